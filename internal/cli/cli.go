@@ -1,0 +1,257 @@
+// Package cli is l10nlint's command line: flags and wiring only.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // nothing at or above the fail level
+	ExitFindings = 1 // findings at or above the fail level
+	ExitUsage    = 2 // usage or configuration error
+	ExitInternal = 3 // internal error
+)
+
+// Version is set at build time with -ldflags "-X github.com/l10nlint/l10nlint/internal/cli.Version=v1.2.3".
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.code != ExitFindings {
+			fmt.Fprintf(stderr, "l10nlint: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown flags, commands, arguments.
+	fmt.Fprintf(stderr, "l10nlint: %v\n", err)
+	return ExitUsage
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "l10nlint",
+		Short:         "Localization QA linter for documentation",
+		Long:          "l10nlint checks localized Markdown documentation: side-by-side bilingual pages and their front matter.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout))
+	return root
+}
+
+type checkFlags struct {
+	format, output, config, failOn string
+	jobs                           int
+	noColor                        bool
+}
+
+func newCheck(stdout, stderr io.Writer) *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check files and directories (default: the current directory)",
+		Long: `Check Markdown files, or the Markdown files under directories, and report findings.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or
+configuration error, 3 internal error.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(args, f, stdout, stderr)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.FormatNames, ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
+	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, note or never")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files checked in parallel (default GOMAXPROCS)")
+	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
+	return cmd
+}
+
+func loadConfig(file string) (*config.Config, error) {
+	if file == "" {
+		cwd, _ := os.Getwd()
+		file = config.Find(cwd)
+		if file == "" {
+			return config.Default(), nil
+		}
+	}
+	c, err := config.Load(file, rules.Default)
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	return c, nil
+}
+
+func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
+	failOn := rules.Off
+	if f.failOn != "never" {
+		sev, err := rules.ParseSeverity(f.failOn)
+		if err != nil || sev == rules.Off {
+			return usageErr("--fail-on: want error, warning, note or never, not %q", f.failOn)
+		}
+		failOn = sev
+	}
+	if _, ok := report.Formats[strings.ToLower(f.format)]; !ok {
+		return usageErr("--format: unknown format %q (want %s)", f.format, strings.Join(report.FormatNames, ", "))
+	}
+	if f.jobs < 0 {
+		return usageErr("--jobs must be positive")
+	}
+	cfg, err := loadConfig(f.config)
+	if err != nil {
+		return err
+	}
+	paths := args
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	res, err := engine.Run(paths, engine.Options{Config: cfg, Jobs: f.jobs})
+	if err != nil {
+		if errors.Is(err, engine.ErrNoSuchPath) {
+			return usageErr("%v", err)
+		}
+		return &exitError{code: ExitInternal, err: err}
+	}
+	cwd, _ := os.Getwd()
+	run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
+		Version: version(), Root: cwd}
+	var w io.Writer = stdout
+	color := false
+	if f.output != "" {
+		file, err := os.Create(f.output)
+		if err != nil {
+			return usageErr("--output: %v", err)
+		}
+		defer file.Close()
+		w = file
+	} else {
+		color = !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	}
+	if err := report.Write(w, f.format, run, report.Options{Color: color}); err != nil {
+		return &exitError{code: ExitInternal, err: err}
+	}
+	if f.output != "" {
+		if err := w.(*os.File).Close(); err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+		if abs, err := filepath.Abs(f.output); err == nil {
+			fmt.Fprintf(stderr, "l10nlint: report written to %s\n", abs)
+		}
+	}
+	if len(res.Internal) > 0 {
+		for _, m := range res.Internal {
+			fmt.Fprintf(stderr, "l10nlint: internal error: %s\n", m)
+		}
+		return &exitError{code: ExitInternal, err: fmt.Errorf("%d internal errors", len(res.Internal))}
+	}
+	if failOn != rules.Off {
+		for _, fd := range res.Findings {
+			if fd.Severity >= failOn {
+				return &exitError{code: ExitFindings}
+			}
+		}
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+func newRules(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules",
+		Short: "List the rules with their default severity",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, r := range rules.Default.All() {
+				fmt.Fprintf(stdout, "%-20s %-8s %s\n", r.ID, r.Severity, r.Short)
+			}
+			return nil
+		},
+	}
+}
+
+func newExplain(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Print a rule's full description and options",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r := rules.Default.Lookup(args[0])
+			if r == nil {
+				return usageErr("unknown rule %q (see `l10nlint rules`)", args[0])
+			}
+			fmt.Fprintf(stdout, "%s: %s\n\n", r.ID, r.Short)
+			fmt.Fprintf(stdout, "Default severity: %s\n", r.Severity)
+			if len(r.Aliases) > 0 {
+				fmt.Fprintf(stdout, "Aliases: %s\n", strings.Join(r.Aliases, ", "))
+			}
+			if len(r.Tags) > 0 {
+				fmt.Fprintf(stdout, "Tags: %s\n", strings.Join(r.Tags, ", "))
+			}
+			fmt.Fprintf(stdout, "\n%s\n", r.Doc)
+			return nil
+		},
+	}
+}
+
+func newVersion(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print l10nlint's version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintf(stdout, "l10nlint %s\n", version())
+		},
+	}
+}

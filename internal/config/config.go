@@ -1,0 +1,344 @@
+// Package config loads .l10nlint.yaml.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// FileName is the configuration file searched from the working directory upward.
+const FileName = ".l10nlint.yaml"
+
+// Config is the effective configuration.
+type Config struct {
+	// Path is the file it was read from ("" for the defaults) and Dir its
+	// directory, which include/exclude globs are relative to.
+	Path, Dir string
+	// SourceLocale is the locale pages are translated from (default en-US).
+	SourceLocale string
+	// Locale is the target locale of pages whose locale shows neither in the
+	// front matter nor in the path.
+	Locale string
+	// Include and Exclude are globs ("**" matches any number of directories).
+	Include, Exclude []string
+	// DoNotTranslate are terms kept verbatim in every locale.
+	DoNotTranslate []string
+	// Rules holds per-rule settings by rule ID.
+	Rules map[string]RuleConfig
+}
+
+// RuleConfig is one rule's setting.
+type RuleConfig struct {
+	// Severity overrides the default; nil keeps it.
+	Severity *rules.Severity
+	Options  map[string]any
+}
+
+// Error is a configuration error with its position.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Default returns the configuration used without a file.
+func Default() *Config {
+	return &Config{SourceLocale: "en-US", Include: []string{"**/*.md", "**/*.markdown"}, Rules: map[string]RuleConfig{}}
+}
+
+// Find looks for FileName in dir and its parents; "" when there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads and validates a configuration file against the registry's rules.
+func Load(file string, reg *rules.Registry) (*Config, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{Path: file, Msg: "configuration file not found"}
+		}
+		return nil, &Error{Path: file, Msg: err.Error()}
+	}
+	c, err := Parse(b, file, reg)
+	if err != nil {
+		return nil, err
+	}
+	abs, _ := filepath.Abs(file)
+	c.Path, c.Dir = file, filepath.Dir(abs)
+	return c, nil
+}
+
+// Parse validates configuration bytes; name is used in errors.
+func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
+	c := Default()
+	fail := func(n *yaml.Node, format string, args ...any) error {
+		line := 0
+		if n != nil {
+			line = n.Line
+		}
+		return &Error{Path: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, &Error{Path: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fail(root, "the configuration must be a mapping of keys to values")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var err error
+		switch k.Value {
+		case "source-locale", "locale":
+			var s string
+			if s, err = scalar(v, fail); err == nil {
+				l, ok := locale.Normalize(s)
+				if !ok {
+					return nil, fail(v, "%s: %q is not a locale code such as fr-FR", k.Value, s)
+				}
+				if k.Value == "locale" {
+					c.Locale = l
+				} else {
+					c.SourceLocale = l
+				}
+			}
+		case "include":
+			c.Include, err = stringList(v, fail)
+		case "exclude":
+			c.Exclude, err = stringList(v, fail)
+		case "do-not-translate":
+			c.DoNotTranslate, err = stringList(v, fail)
+		case "rules":
+			err = parseRules(c, v, reg, fail)
+		default:
+			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, rules)", k.Value)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, g := range append(append([]string{}, c.Include...), c.Exclude...) {
+		if _, err := path.Match(strings.ReplaceAll(g, "**", "*"), ""); err != nil {
+			return nil, &Error{Path: name, Msg: fmt.Sprintf("bad glob %q: %v", g, err)}
+		}
+	}
+	return c, nil
+}
+
+type failFunc func(n *yaml.Node, format string, args ...any) error
+
+func scalar(v *yaml.Node, fail failFunc) (string, error) {
+	if v.Kind != yaml.ScalarNode {
+		return "", fail(v, "expected a single value")
+	}
+	return v.Value, nil
+}
+
+func stringList(v *yaml.Node, fail failFunc) ([]string, error) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, fail(v, "expected a list")
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		if e.Kind != yaml.ScalarNode {
+			return nil, fail(e, "expected a string")
+		}
+		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+func parseRules(c *Config, v *yaml.Node, reg *rules.Registry, fail failFunc) error {
+	if v.Kind != yaml.MappingNode {
+		return fail(v, "rules: expected a mapping of rule IDs to settings")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, s := v.Content[i], v.Content[i+1]
+		r := reg.Lookup(k.Value)
+		if r == nil {
+			return fail(k, "unknown rule %q (see `l10nlint rules`)", k.Value)
+		}
+		rc := c.Rules[r.ID]
+		switch s.Kind {
+		case yaml.ScalarNode: // shorthand: "rule: off" / "rule: warning"
+			sev, err := rules.ParseSeverity(s.Value)
+			if err != nil {
+				return fail(s, "%s: %v", r.ID, err)
+			}
+			rc.Severity = &sev
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(s.Content); j += 2 {
+				kk, vv := s.Content[j], s.Content[j+1]
+				switch kk.Value {
+				case "severity":
+					sev, err := rules.ParseSeverity(vv.Value)
+					if err != nil {
+						return fail(vv, "%s: %v", r.ID, err)
+					}
+					rc.Severity = &sev
+				case "options":
+					opts, err := parseOptions(r, vv, fail)
+					if err != nil {
+						return err
+					}
+					rc.Options = opts
+				default:
+					return fail(kk, "%s: unknown key %q (known: severity, options)", r.ID, kk.Value)
+				}
+			}
+		default:
+			return fail(s, "%s: expected a severity or a mapping with severity and options", r.ID)
+		}
+		c.Rules[r.ID] = rc
+	}
+	return nil
+}
+
+func parseOptions(r *rules.Rule, v *yaml.Node, fail failFunc) (map[string]any, error) {
+	if v.Kind != yaml.MappingNode {
+		return nil, fail(v, "%s: options must be a mapping", r.ID)
+	}
+	out := map[string]any{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		var opt *rules.Option
+		for j := range r.Options {
+			if r.Options[j].Name == k.Value {
+				opt = &r.Options[j]
+			}
+		}
+		if opt == nil {
+			var names []string
+			for _, o := range r.Options {
+				names = append(names, o.Name)
+			}
+			sort.Strings(names)
+			return nil, fail(k, "%s: unknown option %q (known: %s)", r.ID, k.Value, strings.Join(names, ", "))
+		}
+		var err error
+		switch opt.Default.(type) {
+		case bool:
+			var b bool
+			err = val.Decode(&b)
+			out[opt.Name] = b
+		case int:
+			var n int
+			err = val.Decode(&n)
+			out[opt.Name] = n
+		case float64:
+			var f float64
+			err = val.Decode(&f)
+			out[opt.Name] = f
+		case string:
+			var s string
+			err = val.Decode(&s)
+			out[opt.Name] = s
+		case []string:
+			var l []string
+			err = val.Decode(&l)
+			out[opt.Name] = l
+		default:
+			err = fmt.Errorf("unsupported option type %T", opt.Default)
+		}
+		if err != nil {
+			return nil, fail(val, "%s: option %s: expected a %T value", r.ID, opt.Name, opt.Default)
+		}
+	}
+	return out, nil
+}
+
+// Severity returns the effective severity of r.
+func (c *Config) Severity(r *rules.Rule) rules.Severity {
+	if rc, ok := c.Rules[r.ID]; ok && rc.Severity != nil {
+		return *rc.Severity
+	}
+	return r.Severity
+}
+
+// Match reports whether a slash-separated path relative to the config
+// directory is included and not excluded.
+func (c *Config) Match(rel string) bool {
+	in := len(c.Include) == 0
+	for _, g := range c.Include {
+		if Glob(g, rel) {
+			in = true
+			break
+		}
+	}
+	if !in {
+		return false
+	}
+	for _, g := range c.Exclude {
+		if Glob(g, rel) {
+			return false
+		}
+	}
+	return true
+}
+
+// Glob matches a slash-separated path against a pattern where "**" matches
+// any number of path segments and the other segments use path.Match.
+func Glob(pattern, name string) bool {
+	return globParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func globParts(p, n []string) bool {
+	for len(p) > 0 {
+		if p[0] == "**" {
+			for i := 0; i <= len(n); i++ {
+				if globParts(p[1:], n[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(n) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(p[0], n[0]); !ok {
+			return false
+		}
+		p, n = p[1:], n[1:]
+	}
+	return len(n) == 0
+}

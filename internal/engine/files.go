@@ -1,0 +1,136 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+)
+
+// file is one input file, or a path that could not be read as one.
+type file struct {
+	path    string // as displayed: slash-separated, relative to the working directory when inside it
+	abs     string
+	readErr error
+}
+
+// ErrNoSuchPath is returned for a command-line path that does not exist.
+var ErrNoSuchPath = errors.New("no such file or directory")
+
+// collect expands the command-line paths into files. Directories are walked
+// without following symbolic links (so link loops cannot trap the walk);
+// include and exclude globs apply to walked files, exclude also to named ones.
+func collect(paths []string, cfg *config.Config) ([]file, error) {
+	cwd, _ := os.Getwd()
+	seen := map[string]bool{}
+	var out []file
+	add := func(abs string, readErr error) {
+		if seen[abs] {
+			return
+		}
+		seen[abs] = true
+		out = append(out, file{path: display(cwd, abs), abs: abs, readErr: readErr})
+	}
+	for _, arg := range paths {
+		abs, err := filepath.Abs(arg)
+		if err != nil {
+			return nil, err
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			if _, lerr := os.Lstat(abs); lerr == nil { // a dangling or looping symlink
+				add(abs, fmt.Errorf("cannot follow symbolic link: %w", err))
+				continue
+			}
+			return nil, fmt.Errorf("%s: %w", arg, ErrNoSuchPath)
+		}
+		if !st.IsDir() {
+			if !excluded(cfg, abs, filepath.Dir(abs)) {
+				add(abs, nil)
+			}
+			continue
+		}
+		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == abs {
+					return err
+				}
+				add(p, err)
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != abs && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !included(cfg, p, abs) {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				if err != nil {
+					add(p, fmt.Errorf("cannot follow symbolic link: %w", err))
+					return nil
+				}
+				if st.IsDir() {
+					return nil // not followed: it could loop
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			add(p, nil)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
+// rel returns p relative to the config directory when p is inside it, else
+// relative to the walked root.
+func rel(cfg *config.Config, p, root string) string {
+	if cfg.Dir != "" {
+		if r, err := filepath.Rel(cfg.Dir, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+	}
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+func included(cfg *config.Config, p, root string) bool { return cfg.Match(rel(cfg, p, root)) }
+
+func excluded(cfg *config.Config, p, root string) bool {
+	r := rel(cfg, p, root)
+	for _, g := range cfg.Exclude {
+		if config.Glob(g, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func display(cwd, abs string) string {
+	if cwd != "" {
+		if r, err := filepath.Rel(cwd, abs); err == nil {
+			return filepath.ToSlash(r)
+		}
+	}
+	return filepath.ToSlash(abs)
+}

@@ -1,0 +1,126 @@
+// Package frontmatter finds and parses the YAML front matter of a Markdown page.
+package frontmatter
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// Split locates front matter at the start of text. It returns nil when the
+// text does not start with a '---' line. bodyEnd is where the Markdown body
+// starts (0 without front matter).
+func Split(text string) (fm *rules.FrontMatter, bodyEnd int) {
+	first, next := lineAt(text, 0)
+	if strings.TrimRight(first, " \t") != "---" {
+		return nil, 0
+	}
+	fm = &rules.FrontMatter{}
+	start := next
+	for pos := next; pos < len(text); {
+		line, n := lineAt(text, pos)
+		if t := strings.TrimRight(line, " \t"); t == "---" || t == "..." {
+			fm.Range = rules.Range{Start: start, End: pos}
+			return fm, n
+		}
+		pos = n
+	}
+	// No closing fence: everything is front matter, as docs platforms see it.
+	fm.Range = rules.Range{Start: start, End: len(text)}
+	fm.Unclosed = true
+	return fm, len(text)
+}
+
+// lineAt returns the line starting at pos without its terminator, and the
+// offset of the next line.
+func lineAt(text string, pos int) (string, int) {
+	end := strings.IndexAny(text[pos:], "\r\n")
+	if end < 0 {
+		return text[pos:], len(text)
+	}
+	next := pos + end + 1
+	if text[pos+end] == '\r' && next < len(text) && text[next] == '\n' {
+		next++
+	}
+	return text[pos : pos+end], next
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// Parse fills fm.Entries (or fm.Err) from the YAML in text[fm.Range].
+func Parse(text string, fm *rules.FrontMatter) {
+	body := text[fm.Range.Start:fm.Range.End]
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(body), &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		r := fm.Range
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n > 0 {
+				r = lineRange(text, fm.Range.Start, n)
+			}
+		}
+		fm.Err = &rules.FrontMatterError{Message: msg, Range: r}
+		return
+	}
+	if len(doc.Content) == 0 {
+		return
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		fm.Err = &rules.FrontMatterError{Message: "front matter is not a mapping of keys to values", Range: fm.Range}
+		return
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		e := rules.FrontMatterEntry{Key: k.Value, Scalar: v.Kind == yaml.ScalarNode}
+		if e.Scalar {
+			e.Value = v.Value
+		}
+		ks := offsetOf(text, fm.Range.Start, k.Line, k.Column)
+		e.KeyRange = rules.Range{Start: ks, End: min(ks+len(k.Value), fm.Range.End)}
+		if k.Style != 0 { // quoted key: cover the quotes too
+			e.KeyRange.End = min(e.KeyRange.End+2, fm.Range.End)
+		}
+		vs := offsetOf(text, fm.Range.Start, v.Line, v.Column)
+		ve := vs
+		if i+2 < len(root.Content) {
+			ve = offsetOf(text, fm.Range.Start, root.Content[i+2].Line, 1)
+		} else {
+			ve = fm.Range.End
+		}
+		// Trim the trailing newline(s) and spaces of the value's text.
+		for ve > vs && strings.ContainsRune(" \t\r\n", rune(text[ve-1])) {
+			ve--
+		}
+		if vs > ve { // empty value: point at the end of the key
+			vs, ve = e.KeyRange.End, e.KeyRange.End
+		}
+		e.ValueRange = rules.Range{Start: vs, End: ve}
+		fm.Entries = append(fm.Entries, e)
+	}
+}
+
+// offsetOf converts a 1-based YAML line and rune column inside the front
+// matter body starting at base into a byte offset in text.
+func offsetOf(text string, base, line, col int) int {
+	pos := base
+	for l := 1; l < line && pos < len(text); l++ {
+		_, pos = lineAt(text, pos)
+	}
+	for c := 1; c < col && pos < len(text) && text[pos] != '\n' && text[pos] != '\r'; c++ {
+		_, size := utf8.DecodeRuneInString(text[pos:])
+		pos += size
+	}
+	return pos
+}
+
+func lineRange(text string, base, line int) rules.Range {
+	s := offsetOf(text, base, line, 1)
+	l, _ := lineAt(text, min(s, len(text)))
+	return rules.Range{Start: s, End: s + len(l)}
+}

@@ -1,0 +1,472 @@
+// Package inline extracts the inline Markdown facts of a segment's text: code
+// spans, links, images, autolinks, raw HTML tags, emphasis delimiter runs,
+// backslash escapes, entities and placeholders, each with its exact byte
+// range, plus the plain prose with the markup removed.
+//
+// It follows the CommonMark inline rules for what it recognizes (code spans
+// take precedence, backslash escapes, the raw HTML grammar, autolinks, link
+// destinations with balanced parentheses), on one segment side at a time: a
+// segment is a self-contained unit of inline text.
+package inline
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// Parse extracts the facts of text[start:end].
+func Parse(text string, start, end int) rules.Text {
+	p := parser{src: text, end: end}
+	p.plain.Grow(end - start)
+	t := rules.Text{Range: rules.Range{Start: start, End: end}, Raw: text[start:end]}
+	p.t = &t
+	p.scan(start, end)
+	t.Plain = strings.TrimSpace(p.plain.String())
+	return t
+}
+
+type parser struct {
+	src   string
+	end   int
+	t     *rules.Text
+	plain strings.Builder
+	space bool // last byte written to plain was a folded space
+}
+
+func (p *parser) writeSpace() {
+	if !p.space && p.plain.Len() > 0 {
+		p.plain.WriteByte(' ')
+	}
+	p.space = true
+}
+
+func (p *parser) writeString(s string) {
+	if s == "" {
+		return
+	}
+	p.plain.WriteString(s)
+	p.space = false
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// scan processes src[i:end].
+func (p *parser) scan(i, end int) {
+	s := p.src
+	for i < end {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < end && isASCIIPunct(s[i+1]):
+			p.t.Escapes = append(p.t.Escapes, rules.Escape{Char: s[i+1], Range: rules.Range{Start: i, End: i + 2}})
+			p.writeString(s[i+1 : i+2])
+			i += 2
+		case c == '`':
+			i = p.codeSpan(i, end)
+		case c == '<':
+			i = p.angle(i, end)
+		case c == '&':
+			i = p.entity(i, end)
+		case c == '!' && i+1 < end && s[i+1] == '[':
+			if n := p.link(i, end, true); n > i {
+				i = n
+			} else {
+				p.writeString("!")
+				i++
+			}
+		case c == '[':
+			if n := p.link(i, end, false); n > i {
+				i = n
+			} else {
+				p.writeString("[")
+				i++
+			}
+		case c == '*' || c == '_' || c == '~':
+			i = p.delim(i, end)
+		case c == '{' || c == '%':
+			if n := placeholderEnd(s, i, end); n > i {
+				p.t.Placeholders = append(p.t.Placeholders, rules.Placeholder{Text: s[i:n], Range: rules.Range{Start: i, End: n}})
+				p.writeString(s[i:n])
+				i = n
+			} else {
+				p.writeString(s[i : i+1])
+				i++
+			}
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			p.writeSpace()
+			i++
+		default:
+			// Copy a run of ordinary bytes at once.
+			j := i + 1
+			for j < end && !special(s[j]) {
+				j++
+			}
+			p.writeString(s[i:j])
+			i = j
+		}
+	}
+}
+
+func special(c byte) bool {
+	switch c {
+	case '\\', '`', '<', '&', '!', '[', '*', '_', '~', '{', '%', ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// codeSpan handles a backtick run at i: a code span when a closing run of
+// the same length follows, else literal backticks.
+func (p *parser) codeSpan(i, end int) int {
+	s := p.src
+	n := runLen(s, i, end, '`')
+	for j := i + n; j < end; {
+		k := strings.IndexByte(s[j:end], '`')
+		if k < 0 {
+			break
+		}
+		j += k
+		m := runLen(s, j, end, '`')
+		if m == n {
+			content := normalizeCode(s[i+n : j])
+			p.t.Code = append(p.t.Code, rules.Code{Content: content, Range: rules.Range{Start: i, End: j + m}})
+			p.writeString(content)
+			return j + m
+		}
+		j += m
+	}
+	p.writeString(s[i : i+n])
+	return i + n
+}
+
+func runLen(s string, i, end int, c byte) int {
+	n := 0
+	for i+n < end && s[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// normalizeCode applies CommonMark's code span normalization.
+func normalizeCode(c string) string {
+	c = strings.ReplaceAll(c, "\r\n", " ")
+	c = strings.ReplaceAll(c, "\n", " ")
+	if len(c) >= 2 && c[0] == ' ' && c[len(c)-1] == ' ' && strings.Trim(c, " ") != "" {
+		c = c[1 : len(c)-1]
+	}
+	return c
+}
+
+// angle handles '<': autolink, raw HTML, or a literal.
+func (p *parser) angle(i, end int) int {
+	s := p.src
+	if n := AutolinkEnd(s, i, end); n > 0 {
+		dest := s[i+1 : n-1]
+		p.t.Links = append(p.t.Links, rules.Link{Kind: rules.AutoLink, Dest: dest,
+			Range: rules.Range{Start: i, End: n}, DestRange: rules.Range{Start: i + 1, End: n - 1}})
+		p.writeString(dest)
+		return n
+	}
+	if n, name, closing, self := TagEnd(s, i, end); n > 0 {
+		p.t.Tags = append(p.t.Tags, rules.Tag{Name: name, Closing: closing, SelfClosing: self, Range: rules.Range{Start: i, End: n}})
+		if name == "br" {
+			p.writeSpace()
+		}
+		return n
+	}
+	p.writeString("<")
+	return i + 1
+}
+
+// entity decodes a character reference at i.
+func (p *parser) entity(i, end int) int {
+	s := p.src
+	j := i + 1
+	for j < end && j-i <= 32 && (isAlnum(s[j]) || s[j] == '#') {
+		j++
+	}
+	if j < end && s[j] == ';' && j > i+1 {
+		dec := html.UnescapeString(s[i : j+1])
+		if dec != s[i:j+1] {
+			if dec == "\u00a0" || strings.TrimSpace(dec) == "" {
+				// Keep NBSP as a character: typography rules care about it.
+				p.writeString(dec)
+			} else {
+				p.writeString(dec)
+			}
+			return j + 1
+		}
+	}
+	p.writeString("&")
+	return i + 1
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// link handles '[' (or '![' when image) at i. It returns the offset after
+// the whole construct, or i when this is not a link.
+func (p *parser) link(i, end int, image bool) int {
+	s := p.src
+	open := i + 1
+	if image {
+		open = i + 2
+	}
+	close := matchBracket(s, open, end)
+	if close < 0 {
+		return i
+	}
+	kind := rules.InlineLink
+	if image {
+		kind = rules.ImageLink
+	}
+	var l rules.Link
+	after := close + 1
+	switch {
+	case after < end && s[after] == '(':
+		dEnd, dest, dr, title, ok := parseDestination(s, after+1, end)
+		if !ok {
+			return i
+		}
+		l = rules.Link{Kind: kind, Dest: dest, DestRange: dr, Title: title, Range: rules.Range{Start: i, End: dEnd}}
+	case after < end && s[after] == '[':
+		lc := strings.IndexByte(s[after+1:end], ']')
+		if lc < 0 {
+			return i
+		}
+		label := s[after+1 : after+1+lc]
+		if label == "" {
+			label = s[open:close]
+		}
+		l = rules.Link{Kind: rules.ReferenceLink, Dest: label, DestRange: rules.Range{Start: after + 1, End: after + 1 + lc},
+			Range: rules.Range{Start: i, End: after + lc + 2}}
+	default:
+		return i // a shortcut reference needs the document's definitions; treat as text
+	}
+	l.Label = s[open:close]
+	p.t.Links = append(p.t.Links, l)
+	p.scan(open, close) // the link text is prose
+	if l.Title != "" {
+		p.writeSpace()
+		p.writeString(l.Title)
+	}
+	return l.Range.End
+}
+
+// matchBracket finds the ']' closing the '[' before open, skipping escapes,
+// code spans and nested brackets. -1 when there is none.
+func matchBracket(s string, open, end int) int {
+	depth := 0
+	for j := open; j < end; j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '`':
+			n := runLen(s, j, end, '`')
+			k := j + n
+			found := false
+			for k < end {
+				m := strings.IndexByte(s[k:end], '`')
+				if m < 0 {
+					break
+				}
+				k += m
+				r := runLen(s, k, end, '`')
+				if r == n {
+					found = true
+					break
+				}
+				k += r
+			}
+			if found {
+				j = k + n - 1
+			} else {
+				j += n - 1
+			}
+		case '[':
+			depth++
+		case ']':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// parseDestination parses `dest "title")` starting after '('.
+func parseDestination(s string, i, end int) (after int, dest string, dr rules.Range, title string, ok bool) {
+	i = skipSpace(s, i, end)
+	ds := i
+	if i < end && s[i] == '<' {
+		j := i + 1
+		for j < end && s[j] != '>' && s[j] != '\n' && s[j] != '<' {
+			if s[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= end || s[j] != '>' {
+			return 0, "", dr, "", false
+		}
+		dest, dr = s[i+1:j], rules.Range{Start: i + 1, End: j}
+		i = j + 1
+	} else {
+		depth := 0
+		j := i
+		for j < end {
+			c := s[j]
+			if c == '\\' && j+1 < end && isASCIIPunct(s[j+1]) {
+				j += 2
+				continue
+			}
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			} else if c <= ' ' {
+				break
+			}
+			j++
+		}
+		dest, dr = s[ds:j], rules.Range{Start: ds, End: j}
+		i = j
+	}
+	i = skipSpace(s, i, end)
+	if i < end && (s[i] == '"' || s[i] == '\'' || s[i] == '(') {
+		q := s[i]
+		if q == '(' {
+			q = ')'
+		}
+		j := i + 1
+		for j < end && s[j] != q {
+			if s[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= end {
+			return 0, "", dr, "", false
+		}
+		title = s[i+1 : j]
+		i = skipSpace(s, j+1, end)
+	}
+	if i >= end || s[i] != ')' {
+		return 0, "", dr, "", false
+	}
+	return i + 1, dest, dr, title, true
+}
+
+func skipSpace(s string, i, end int) int {
+	for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// delim records an emphasis delimiter run at i, computing whether it can
+// open or close with CommonMark's flanking rules. A run that can do neither
+// is literal text.
+func (p *parser) delim(i, end int) int {
+	s := p.src
+	c := s[i]
+	n := runLen(s, i, end, c)
+	if c == '~' && n != 2 {
+		p.writeString(s[i : i+n])
+		return i + n
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	if i == p.t.Range.Start {
+		before = ' '
+	}
+	after := ' '
+	if i+n < end {
+		after, _ = utf8.DecodeRuneInString(s[i+n:])
+	}
+	left := !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before))
+	right := !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after))
+	canOpen, canClose := left, right
+	if c == '_' {
+		canOpen = left && (!right || isPunct(before))
+		canClose = right && (!left || isPunct(after))
+	}
+	if !canOpen && !canClose {
+		p.writeString(s[i : i+n])
+		return i + n
+	}
+	p.t.Emphasis = append(p.t.Emphasis, rules.Delim{Marker: c, Len: n, CanOpen: canOpen, CanClose: canClose,
+		Range: rules.Range{Start: i, End: i + n}})
+	return i + n
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+func isPunct(r rune) bool {
+	if r < 0x80 {
+		return isASCIIPunct(byte(r))
+	}
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// placeholderEnd recognizes a format placeholder at i: {0}, {12}, {{name}},
+// %s, %d, %1$s, %(name)s. It returns the end offset, or i.
+func placeholderEnd(s string, i, end int) int {
+	if s[i] == '{' {
+		if i+1 < end && s[i+1] == '{' { // {{name}}
+			k := strings.Index(s[i+2:end], "}}")
+			if k > 0 && k <= 40 && !strings.ContainsAny(s[i+2:i+2+k], "{}\n") {
+				return i + 2 + k + 2
+			}
+			return i
+		}
+		j := i + 1
+		for j < end && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j > i+1 && j < end && s[j] == '}' {
+			return j + 1
+		}
+		return i
+	}
+	// printf style
+	j := i + 1
+	if j < end && s[j] == '(' {
+		k := strings.IndexByte(s[j:end], ')')
+		if k < 1 || k > 30 {
+			return i
+		}
+		j += k + 1
+	} else {
+		for j < end && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j > i+1 {
+			if j < end && s[j] == '$' {
+				j++
+			} else {
+				return i // "50%" style numbers are not placeholders
+			}
+		}
+	}
+	if j < end && strings.IndexByte("sdifuxXc", s[j]) >= 0 {
+		// Must not continue a word: "%status" is not a placeholder.
+		if j+1 < end && isAlnum(s[j+1]) {
+			return i
+		}
+		if i > 0 && isAlnum(s[i-1]) {
+			return i
+		}
+		return j + 1
+	}
+	return i
+}

@@ -1,0 +1,378 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+
+	"github.com/l10nlint/l10nlint/internal/inline"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+var parsers = sync.Pool{New: func() any { return newParser() }}
+
+// tag is one raw HTML tag found by goldmark in the document.
+type tag struct {
+	r       rules.Range
+	name    string
+	closing bool
+	ttu     string // data-ttu-id
+	stu     string // data-stu-id
+	class   string
+	hasTTU  bool
+	hasSTU  bool
+	block   int
+}
+
+type blockInfo struct {
+	kind       string
+	start, end int // the block's text
+	// joinNext: no blank line separates this block from the next one, so a
+	// segment may run on into it (a list item's "<span ...>" line followed
+	// by a less indented continuation line splits into two blocks).
+	joinNext bool
+}
+
+// Extract parses the Markdown body text[bodyStart:] and fills
+// page.Segments and page.Problems.
+func Extract(page *rules.Page, bodyStart int) {
+	text := page.Text
+	src := []byte(text)
+	// Blank the front matter so offsets stay those of the page.
+	for i := 0; i < bodyStart && i < len(src); i++ {
+		if src[i] != '\n' && src[i] != '\r' {
+			src[i] = ' '
+		}
+	}
+	p := parsers.Get().(parser.Parser)
+	doc := p.Parse(textReader(src))
+	parsers.Put(p)
+
+	var tags []tag
+	var blocks []blockInfo
+	var code []rules.Range
+	addBlock := func(kind string, start, end int) int {
+		blocks = append(blocks, blockInfo{kind: kind, start: start, end: end})
+		return len(blocks) - 1
+	}
+	// rawBlock finds the tags of a block goldmark keeps as raw lines.
+	rawBlock := func(kind string, start, end int) {
+		b := addBlock(kind, start, end)
+		t := inline.Parse(text, start, end)
+		for _, tg := range t.Tags {
+			tags = append(tags, tag{r: tg.Range, name: tg.Name, closing: tg.Closing, block: b})
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if l := n.Lines(); l.Len() > 0 {
+				r := rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}
+				if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
+					// The translation tool segmented it as prose (an over-indented
+					// paragraph): check its segments like any other.
+					rawBlock("code", r.Start, r.End)
+				} else {
+					code = append(code, r)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			l := n.Lines()
+			if l.Len() == 0 {
+				return ast.WalkSkipChildren, nil
+			}
+			start, end := l.At(0).Start, l.At(l.Len()-1).Stop
+			if n.HasClosure() {
+				end = n.ClosureLine.Stop
+			}
+			rawBlock("html", start, end)
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
+			l := n.Lines()
+			if l.Len() == 0 {
+				return ast.WalkSkipChildren, nil
+			}
+			if h, ok := n.(*ast.Heading); ok {
+				page.Headings = append(page.Headings, rules.Heading{Level: h.Level,
+					Range: rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}})
+			}
+			b := addBlock(blockKind(n, text, l.At(0).Start), l.At(0).Start, l.At(l.Len()-1).Stop)
+			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+				if raw, ok := c.(*ast.RawHTML); ok && entering && raw.Segments.Len() > 0 {
+					r := rules.Range{Start: raw.Segments.At(0).Start, End: raw.Segments.At(raw.Segments.Len() - 1).Stop}
+					tags = append(tags, tag{r: r, block: b})
+				}
+				return ast.WalkContinue, nil
+			})
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for i := 0; i+1 < len(blocks); i++ {
+		if gap := text[min(blocks[i].end, blocks[i+1].start):blocks[i+1].start]; !blankLine(gap) {
+			blocks[i].joinNext = true
+		}
+	}
+	readAttributes(text, tags)
+	page.Segments, page.Problems = pair(text, tags, blocks)
+	page.Problems = append(page.Problems, strayMarkup(text, bodyStart, tags, code)...)
+}
+
+// blankLine reports whether gap holds an empty line (two line ends with only
+// white space between).
+func blankLine(gap string) bool {
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '\n':
+			n++
+			if n == 2 {
+				return true
+			}
+		case ' ', '\t', '\r':
+		default:
+			n = 0
+		}
+	}
+	return false
+}
+
+func textReader(src []byte) text.Reader { return text.NewReader(src) }
+
+func blockKind(n ast.Node, text string, start int) string {
+	if _, ok := n.(*ast.Heading); ok {
+		return "heading"
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.ListItem:
+			return "list-item"
+		case *ast.Blockquote:
+			return "blockquote"
+		}
+	}
+	if start < len(text) && text[start] == '|' {
+		return "table"
+	}
+	return "paragraph"
+}
+
+// readAttributes fills the names and the attributes the segment format uses,
+// tokenizing all the page's tags with one golang.org/x/net/html tokenizer
+// over their concatenated bytes.
+func readAttributes(text string, tags []tag) {
+	if len(tags) == 0 {
+		return
+	}
+	var buf strings.Builder
+	for _, t := range tags {
+		buf.WriteString(text[t.r.Start:t.r.End])
+	}
+	z := html.NewTokenizer(strings.NewReader(buf.String()))
+	z.SetMaxBuf(0)
+	for i := 0; i < len(tags); {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		want := tags[i].r.Len()
+		if len(z.Raw()) != want {
+			// The HTML tokenizer split differently from CommonMark's tag
+			// grammar (a bogus comment, say): resynchronize from the next tag.
+			rest := ""
+			for _, t := range tags[i+1:] {
+				rest += text[t.r.Start:t.r.End]
+			}
+			i++
+			z = html.NewTokenizer(strings.NewReader(rest))
+			continue
+		}
+		t := &tags[i]
+		i++
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			t.name = string(name)
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch string(k) {
+				case "data-ttu-id":
+					t.ttu, t.hasTTU = string(v), true
+				case "data-stu-id":
+					t.stu, t.hasSTU = string(v), true
+				case "class":
+					t.class = string(v)
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			t.name, t.closing = string(name), true
+		case html.CommentToken:
+			t.name = "!--"
+		}
+	}
+}
+
+// pair runs the side-by-side state machine over each block's tags.
+func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rules.Problem) {
+	var segs []*rules.Segment
+	var probs []rules.Problem
+	problem := func(r rules.Range, format string, args ...any) {
+		probs = append(probs, rules.Problem{Range: r, Message: fmt.Sprintf(format, args...)})
+	}
+	isSpan := func(t tag) bool { return t.name == "span" }
+	// same reports whether tag j may belong to a segment that started in block b.
+	same := func(b, j int) bool {
+		for x := b; x < tags[j].block; x++ {
+			if !blocks[x].joinNext {
+				return false
+			}
+		}
+		return true
+	}
+	// adjacent reports whether only white space separates offset a from b.
+	adjacent := func(a, b int) bool { return strings.TrimSpace(text[a:b]) == "" }
+	// closeOf finds the </span> matching the open span at i within block b.
+	closeOf := func(i int) int {
+		depth := 0
+		for j := i + 1; j < len(tags) && same(tags[i].block, j); j++ {
+			if !isSpan(tags[j]) {
+				continue
+			}
+			if !tags[j].closing {
+				depth++
+			} else if depth == 0 {
+				return j
+			} else {
+				depth--
+			}
+		}
+		return -1
+	}
+	for i := 0; i < len(tags); i++ {
+		t := tags[i]
+		if !isSpan(t) || t.closing {
+			continue
+		}
+		switch {
+		case t.hasTTU:
+		case t.hasSTU:
+			problem(t.r, "source span data-stu-id=%q has no target span before it", t.stu)
+			if c := closeOf(i); c > 0 {
+				i = c
+			}
+			continue
+		case hasClass(t.class, "sxs-lookup"):
+			problem(t.r, `<span class="sxs-lookup"> does not follow a target span`)
+			continue
+		default:
+			continue
+		}
+		c := closeOf(i)
+		if c < 0 {
+			problem(t.r, "target span data-ttu-id=%q is not closed in its %s", t.ttu, blocks[t.block].kind)
+			continue
+		}
+		seg := &rules.Segment{ID: t.ttu, Block: blocks[t.block].kind,
+			Target: inline.Parse(text, t.r.End, tags[c].r.Start)}
+		seg.Range = rules.Range{Start: t.r.Start, End: tags[c].r.End}
+		segs = append(segs, seg)
+		i = c
+		// The source part: <span class="sxs-lookup"><span data-stu-id="ID">SOURCE</span></span>
+		k := c + 1
+		if k >= len(tags) || !same(t.block, k) || !isSpan(tags[k]) || tags[k].closing ||
+			!hasClass(tags[k].class, "sxs-lookup") || !adjacent(tags[c].r.End, tags[k].r.Start) {
+			if k < len(tags) && tags[k].hasSTU && same(t.block, k) && adjacent(tags[c].r.End, tags[k].r.Start) {
+				problem(tags[k].r, "segment %q: the source span is not wrapped in <span class=\"sxs-lookup\">", t.ttu)
+			} else {
+				problem(seg.Range, "segment %q has no source part (<span class=\"sxs-lookup\"> must follow the target span)", t.ttu)
+			}
+			continue
+		}
+		s := k + 1
+		if s >= len(tags) || !same(t.block, s) || !isSpan(tags[s]) || tags[s].closing || !tags[s].hasSTU ||
+			!adjacent(tags[k].r.End, tags[s].r.Start) {
+			problem(tags[k].r, "segment %q: <span class=\"sxs-lookup\"> holds no <span data-stu-id> source span", t.ttu)
+			i = k
+			continue
+		}
+		sc := closeOf(s)
+		if sc < 0 {
+			problem(tags[s].r, "source span data-stu-id=%q is not closed in its %s", tags[s].stu, blocks[t.block].kind)
+			i = s
+			continue
+		}
+		seg.SourceID, seg.HasSource = tags[s].stu, true
+		seg.Source = inline.Parse(text, tags[s].r.End, tags[sc].r.Start)
+		seg.Range.End = tags[sc].r.End
+		i = sc
+		o := sc + 1
+		if o >= len(tags) || !same(t.block, o) || !isSpan(tags[o]) || !tags[o].closing || !adjacent(tags[sc].r.End, tags[o].r.Start) {
+			problem(tags[k].r, "segment %q: <span class=\"sxs-lookup\"> is not closed right after its source span", t.ttu)
+			continue
+		}
+		seg.Range.End = tags[o].r.End
+		i = o
+	}
+	return segs, probs
+}
+
+func hasClass(class, want string) bool {
+	for _, c := range strings.Fields(class) {
+		if c == want {
+			return true
+		}
+	}
+	return false
+}
+
+// strayMarkup finds data-ttu-id / data-stu-id attributes that are not inside
+// a tag Markdown recognized: a malformed span such as a missing quote or '>'.
+func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []rules.Problem {
+	var probs []rules.Problem
+	ti, ci := 0, 0
+	for _, attr := range []string{"data-ttu-id", "data-stu-id"} {
+		ti, ci = 0, 0
+		for pos := bodyStart; ; {
+			k := strings.Index(text[pos:], attr)
+			if k < 0 {
+				break
+			}
+			at := pos + k
+			pos = at + len(attr)
+			for ti < len(tags) && tags[ti].r.End <= at {
+				ti++
+			}
+			if ti < len(tags) && tags[ti].r.Start <= at {
+				continue
+			}
+			for ci < len(code) && code[ci].End <= at {
+				ci++
+			}
+			if ci < len(code) && code[ci].Start <= at {
+				continue
+			}
+			start := strings.LastIndexByte(text[:at], '<')
+			if start < 0 || at-start > 40 {
+				start = at
+			}
+			end := strings.IndexAny(text[at:], ">\n")
+			if end < 0 {
+				end = len(text) - at
+			}
+			probs = append(probs, rules.Problem{Range: rules.Range{Start: start, End: at + end},
+				Message: fmt.Sprintf("malformed tag: %q is not inside a well-formed HTML tag", attr)})
+		}
+	}
+	return probs
+}

@@ -1,0 +1,233 @@
+// Package numbers finds the numbers in a piece of localized prose and
+// normalizes them, so that the same quantity written the way two locales
+// write it compares equal: "50,000" (en) = "50 000" (fr) = "50.000" (de),
+// "4/16/2019" = "16/04/2019" = "16.04.2019" = "2019年4月16日", "10 million"
+// = "1000 万", "2:00 PM" = "14:00" = "14 h 00".
+//
+// Numbers that belong to a name ("Office 365", "21Vianet", "SHA-256",
+// "x64", GUIDs, version numbers) come out as identifiers, compared as whole
+// tokens; numbers inside URLs, e-mail addresses, host and file names are
+// skipped.
+package numbers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a number.
+type Kind int
+
+// Kinds. Cardinal, Ordinal and Percent values compare with each other on
+// their numeric value; the others have their own value spaces.
+const (
+	Cardinal   Kind = iota // 10, 3.5, 50 000, 10 million
+	Ordinal                // 1st, 2e, 1er, 3.
+	Percent                // 50 %, 50 percent
+	Date                   // 2019-04-16, --04-16 (no year), 2019-04 (no day)
+	Time                   // 14:00
+	Identifier             // office365, 21vianet, sha256, e5, a GUID
+	Version                // 1.2.3
+	Standard               // 27001, 20000-1:2011 (from "ISO 20000-1:2011")
+)
+
+var kindNames = [...]string{"number", "ordinal", "percent", "date", "time", "identifier", "version", "standard"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Number is one number found in the text.
+type Number struct {
+	Kind Kind
+	// Value is the canonical form: "50000", "3.5", "2019-04-16", "14:00",
+	// "office365", "20000-1:2011".
+	Value string
+	// Alt is a second reading of an ambiguous form, or "": "1,500" in French
+	// text is 1.5 but also English-style 1500; "03/04/2019" may be either
+	// order.
+	Alt string
+	// Text is the original text, input[Start:End].
+	Text       string
+	Start, End int
+	// Word is set for numbers spelled out ("ten", "dix", "三", "first"):
+	// they may stand for a digit form on the other side but are not
+	// expected to have a counterpart themselves ("one of the", "一个").
+	Word bool
+	// Parts are the plain values a date or time is made of (year and day;
+	// hour), to match one written differently on the other side.
+	Parts []string
+}
+
+// Extract returns the numbers in plain, prose in the given locale
+// ("en-US", "fr-FR", "zh-CN"...), in text order.
+func Extract(plain string, locale string) []Number {
+	e := &extractor{s: plain, c: localeConventions(locale)}
+	e.premask()
+	e.scan()
+	return e.out
+}
+
+type span struct{ start, end int }
+
+type extractor struct {
+	s    string
+	c    conventions
+	out  []Number
+	mask []span // sorted, non-overlapping ranges to skip
+}
+
+var (
+	urlRe   = regexp.MustCompile(`(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>"]*`)
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+	// Host and file names: contoso.onmicrosoft.com, IBANs.docx, file1.txt.
+	hostRe = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.(?:com|net|org|ms|io|gov|edu|cn|de|fr|info|biz|local|docx?|xlsx?|pptx?|txt|csv|xml|json|ps1|psm1|psd1|exe|dll|msi|zip|pst|ost|msg|eml|pdf|html?|aspx|js|png|jpe?g|gif|cab|vhdx?|cer|pfx|config|log|bat|cmd|reg|vbs|csproj|mp4)\b`)
+	pathRe = regexp.MustCompile(`(?:\b[A-Za-z]:\\|\\\\|\bHKEY_|\bHK(?:LM|CU)\\)[^\s]*`)
+	guidRe = regexp.MustCompile(`\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b`)
+	hexRe  = regexp.MustCompile(`\b0[xX][0-9A-Fa-f]+\b`)
+)
+
+// premask records URLs, addresses, host/file names and paths as skipped
+// ranges, and emits GUIDs and hex numbers as identifiers.
+func (e *extractor) premask() {
+	var m []span
+	for _, re := range []*regexp.Regexp{urlRe, emailRe, hostRe, pathRe} {
+		for _, loc := range re.FindAllStringIndex(e.s, -1) {
+			m = append(m, span{loc[0], loc[1]})
+		}
+	}
+	for _, re := range []*regexp.Regexp{guidRe, hexRe} {
+		for _, loc := range re.FindAllStringIndex(e.s, -1) {
+			if inSpans(m, loc[0]) {
+				continue
+			}
+			t := e.s[loc[0]:loc[1]]
+			e.out = append(e.out, Number{Kind: Identifier, Value: strings.ToLower(t), Text: t, Start: loc[0], End: loc[1]})
+			m = append(m, span{loc[0], loc[1]})
+		}
+	}
+	// Sort and merge.
+	for i := 1; i < len(m); i++ {
+		for j := i; j > 0 && m[j].start < m[j-1].start; j-- {
+			m[j], m[j-1] = m[j-1], m[j]
+		}
+	}
+	for _, sp := range m {
+		if n := len(e.mask); n > 0 && sp.start <= e.mask[n-1].end {
+			if sp.end > e.mask[n-1].end {
+				e.mask[n-1].end = sp.end
+			}
+			continue
+		}
+		e.mask = append(e.mask, sp)
+	}
+}
+
+func inSpans(m []span, i int) bool {
+	for _, sp := range m {
+		if i >= sp.start && i < sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// isLetter is a letter of an alphabetic script; CJK characters are not
+// letters here, so "由21Vianet" and "第3步" split at the script change.
+func isLetter(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return r < 0x2E80 && unicode.IsLetter(r)
+}
+
+func (e *extractor) runeAt(i int) rune {
+	if i < 0 || i >= len(e.s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(e.s[i:])
+	return r
+}
+
+func (e *extractor) runeBefore(i int) rune {
+	if i <= 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(e.s[:i])
+	return r
+}
+
+// wordChar continues an alphanumeric token.
+func wordChar(r rune) bool { return r >= '0' && r <= '9' || isLetter(r) }
+
+// alnumEnd returns the end of the run of letters and digits at i.
+func (e *extractor) alnumEnd(i int) int {
+	for i < len(e.s) {
+		r, w := utf8.DecodeRuneInString(e.s[i:])
+		if !wordChar(r) {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+func (e *extractor) add(n Number) {
+	n.Text = e.s[n.Start:n.End]
+	e.out = append(e.out, n)
+}
+
+func (e *extractor) scan() {
+	mi := 0
+	for i := 0; i < len(e.s); {
+		for mi < len(e.mask) && e.mask[mi].end <= i {
+			mi++
+		}
+		if mi < len(e.mask) && i >= e.mask[mi].start {
+			i = e.mask[mi].end
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(e.s[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			i = e.number(i)
+		case isLetter(r):
+			i = e.word(i)
+		case r == '百' && strings.HasPrefix(e.s[i:], "百分之"):
+			i = e.cjkPercent(i)
+		default:
+			if _, _, ok := cjkDigit(r); ok {
+				i = e.cjkNumber(i)
+			} else {
+				i += w
+			}
+		}
+		if i <= 0 { // defensive: never loop forever
+			break
+		}
+	}
+	// premask emitted identifiers first: restore text order.
+	for i := 1; i < len(e.out); i++ {
+		for j := i; j > 0 && e.out[j].Start < e.out[j-1].Start; j-- {
+			e.out[j], e.out[j-1] = e.out[j-1], e.out[j]
+		}
+	}
+}
+
+// limit returns the end of the text or of the next masked range after i,
+// so patterns do not reach into a URL.
+func (e *extractor) limit(i int) int {
+	for _, m := range e.mask {
+		if m.start >= i {
+			return m.start
+		}
+	}
+	return len(e.s)
+}

@@ -1,0 +1,706 @@
+package numbers
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// sp matches the spaces found between a number and its unit or scale,
+// including the no-break spaces French typography requires.
+const sp = `[ \t\x{00A0}\x{202F}\x{2009}]`
+
+var (
+	zhYMDRe = regexp.MustCompile(`^(\d{4})` + sp + `*[年/]` + sp + `*(\d{1,2})` + sp + `*月(?:` + sp + `*(\d{1,2})` + sp + `*[日号])?`)
+	zhMDRe  = regexp.MustCompile(`^(\d{1,2})` + sp + `*月` + sp + `*(\d{1,2})` + sp + `*[日号]`)
+	zhMRe   = regexp.MustCompile(`^(\d{1,2})` + sp + `*月`)
+	isoDate = regexp.MustCompile(`^(\d{4})([-/])(\d{1,2})([-/])(\d{1,2})`)
+	numDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})`)
+	dayMon  = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|re|\.)?` + sp + `*(\pL+)\.?(?:,?` + sp + `+(\d{4}))?`)
+	stdRe   = regexp.MustCompile(`^\d+(?:-\d+)*:\d{4}`)
+	timeRe  = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2}))?`)
+	ampmRe  = regexp.MustCompile(`^` + sp + `?([AaPp])\.?` + sp + `?[Mm]\.?`)
+	frTime  = regexp.MustCompile(`^(\d{1,2})` + sp + `?h` + sp + `?(\d{2})`)
+	deTime  = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?` + sp + `?Uhr`)
+	dotted  = regexp.MustCompile(`^\d+(?:\.\d+){2,}`)
+	// After a month name: "16, 2019", "16th 2019", "2019", "16".
+	monDay  = regexp.MustCompile(`^\.?` + sp + `+(\d{1,2})(?:st|nd|rd|th)?(?:,?` + sp + `+(\d{4}))?`)
+	monYear = regexp.MustCompile(`^\.?,?` + sp + `+(\d{4})`)
+	// After a standard's name: "27001", "20000-1:2011", "800-53", "140-2".
+	stdNum = regexp.MustCompile(`^(?:` + sp + `*/` + sp + `*IEC)?[-` + sp[1:len(sp)-1] + `]+(\d+(?:[-‐–.]\d+)*(?::\d{4})?)`)
+	// After a product's name: "365", "10", "8.1", "2012".
+	prodNum = regexp.MustCompile(`^` + sp + `+(\d+(?:\.\d+)?)`)
+)
+
+// boundaryAfter reports whether a number token may end at i: not followed
+// by a digit, nor by a separator and a digit that would extend it.
+func (e *extractor) boundaryAfter(i int) bool {
+	if i >= len(e.s) {
+		return true
+	}
+	c := e.s[i]
+	if isDigit(c) {
+		return false
+	}
+	if (c == '.' || c == '/' || c == '-' || c == ':' || c == ',') && i+1 < len(e.s) && isDigit(e.s[i+1]) {
+		return false
+	}
+	return true
+}
+
+// letterAfter reports whether a letter follows at i.
+func (e *extractor) letterAfter(i int) bool { return isLetter(e.runeAt(i)) }
+
+// number handles a digit at i and returns where scanning resumes.
+func (e *extractor) number(i int) int {
+	lim := e.limit(i)
+	s := e.s[i:lim]
+	if isLetter(e.runeBefore(i)) {
+		// The tail of a token the word scanner did not take (after a mask).
+		return e.alnumEnd(i)
+	}
+	if m := zhYMDRe.FindStringSubmatchIndex(s); m != nil && (s[m[3]] == '年' || e.c.lang == "zh" || e.c.lang == "ja") {
+		if strings.ContainsRune(s[:m[1]], '年') {
+			y, mo := s[m[2]:m[3]], atoiSmall(s[m[4]:m[5]])
+			if mo >= 1 && mo <= 12 {
+				n := Number{Kind: Date, Start: i, End: i + m[1]}
+				if m[6] >= 0 {
+					d := atoiSmall(s[m[6]:m[7]])
+					if d >= 1 && d <= 31 {
+						n.Value, n.Parts = ymd(y, mo, d), []string{trimZeros(y), itoa(d)}
+						e.add(n)
+						return n.End
+					}
+				} else {
+					n.Value, n.Parts = y+"-"+pad2(mo), []string{trimZeros(y)}
+					e.add(n)
+					return n.End
+				}
+			}
+		}
+	}
+	if m := zhMDRe.FindStringSubmatchIndex(s); m != nil {
+		mo, d := atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[4]:m[5]])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			e.add(Number{Kind: Date, Value: "--" + pad2(mo) + "-" + pad2(d), Parts: []string{itoa(d)}, Start: i, End: i + m[1]})
+			return i + m[1]
+		}
+	}
+	if m := zhMRe.FindStringSubmatchIndex(s); m != nil {
+		// "4 月" is a month name: it stands for "April", not a quantity.
+		if mo := atoiSmall(s[m[2]:m[3]]); mo >= 1 && mo <= 12 {
+			e.add(Number{Kind: Cardinal, Value: itoa(mo), Word: true, Start: i, End: i + m[1]})
+			return i + m[1]
+		}
+	}
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] && e.boundaryAfter(i+m[1]) {
+		mo, d := atoiSmall(s[m[6]:m[7]]), atoiSmall(s[m[10]:m[11]])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			y := s[m[2]:m[3]]
+			e.add(Number{Kind: Date, Value: ymd(y, mo, d), Parts: []string{trimZeros(y), itoa(d)}, Start: i, End: i + m[1]})
+			return i + m[1]
+		}
+	}
+	if m := numDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] && e.boundaryAfter(i+m[1]) && !e.letterAfter(i+m[1]) {
+		sep := s[m[4]:m[5]]
+		y := s[m[10]:m[11]]
+		if len(y) == 4 || sep == "/" {
+			if n, ok := e.numericDate(atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[6]:m[7]]), y, sep); ok {
+				n.Start, n.End = i, i+m[1]
+				e.add(n)
+				return n.End
+			}
+		}
+	}
+	if m := dayMon.FindStringSubmatchIndex(s); m != nil && !e.letterAfter(i+m[5]) {
+		if mo := e.c.month(s[m[4]:m[5]]); mo > 0 {
+			if d := atoiSmall(s[m[2]:m[3]]); d >= 1 && d <= 31 {
+				n := Number{Kind: Date, Start: i, End: i + m[1]}
+				if m[6] >= 0 && e.boundaryAfter(i+m[7]) {
+					y := s[m[6]:m[7]]
+					n.Value, n.Parts = ymd(y, mo, d), []string{y, itoa(d)}
+				} else {
+					n.End = i + m[5]
+					if n.End < lim && e.s[n.End] == '.' {
+						n.End++
+					}
+					n.Value, n.Parts = "--"+pad2(mo)+"-"+pad2(d), []string{itoa(d)}
+				}
+				e.add(n)
+				return n.End
+			}
+		}
+	}
+	if m := stdRe.FindStringIndex(s); m != nil && e.boundaryAfter(i+m[1]) {
+		e.add(Number{Kind: Standard, Value: s[:m[1]], Start: i, End: i + m[1]})
+		return i + m[1]
+	}
+	if n, ok := e.clock(i, s); ok {
+		e.add(n)
+		return n.End
+	}
+	if m := dotted.FindStringIndex(s); m != nil && !groupedBy(s[:m[1]], '.') {
+		end := e.alnumEnd(i + m[1])
+		e.add(Number{Kind: Version, Value: strings.ToLower(e.s[i:end]), Start: i, End: end})
+		return end
+	}
+	return e.plainNumber(i, lim)
+}
+
+// numericDate reads a/b/y in the locale's order, keeping the other order as
+// Alt when both are valid dates.
+func (e *extractor) numericDate(a, b int, y, sep string) (Number, bool) {
+	if len(y) == 2 {
+		if atoiSmall(y) < 70 {
+			y = "20" + y
+		} else {
+			y = "19" + y
+		}
+	}
+	valid := func(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
+	dayFirst := e.c.dayFirst || sep == "."
+	m, d := a, b
+	if dayFirst {
+		m, d = b, a
+	}
+	if !valid(m, d) {
+		m, d = d, m
+		if !valid(m, d) {
+			return Number{}, false
+		}
+	}
+	n := Number{Kind: Date, Value: ymd(y, m, d), Parts: []string{trimZeros(y), itoa(d)}}
+	if m != d && valid(d, m) {
+		n.Alt = ymd(y, d, m)
+	}
+	return n, true
+}
+
+func ymd(y string, m, d int) string { return y + "-" + pad2(m) + "-" + pad2(d) }
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + itoa(n)
+	}
+	return itoa(n)
+}
+
+// clock recognizes times: 14:00, 2:00 PM, 2 PM, 14 h 00, 14 Uhr, 下午 2:00.
+func (e *extractor) clock(i int, s string) (Number, bool) {
+	h, min, sec, end := -1, 0, "", 0
+	if m := timeRe.FindStringSubmatchIndex(s); m != nil && e.boundaryAfter(i+m[1]) {
+		h, min, end = atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[4]:m[5]]), m[1]
+		if m[6] >= 0 {
+			sec = s[m[6]:m[7]]
+		}
+	} else if m := frTime.FindStringSubmatchIndex(s); m != nil && e.boundaryAfter(i+m[1]) && !e.letterAfter(i+m[1]) {
+		h, min, end = atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[4]:m[5]]), m[1]
+	} else if m := deTime.FindStringSubmatchIndex(s); m != nil && !e.letterAfter(i+m[1]) {
+		h, end = atoiSmall(s[m[2]:m[3]]), m[1]
+		if m[4] >= 0 {
+			min = atoiSmall(s[m[4]:m[5]])
+		}
+	} else {
+		j := 0
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j > 2 {
+			return Number{}, false
+		}
+		if m := ampmRe.FindStringSubmatchIndex(s[j:]); m != nil && !e.letterAfter(i+j+m[1]) {
+			h, end = atoiSmall(s[:j]), j
+		} else {
+			return Number{}, false
+		}
+	}
+	if h < 0 || h > 24 || min > 59 {
+		return Number{}, false
+	}
+	pm, am := false, false
+	if m := ampmRe.FindStringSubmatchIndex(s[end:]); m != nil && !e.letterAfter(i+end+m[1]) && h <= 12 {
+		c := s[end+m[2]]
+		pm, am = c == 'p' || c == 'P', c == 'a' || c == 'A'
+		end += m[1]
+	} else if e.c.lang == "zh" || e.c.lang == "ja" {
+		before := strings.TrimRight(e.s[max(0, i-12):i], " \u00a0")
+		switch {
+		case strings.HasSuffix(before, "下午"), strings.HasSuffix(before, "晚上"), strings.HasSuffix(before, "午後"):
+			pm = h < 12
+		case strings.HasSuffix(before, "上午"), strings.HasSuffix(before, "凌晨"), strings.HasSuffix(before, "午前"):
+			am = true
+		}
+	}
+	if pm && h < 12 {
+		h += 12
+	}
+	if am && h == 12 {
+		h = 0
+	}
+	v := pad2(h) + ":" + pad2(min)
+	if sec != "" {
+		v += ":" + sec
+	}
+	return Number{Kind: Time, Value: v, Parts: []string{itoa(h)}, Start: i, End: i + end}, true
+}
+
+// groupedBy reports whether s is digit groups of 3 joined by sep after a
+// first group of 1-3 digits, as in 1.000.000.
+func groupedBy(s string, sep byte) bool {
+	parts := strings.Split(s, string(sep))
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\''
+}
+
+// plainNumber parses an integer or decimal with locale grouping, then a
+// scale word, a percent sign, or a glued suffix (1st, 10MB, 21Vianet).
+func (e *extractor) plainNumber(i, lim int) int {
+	s := e.s
+	j := i
+	for j < lim && isDigit(s[j]) {
+		j++
+	}
+	groups := []string{s[i:j]}
+	var seps []rune
+	for j < lim {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if r != ',' && r != '.' && !isGroupSpace(r) || j+w >= lim || !isDigit(s[j+w]) {
+			break
+		}
+		k := j + w
+		for k < lim && isDigit(s[k]) {
+			k++
+		}
+		if isGroupSpace(r) {
+			// "50 000": only a 3-digit group continuing 1-3 digit groups.
+			if k-(j+w) != 3 || len(groups[0]) > 3 || (len(seps) > 0 && seps[0] != r) {
+				break
+			}
+			if k < lim && (s[k] == '.' || s[k] == ',') && k+1 < lim && isDigit(s[k+1]) && len(seps) > 0 && seps[0] != r {
+				break
+			}
+		}
+		groups = append(groups, s[j+w:k])
+		seps = append(seps, r)
+		j = k
+	}
+	intPart, frac, alt, list := e.interpret(groups, seps)
+	if list {
+		// "1,2,3" or en "1,5": separate numbers; scan them one at a time.
+		e.add(Number{Kind: Cardinal, Value: trimZeros(groups[0]), Start: i, End: i + len(groups[0])})
+		return i + len(groups[0])
+	}
+	n := Number{Kind: Cardinal, Value: canonical(intPart, frac, 0), Alt: alt, Start: i, End: j}
+
+	// Glued letters: ordinal, unit or identifier.
+	if isLetter(e.runeAt(j)) {
+		k := e.alnumEnd(j)
+		suf := s[j:k]
+		switch {
+		case strings.IndexFunc(suf, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0:
+			// 24x7, 1a2b
+		case ordinalSuffix[strings.ToLower(suf)] && len(seps) == 0:
+			n.Kind, n.End = Ordinal, k
+			e.add(n)
+			return k
+		case unitSuffix[suf]:
+			n.End = k
+			if suf == "K" || suf == "k" {
+				n.Alt = n.Value
+				n.Value = canonical(intPart, frac, 3)
+			}
+			e.add(n)
+			return k
+		}
+		n.Kind, n.Value, n.Alt, n.End = Identifier, strings.ToLower(s[i:k]), "", k
+		e.add(n)
+		return k
+	}
+
+	// Scale words: 10 million, 10 Mio., 1000 万, 1,5 Milliarden.
+	k := j
+	for k < lim {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !isGroupSpace(r) || r == '\'' {
+			break
+		}
+		k += w
+	}
+	if isLetter(e.runeAt(k)) {
+		we := e.alnumEnd(k)
+		if exp := e.c.scaleWord(s[k:we]); exp > 0 {
+			if we < lim && s[we] == '.' && (strings.EqualFold(s[k:we], "mio") || strings.EqualFold(s[k:we], "mrd")) {
+				we++
+			}
+			n.Value = canonical(intPart, frac, exp)
+			n.Alt = ""
+			n.End = we
+			j, k = we, we
+			for k < lim {
+				r, w := utf8.DecodeRuneInString(s[k:])
+				if !isGroupSpace(r) || r == '\'' {
+					break
+				}
+				k += w
+			}
+		}
+	} else if exp, w, scaleAlt := cjkScale(s[k:lim]); exp > 0 {
+		if scaleAlt {
+			n.Alt = n.Value
+		} else {
+			n.Alt = ""
+		}
+		n.Value = canonical(intPart, frac, exp)
+		n.End = k + w
+		j, k = k+w, k+w
+	}
+
+	// Percent: 50%, 50 %, 50 percent, 50 pour cent, 50 Prozent.
+	if k < lim && (s[k] == '%' || strings.HasPrefix(s[k:], "％")) {
+		_, w := utf8.DecodeRuneInString(s[k:])
+		n.Kind, n.End = Percent, k+w
+	} else if isLetter(e.runeAt(k)) {
+		we := e.alnumEnd(k)
+		switch strings.ToLower(s[k:we]) {
+		case "percent", "prozent", "pourcent":
+			n.Kind, n.End = Percent, we
+		case "pour", "per":
+			if m := regexp.MustCompile(`^` + sp + `+cent\b`).FindStringIndex(s[we:lim]); m != nil {
+				n.Kind, n.End = Percent, we+m[1]
+			}
+		}
+	}
+	e.add(n)
+	return n.End
+}
+
+var ordinalSuffix = map[string]bool{
+	"st": true, "nd": true, "rd": true, "th": true, // en
+	"er": true, "re": true, "e": true, "ème": true, "eme": true, "ère": true, "ers": true, "res": true,
+	"es": true, "nde": true, "ndes": true, "d": true, "ᵉ": true, "ᵉʳ": true, "ʳᵉ": true, "è": true, // fr
+}
+
+// unitSuffix are units written glued to a number; the number keeps its value.
+var unitSuffix = map[string]bool{}
+
+func init() {
+	for _, u := range strings.Fields(`B KB kB Kb kb MB Mb mb GB Gb gb TB Tb PB KiB MiB GiB TiB Ko ko Mo Go To Kio Mio Gio
+		bit bits Bit Bits bps kbps Kbps Mbps Gbps ms s sec secs min mins h hr hrs H d D j J px pt x X Hz kHz MHz GHz
+		k K m cm mm km kg g W kW V mAh Std T`) {
+		unitSuffix[u] = true
+	}
+}
+
+// cjkScale reads 万, 亿, 千, 百万, 千万, 十亿 after a number. alt reports
+// that the unscaled value stays possible (千 also starts 千字节, kilobyte).
+func cjkScale(s string) (exp, width int, alt bool) {
+	for _, p := range []struct {
+		s   string
+		exp int
+	}{{"十亿", 9}, {"百万", 6}, {"千万", 7}, {"万亿", 12}, {"万", 4}, {"萬", 4}, {"亿", 8}, {"億", 8}, {"千", 3}} {
+		if strings.HasPrefix(s, p.s) {
+			return p.exp, len(p.s), p.s == "千"
+		}
+	}
+	return 0, 0, false
+}
+
+// interpret reads digit groups and separators in the locale's convention.
+// list means the separators are list commas: the first group stands alone.
+func (e *extractor) interpret(g []string, seps []rune) (intPart, frac, alt string, list bool) {
+	n := len(seps)
+	if n == 0 {
+		return g[0], "", "", false
+	}
+	grouped := func(k int) bool { // g[0..k] form 3-digit grouping
+		if len(g[0]) > 3 {
+			return false
+		}
+		for _, x := range g[1 : k+1] {
+			if len(x) != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	same := true
+	for _, r := range seps[1:] {
+		if r != seps[0] {
+			same = false
+		}
+	}
+	join := func(k int) string { return strings.Join(g[:k+1], "") }
+	if same && n >= 2 {
+		if grouped(n) {
+			return join(n), "", "", false
+		}
+		return "", "", "", true
+	}
+	if !same {
+		head := true
+		for _, r := range seps[:n-1] {
+			if r != seps[0] {
+				head = false
+			}
+		}
+		if head && grouped(n-1) && (seps[n-1] == '.' || seps[n-1] == ',') {
+			return join(n - 1), g[n], "", false
+		}
+		return "", "", "", true
+	}
+	// One separator.
+	a, b := g[0], g[1]
+	three := len(b) == 3 && len(a) <= 3
+	switch sep := seps[0]; {
+	case isGroupSpace(sep):
+		return a + b, "", "", false
+	case sep == ',' && e.c.decimalComma:
+		if three {
+			return a, b, canonical(a+b, "", 0), false
+		}
+		return a, b, "", false
+	case sep == ',':
+		if three {
+			return a + b, "", "", false
+		}
+		return "", "", "", true
+	case e.c.decimalComma && three: // 50.000 in de; English-style 1.500 in fr
+		return a + b, "", canonical(a, b, 0), false
+	default:
+		return a, b, "", false
+	}
+}
+
+// canonical renders int.frac × 10^exp without leading or trailing zeros.
+func canonical(intPart, frac string, exp int) string {
+	for exp > 0 {
+		if frac != "" {
+			intPart += frac[:1]
+			frac = frac[1:]
+		} else {
+			intPart += "0"
+		}
+		exp--
+	}
+	intPart = trimZeros(intPart)
+	frac = strings.TrimRight(frac, "0")
+	if frac == "" {
+		return intPart
+	}
+	return intPart + "." + frac
+}
+
+// trimZeros removes leading zeros, keeping one digit.
+func trimZeros(s string) string {
+	t := strings.TrimLeft(s, "0")
+	if t == "" && s != "" {
+		return "0"
+	}
+	return t
+}
+
+// word handles a letter at i: identifiers with digits, product and
+// standard names followed by a number, month-name dates and number words.
+func (e *extractor) word(i int) int {
+	lim := e.limit(i)
+	j := e.alnumEnd(i)
+	if j > lim {
+		j = lim
+	}
+	tok := e.s[i:j]
+	if strings.IndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+		// E5, x64, FY17, KB4462, IPv6, Win10, Office365.
+		e.add(Number{Kind: Identifier, Value: strings.ToLower(tok), Start: i, End: j})
+		return j
+	}
+	rest := e.s[j:lim]
+	if mo := e.c.month(tok); mo > 0 {
+		if m := monDay.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
+			d := atoiSmall(rest[m[2]:m[3]])
+			if d >= 1 && d <= 31 {
+				n := Number{Kind: Date, Value: "--" + pad2(mo) + "-" + pad2(d), Parts: []string{itoa(d)}, Start: i, End: j + m[1]}
+				if m[4] >= 0 {
+					y := rest[m[4]:m[5]]
+					n.Value, n.Parts = ymd(y, mo, d), []string{y, itoa(d)}
+				}
+				e.add(n)
+				return n.End
+			}
+		}
+		if m := monYear.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
+			y := rest[m[2]:m[3]]
+			e.add(Number{Kind: Date, Value: y + "-" + pad2(mo), Parts: []string{y}, Start: i, End: j + m[1]})
+			return j + m[1]
+		}
+	}
+	if standardNames[tok] {
+		if m := stdNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
+			v := strings.NewReplacer("‐", "-", "–", "-").Replace(rest[m[2]:m[3]])
+			e.add(Number{Kind: Standard, Value: v, Start: j + m[2], End: j + m[3]})
+			return j + m[1]
+		}
+	}
+	if productNames[tok] {
+		if m := prodNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
+			num := rest[m[2]:m[3]]
+			e.add(Number{Kind: Identifier, Value: strings.ToLower(tok) + num, Parts: []string{num}, Start: i, End: j + m[1]})
+			return j + m[1]
+		}
+	}
+	// SHA-256, UTF-8, AES-256: an upper-case name, a hyphen and digits.
+	if j+1 < lim && e.s[j] == '-' && isDigit(e.s[j+1]) && strings.ToUpper(tok) == tok {
+		k := j + 1
+		for k < lim && isDigit(e.s[k]) {
+			k++
+		}
+		k = e.alnumEnd(k)
+		e.add(Number{Kind: Identifier, Value: strings.ToLower(tok + e.s[j+1:k]), Start: i, End: k})
+		return k
+	}
+	return e.numberWord(i, j, lim)
+}
+
+// standardNames precede a standard's number: ISO 27001, NIST SP 800-53.
+var standardNames = map[string]bool{"ISO": true, "IEC": true, "NIST": true, "SP": true, "FIPS": true,
+	"RFC": true, "BS": true, "EN": true, "ETSI": true, "IEEE": true, "ANSI": true, "DIN": true, "NF": true}
+
+// productNames precede a number that is part of the product's name.
+var productNames = map[string]bool{"Office": true, "Microsoft": true, "Windows": true, "Exchange": true,
+	"SharePoint": true, "Outlook": true, "Lync": true, "Dynamics": true, "Server": true, "Skype": true,
+	"Word": true, "Excel": true, "PowerPoint": true, "OneNote": true, "Visio": true, "Project": true,
+	"Explorer": true, "Studio": true, "Android": true, "iOS": true, "macOS": true, "TLS": true, "SSL": true,
+	"SHA": true, "AES": true, "RSA": true, "IE": true, "Edge": true, "Chrome": true, "Firefox": true,
+	"Safari": true, "PowerShell": true, "NET": true, "Framework": true, "Access": true, "Publisher": true,
+	"Intune": true, "Azure": true, "Teams": true, "Vista": true, "XP": true, "MD": true, "HTTP": true}
+
+// numberWord handles a spelled-out number, with a following scale word or
+// "percent": "ten", "twenty-five", "dix millions", "fünfzig Prozent".
+func (e *extractor) numberWord(i, j, lim int) int {
+	end := j
+	v, ok := wordNum{}, false
+	// Hyphenated compound first: twenty-five, dix-sept.
+	k := j
+	for k+1 < lim && e.s[k] == '-' && isLetter(e.runeAt(k+1)) {
+		k = e.alnumEnd(k + 1)
+	}
+	if k > j {
+		if v, ok = e.c.lookupWord(e.s[i:k]); ok {
+			end = k
+		}
+	}
+	if !ok {
+		if v, ok = e.c.lookupWord(e.s[i:j]); !ok {
+			return j
+		}
+	}
+	n := Number{Kind: Cardinal, Value: v.value, Word: true, Start: i, End: end}
+	if v.ordinal {
+		n.Kind = Ordinal
+	}
+	// Scale or percent after it.
+	k = end
+	for k < lim && (e.s[k] == ' ') {
+		k++
+	}
+	if k > end && isLetter(e.runeAt(k)) {
+		we := e.alnumEnd(k)
+		w := strings.ToLower(e.s[k:we])
+		if exp := e.c.scaleWord(w); exp > 0 && !v.ordinal {
+			n.Value, n.End = canonical(v.value, "", exp), we
+		} else if w == "percent" || w == "prozent" || w == "pourcent" {
+			n.Kind, n.End = Percent, we
+		}
+	}
+	e.add(n)
+	return n.End
+}
+
+// cjkNumber reads a run of Chinese/Japanese numerals as a spelled-out number.
+func (e *extractor) cjkNumber(i int) int {
+	j := i
+	var total, section, num int64
+	digits := ""
+	hasScale := false
+	for j < len(e.s) && j-i < 36 {
+		r, w := utf8.DecodeRuneInString(e.s[j:])
+		v, sc, ok := cjkDigit(r)
+		if !ok {
+			break
+		}
+		switch {
+		case sc == 0:
+			num = int64(v)
+			digits += itoa(v)
+		case sc < 4:
+			hasScale = true
+			if num == 0 {
+				num = 1
+			}
+			section += num * pow10(sc)
+			num = 0
+		default:
+			hasScale = true
+			section += num
+			if section == 0 {
+				section = 1
+			}
+			total += section * pow10(sc)
+			section, num = 0, 0
+		}
+		j += w
+	}
+	value := strconv.FormatInt(total+section+num, 10)
+	if !hasScale {
+		value = trimZeros(digits) // 二〇一九 is 2019
+	}
+	e.add(Number{Kind: Cardinal, Value: value, Word: true, Start: i, End: j})
+	return j
+}
+
+func pow10(n int) int64 {
+	p := int64(1)
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
+}
+
+// cjkPercent reads 百分之五十 or 百分之 50.
+func (e *extractor) cjkPercent(i int) int {
+	j := i + len("百分之")
+	k := j
+	for k < len(e.s) && e.s[k] == ' ' {
+		k++
+	}
+	if k < len(e.s) && isDigit(e.s[k]) {
+		before := len(e.out)
+		end := e.plainNumber(k, e.limit(k))
+		if len(e.out) > before {
+			n := &e.out[len(e.out)-1]
+			n.Kind, n.Start, n.Text = Percent, i, e.s[i:n.End]
+		}
+		return end
+	}
+	if _, _, ok := cjkDigit(e.runeAt(j)); ok {
+		before := len(e.out)
+		end := e.cjkNumber(j)
+		if len(e.out) > before {
+			n := &e.out[len(e.out)-1]
+			n.Kind, n.Start, n.Text = Percent, i, e.s[i:n.End]
+		}
+		return end
+	}
+	return j
+}

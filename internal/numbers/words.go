@@ -1,0 +1,239 @@
+package numbers
+
+import "strings"
+
+// wordNum is the value of a number word.
+type wordNum struct {
+	value   string
+	ordinal bool
+}
+
+func cardinals(m map[string]wordNum, names ...string) {
+	for i, n := range names {
+		if n != "" {
+			m[n] = wordNum{value: itoa(i)}
+		}
+	}
+}
+
+func ordinals(m map[string]wordNum, names ...string) {
+	for i, n := range names {
+		if n != "" {
+			m[n] = wordNum{value: itoa(i), ordinal: true}
+		}
+	}
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	p := len(b)
+	for i > 0 {
+		p--
+		b[p] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[p:])
+}
+
+var enWords, frWords, deWords = map[string]wordNum{}, map[string]wordNum{}, map[string]wordNum{}
+
+func init() {
+	cardinals(enWords, "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+	ordinals(enWords, "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth")
+	for w, v := range map[string]string{"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
+		"once": "1", "twice": "2", "single": "1", "double": "2", "triple": "3", "none": "0", "no": "0"} {
+		enWords[w] = wordNum{value: v}
+	}
+
+	cardinals(frWords, "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+		"onze", "douze", "treize", "quatorze", "quinze", "seize")
+	ordinals(frWords, "", "premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
+		"huitième", "neuvième", "dixième", "onzième", "douzième")
+	for w, v := range map[string]string{"une": "1", "vingt": "20", "vingts": "20", "trente": "30", "quarante": "40",
+		"cinquante": "50", "soixante": "60", "cent": "100", "cents": "100", "mille": "1000", "douzaine": "12",
+		"aucun": "0", "aucune": "0", "double": "2", "triple": "3", "seul": "1", "seule": "1", "unique": "1"} {
+		frWords[w] = wordNum{value: v}
+	}
+	for w, v := range map[string]string{"première": "1", "premiers": "1", "premières": "1", "second": "2",
+		"seconde": "2", "seconds": "2", "secondes": "2"} {
+		frWords[w] = wordNum{value: v, ordinal: true}
+	}
+
+	cardinals(deWords, "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+		"elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn")
+	for _, w := range []string{"ein", "eine", "einen", "einem", "einer", "eines", "einzige", "einzigen", "einziger",
+		"einzelne", "einzelnen", "einmal", "einfach"} {
+		deWords[w] = wordNum{value: "1"}
+	}
+	for w, v := range map[string]string{"zwanzig": "20", "dreißig": "30", "vierzig": "40", "fünfzig": "50",
+		"sechzig": "60", "siebzig": "70", "achtzig": "80", "neunzig": "90", "hundert": "100", "tausend": "1000",
+		"zweimal": "2", "dreimal": "3", "doppelt": "2", "doppelte": "2", "doppelten": "2", "beide": "2",
+		"beiden": "2", "keine": "0", "kein": "0", "keinen": "0", "dutzend": "12"} {
+		deWords[w] = wordNum{value: v}
+	}
+	// German ordinals inflect: erste, ersten, erster, erstes, erstem.
+	for i, stem := range []string{"", "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht",
+		"neunt", "zehnt", "elft", "zwölft"} {
+		if stem == "" {
+			continue
+		}
+		for _, suf := range []string{"e", "en", "er", "es", "em"} {
+			deWords[stem+suf] = wordNum{value: itoa(i), ordinal: true}
+		}
+	}
+}
+
+// lookupWord returns the value of a (possibly hyphenated) number word in
+// the locale's language: "ten", "twenty-five", "dix-sept", "zehnte".
+func (c *conventions) lookupWord(w string) (wordNum, bool) {
+	lw := strings.ToLower(w)
+	if v, ok := c.words[lw]; ok {
+		return v, true
+	}
+	if !strings.Contains(lw, "-") {
+		return wordNum{}, false
+	}
+	// Compounds: twenty-five, vingt-et-un, soixante-dix, quatre-vingt-dix.
+	sum, cur := 0, 0
+	ordinal := false
+	for _, p := range strings.Split(lw, "-") {
+		if p == "et" {
+			continue
+		}
+		v, ok := c.words[p]
+		if !ok {
+			return wordNum{}, false
+		}
+		n := atoiSmall(v.value)
+		if n < 0 {
+			return wordNum{}, false
+		}
+		ordinal = v.ordinal
+		switch {
+		case n == 20 && cur > 0 && cur < 10: // quatre-vingt
+			cur *= 20
+		case n == 100 && cur > 0 && cur < 10:
+			cur *= 100
+		default:
+			sum += cur
+			cur = n
+		}
+	}
+	sum += cur
+	return wordNum{value: itoa(sum), ordinal: ordinal}, true
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	if s == "" || len(s) > 9 {
+		return -1
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+var enMonths = map[string]int{}
+var frMonths = map[string]int{}
+var deMonths = map[string]int{}
+
+func init() {
+	add := func(m map[string]int, names ...string) {
+		for i, n := range names {
+			m[n] = i%12 + 1
+		}
+	}
+	add(enMonths, "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december",
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+	enMonths["sept"] = 9
+	add(frMonths, "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+		"octobre", "novembre", "décembre",
+		"janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc")
+	add(deMonths, "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+		"oktober", "november", "dezember",
+		"jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez")
+	deMonths["sept"] = 9
+	deMonths["jänner"] = 1
+}
+
+// month returns the month number of a month name in the locale's language
+// or English (MT often leaves English dates in place). The English modal
+// "may" only counts capitalized.
+func (c *conventions) month(w string) int {
+	lw := strings.ToLower(w)
+	if lw == "may" && w != "May" {
+		return 0
+	}
+	if m := c.months[lw]; m > 0 {
+		return m
+	}
+	return enMonths[lw]
+}
+
+// scaleWord returns the power of ten of a scale word following a number:
+// "million", "millions", "Mio", "thousand", "Milliarden".
+func (c *conventions) scaleWord(w string) int {
+	switch strings.ToLower(w) {
+	case "thousand", "thousands", "mille", "milliers", "tausend":
+		return 3
+	case "million", "millions", "mio", "millionen", "mln":
+		return 6
+	case "billion", "billions":
+		return c.billion
+	case "milliard", "milliards", "milliarde", "milliarden", "mrd", "bn":
+		return 9
+	case "trillion", "trillions":
+		return 12
+	case "billionen":
+		return 12
+	}
+	return 0
+}
+
+// cjkDigit maps Chinese/Japanese numerals to values; scales are negative powers.
+func cjkDigit(r rune) (v int, scale int, ok bool) {
+	switch r {
+	case '零', '〇':
+		return 0, 0, true
+	case '一':
+		return 1, 0, true
+	case '二', '两', '兩':
+		return 2, 0, true
+	case '三':
+		return 3, 0, true
+	case '四':
+		return 4, 0, true
+	case '五':
+		return 5, 0, true
+	case '六':
+		return 6, 0, true
+	case '七':
+		return 7, 0, true
+	case '八':
+		return 8, 0, true
+	case '九':
+		return 9, 0, true
+	case '十':
+		return 0, 1, true
+	case '百':
+		return 0, 2, true
+	case '千':
+		return 0, 3, true
+	case '万', '萬':
+		return 0, 4, true
+	case '亿', '億':
+		return 0, 8, true
+	}
+	return 0, 0, false
+}

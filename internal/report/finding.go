@@ -1,0 +1,49 @@
+// Package report writes findings as text, JSON or SARIF.
+package report
+
+import (
+	"github.com/l10nlint/l10nlint/internal/textfile"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// Finding is a rules.Finding placed in its file: start and end positions of
+// its range, the page locale and a stable fingerprint.
+type Finding struct {
+	rules.Finding
+	// Start and End bound the exact text the finding is about (End is
+	// exclusive: the position just after the last character).
+	Start, End textfile.Position
+	// Locale is the page's target locale ("" when unknown).
+	Locale string
+	// Fingerprint identifies the finding across unrelated edits and line
+	// shifts: a hash of rule, path and the segment (or flagged) text.
+	Fingerprint string
+	// Snippet is the flagged text itself (Page.Text[Range]).
+	Snippet string
+}
+
+// Run is everything a report shows.
+type Run struct {
+	Findings []Finding
+	// Rules are the rules that were enabled, with their effective severity.
+	Rules []RuleInfo
+	// Files is the number of files checked, Segments the number of segments.
+	Files, Segments int
+	// Version is l10nlint's version.
+	Version string
+	// Root is the directory paths are relative to (SARIF's %SRCROOT%).
+	Root string
+}
+
+// RuleInfo describes a rule for reports.
+type RuleInfo struct {
+	ID, Short, Doc string
+	Severity       rules.Severity
+	Tags           []string
+	HelpURI        string
+}
+
+// Options control the text format.
+type Options struct {
+	Color bool
+}

@@ -1,0 +1,138 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+)
+
+// JSONVersion is the version of the JSON report schema. It changes only when
+// a field is removed, renamed or changes meaning; new fields may be added
+// without a change.
+const JSONVersion = "1"
+
+// WriteJSON writes run as one JSON object (2-space indented, trailing
+// newline, findings in run order) following schema version 1, also
+// documented in JSON_SCHEMA.md:
+//
+//	{
+//	  "version": "1",                   // schema version (JSONVersion)
+//	  "tool": {"name": "l10nlint", "version": "1.2.0"},
+//	  "summary": {
+//	    "files": 2,                     // files checked
+//	    "segments": 154,                // bilingual segments checked
+//	    "errors": 3, "warnings": 2, "notes": 0
+//	  },
+//	  "findings": [                     // always an array, possibly empty
+//	    {
+//	      "rule": "number-mismatch",    // rule ID
+//	      "severity": "error",          // "error", "warning" or "note"
+//	      "path": "docs/fr-FR/a.md",    // slash-separated, as reported
+//	      "locale": "fr-FR",            // page target locale, "" if unknown
+//	      "message": "...",
+//	      "segment_id": "a1b2c-101",    // data-ttu-id, "" if not on a segment
+//	      "start": {
+//	        "line": 12,                 // 1-based
+//	        "column": 5,                // 1-based, in Unicode code points
+//	        "column_utf16": 6,          // 1-based, in UTF-16 code units
+//	        "offset": 840               // 0-based byte offset in the UTF-8 text
+//	      },
+//	      "end": {...},                 // same shape, exclusive
+//	      "source": "...",              // segment source text, "" if none
+//	      "target": "...",              // segment target text, "" if none
+//	      "snippet": "...",             // the flagged text (text[start.offset:end.offset])
+//	      "fingerprint": "..."          // stable across unrelated edits
+//	    }
+//	  ]
+//	}
+//
+// Every key is always present. Offsets index the file's text decoded to
+// UTF-8 with any BOM removed, so for UTF-16 files they are not offsets into
+// the bytes on disk. The Options are unused: the format has no color.
+func WriteJSON(w io.Writer, run *Run, _ Options) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // findings quote Markdown and HTML; keep it readable
+	if err := enc.Encode(NewJSONReport(run)); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// JSONReport is the top-level object of the JSON format; see WriteJSON.
+type JSONReport struct {
+	Version  string        `json:"version"`
+	Tool     JSONTool      `json:"tool"`
+	Summary  JSONSummary   `json:"summary"`
+	Findings []JSONFinding `json:"findings"`
+}
+
+// JSONTool names the program that wrote the report.
+type JSONTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// JSONSummary counts what was checked and found.
+type JSONSummary struct {
+	Files    int `json:"files"`
+	Segments int `json:"segments"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Notes    int `json:"notes"`
+}
+
+// JSONFinding is one finding.
+type JSONFinding struct {
+	Rule        string       `json:"rule"`
+	Severity    string       `json:"severity"`
+	Path        string       `json:"path"`
+	Locale      string       `json:"locale"`
+	Message     string       `json:"message"`
+	SegmentID   string       `json:"segment_id"`
+	Start       JSONPosition `json:"start"`
+	End         JSONPosition `json:"end"`
+	Source      string       `json:"source"`
+	Target      string       `json:"target"`
+	Snippet     string       `json:"snippet"`
+	Fingerprint string       `json:"fingerprint"`
+}
+
+// JSONPosition is a place in a file.
+type JSONPosition struct {
+	Line        int `json:"line"`
+	Column      int `json:"column"`
+	ColumnUTF16 int `json:"column_utf16"`
+	Offset      int `json:"offset"`
+}
+
+// NewJSONReport converts run to the JSON format's structure.
+func NewJSONReport(run *Run) *JSONReport {
+	c := countSeverities(run.Findings)
+	r := &JSONReport{
+		Version: JSONVersion,
+		Tool:    JSONTool{Name: toolName, Version: run.Version},
+		Summary: JSONSummary{Files: run.Files, Segments: run.Segments,
+			Errors: c.errors, Warnings: c.warnings, Notes: c.notes},
+		Findings: make([]JSONFinding, 0, len(run.Findings)),
+	}
+	for _, f := range run.Findings {
+		r.Findings = append(r.Findings, JSONFinding{
+			Rule:        f.Rule,
+			Severity:    f.Severity.String(),
+			Path:        f.Path,
+			Locale:      f.Locale,
+			Message:     f.Message,
+			SegmentID:   f.SegmentID,
+			Start:       JSONPosition{f.Start.Line, f.Start.Col, f.Start.ColUTF16, f.Range.Start},
+			End:         JSONPosition{f.End.Line, f.End.Col, f.End.ColUTF16, f.Range.End},
+			Source:      f.Source,
+			Target:      f.Target,
+			Snippet:     f.Snippet,
+			Fingerprint: f.Fingerprint,
+		})
+	}
+	return r
+}

@@ -1,0 +1,177 @@
+// Package textfile decodes files to UTF-8 and maps byte offsets to lines and
+// columns.
+package textfile
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// ErrBinary is returned for content that is not text.
+var ErrBinary = errors.New("binary file (NUL bytes or undecodable content)")
+
+// Decode turns raw file bytes into UTF-8 text. It handles a UTF-8 BOM and
+// UTF-16 LE/BE with a BOM (and BOM-less UTF-16 detected by its NUL pattern).
+// Invalid UTF-8 sequences are kept as they are and reported through
+// invalidAt (the byte offset of the first one, or -1): Go strings hold them
+// fine, and rules see U+FFFD when ranging.
+func Decode(b []byte) (text string, encoding string, invalidAt int, err error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		b, encoding = b[3:], "utf-8-bom"
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		s, err := decodeUTF16(b[2:], false)
+		return s, "utf-16le", -1, err
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		s, err := decodeUTF16(b[2:], true)
+		return s, "utf-16be", -1, err
+	default:
+		encoding = "utf-8"
+		if le, ok := looksUTF16(b); ok {
+			s, err := decodeUTF16(b, !le)
+			if le {
+				return s, "utf-16le", -1, err
+			}
+			return s, "utf-16be", -1, err
+		}
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "", encoding, -1, ErrBinary
+	}
+	invalidAt = -1
+	if !utf8.Valid(b) {
+		invalidAt = firstInvalid(b)
+	}
+	return string(b), encoding, invalidAt, nil
+}
+
+// looksUTF16 detects BOM-less UTF-16 text: mostly ASCII with NUL in every
+// other byte.
+func looksUTF16(b []byte) (littleEndian, ok bool) {
+	n := len(b)
+	if n < 4 || n%2 != 0 {
+		return false, false
+	}
+	if n > 512 {
+		n = 512
+	}
+	var evenNUL, oddNUL int
+	for i := 0; i+1 < n; i += 2 {
+		if b[i] == 0 {
+			evenNUL++
+		}
+		if b[i+1] == 0 {
+			oddNUL++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddNUL*10 >= pairs*9 && evenNUL == 0:
+		return true, true
+	case evenNUL*10 >= pairs*9 && oddNUL == 0:
+		return false, true
+	}
+	return false, false
+}
+
+func decodeUTF16(b []byte, bigEndian bool) (string, error) {
+	if len(b)%2 != 0 {
+		return "", errors.New("UTF-16 content has an odd number of bytes")
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	s := string(utf16.Decode(u))
+	if bytes.IndexByte([]byte(s), 0) >= 0 {
+		return "", ErrBinary
+	}
+	return s, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// Position is a 1-based line and column. Col counts Unicode code points;
+// ColUTF16 counts UTF-16 code units (what SARIF consumers such as GitHub use).
+type Position struct {
+	Line, Col, ColUTF16 int
+}
+
+// Lines maps byte offsets of a text to positions.
+type Lines struct {
+	text   string
+	starts []int // byte offset of each line start
+}
+
+// NewLines indexes text. A line ends at \n; a \r before it belongs to the
+// line's end, and a lone \r also ends a line (old Mac files).
+func NewLines(text string) *Lines {
+	starts := make([]int, 1, len(text)/60+1)
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 >= len(text) || text[i+1] != '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+	}
+	return &Lines{text: text, starts: starts}
+}
+
+// Count is the number of lines.
+func (l *Lines) Count() int { return len(l.starts) }
+
+// LineStart returns the byte offset where 1-based line n starts.
+func (l *Lines) LineStart(n int) int { return l.starts[n-1] }
+
+// Position returns the position of byte offset off (clamped into the text).
+// An offset inside a multi-byte character counts as that character.
+func (l *Lines) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(l.text) {
+		off = len(l.text)
+	}
+	lo, hi := 0, len(l.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if l.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	p := Position{Line: lo + 1, Col: 1, ColUTF16: 1}
+	for i := l.starts[lo]; i < off; {
+		r, size := utf8.DecodeRuneInString(l.text[i:])
+		if i+size > off { // offset inside a character: stop at its start
+			break
+		}
+		i += size
+		p.Col++
+		if r >= 0x10000 {
+			p.ColUTF16 += 2
+		} else {
+			p.ColUTF16++
+		}
+	}
+	return p
+}

@@ -1,0 +1,144 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// LinkMismatch compares the link and image destinations of source and target.
+var LinkMismatch = Register(&Rule{
+	ID:       "link-mismatch",
+	Aliases:  []string{"links"},
+	Tags:     []string{"segment", "links"},
+	Severity: Error,
+	Short:    "Every link, image and autolink of the source appears in the target with the same destination",
+	Doc: `Compares the destinations of the links, images and autolinks of each segment's source and
+target. Link text and titles are translated and may differ; destinations may differ only by their
+locale: a path segment such as /en-us/ may become the page's locale (/fr-fr/), and locale query
+parameters (clcid=0x409, ui=en-US, rs=en-US, ad=US, lang, mkt, setlang) may change value.
+
+Reports a destination of the source missing from the target, a destination the target adds, and,
+when exactly one link changed, the old and new destination together. The finding points at the
+target link when there is one, else at the target text.
+
+Options:
+  ignore-fragments  compare destinations without their #fragment (default false)`,
+	Options: []Option{{Name: "ignore-fragments", Default: false, Doc: "compare destinations without their #fragment"}},
+	Run:     runLinkMismatch,
+})
+
+func runLinkMismatch(p *Pass) {
+	noFrag := p.Bool("ignore-fragments")
+	for _, s := range p.Page.Segments {
+		if !s.HasSource || len(s.Source.Links) == 0 && len(s.Target.Links) == 0 {
+			continue
+		}
+		key := func(l Link) string {
+			if l.Kind == ReferenceLink {
+				return ""
+			}
+			k := NormalizeURL(l.Dest, noFrag)
+			if l.Kind == ImageLink {
+				k = "image:" + k
+			}
+			return k
+		}
+		var src, tgt []string
+		byKey := map[string]Link{}
+		for _, l := range s.Source.Links {
+			if k := key(l); k != "" {
+				src = append(src, k)
+				byKey["s"+k] = l
+			}
+		}
+		for _, l := range s.Target.Links {
+			if k := key(l); k != "" {
+				tgt = append(tgt, k)
+				if _, ok := byKey["t"+k]; !ok {
+					byKey["t"+k] = l
+				}
+			}
+		}
+		missing, extra := multisetDiff(src, tgt)
+		if len(missing) == 1 && len(extra) == 1 && strings.HasPrefix(missing[0], "image:") == strings.HasPrefix(extra[0], "image:") {
+			sl, tl := byKey["s"+missing[0]], byKey["t"+extra[0]]
+			p.ReportSegmentAt(s, tl.DestRange, "%s destination changed: source has %q, target has %q", sl.Kind, sl.Dest, tl.Dest)
+			continue
+		}
+		for _, k := range missing {
+			l := byKey["s"+k]
+			if i := strings.Index(s.Target.Raw, l.Dest); i >= 0 && l.Dest != "" {
+				// The destination is there but not as a link: the machine
+				// translation moved the brackets ("](dest) ... ![").
+				at := Range{Start: s.Target.Range.Start + i, End: s.Target.Range.Start + i + len(l.Dest)}
+				p.ReportSegmentAt(s, at, "%s syntax broken in the target: %q appears, but not as the %s the source has: %s", l.Kind, l.Dest, l.Kind, describeLink(l))
+				continue
+			}
+			p.ReportSegment(s, "%s missing from the target: the source %s", l.Kind, describeLink(l))
+		}
+		for _, k := range extra {
+			l := byKey["t"+k]
+			p.ReportSegmentAt(s, l.Range, "%s not in the source: the target adds %s", l.Kind, describeLink(l))
+		}
+	}
+}
+
+func describeLink(l Link) string {
+	if l.Kind == AutoLink {
+		return fmt.Sprintf("<%s>", l.Dest)
+	}
+	return fmt.Sprintf("[%s](%s)", shorten(l.Label, 40), l.Dest)
+}
+
+// localeParams are query parameters whose value is a locale or language.
+var localeParams = map[string]bool{"clcid": true, "ui": true, "rs": true, "ad": true, "lang": true, "locale": true,
+	"language": true, "mkt": true, "setlang": true, "hl": true, "cc": true}
+
+// NormalizeURL reduces a destination to what must stay equal across
+// locales: locale path segments and locale query values become "{locale}",
+// the scheme and host are lower-cased.
+func NormalizeURL(dest string, noFragment bool) string {
+	d := strings.TrimSpace(dest)
+	frag := ""
+	if i := strings.IndexByte(d, '#'); i >= 0 {
+		d, frag = d[:i], d[i:]
+	}
+	if noFragment {
+		frag = ""
+	}
+	query := ""
+	if i := strings.IndexByte(d, '?'); i >= 0 {
+		d, query = d[:i], d[i+1:]
+	}
+	if i := strings.Index(d, "://"); i > 0 {
+		rest := d[i+3:]
+		host, path := rest, ""
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			host, path = rest[:j], rest[j:]
+		}
+		d = strings.ToLower(d[:i+3]+host) + path
+	}
+	segs := strings.Split(d, "/")
+	for i, seg := range segs {
+		if strings.ContainsAny(seg, "-_") {
+			if _, ok := locale.Normalize(seg); ok {
+				segs[i] = "{locale}"
+			}
+		}
+	}
+	d = strings.Join(segs, "/")
+	if query != "" {
+		parts := strings.Split(query, "&")
+		for i, kv := range parts {
+			k, _, _ := strings.Cut(kv, "=")
+			if lk, err := url.QueryUnescape(k); err == nil && localeParams[strings.ToLower(lk)] {
+				parts[i] = strings.ToLower(lk) + "={locale}"
+			}
+		}
+		d += "?" + strings.Join(parts, "&")
+	}
+	return d + frag
+}

@@ -1,0 +1,218 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// MarkupMismatch compares emphasis, inline HTML, escapes and placeholders.
+var MarkupMismatch = Register(&Rule{
+	ID:       "markup-mismatch",
+	Aliases:  []string{"markup", "tags"},
+	Tags:     []string{"segment", "markup"},
+	Severity: Warning,
+	Short:    "Emphasis, inline HTML tags, backslash escapes and placeholders are preserved",
+	Doc: `Compares the inline markup of each segment's source and target:
+
+  - emphasis: the number of bold (** or __), italic (* or _) and strikethrough (~~) delimiter
+    runs; emphasis that opens in the target must close there too;
+  - inline HTML tags (<br/>, <b>, <a name="...">, comments) by name;
+  - backslash escapes of characters Markdown would otherwise read as markup (\<, \>, \*, \_, \[ ...):
+    a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text;
+  - placeholders ({0}, {{name}}, %s, %1$d).
+
+Each kind is reported once per segment with what the source has and what the target has.
+
+Options:
+  check-emphasis      compare emphasis runs (default true)
+  check-tags          compare inline HTML tags (default true)
+  check-escapes       compare backslash escapes (default true)
+  check-placeholders  compare placeholders (default true)`,
+	Options: []Option{
+		{Name: "check-emphasis", Default: true, Doc: "compare emphasis runs"},
+		{Name: "check-tags", Default: true, Doc: "compare inline HTML tags"},
+		{Name: "check-escapes", Default: true, Doc: "compare backslash escapes"},
+		{Name: "check-placeholders", Default: true, Doc: "compare placeholders"},
+	},
+	Run: runMarkupMismatch,
+})
+
+func runMarkupMismatch(p *Pass) {
+	for _, s := range p.Page.Segments {
+		// An empty source is a segmentation artifact (an anchor moved into the
+		// target span): there is nothing to preserve.
+		if !s.HasSource || strings.TrimSpace(s.Source.Raw) == "" {
+			continue
+		}
+		var diffs []string
+		at := Range{Start: -1}
+		note := func(msg string, r Range) {
+			diffs = append(diffs, msg)
+			if at.Start < 0 {
+				at = r
+			}
+		}
+		if p.Bool("check-emphasis") {
+			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
+			for _, kind := range []string{"bold", "italic", "strikethrough"} {
+				if se[kind] != te[kind] {
+					r := s.Target.Range
+					if d := firstDelim(s.Target, kind); d != nil {
+						r = d.Range
+					}
+					note(fmt.Sprintf("%s markers: the source has %d, the target %d", kind, se[kind], te[kind]), r)
+				}
+			}
+		}
+		if p.Bool("check-tags") {
+			multisetNote(note, s, "inline HTML", tagNames(s.Source), tagNames(s.Target), tagRanges(s.Target))
+		}
+		if p.Bool("check-escapes") {
+			multisetNote(note, s, "escapes", escapes(s.Source), escapes(s.Target), escapeRanges(s.Target))
+		}
+		if p.Bool("check-placeholders") {
+			multisetNote(note, s, "placeholders", placeholders(s.Source), placeholders(s.Target), placeholderRanges(s.Target))
+		}
+		if len(diffs) > 0 {
+			p.ReportSegmentAt(s, at, "markup differs from the source: %s", strings.Join(diffs, "; "))
+		}
+	}
+}
+
+// multisetNote describes what the target lacks and adds of one kind of markup.
+func multisetNote(note func(string, Range), s *Segment, what string, src, tgt []string, at map[string]Range) {
+	missing, extra := multisetDiff(src, tgt)
+	if len(missing) == 0 && len(extra) == 0 {
+		return
+	}
+	var parts []string
+	if len(missing) > 0 {
+		parts = append(parts, "the target lacks "+countedList(missing))
+	}
+	if len(extra) > 0 {
+		parts = append(parts, "the target adds "+countedList(extra))
+	}
+	r := s.Target.Range
+	if len(extra) > 0 {
+		if x, ok := at[extra[0]]; ok {
+			r = x
+		}
+	}
+	note(what+": "+strings.Join(parts, " and "), r)
+}
+
+// countedList renders ["\*", "\*", "<br>"] as "\* ×2, <br>".
+func countedList(items []string) string {
+	var order []string
+	n := map[string]int{}
+	for _, it := range items {
+		if n[it] == 0 {
+			order = append(order, it)
+		}
+		n[it]++
+	}
+	out := make([]string, len(order))
+	for i, it := range order {
+		out[i] = it
+		if n[it] > 1 {
+			out[i] += fmt.Sprintf(" ×%d", n[it])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func emphasisCounts(t Text) map[string]int {
+	m := map[string]int{}
+	for _, d := range t.Emphasis {
+		m[delimKind(d)]++
+	}
+	return m
+}
+
+func delimKind(d Delim) string {
+	switch {
+	case d.Marker == '~':
+		return "strikethrough"
+	case d.Len >= 2:
+		return "bold"
+	}
+	return "italic"
+}
+
+func firstDelim(t Text, kind string) *Delim {
+	for i := range t.Emphasis {
+		if delimKind(t.Emphasis[i]) == kind {
+			return &t.Emphasis[i]
+		}
+	}
+	return nil
+}
+
+func tagNames(t Text) []string {
+	var out []string
+	for _, g := range t.Tags {
+		out = append(out, tagKey(g))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func tagKey(g Tag) string {
+	switch {
+	case g.Name == "!--":
+		return "<!--comment-->"
+	case g.Closing:
+		return "</" + g.Name + ">"
+	case g.SelfClosing:
+		return "<" + g.Name + "/>"
+	}
+	return "<" + g.Name + ">"
+}
+
+func tagRanges(t Text) map[string]Range {
+	m := map[string]Range{}
+	for _, g := range t.Tags {
+		if _, ok := m[tagKey(g)]; !ok {
+			m[tagKey(g)] = g.Range
+		}
+	}
+	return m
+}
+
+func escapes(t Text) []string {
+	var out []string
+	for _, e := range t.Escapes {
+		out = append(out, `\`+string(e.Char))
+	}
+	return out
+}
+
+func escapeRanges(t Text) map[string]Range {
+	m := map[string]Range{}
+	for _, e := range t.Escapes {
+		k := `\` + string(e.Char)
+		if _, ok := m[k]; !ok {
+			m[k] = e.Range
+		}
+	}
+	return m
+}
+
+func placeholders(t Text) []string {
+	var out []string
+	for _, x := range t.Placeholders {
+		out = append(out, x.Text)
+	}
+	return out
+}
+
+func placeholderRanges(t Text) map[string]Range {
+	m := map[string]Range{}
+	for _, x := range t.Placeholders {
+		if _, ok := m[x.Text]; !ok {
+			m[x.Text] = x.Range
+		}
+	}
+	return m
+}

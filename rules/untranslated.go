@@ -1,0 +1,247 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// Untranslated reports targets left in the source language.
+var Untranslated = Register(&Rule{
+	ID:       "untranslated",
+	Aliases:  []string{"same-as-source"},
+	Tags:     []string{"segment", "language"},
+	Severity: Warning,
+	Short:    "The target is identical to the source, or still in the source language, where the segment holds prose",
+	Doc: `Reports segments whose target is still in the source language:
+
+  - the target equals the source (ignoring white space, markup and typographic quotes), or
+  - for a locale written in another script (zh-CN, ja-JP, ko-KR, ru-RU ...), the target has
+    no character of that script, or
+  - for a Latin-script locale, the target reads as English: it is made mostly of English
+    function words (the, and, of, to, with, you ...) and none of the target language's.
+
+Only segments that hold translatable prose are checked: the source must have at least
+min-words words outside code spans, URLs, numbers and do-not-translate terms, including at least
+one lower-case function word. Product names ("Intune", "Power BI"), UI labels, identifiers, code,
+URLs, numbers and dates are legitimately identical and are not reported. Terms of the
+do-not-translate list (configuration key do-not-translate, plus the rule option terms) are removed
+before comparing.
+
+Options:
+  min-words  words of prose a source must have to be checked (default 4)
+  terms      extra do-not-translate terms for this rule (default none)`,
+	Options: []Option{
+		{Name: "min-words", Default: 4, Doc: "words of prose a source must have to be checked"},
+		{Name: "terms", Default: []string{}, Doc: "extra do-not-translate terms"},
+	},
+	Run: runUntranslated,
+})
+
+// englishFunctionWords are frequent English words that are not names.
+var englishFunctionWords = wordSet(`a an the and or but if of to in on at by for from with without into onto
+	about as is are was were be been being do does did have has had can could will would should may might must
+	this that these those it its you your we our they their he she his her which who whom what when where
+	how why not no all any each some more most other such than then there here also only very just so
+	after before between through during while because until use using used select click choose open see`)
+
+// targetFunctionWords are frequent words of the Latin-script target
+// languages l10nlint knows; finding one means the text is (partly) translated.
+var targetFunctionWords = map[string]map[string]bool{
+	"fr": wordSet(`le la les un une des du de et ou à au aux en dans sur pour par avec sans est sont être
+		vous votre vos nous notre ce cette ces qui que quand dont il elle ils elles pas ne se sa son ses leur
+		leurs plus comme si mais aussi peut sélectionnez cliquez choisissez`),
+	"de": wordSet(`der die das den dem des ein eine einen einem einer und oder zu im in auf für von mit
+		ohne ist sind sein werden wird wurde sie ihr ihre ihren wir unser dieser diese dieses nicht kein
+		keine wenn dann auch nur noch bei aus nach vor über unter wählen klicken können kann müssen`),
+	"es": wordSet(`el la los las un una y o de del en con sin para por es son ser que se su sus no más como
+		pero también puede seleccione haga`),
+	"it": wordSet(`il lo la gli le un una e o di del della in con senza per da è sono essere che si suo
+		non più come ma anche può selezionare fare`),
+	"pt": wordSet(`o a os as um uma e ou de do da dos das em no na com sem para por é são ser que se seu
+		sua não mais como mas também pode selecione clique`),
+	"nl": wordSet(`de het een en of van in op voor met zonder is zijn worden wordt u uw we ons deze dit
+		niet geen als dan ook kan selecteer klik`),
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func runUntranslated(p *Pass) {
+	loc := p.Page.Locale
+	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) {
+		return
+	}
+	terms := append(append([]string{}, p.DoNotTranslate...), p.Strings("terms")...)
+	minWords := p.Int("min-words")
+	script := locale.Script(loc)
+	lang := locale.Language(loc)
+	for _, s := range p.Page.Segments {
+		if !s.HasSource || blank(s.Target) {
+			continue
+		}
+		src := proseWords(stripTerms(withoutCode(s.Source), terms))
+		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) {
+			continue
+		}
+		tgtText := stripTerms(withoutCode(s.Target), terms)
+		switch {
+		case comparable(tgtText) == comparable(stripTerms(withoutCode(s.Source), terms)):
+			p.ReportSegment(s, "untranslated: the target is identical to the source %q", shorten(s.Source.Plain, 80))
+		case script != unicode.Latin:
+			if !hasLetter(tgtText) {
+				p.ReportSegment(s, "untranslated: the target has no words, only %q, for a source of %d words", strings.TrimSpace(s.Target.Plain), len(src))
+			} else if !hasScript(tgtText, script) {
+				p.ReportSegment(s, "untranslated: the target has no %s text; it reads %q", scriptName(loc), shorten(s.Target.Plain, 80))
+			}
+		default:
+			tgt := proseWords(tgtText)
+			en := countLongIn(tgt, englishFunctionWords)
+			own := countIn(tgt, targetFunctionWords[lang])
+			if targetFunctionWords[lang] != nil && len(tgt) >= minWords && own == 0 && en >= 3 && en*4 >= len(tgt) {
+				p.ReportSegment(s, "untranslated: the target is still in English (%d of its %d words are English function words, none %s)", en, len(tgt), languageName(lang))
+			}
+		}
+	}
+}
+
+// withoutCode is the plain text minus the contents of code spans.
+func withoutCode(t Text) string {
+	s := t.Plain
+	for _, c := range t.Code {
+		if c.Content != "" {
+			s = strings.Replace(s, c.Content, " ", 1)
+		}
+	}
+	return s
+}
+
+func stripTerms(s string, terms []string) string {
+	for _, t := range terms {
+		if t != "" {
+			s = strings.ReplaceAll(s, t, " ")
+		}
+	}
+	return s
+}
+
+// hasLowerContentWord reports whether words hold a lower-case word that is
+// not a function word: "Compliance Guide for Business" is a title or a name,
+// "Find a third-party data partner" is prose.
+func hasLowerContentWord(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !englishFunctionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// proseWords splits text into words of letters, lower-casing a capital
+// initial only, and drops URLs, numbers, identifiers (tokens with digits,
+// underscores, inner dots, colons or @) and all-capitals tokens such as
+// acronyms and query operators (AND, OR).
+func proseWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '/' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»'
+	}) {
+		if strings.Contains(f, "://") || strings.Contains(f, "www.") {
+			continue
+		}
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" || strings.IndexFunc(w, func(r rune) bool {
+			return unicode.IsDigit(r) || r == '_' || r == '.' || r == ':' || r == '@' || r == '\\'
+		}) >= 0 {
+			continue
+		}
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			continue
+		}
+		if lw := strings.ToLower(w); englishFunctionWords[lw] {
+			w = lw
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func countIn(words []string, set map[string]bool) int {
+	n := 0
+	for _, w := range words {
+		if set[strings.ToLower(w)] {
+			n++
+		}
+	}
+	return n
+}
+
+// comparable folds what differs without translation: white space,
+// typographic quotes and apostrophes, case.
+func comparable(s string) string {
+	r := strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "\u202f", " ")
+	return strings.ToLower(strings.Join(strings.Fields(r.Replace(s)), " "))
+}
+
+// countLongIn counts the words of three letters or more found in set: short
+// words ("at", "is", "do") are too often codes or other languages' words.
+func countLongIn(words []string, set map[string]bool) int {
+	n := 0
+	for _, w := range words {
+		if len(w) >= 3 && set[strings.ToLower(w)] {
+			n++
+		}
+	}
+	return n
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+func hasScript(s string, t *unicode.RangeTable) bool {
+	for _, r := range s {
+		if unicode.Is(t, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func scriptName(loc string) string {
+	switch locale.Language(loc) {
+	case "zh":
+		return "Chinese"
+	case "ja":
+		return "Japanese"
+	case "ko":
+		return "Korean"
+	}
+	return locale.Language(loc) + "-script"
+}
+
+func languageName(lang string) string {
+	switch lang {
+	case "fr":
+		return "French"
+	case "de":
+		return "German"
+	case "es":
+		return "Spanish"
+	case "it":
+		return "Italian"
+	case "pt":
+		return "Portuguese"
+	case "nl":
+		return "Dutch"
+	}
+	return lang
+}
