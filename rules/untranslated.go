@@ -93,20 +93,20 @@ func runUntranslated(p *Pass) {
 		}
 		tgtText := stripTerms(withoutCode(s.Target), terms)
 		switch {
-		case comparable(tgtText) == comparable(stripTerms(withoutCode(s.Source), terms)):
-			p.ReportSegment(s, "untranslated: the target is identical to the source %q", shorten(s.Source.Plain, 80))
+		case sameText(tgtText, stripTerms(withoutCode(s.Source), terms)):
+			p.ReportSegment(s, "the target is identical to the source %q", shorten(s.Source.Plain, 80))
 		case script != unicode.Latin:
 			if !hasLetter(tgtText) {
-				p.ReportSegment(s, "untranslated: the target has no words, only %q, for a source of %d words", strings.TrimSpace(s.Target.Plain), len(src))
+				p.ReportSegment(s, "the target has no words, only %q, for a source of %d words", strings.TrimSpace(s.Target.Plain), len(src))
 			} else if !hasScript(tgtText, script) {
-				p.ReportSegment(s, "untranslated: the target has no %s text; it reads %q", scriptName(loc), shorten(s.Target.Plain, 80))
+				p.ReportSegment(s, "the target has no %s text; it reads %q", scriptName(loc), shorten(s.Target.Plain, 80))
 			}
 		default:
 			tgt := proseWords(tgtText)
 			en := countLongIn(tgt, englishFunctionWords)
 			own := countIn(tgt, targetFunctionWords[lang])
 			if targetFunctionWords[lang] != nil && len(tgt) >= minWords && own == 0 && en >= 3 && en*4 >= len(tgt) {
-				p.ReportSegment(s, "untranslated: the target is still in English (%d of its %d words are English function words, none %s)", en, len(tgt), languageName(lang))
+				p.ReportSegment(s, "the target is still in English (%d of its %d words are English function words, none %s)", en, len(tgt), languageName(lang))
 			}
 		}
 	}
@@ -138,57 +138,92 @@ func stripTerms(s string, terms []string) string {
 func hasLowerContentWord(words []string) bool {
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !englishFunctionWords[w] {
+		if unicode.IsLower(r) && !englishFunctionWords[lowerKey(w)] {
 			return true
 		}
 	}
 	return false
 }
 
-// proseWords splits text into words of letters, lower-casing a capital
-// initial only, and drops URLs, numbers, identifiers (tokens with digits,
-// underscores, inner dots, colons or @) and all-capitals tokens such as
-// acronyms and query operators (AND, OR).
+// proseWords splits text into words of letters, keeping their case, and
+// drops URLs, numbers, identifiers (tokens with digits, underscores, inner
+// dots, colons, @ or backslashes) and all-capitals tokens such as acronyms
+// and query operators (AND, OR). The words are substrings of s.
 func proseWords(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+	out := make([]string, 0, 32)
+	sep := func(r rune) bool {
 		return unicode.IsSpace(r) || r == '/' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»'
-	}) {
-		if strings.Contains(f, "://") || strings.Contains(f, "www.") {
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if sep(r) {
+			i += size
 			continue
 		}
-		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if sep(r) {
+				break
+			}
+			j += size
+		}
+		tok := s[i:j]
+		i = j
+		if strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
+			continue
+		}
+		w := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) })
 		if w == "" || strings.IndexFunc(w, func(r rune) bool {
 			return unicode.IsDigit(r) || r == '_' || r == '.' || r == ':' || r == '@' || r == '\\'
 		}) >= 0 {
 			continue
 		}
-		if len(w) > 1 && strings.ToUpper(w) == w {
-			continue
-		}
-		if lw := strings.ToLower(w); englishFunctionWords[lw] {
-			w = lw
+		if len(w) > 1 && strings.IndexFunc(w, unicode.IsLower) < 0 {
+			continue // ALL CAPS
 		}
 		out = append(out, w)
 	}
 	return out
 }
 
+// lowerKey lower-cases w for a map look-up, allocating only when w has an
+// upper-case letter.
+func lowerKey(w string) string {
+	if strings.IndexFunc(w, unicode.IsUpper) < 0 {
+		return w
+	}
+	return strings.ToLower(w)
+}
+
 func countIn(words []string, set map[string]bool) int {
 	n := 0
 	for _, w := range words {
-		if set[strings.ToLower(w)] {
+		if set[lowerKey(w)] {
 			n++
 		}
 	}
 	return n
 }
 
+// sameText compares two texts folded by comparable, skipping the folding
+// when their lengths rule equality out.
+func sameText(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if d := len(a) - len(b); d > len(b)/8+4 || -d > len(b)/8+4 {
+		return false
+	}
+	return comparable(a) == comparable(b)
+}
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "\u202f", " ")
+
 // comparable folds what differs without translation: white space,
 // typographic quotes and apostrophes, case.
 func comparable(s string) string {
-	r := strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "\u202f", " ")
-	return strings.ToLower(strings.Join(strings.Fields(r.Replace(s)), " "))
+	return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
 }
 
 // countLongIn counts the words of three letters or more found in set: short
@@ -196,7 +231,7 @@ func comparable(s string) string {
 func countLongIn(words []string, set map[string]bool) int {
 	n := 0
 	for _, w := range words {
-		if len(w) >= 3 && set[strings.ToLower(w)] {
+		if len(w) >= 3 && set[lowerKey(w)] {
 			n++
 		}
 	}

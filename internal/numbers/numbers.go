@@ -86,17 +86,21 @@ var (
 	urlRe   = regexp.MustCompile(`(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>"]*`)
 	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	// Host and file names: contoso.onmicrosoft.com, IBANs.docx, file1.txt.
-	hostRe = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.(?:com|net|org|ms|io|gov|edu|cn|de|fr|info|biz|local|docx?|xlsx?|pptx?|txt|csv|xml|json|ps1|psm1|psd1|exe|dll|msi|zip|pst|ost|msg|eml|pdf|html?|aspx|js|png|jpe?g|gif|cab|vhdx?|cer|pfx|config|log|bat|cmd|reg|vbs|csproj|mp4)\b`)
-	pathRe = regexp.MustCompile(`(?:\b[A-Za-z]:\\|\\\\|\bHKEY_|\bHK(?:LM|CU)\\)[^\s]*`)
-	guidRe = regexp.MustCompile(`\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b`)
-	hexRe  = regexp.MustCompile(`\b0[xX][0-9A-Fa-f]+\b`)
+	hostRe  = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.(?:com|net|org|ms|io|gov|edu|cn|de|fr|info|biz|local)\b`)
+	fileExt = `(?:docx?|xlsx?|pptx?|txt|csv|xml|json|ps1|psm1|psd1|exe|dll|msi|zip|pst|ost|msg|eml|pdf|html?|aspx|js|png|jpe?g|gif|cab|vhdx?|cer|pfx|config|log|bat|cmd|reg|vbs|csproj|mp4)\b`
+	fileRe  = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.` + fileExt)
+	// MT sometimes inserts a space after the dot: "Get-Rules. ps1".
+	fileSpaceRe = regexp.MustCompile(`\b[A-Za-z0-9_-]*[A-Za-z][A-Za-z0-9_-]*\. ` + fileExt)
+	pathRe      = regexp.MustCompile(`(?:\b[A-Za-z]:\\|\\\\|\bHKEY_|\bHK(?:LM|CU)\\)[^\s]*`)
+	guidRe      = regexp.MustCompile(`\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b`)
+	hexRe       = regexp.MustCompile(`\b0[xX][0-9A-Fa-f]+\b`)
 )
 
 // premask records URLs, addresses, host/file names and paths as skipped
 // ranges, and emits GUIDs and hex numbers as identifiers.
 func (e *extractor) premask() {
 	var m []span
-	for _, re := range []*regexp.Regexp{urlRe, emailRe, hostRe, pathRe} {
+	for _, re := range []*regexp.Regexp{urlRe, emailRe, hostRe, fileRe, fileSpaceRe, pathRe} {
 		for _, loc := range re.FindAllStringIndex(e.s, -1) {
 			m = append(m, span{loc[0], loc[1]})
 		}
@@ -202,6 +206,8 @@ func (e *extractor) scan() {
 			i = e.word(i)
 		case r == '百' && strings.HasPrefix(e.s[i:], "百分之"):
 			i = e.cjkPercent(i)
+		case r >= 0x2E80 && e.localizedName(i):
+			i = e.out[len(e.out)-1].End
 		default:
 			if _, _, ok := cjkDigit(r); ok {
 				i = e.cjkNumber(i)
@@ -230,4 +236,18 @@ func (e *extractor) limit(i int) int {
 		}
 	}
 	return len(e.s)
+}
+
+// localizedNames are translations of names that contain digits, so the name
+// and its translation compare equal: 21Vianet is 世纪互联 in Chinese.
+var localizedNames = map[string]string{"世纪互联": "21vianet", "世紀互聯": "21vianet"}
+
+func (e *extractor) localizedName(i int) bool {
+	for name, id := range localizedNames {
+		if strings.HasPrefix(e.s[i:], name) {
+			e.add(Number{Kind: Identifier, Value: id, Start: i, End: i + len(name)})
+			return true
+		}
+	}
+	return false
 }

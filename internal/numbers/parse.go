@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,13 +13,14 @@ import (
 const sp = `[ \t\x{00A0}\x{202F}\x{2009}]`
 
 var (
-	zhYMDRe = regexp.MustCompile(`^(\d{4})` + sp + `*[年/]` + sp + `*(\d{1,2})` + sp + `*月(?:` + sp + `*(\d{1,2})` + sp + `*[日号])?`)
+	zhYMDRe = regexp.MustCompile(`^(\d{4})` + sp + `*年` + sp + `*(\d{1,2})` + sp + `*月(?:` + sp + `*(\d{1,2})` + sp + `*[日号])?`)
 	zhMDRe  = regexp.MustCompile(`^(\d{1,2})` + sp + `*月` + sp + `*(\d{1,2})` + sp + `*[日号]`)
 	zhMRe   = regexp.MustCompile(`^(\d{1,2})` + sp + `*月`)
 	isoDate = regexp.MustCompile(`^(\d{4})([-/])(\d{1,2})([-/])(\d{1,2})`)
 	numDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})`)
 	dayMon  = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|re|\.)?` + sp + `*(\pL+)\.?(?:,?` + sp + `+(\d{4}))?`)
-	stdRe   = regexp.MustCompile(`^\d+(?:-\d+)*:\d{4}`)
+	stdRe   = regexp.MustCompile(`^(?:\d+(?:-\d+)+|\d{4,}):\d{4}`)
+	centRe  = regexp.MustCompile(`^` + sp + `+cent\b`)
 	timeRe  = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2}))?`)
 	ampmRe  = regexp.MustCompile(`^` + sp + `?([AaPp])\.?` + sp + `?[Mm]\.?`)
 	frTime  = regexp.MustCompile(`^(\d{1,2})` + sp + `?h` + sp + `?(\d{2})`)
@@ -30,7 +32,12 @@ var (
 	// After a standard's name: "27001", "20000-1:2011", "800-53", "140-2".
 	stdNum = regexp.MustCompile(`^(?:` + sp + `*/` + sp + `*IEC)?[-` + sp[1:len(sp)-1] + `]+(\d+(?:[-‐–.]\d+)*(?::\d{4})?)`)
 	// After a product's name: "365", "10", "8.1", "2012".
-	prodNum = regexp.MustCompile(`^` + sp + `+(\d+(?:\.\d+)?)`)
+	prodNum = regexp.MustCompile(`^` + sp + `+(\d+(?:[.,]\d+)?)`)
+	// A name and a number glued: SessionID2, Win10 (not E5: one letter).
+	nameNumRe = regexp.MustCompile(`^[a-z]{3,}(\d+)$`)
+	expRe     = regexp.MustCompile(`^` + sp + `?[eE](?:` + sp + `?([+-])` + sp + `?(\d{1,3})|([+-]?\d{1,3}))`)
+	idiomRe   = regexp.MustCompile(`^(?:24` + sp + `?[x×/]` + sp + `?7|24` + sp + `?h` + sp + `?/` + sp + `?24|7` + sp + `?j` + sp + `?/` + sp + `?7|24 heures sur 24|7 jours sur 7|24` + sp + `?[x×]` + sp + `?365)`)
+	partyRe   = regexp.MustCompile(`^[- ]part(?:y|ies)\b`)
 )
 
 // boundaryAfter reports whether a number token may end at i: not followed
@@ -60,8 +67,8 @@ func (e *extractor) number(i int) int {
 		// The tail of a token the word scanner did not take (after a mask).
 		return e.alnumEnd(i)
 	}
-	if m := zhYMDRe.FindStringSubmatchIndex(s); m != nil && (s[m[3]] == '年' || e.c.lang == "zh" || e.c.lang == "ja") {
-		if strings.ContainsRune(s[:m[1]], '年') {
+	if m := zhYMDRe.FindStringSubmatchIndex(s); m != nil {
+		{
 			y, mo := s[m[2]:m[3]], atoiSmall(s[m[4]:m[5]])
 			if mo >= 1 && mo <= 12 {
 				n := Number{Kind: Date, Start: i, End: i + m[1]}
@@ -133,7 +140,7 @@ func (e *extractor) number(i int) int {
 		}
 	}
 	if m := stdRe.FindStringIndex(s); m != nil && e.boundaryAfter(i+m[1]) {
-		e.add(Number{Kind: Standard, Value: s[:m[1]], Start: i, End: i + m[1]})
+		e.add(Number{Kind: Standard, Value: s[:m[1]], Parts: standardParts(s[:m[1]]), Start: i, End: i + m[1]})
 		return i + m[1]
 	}
 	if n, ok := e.clock(i, s); ok {
@@ -188,6 +195,9 @@ func pad2(n int) string {
 
 // clock recognizes times: 14:00, 2:00 PM, 2 PM, 14 h 00, 14 Uhr, 下午 2:00.
 func (e *extractor) clock(i int, s string) (Number, bool) {
+	if i >= 2 && (e.s[i-1] == '-' || e.s[i-1] == '/') && isDigit(e.s[i-2]) {
+		return Number{}, false // "1-2:19" is a range, then a label
+	}
 	h, min, sec, end := -1, 0, "", 0
 	if m := timeRe.FindStringSubmatchIndex(s); m != nil && e.boundaryAfter(i+m[1]) {
 		h, min, end = atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[4]:m[5]]), m[1]
@@ -268,6 +278,9 @@ func isGroupSpace(r rune) bool {
 // scale word, a percent sign, or a glued suffix (1st, 10MB, 21Vianet).
 func (e *extractor) plainNumber(i, lim int) int {
 	s := e.s
+	if m := idiomRe.FindStringIndex(s[i:lim]); m != nil && !e.letterAfter(i+m[1]) {
+		return i + m[1] // "24x7" means always, and is translated so
+	}
 	j := i
 	for j < lim && isDigit(s[j]) {
 		j++
@@ -288,9 +301,6 @@ func (e *extractor) plainNumber(i, lim int) int {
 			if k-(j+w) != 3 || len(groups[0]) > 3 || (len(seps) > 0 && seps[0] != r) {
 				break
 			}
-			if k < lim && (s[k] == '.' || s[k] == ',') && k+1 < lim && isDigit(s[k+1]) && len(seps) > 0 && seps[0] != r {
-				break
-			}
 		}
 		groups = append(groups, s[j+w:k])
 		seps = append(seps, r)
@@ -303,6 +313,26 @@ func (e *extractor) plainNumber(i, lim int) int {
 		return i + len(groups[0])
 	}
 	n := Number{Kind: Cardinal, Value: canonical(intPart, frac, 0), Alt: alt, Start: i, End: j}
+	if len(seps) == 1 && seps[0] == ',' && frac != "" {
+		// "3,4" may be the list "3, 4" written tight.
+		n.Parts = []string{trimZeros(groups[0]), trimZeros(groups[1])}
+	}
+	// Scientific notation: 4.81037E+11.
+	if m := expRe.FindStringSubmatchIndex(s[j:lim]); m != nil && !e.letterAfter(j+m[1]) {
+		exp := s[j+m[6] : j+m[7]]
+		if m[2] >= 0 {
+			exp = s[j+m[2]:j+m[3]] + s[j+m[4]:j+m[5]]
+		}
+		exp = strings.TrimLeft(exp, "+")
+		if exp != "" && exp[0] == '-' {
+			exp = "-" + trimZeros(exp[1:])
+		} else {
+			exp = trimZeros(exp)
+		}
+		n.Value, n.Alt, n.Parts, n.End = n.Value+"e"+exp, "", nil, j+m[1]
+		e.add(n)
+		return n.End
+	}
 
 	// Glued letters: ordinal, unit or identifier.
 	if isLetter(e.runeAt(j)) {
@@ -313,6 +343,8 @@ func (e *extractor) plainNumber(i, lim int) int {
 			// 24x7, 1a2b
 		case ordinalSuffix[strings.ToLower(suf)] && len(seps) == 0:
 			n.Kind, n.End = Ordinal, k
+			// "3rd party" is an idiom (tiers, Drittanbieter), not a count.
+			n.Word = partyRe.MatchString(s[k:lim])
 			e.add(n)
 			return k
 		case unitSuffix[suf]:
@@ -320,11 +352,19 @@ func (e *extractor) plainNumber(i, lim int) int {
 			if suf == "K" || suf == "k" {
 				n.Alt = n.Value
 				n.Value = canonical(intPart, frac, 3)
+			} else if len(suf) == 1 && n.Alt == "" {
+				n.Alt = strings.ToLower(s[i:k]) // "4B" may be a name, like "4b"
 			}
 			e.add(n)
 			return k
+		case gluedWord(suf, 2):
+			// "Plan 2erhalten": a space lost next to markup, not a name.
+			e.add(n)
+			return j
 		}
-		n.Kind, n.Value, n.Alt, n.End = Identifier, strings.ToLower(s[i:k]), "", k
+		n.Kind, n.Value, n.Alt, n.End = Identifier, identifierValue(s[i:k]), "", k
+		// "1This" (a footnote mark before a word), "17a-4" against "17 a-4".
+		n.Parts = []string{trimZeros(groups[0])}
 		e.add(n)
 		return k
 	}
@@ -377,7 +417,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 		case "percent", "prozent", "pourcent":
 			n.Kind, n.End = Percent, we
 		case "pour", "per":
-			if m := regexp.MustCompile(`^` + sp + `+cent\b`).FindStringIndex(s[we:lim]); m != nil {
+			if m := centRe.FindStringIndex(s[we:lim]); m != nil {
 				n.Kind, n.End = Percent, we+m[1]
 			}
 		}
@@ -520,9 +560,30 @@ func (e *extractor) word(i int) int {
 		j = lim
 	}
 	tok := e.s[i:j]
-	if strings.IndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
-		// E5, x64, FY17, KB4462, IPv6, Win10, Office365.
-		e.add(Number{Kind: Identifier, Value: strings.ToLower(tok), Start: i, End: j})
+	if d := strings.LastIndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' }); d >= 0 {
+		// E5, x64, FY17, KB4462, IPv6, Win10, Office365, TLS1.2.
+		if gluedWord(tok[d+1:], 4) { // "E1angezeigt"
+			j = i + d + 1
+		}
+		for j+1 < lim && e.s[j] == '.' && isDigit(e.s[j+1]) && isDigit(e.s[j-1]) {
+			j++
+			for j < lim && isDigit(e.s[j]) {
+				j++
+			}
+		}
+		n := Number{Kind: Identifier, Value: identifierValue(e.s[i:j]), Start: i, End: j}
+		if (tok[0] == 'v' || tok[0] == 'V') && isDigit(e.s[i+1]) && strings.Trim(e.s[i+1:j], "0123456789.") == "" {
+			// v5 is version 5, v8.0.2 is 8.0.2.
+			n.Kind, n.Value = Version, e.s[i+1:j]
+			if !strings.Contains(n.Value, ".") {
+				n.Value = trimZeros(n.Value)
+			}
+		}
+		// SessionID2 may be written SessionID 2 on the other side.
+		if m := nameNumRe.FindStringSubmatch(n.Value); m != nil {
+			n.Parts = []string{trimZeros(m[1])}
+		}
+		e.add(n)
 		return j
 	}
 	rest := e.s[j:lim]
@@ -548,14 +609,19 @@ func (e *extractor) word(i int) int {
 	if standardNames[tok] {
 		if m := stdNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
 			v := strings.NewReplacer("‐", "-", "–", "-").Replace(rest[m[2]:m[3]])
-			e.add(Number{Kind: Standard, Value: v, Start: j + m[2], End: j + m[3]})
+			e.add(Number{Kind: Standard, Value: v, Parts: standardParts(v), Start: j + m[2], End: j + m[3]})
 			return j + m[1]
 		}
 	}
 	if productNames[tok] {
-		if m := prodNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
-			num := rest[m[2]:m[3]]
-			e.add(Number{Kind: Identifier, Value: strings.ToLower(tok) + num, Parts: []string{num}, Start: i, End: j + m[1]})
+		if m := prodNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) &&
+			(!e.letterAfter(j+m[1]) || gluedWord(e.s[j+m[1]:e.alnumEnd(j+m[1])], 2)) {
+			num := strings.ReplaceAll(rest[m[2]:m[3]], ",", ".")
+			part := num
+			if k := strings.IndexByte(num, '.'); k >= 0 {
+				part = canonical(num[:k], num[k+1:], 0)
+			}
+			e.add(Number{Kind: Identifier, Value: identifierValue(tok + num), Parts: []string{part}, Start: i, End: j + m[1]})
 			return j + m[1]
 		}
 	}
@@ -566,10 +632,56 @@ func (e *extractor) word(i int) int {
 			k++
 		}
 		k = e.alnumEnd(k)
-		e.add(Number{Kind: Identifier, Value: strings.ToLower(tok + e.s[j+1:k]), Start: i, End: k})
+		d := j + 1
+		for d < k && isDigit(e.s[d]) {
+			d++
+		}
+		e.add(Number{Kind: Identifier, Value: identifierValue(tok + e.s[j+1:k]), Parts: []string{trimZeros(e.s[j+1 : d])}, Start: i, End: k})
 		return k
 	}
 	return e.numberWord(i, j, lim)
+}
+
+// gluedWord reports a run of 4+ lower-case letters that is not a unit: a
+// word glued to a number by a lost space.
+func gluedWord(s string, min int) bool {
+	if len(s) < min || unitSuffix[s] || ordinalSuffix[s] {
+		return false
+	}
+	for _, r := range s {
+		if !isLetter(r) || !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// identifierAliases are short forms of names with numbers.
+var identifierAliases = map[string]string{"o365": "office365", "m365": "microsoft365"}
+
+// identifierValue normalizes an identifier: lower case, no spaces or hyphens.
+func identifierValue(s string) string {
+	v := strings.ToLower(strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "-", "").Replace(s))
+	if len(v) > 2 && v[len(v)-1] == 's' && isDigit(v[len(v)-2]) {
+		v = v[:len(v)-1] // plural: "non-O365s", "E5s"
+	}
+	if a, ok := identifierAliases[v]; ok {
+		return a
+	}
+	return v
+}
+
+// standardParts are the numbers of "140-2" or "20000-1:2011", to match the
+// other side when its punctuation hides the standard ("FIPS). 140-2").
+func standardParts(v string) []string {
+	if !strings.ContainsAny(v, "-:") {
+		return nil
+	}
+	var parts []string
+	for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == '-' || r == ':' }) {
+		parts = append(parts, trimZeros(p))
+	}
+	return parts
 }
 
 // standardNames precede a standard's number: ISO 27001, NIST SP 800-53.

@@ -45,6 +45,11 @@ func init() {
 		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 	ordinals(enWords, "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 		"eleventh", "twelfth")
+	for w, v := range map[string]string{"thirteenth": "13", "fourteenth": "14", "fifteenth": "15",
+		"sixteenth": "16", "seventeenth": "17", "eighteenth": "18", "nineteenth": "19", "twentieth": "20",
+		"thirtieth": "30", "hundredth": "100", "thousandth": "1000"} {
+		enWords[w] = wordNum{value: v, ordinal: true}
+	}
 	for w, v := range map[string]string{"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
 		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
 		"once": "1", "twice": "2", "single": "1", "double": "2", "triple": "3", "none": "0", "no": "0"} {
@@ -59,6 +64,10 @@ func init() {
 		"cinquante": "50", "soixante": "60", "cent": "100", "cents": "100", "mille": "1000", "douzaine": "12",
 		"aucun": "0", "aucune": "0", "double": "2", "triple": "3", "seul": "1", "seule": "1", "unique": "1"} {
 		frWords[w] = wordNum{value: v}
+	}
+	for w, v := range map[string]string{"vingtième": "20", "trentième": "30", "centième": "100", "millième": "1000",
+		"treizième": "13", "quatorzième": "14", "quinzième": "15", "seizième": "16"} {
+		frWords[w] = wordNum{value: v, ordinal: true}
 	}
 	for w, v := range map[string]string{"première": "1", "premiers": "1", "premières": "1", "second": "2",
 		"seconde": "2", "seconds": "2", "secondes": "2"} {
@@ -79,7 +88,8 @@ func init() {
 	}
 	// German ordinals inflect: erste, ersten, erster, erstes, erstem.
 	for i, stem := range []string{"", "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht",
-		"neunt", "zehnt", "elft", "zwölft"} {
+		"neunt", "zehnt", "elft", "zwölft", "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt",
+		"achtzehnt", "neunzehnt", "zwanzigst"} {
 		if stem == "" {
 			continue
 		}

@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// benchCorpus is the three-locale corpus the speed targets are set on.
+var benchCorpus = []string{"fr-FR", "zh-CN", "de-DE"}
+
+func corpusDirs(b *testing.B) []string {
+	var dirs []string
+	for _, l := range benchCorpus {
+		d := filepath.Join("..", "..", "..", "shared", "corpus", "o365seccomp", l)
+		if _, err := os.Stat(d); err != nil {
+			b.Skipf("corpus absent (%s): the benchmark needs ../shared beside the repository", d)
+		}
+		dirs = append(dirs, d)
+	}
+	return dirs
+}
+
+// tokenizeFloor walks the same directories, reads every Markdown file and
+// runs golang.org/x/net/html's tokenizer over all of it, on the same number
+// of workers as a check: the least any HTML-aware checker must do.
+func tokenizeFloor(dirs []string, jobs int) (files int, bytesRead int64) {
+	var paths []string
+	for _, d := range dirs {
+		_ = filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := make(chan string)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var n int64
+			for p := range next {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					continue
+				}
+				n += int64(len(data))
+				z := html.NewTokenizer(bytes.NewReader(data))
+				for z.Next() != html.ErrorToken {
+				}
+			}
+			mu.Lock()
+			bytesRead += n
+			mu.Unlock()
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return len(paths), bytesRead
+}
+
+// peakRSSMB reads the process's peak resident set size (Linux VmHWM).
+func peakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				kb, _ := strconv.ParseFloat(f[1], 64)
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
+
+// BenchmarkCorpus times, in the same run and on the same files, the
+// tokenize-only floor and a full check with the default rules, and reports
+// their ratio (target: at most 2), segments per second and peak RSS
+// (target: under 300 MB). Run it alone, so that the peak is the check's:
+//
+//	go test ./internal/engine -run '^$' -bench BenchmarkCorpus -benchtime 5x
+func BenchmarkCorpus(b *testing.B) {
+	dirs := corpusDirs(b)
+	jobs := runtime.GOMAXPROCS(0)
+	cfg := config.Default()
+	var floor, check time.Duration
+	var segments, size int64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		_, n := tokenizeFloor(dirs, jobs)
+		t1 := time.Now()
+		res, err := Run(dirs, Options{Config: cfg, Registry: rules.Default, Jobs: jobs})
+		t2 := time.Now()
+		if err != nil {
+			b.Fatal(err)
+		}
+		floor += t1.Sub(t0)
+		check += t2.Sub(t1)
+		segments += int64(res.Segments)
+		size = n
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(floor.Milliseconds())/float64(b.N), "floor-ms")
+	b.ReportMetric(float64(check.Milliseconds())/float64(b.N), "check-ms")
+	b.ReportMetric(float64(check)/float64(floor), "x-floor")
+	b.ReportMetric(float64(segments)/check.Seconds(), "segments/s")
+	b.ReportMetric(float64(size)/1e6, "MB")
+	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+}
+
+// BenchmarkFloor and BenchmarkCheck are the two halves alone, for pprof:
+//
+//	go test ./internal/engine -run '^$' -bench BenchmarkCheck -cpuprofile cpu.out
+func BenchmarkFloor(b *testing.B) {
+	dirs := corpusDirs(b)
+	for i := 0; i < b.N; i++ {
+		tokenizeFloor(dirs, runtime.GOMAXPROCS(0))
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	dirs := corpusDirs(b)
+	cfg := config.Default()
+	for i := 0; i < b.N; i++ {
+		if _, err := Run(dirs, Options{Config: cfg, Registry: rules.Default}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,380 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/numbers"
+)
+
+// NumberMismatch compares the numbers of each segment's source and target.
+var NumberMismatch = Register(&Rule{
+	ID:       "number-mismatch",
+	Tags:     []string{"numbers", "segment"},
+	Severity: Error,
+	Short:    "The numbers in a segment's target differ from those in its source.",
+	Doc: `Compares the numbers of each bilingual segment's source and target, read in
+their own locales, and reports the ones missing from the target and the ones
+the target has that the source does not. A wrong number in a translated page
+is wrong information: a port, a limit, a date, a standard's number.
+
+Numbers are normalized before comparing, so these are equal:
+  50,000 (en) = 50 000 and 50 000 (fr, with a space or no-break space)
+  = 50.000 (de) = 50000;  3.5 (en) = 3,5 (fr, de)
+  4/16/2019 (en) = 16/04/2019 (fr) = 16.04.2019 (de) = 2019年4月16日 (zh)
+  = April 16, 2019 = 16 avril 2019 = 16. April 2019
+  2:00 PM = 14:00 = 14 h 00 = 14 Uhr = 下午 2:00
+  10 million = 10 millions = 10 Millionen = 10 Mio. = 1000 万
+  50% = 50 % = 50 percent = 50 Prozent = 百分之五十
+  1st = 1er = 1. = first = premier = erste
+Numbers spelled out ("ten", "dix", "zehn", "三") stand for the digit form on
+the other side, but are not required to appear there ("one of the" is not a
+number to translate). A form that is ambiguous in the target locale (1,500 in
+French text: 1.5, or 1500 left in English style; 03/04/2019) matches either
+reading.
+
+Numbers that belong to a name are compared as whole identifiers: Office 365,
+Windows 10, 21Vianet (世纪互联 in Chinese), E5, x64, SHA-256, KB4462, version
+numbers such as 1.2.3, GUIDs and hex numbers. Standards compare by their
+number: ISO/IEC 27001 and ISO 27001 are both 27001, ISO 20000-1:2011 is
+20000-1:2011.
+
+Not compared: code spans (code-mismatch checks them), placeholders, link
+destinations, URLs, e-mail addresses, host and file names.
+
+Example: source "Where can I get the ISO 22301 audit reports?", target
+"Où puis-je obtenir les rapports d'audit ISO 20000-1:2011 ?" reports
+  number mismatch: source has 22301, target lacks it; target has
+  20000-1:2011 not in the source`,
+	Options: []Option{
+		{Name: "ignore-years", Default: false,
+			Doc: "Do not compare years: 4-digit numbers from 1900 to 2099 and the year of dates."},
+		{Name: "ignore", Default: []string{},
+			Doc: "Numbers or identifiers never compared, as written or normalized (\"365\", \"office365\")."},
+		{Name: "identifiers", Default: true,
+			Doc: "Compare identifiers (21Vianet, E5, SHA-256, Office 365, versions); false compares quantities only."},
+	},
+	Run: runNumberMismatch,
+})
+
+func runNumberMismatch(pass *Pass) {
+	srcLoc := pass.Page.SourceLocale
+	if srcLoc == "" {
+		srcLoc = "en-US"
+	}
+	opts := mismatchOptions{
+		ignoreYears: pass.Bool("ignore-years"),
+		identifiers: pass.Bool("identifiers"),
+		ignore:      map[string]bool{},
+	}
+	for _, s := range pass.Strings("ignore") {
+		opts.ignore[strings.ToLower(s)] = true
+	}
+	for _, seg := range pass.Page.Segments {
+		if !seg.HasSource || strings.TrimSpace(seg.Target.Plain) == "" || seg.Target.Raw == seg.Source.Raw {
+			continue
+		}
+		missing, extra := compareNumbers(seg.Source, srcLoc, seg.Target, pass.Page.Locale, opts)
+		if len(missing) == 0 && len(extra) == 0 {
+			continue
+		}
+		var parts []string
+		if len(missing) > 0 {
+			pron := "it"
+			if len(missing) > 1 {
+				pron = "them"
+			}
+			parts = append(parts, fmt.Sprintf("source has %s, target lacks %s", listNumbers(missing), pron))
+		}
+		if len(extra) > 0 {
+			parts = append(parts, fmt.Sprintf("target has %s not in the source", listNumbers(extra)))
+		}
+		pass.ReportSegment(seg, "number mismatch: %s", strings.Join(parts, "; "))
+	}
+}
+
+type mismatchOptions struct {
+	ignoreYears bool
+	identifiers bool
+	ignore      map[string]bool
+}
+
+// numberProse is t.Plain without the content of code spans and
+// placeholders, whose numbers are not prose.
+func numberProse(t Text) string {
+	type cut struct {
+		start int
+		text  string
+	}
+	var cuts []cut
+	for _, c := range t.Code {
+		cuts = append(cuts, cut{c.Range.Start, c.Content})
+	}
+	for _, p := range t.Placeholders {
+		cuts = append(cuts, cut{p.Range.Start, p.Text})
+	}
+	if len(cuts) == 0 {
+		return t.Plain
+	}
+	sort.Slice(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
+	p := t.Plain
+	var b strings.Builder
+	from := 0
+	for _, c := range cuts {
+		if strings.TrimSpace(c.text) == "" {
+			continue
+		}
+		k := strings.Index(p[from:], c.text)
+		if k < 0 {
+			continue
+		}
+		// A space keeps the words around the code apart.
+		b.WriteString(p[from : from+k])
+		b.WriteString(" | ")
+		from += k + len(c.text)
+	}
+	b.WriteString(p[from:])
+	return b.String()
+}
+
+// compareNumbers returns the numbers of src missing from tgt and those of
+// tgt not in src, each side read in its locale.
+func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
+	a := filterNumbers(numbers.Extract(numberProse(src), srcLocale), opts)
+	b := filterNumbers(numbers.Extract(numberProse(tgt), tgtLocale), opts)
+	ua, ub := make([]bool, len(a)), make([]bool, len(b))
+	match := func(eq func(x, y numbers.Number) bool, wordsA, wordsB bool) {
+		for i, x := range a {
+			if ua[i] || x.Word != wordsA {
+				continue
+			}
+			for j, y := range b {
+				if !ub[j] && y.Word == wordsB && eq(x, y) {
+					ua[i], ub[j] = true, true
+					break
+				}
+			}
+		}
+	}
+	same := func(x, y numbers.Number) bool { return x.Value == y.Value }
+	// Exact values first, so an ambiguous form does not take the partner of
+	// an unambiguous one.
+	match(same, false, false)
+	match(equivalent, false, false)
+	// Spelled-out numbers stand in for digits on the other side.
+	match(equivalent, false, true)
+	match(equivalent, true, false)
+	// A date, time or "Office 365" whose parts the other side writes apart.
+	matchParts(a, b, ua, ub)
+	matchParts(b, a, ub, ua)
+	// Names are not counted: "Office 365" said once in the target for twice
+	// in the source is style. And a name found verbatim on the other side
+	// (in code, a file name, a mangled link) is there.
+	matchNames(a, b, ua, tgt.Plain)
+	matchNames(b, a, ub, src.Plain)
+	for i, x := range a {
+		if !ua[i] && !x.Word {
+			missing = append(missing, x)
+		}
+	}
+	for j, y := range b {
+		if !ub[j] && !y.Word {
+			extra = append(extra, y)
+		}
+	}
+	return missing, extra
+}
+
+// equivalent compares values allowing for a second reading of either side,
+// and dates that omit the year on one side.
+func equivalent(x, y numbers.Number) bool {
+	if x.Value == y.Value || x.Alt != "" && (x.Alt == y.Value || x.Alt == y.Alt) || y.Alt != "" && y.Alt == x.Value {
+		return true
+	}
+	if x.Kind == numbers.Date && y.Kind == numbers.Date {
+		xv, yv := x.Value, y.Value
+		if strings.HasPrefix(xv, "--") && len(yv) == 10 {
+			return yv[4:] == xv[1:]
+		}
+		if strings.HasPrefix(yv, "--") && len(xv) == 10 {
+			return xv[4:] == yv[1:]
+		}
+	}
+	return false
+}
+
+// matchParts pairs an unmatched item of a that has Parts with unmatched
+// items of b holding all those parts ("April 16, 2019" against "16" and
+// "2019" when the other side's date did not parse as one).
+func matchParts(a, b []numbers.Number, ua, ub []bool) {
+	for i, x := range a {
+		if ua[i] || len(x.Parts) == 0 {
+			continue
+		}
+		var take []int
+		for _, p := range x.Parts {
+			found := -1
+			for j, y := range b {
+				if ub[j] || contains(take, j) {
+					continue
+				}
+				if y.Value == p || y.Alt == p || containsString(y.Parts, p) {
+					found = j
+					break
+				}
+			}
+			if found < 0 {
+				take = nil
+				break
+			}
+			take = append(take, found)
+		}
+		if take == nil {
+			continue
+		}
+		ua[i] = true
+		for _, j := range take {
+			ub[j] = true
+		}
+	}
+}
+
+func matchNames(a, b []numbers.Number, ua []bool, other string) {
+	squashed := ""
+	for i, x := range a {
+		if ua[i] || x.Kind != numbers.Identifier && x.Kind != numbers.Version && x.Kind != numbers.Standard {
+			continue
+		}
+		for _, y := range b {
+			if y.Value == x.Value {
+				ua[i] = true
+				break
+			}
+		}
+		if ua[i] || x.Kind == numbers.Standard {
+			continue
+		}
+		if squashed == "" {
+			squashed = squashDigits(other)
+		}
+		ua[i] = containsName(squashed, x.Value)
+	}
+}
+
+// squashDigits lower-cases s and drops the spaces and hyphens next to a
+// digit, so "SessionID 2" and "M 3AAWG" read as the names they are.
+func squashDigits(s string) string {
+	rs := []rune(strings.ToLower(s))
+	out := make([]rune, 0, len(rs))
+	digit := func(k int) bool { return k >= 0 && k < len(rs) && rs[k] >= '0' && rs[k] <= '9' }
+	for k, r := range rs {
+		if (r == ' ' || r == '\u00a0' || r == '\u202f' || r == '-') && (digit(k-1) || digit(k+1)) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// containsName finds name in s as a whole token; a name with a word glued
+// after its last digit ("PermissionGrantausführen") is also found by its
+// head up to that digit.
+func containsName(s, name string) bool {
+	if findToken(s, name, false) {
+		return true
+	}
+	d := strings.LastIndexAny(name, "0123456789")
+	return d >= 4 && d < len(name)-1 && findToken(s, name[:d+1], true)
+}
+
+func findToken(s, name string, letterAfter bool) bool {
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for from := 0; from < len(s); {
+		k := strings.Index(s[from:], name)
+		if k < 0 {
+			return false
+		}
+		k += from
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[k+len(name):])
+		if (k == 0 || !alnum(before)) && (k+len(name) == len(s) || !unicode.IsDigit(after) && (letterAfter || !unicode.IsLetter(after))) {
+			return true
+		}
+		from = k + 1
+	}
+	return false
+}
+
+func contains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func filterNumbers(ns []numbers.Number, opts mismatchOptions) []numbers.Number {
+	out := ns[:0]
+	for _, n := range ns {
+		if opts.ignore[strings.ToLower(n.Value)] || opts.ignore[strings.ToLower(n.Text)] {
+			continue
+		}
+		if !opts.identifiers && (n.Kind == numbers.Identifier || n.Kind == numbers.Version) {
+			continue
+		}
+		if opts.ignoreYears {
+			if isYear(n.Value) && (n.Kind == numbers.Cardinal || n.Kind == numbers.Date) {
+				continue
+			}
+			if n.Kind == numbers.Date && len(n.Value) >= 7 && isYear(n.Value[:4]) {
+				// Compare the month and day only; a month alone is nothing.
+				if len(n.Value) == 7 {
+					continue
+				}
+				n.Value, n.Alt = "--"+n.Value[5:], ""
+				n.Parts = n.Parts[1:]
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func isYear(v string) bool {
+	return len(v) == 4 && (strings.HasPrefix(v, "19") || strings.HasPrefix(v, "20")) && strings.Trim(v, "0123456789") == ""
+}
+
+// listNumbers renders numbers as written, once each with a count.
+func listNumbers(ns []numbers.Number) string {
+	var order []string
+	count := map[string]int{}
+	text := map[string]string{}
+	for _, n := range ns {
+		if count[n.Value] == 0 {
+			order = append(order, n.Value)
+			text[n.Value] = strings.Join(strings.Fields(strings.ReplaceAll(strings.ReplaceAll(n.Text, "\u00a0", " "), "\u202f", " ")), " ")
+		}
+		count[n.Value]++
+	}
+	out := make([]string, len(order))
+	for i, v := range order {
+		out[i] = text[v]
+		if c := count[v]; c > 1 {
+			out[i] += fmt.Sprintf(" (×%d)", c)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func containsString(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
