@@ -218,12 +218,14 @@ func matchParts(a, b []numbers.Number, ua, ub []bool) {
 		for _, p := range x.Parts {
 			found := -1
 			for j, y := range b {
-				if ub[j] || contains(take, j) {
+				if ub[j] || contains(take, j) || found >= 0 && y.Word {
 					continue
 				}
 				if y.Value == p || y.Alt == p || containsString(y.Parts, p) {
 					found = j
-					break
+					if !y.Word { // prefer "1 日" to the month in "1月"
+						break
+					}
 				}
 			}
 			if found < 0 {

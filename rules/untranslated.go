@@ -105,7 +105,7 @@ func runUntranslated(p *Pass) {
 			tgt := proseWords(tgtText)
 			en := countLongIn(tgt, englishFunctionWords)
 			own := countIn(tgt, targetFunctionWords[lang])
-			if targetFunctionWords[lang] != nil && len(tgt) >= minWords && own == 0 && en >= 3 && en*4 >= len(tgt) {
+			if targetFunctionWords[lang] != nil && len(tgt) >= minWords && own == 0 && en >= 3 && en*6 >= len(tgt) {
 				p.ReportSegment(s, "the target is still in English (%d of its %d words are English function words, none %s)", en, len(tgt), languageName(lang))
 			}
 		}

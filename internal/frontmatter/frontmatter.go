@@ -2,6 +2,7 @@
 package frontmatter
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -64,6 +65,13 @@ func Parse(text string, fm *rules.FrontMatter) {
 				r = lineRange(text, fm.Range.Start, n)
 			}
 		}
+		// The YAML parser counts lines from the start of the front matter body;
+		// say the page's line numbers.
+		base := strings.Count(text[:fm.Range.Start], "\n")
+		msg = yamlLine.ReplaceAllStringFunc(msg, func(s string) string {
+			n, _ := strconv.Atoi(strings.TrimPrefix(s, "line "))
+			return fmt.Sprintf("line %d", n+base)
+		})
 		fm.Err = &rules.FrontMatterError{Message: msg, Range: r}
 		return
 	}
@@ -75,8 +83,18 @@ func Parse(text string, fm *rules.FrontMatter) {
 		fm.Err = &rules.FrontMatterError{Message: "front matter is not a mapping of keys to values", Range: fm.Range}
 		return
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if line, dup := seen[k.Value]; dup {
+			// Parsers disagree on which value wins: report it as an error.
+			ks := offsetOf(text, fm.Range.Start, k.Line, k.Column)
+			fm.Err = &rules.FrontMatterError{Message: fmt.Sprintf("mapping key %q already defined at line %d", k.Value, line+strings.Count(text[:fm.Range.Start], "\n")),
+				Range: rules.Range{Start: ks, End: min(ks+len(k.Value), fm.Range.End)}}
+			fm.Entries = nil
+			return
+		}
+		seen[k.Value] = k.Line
 		e := rules.FrontMatterEntry{Key: k.Value, Scalar: v.Kind == yaml.ScalarNode}
 		if e.Scalar {
 			e.Value = v.Value

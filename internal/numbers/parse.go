@@ -339,8 +339,13 @@ func (e *extractor) plainNumber(i, lim int) int {
 		k := e.alnumEnd(j)
 		suf := s[j:k]
 		switch {
+		case (suf[0] == 'x' || suf[0] == 'X') && len(seps) == 0 && strings.Trim(suf[1:], "0123456789") == "":
+			// Dimensions: 170x70 is 170 x 70.
+			e.add(n)
+			e.add(Number{Kind: Cardinal, Value: trimZeros(suf[1:]), Start: j + 1, End: k})
+			return k
 		case strings.IndexFunc(suf, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0:
-			// 24x7, 1a2b
+			// 1a2b
 		case ordinalSuffix[strings.ToLower(suf)] && len(seps) == 0:
 			n.Kind, n.End = Ordinal, k
 			// "3rd party" is an idiom (tiers, Drittanbieter), not a count.
@@ -361,6 +366,9 @@ func (e *extractor) plainNumber(i, lim int) int {
 			// "Plan 2erhalten": a space lost next to markup, not a name.
 			e.add(n)
 			return j
+		}
+		for k+1 < lim && s[k] == '-' && isDigit(s[k+1]) { // 17a-4
+			k = e.alnumEnd(k + 1)
 		}
 		n.Kind, n.Value, n.Alt, n.End = Identifier, identifierValue(s[i:k]), "", k
 		// "1This" (a footnote mark before a word), "17a-4" against "17 a-4".
@@ -542,6 +550,15 @@ func canonical(intPart, frac string, exp int) string {
 	return intPart + "." + frac
 }
 
+// splitCanonical renders a decimal written with '.' canonically.
+func splitCanonical(v string) (string, bool) {
+	k := strings.IndexByte(v, '.')
+	if k < 0 {
+		return trimZeros(v), true
+	}
+	return canonical(v[:k], v[k+1:], 0), true
+}
+
 // trimZeros removes leading zeros, keeping one digit.
 func trimZeros(s string) string {
 	t := strings.TrimLeft(s, "0")
@@ -575,8 +592,8 @@ func (e *extractor) word(i int) int {
 		if (tok[0] == 'v' || tok[0] == 'V') && isDigit(e.s[i+1]) && strings.Trim(e.s[i+1:j], "0123456789.") == "" {
 			// v5 is version 5, v8.0.2 is 8.0.2.
 			n.Kind, n.Value = Version, e.s[i+1:j]
-			if !strings.Contains(n.Value, ".") {
-				n.Value = trimZeros(n.Value)
+			if strings.Count(n.Value, ".") <= 1 { // v11.0 is "v 11.0" is 11
+				n.Value, _ = splitCanonical(n.Value)
 			}
 		}
 		// SessionID2 may be written SessionID 2 on the other side.

@@ -1,0 +1,182 @@
+package rules_test
+
+import "testing"
+
+func TestSegmentPairing(t *testing.T) {
+	runCases(t, "segment-pairing", []ruleCase{
+		{name: "well-formed segments on one line",
+			text: sxs("47632-145", "Oui.", "Yes.") + " " + sxs("47632-146", "Si votre entreprise recherche une certification…", "If your business requires certification…") + "\n"},
+		{name: "ids differ",
+			text: `<span data-ttu-id="a-1">Services</span><span class="sxs-lookup"><span data-stu-id="a-2">Services in scope</span></span>` + "\n",
+			want: []string{`data-ttu-id="a-1" but its source span has data-stu-id="a-2"`}},
+		{name: "duplicate id",
+			text: sxs("a-1", "Oui.", "Yes.") + "\n\n" + sxs("a-1", "Non.", "No.") + "\n",
+			want: []string{`duplicate segment id "a-1": already used on line 1`}},
+		{name: "target without source part",
+			text: `<span data-ttu-id="a-1">Oui.</span> Yes.` + "\n",
+			want: []string{`segment "a-1" has no source part`}, at: []string{`<span data-ttu-id="a-1">Oui.</span>`}},
+		{name: "unclosed target span",
+			text: `<span data-ttu-id="a-1">Oui.` + "\n",
+			want: []string{`target span data-ttu-id="a-1" is not closed`}, at: []string{`<span data-ttu-id="a-1">`}},
+		{name: "source span without target",
+			text: `<span data-stu-id="a-1">Yes.</span>` + "\n",
+			want: []string{`source span data-stu-id="a-1" has no target span before it`}},
+		{name: "malformed attribute quote",
+			text: `<span data-ttu-id="a-1>Oui.</span>` + "\n",
+			want: []string{`malformed tag: "data-ttu-id"`}},
+		{name: "real broken XML segment from a code sample",
+			// create-custom-sensitive-info-type-edm.md, fr-FR, line 87: the quoted attribute
+			// value swallows the closing spans of the source.
+			text: `<span data-ttu-id="77c1d-174"><DataStore name="PatientRecords" description="Schéma pour les dossiers des patients</span><span class="sxs-lookup"><span data-stu-id="77c1d-174"><DataStore name="PatientRecords" description="Schema for patient records</span></span>" version="1">` + "\n",
+			want: []string{`source span data-stu-id="77c1d-174" is not closed`}},
+	})
+}
+
+func TestEmptyTarget(t *testing.T) {
+	runCases(t, "empty-target", []ruleCase{
+		{name: "empty target",
+			text: "> " + sxs("a-110", " ", "Reports are available for 12 months.") + "\n",
+			want: []string{`the target is empty but the source reads "Reports are available for 12 months."`}},
+		{name: "nbsp only", text: sxs("a-1", "&nbsp;", "Yes.") + "\n", want: []string{"empty translation"}},
+		{name: "translated", text: sxs("a-1", "Oui.", "Yes.") + "\n"},
+		{name: "both empty (an anchor segment)", text: sxs("c55ab-235", "", "") + "\n"},
+		{name: "target is only an image", text: sxs("a-1", "![icône](media/a.png)", "![icon](media/a.png)") + "\n"},
+	})
+}
+
+func TestLinkMismatch(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "locale segment may change",
+			text: sxs("5b2ce-240", "[Présentation des niveaux d’autorisation dans SharePoint](https://support.office.com/fr-FR/article/Understanding-permission-levels-87ecbb0e)",
+				"[Understanding permission levels in SharePoint](https://support.office.com/en-US/article/Understanding-permission-levels-87ecbb0e)") + "\n"},
+		{name: "locale query parameter may change",
+			text: sxs("a-1", "[lien](https://go.microsoft.com/fwlink/?LinkId=1&clcid=0x40c)", "[link](https://go.microsoft.com/fwlink/?LinkId=1&clcid=0x409)") + "\n"},
+		{name: "dropped link",
+			text: sxs("a-106", "Sélectionnez **Rapports d’audit**, puis choisissez le rapport ISO.", "Select **Audit Reports**, and then choose the ISO report in the [report library](https://aka.ms/stp-library).") + "\n",
+			want: []string{"link missing from the target: the source [report library](https://aka.ms/stp-library)"}},
+		{name: "changed destination",
+			text: sxs("a-1", "Voir [la page](https://aka.ms/other).", "See [the page](https://aka.ms/page).") + "\n",
+			want: []string{`link destination changed: source has "https://aka.ms/page", target has "https://aka.ms/other"`},
+			at:   []string{"https://aka.ms/other"}},
+		{name: "image syntax broken by machine translation",
+			// de-DE/export-results-in-advanced-ediscovery.md line 79
+			text: sxs("78a33-1", "Um den Verlauf eines Batches anzuzeigen, wählen Sie Verlaufs Symbol](media/a80cc320.jpg)für **Stapel Verlauf** ![anzeigen aus.",
+				"To view the history of a batch, choose **Batch history** ![View history icon](media/a80cc320.jpg).") + "\n",
+			want: []string{`image syntax broken in the target: "media/a80cc320.jpg" appears`}, at: []string{"media/a80cc320.jpg"}},
+		{name: "extra autolink",
+			text: sxs("a-1", "Voir <https://example.com>.", "See the docs.") + "\n",
+			want: []string{"autolink not in the source: the target adds <https://example.com>"}},
+	})
+}
+
+func TestCodeMismatch(t *testing.T) {
+	runCases(t, "code-mismatch", []ruleCase{
+		{name: "identical code",
+			text: sxs("a-1", "Exécutez `Get-Mailbox -Identity <user>`.", "Run `Get-Mailbox -Identity <user>`.") + "\n"},
+		{name: "translated cmdlet",
+			text: sxs("a-107", "Exécutez la commande `Obtenir-ComplianceReport` pour télécharger le rapport.", "Run the `Get-ComplianceReport` cmdlet to download the report.") + "\n",
+			want: []string{"code span changed: source has `Get-ComplianceReport`, target has `Obtenir-ComplianceReport`"},
+			at:   []string{"`Obtenir-ComplianceReport`"}},
+		{name: "code dropped",
+			// fr-FR/create-custom-sensitive-info-type-edm.md line 259
+			text: sxs("77c1d-1", `(Nous avons enregistré notre exemple de fichier\*PatientRecords.csv dans.)`, "(We saved our example *PatientRecords.csv* file to `C:\\Edm\\Data`.)") + "\n",
+			want: []string{"code span of the source missing from the target: `C:\\Edm\\Data`"}},
+		{name: "broken backticks merge two spans",
+			// zh-CN/set-up-a-custom-blocked-urls-list-wtih-atp.md line 79
+			text: sxs("z-1", "例如`https://www.contoso.com`、和`http://sub.contoso.com``http://contoso.com/abc`",
+				"such as `https://www.contoso.com`, `http://sub.contoso.com`, and `http://contoso.com/abc`") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{"code spans differ: the target lacks `http://sub.contoso.com`, `http://contoso.com/abc` and adds `http://sub.contoso.com``http://contoso.com/abc`"}},
+	})
+}
+
+func TestMarkupMismatch(t *testing.T) {
+	runCases(t, "markup-mismatch", []ruleCase{
+		{name: "bold kept",
+			text: sxs("a-1", "Cliquez sur **Télécharger**.", "Click **Download**.") + "\n"},
+		{name: "bold turned into escaped asterisks",
+			// zh-CN/export-search-results.md line 162
+			text: sxs("96ce6-1", "单击“浏览”\\*\\*\\*\\* 指定要下载搜索结果文件的位置。", "Click **Browse** to specify the location where you want to download the search result files.") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{`bold markers: the source has 2, the target 0; escapes: the target adds \* ×4`}},
+		{name: "ampersand mangled into emphasis",
+			// fr-FR/assign-ediscovery-permissions.md line 35
+			text: sxs("a-1", "Accédez à tous les cas répertoriés sur la page **cas eDiscovery** dans le centre de sécurité _AMP_ Compliance Center.",
+				"Access all cases that are listed on the **eDiscovery cases** page in the Security & Compliance Center.") + "\n",
+			want: []string{"italic markers: the source has 0, the target 2"}, at: []string{"_"}},
+		{name: "dropped escape before angle bracket",
+			text: sxs("a-1", "Dans le dossier **Supervision — <nom de la stratégie>**.", "In the **Supervision — \\<policy name\\>** folder.") + "\n",
+			want: []string{`escapes: the target lacks \<, \>`}},
+		{name: "html tag and placeholder",
+			text: sxs("a-1", "Bonjour {1}", "Hello {0}<br/>") + "\n",
+			want: []string{"inline HTML: the target lacks <br/>; placeholders: the target lacks {0} and the target adds {1}"}},
+		{name: "anchor moved into the target of an empty source",
+			// fr-FR/use-dkim-to-validate-outbound-email.md line 255
+			text: `<span data-ttu-id="c55ab-235"><a name="SetUp3rdPartyspoof"> </a></span><span class="sxs-lookup"><span data-stu-id="c55ab-235"></span></span>` + "\n"},
+	})
+}
+
+func TestLengthRatio(t *testing.T) {
+	runCases(t, "length-ratio", []ruleCase{
+		{name: "normal French expansion",
+			text: sxs("a-1", "La boîte de mise en quarantaine de l'utilisateur final est uniquement réservée au courrier indésirable.", "The end user quarantine is for spam only.") + "\n"},
+		{name: "truncated heading",
+			// de-DE/create-a-document-deletion-policy.md line 41
+			path: "de-DE/page.md",
+			text: "## " + sxs("a-1", "Beispiele", "Examples of how to use document deletion policies") + "\n",
+			want: []string{"target is 0.18 times as long as the source (9 vs 49 characters; expected at least 0.40)"}},
+		{name: "Chinese truncation",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "编辑图标", "On the **In-Place eDiscovery &amp; Hold** properties page, click **In-Place Hold**.") + "\n",
+			want: []string{"expected at least 0.12"}},
+		{name: "Chinese normal ratio",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "可能需要单击刷新才能更新详细信息窗格中的信息。", "You might have to click Refresh to update the information in the details pane.") + "\n"},
+		{name: "text from another segment",
+			// de-DE/content-search.md line 55
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Verwenden Sie die Registerkarte Interne DNS-Lookups, um festzulegen, ob die DNS-Server verwendet werden sollen, die für einen auf diesem Server installierten Netzadapter konfiguriert sind.", "You can choose one of the following options:") + "\n",
+			want: []string{"extra or repeated text?"}},
+		{name: "short labels are not checked",
+			text: sxs("a-1", "Forum aux questions", "FAQ") + "\n"},
+		{name: "option min-ratio",
+			path: "de-DE/page.md", opts: map[string]any{"min-ratio": 0.1},
+			text: "## " + sxs("a-1", "Beispiele", "Examples of how to use document deletion policies") + "\n"},
+	})
+}
+
+func TestUntranslated(t *testing.T) {
+	runCases(t, "untranslated", []ruleCase{
+		{name: "sentence left in English",
+			text: sxs("a-1", "We recommend importing files that use the Unicode PST file format.", "We recommend importing files that use the Unicode PST file format.") + "\n",
+			want: []string{"the target is identical to the source"}},
+		{name: "product names stay",
+			text: "- " + sxs("a-1", "Intune", "Intune") + "\n- " + sxs("a-2", "Power BI", "Power BI") + "\n- " + sxs("a-3", "Format", "Format") + "\n"},
+		{name: "title-case names stay",
+			text: sxs("a-1", "CAN-SPAM Act: A Compliance Guide for Business", "CAN-SPAM Act: A Compliance Guide for Business") + "\n"},
+		{name: "translated sentence",
+			text: sxs("a-1", "Nous recommandons d’importer des fichiers au format PST Unicode.", "We recommend importing files that use the Unicode PST file format.") + "\n"},
+		{name: "Chinese target in Latin script",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "Select the check box to turn on the policy.", "Select the check box to turn on the policy for your users.") + "\n",
+			want: []string{"the target has no Chinese text"}},
+		{name: "Chinese target with product name",
+			path: "zh-CN/page.md",
+			text: sxs("0da3e-126", "由世纪互联运营的 Office 365", "Office 365 Operated by 21Vianet") + "\n"},
+		{name: "Chinese target that is only punctuation",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "）", "(You can also edit or remove IP addresses after they have been added.)") + "\n",
+			want: []string{`the target has no words, only "）"`}},
+		{name: "French target still English but not identical",
+			text: sxs("a-1", "Microsoft makes no warranties, express or implied, with respect to the information here.", "Microsoft makes no warranties, express or implied, with respect to the information provided here.") + "\n",
+			want: []string{"the target is still in English"}},
+		{name: "code and URLs are not prose",
+			text: sxs("a-1", "`Get-Mailbox -Identity user@contoso.com | Format-List`", "`Get-Mailbox -Identity user@contoso.com | Format-List`") + "\n"},
+		{name: "do-not-translate terms from options",
+			opts: map[string]any{"terms": []string{"Send an email to the administrator of the tenant"}},
+			text: sxs("a-1", "Send an email to the administrator of the tenant", "Send an email to the administrator of the tenant") + "\n"},
+		{name: "source-locale pages are skipped",
+			path: "en-US/page.md",
+			text: sxs("a-1", "We recommend importing files that use the Unicode PST file format.", "We recommend importing files that use the Unicode PST file format.") + "\n"},
+	})
+}
