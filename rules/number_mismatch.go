@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"html"
 	"sort"
 	"strings"
 	"unicode"
@@ -102,42 +103,62 @@ type mismatchOptions struct {
 	ignore      map[string]bool
 }
 
-// numberProse is t.Plain without the content of code spans and
-// placeholders, whose numbers are not prose.
+// numberProse is the prose of t with the numbers that are not prose left
+// out: code spans and placeholders (other rules compare them), link
+// destinations and autolinks. It is built from Raw rather than Plain so
+// that markup keeps words apart: "value2.<sup>1</sup>" is "value2. 1", and
+// "[Microsoft 365](url)et" is "Microsoft 365 et".
 func numberProse(t Text) string {
 	type cut struct {
-		start int
-		text  string
+		start, end int
+		repl       string
 	}
 	var cuts []cut
 	for _, c := range t.Code {
-		cuts = append(cuts, cut{c.Range.Start, c.Content})
+		cuts = append(cuts, cut{c.Range.Start, c.Range.End, " | "})
 	}
 	for _, p := range t.Placeholders {
-		cuts = append(cuts, cut{p.Range.Start, p.Text})
+		cuts = append(cuts, cut{p.Range.Start, p.Range.End, " | "})
 	}
-	if len(cuts) == 0 {
-		return t.Plain
+	for _, tg := range t.Tags {
+		cuts = append(cuts, cut{tg.Range.Start, tg.Range.End, " "})
 	}
-	sort.Slice(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
-	p := t.Plain
+	for _, d := range t.Emphasis {
+		cuts = append(cuts, cut{d.Range.Start, d.Range.End, ""})
+	}
+	for _, e := range t.Escapes {
+		cuts = append(cuts, cut{e.Range.Start, e.Range.End, string(e.Char)})
+	}
+	for _, l := range t.Links {
+		if l.Kind == AutoLink {
+			cuts = append(cuts, cut{l.Range.Start, l.Range.End, " "})
+			continue
+		}
+		open := l.Range.Start + 1
+		if l.Kind == ImageLink {
+			open++
+		}
+		labelEnd := open + len(l.Label)
+		if labelEnd > l.Range.End {
+			continue
+		}
+		cuts = append(cuts, cut{l.Range.Start, open, ""}, cut{labelEnd, l.Range.End, " "})
+	}
+	sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
+	base, raw := t.Range.Start, t.Raw
 	var b strings.Builder
-	from := 0
+	pos := 0
 	for _, c := range cuts {
-		if strings.TrimSpace(c.text) == "" {
-			continue
+		s, e := c.start-base, c.end-base
+		if s < pos || e > len(raw) || s > e {
+			continue // nested in an earlier cut
 		}
-		k := strings.Index(p[from:], c.text)
-		if k < 0 {
-			continue
-		}
-		// A space keeps the words around the code apart.
-		b.WriteString(p[from : from+k])
-		b.WriteString(" | ")
-		from += k + len(c.text)
+		b.WriteString(raw[pos:s])
+		b.WriteString(c.repl)
+		pos = e
 	}
-	b.WriteString(p[from:])
-	return b.String()
+	b.WriteString(raw[pos:])
+	return html.UnescapeString(b.String())
 }
 
 // compareNumbers returns the numbers of src missing from tgt and those of

@@ -26,12 +26,17 @@ func runSegmentPairing(p *Pass) {
 		p.Reportf(pr.Range, "%s", pr.Message)
 	}
 	first := map[string]*Segment{}
+	firstLine := map[string]int{}
 	for _, s := range p.Page.Segments {
 		if s.HasSource && s.SourceID != s.ID {
 			p.ReportSegmentAt(s, s.Range, "segment ids differ: target span has data-ttu-id=%q but its source span has data-stu-id=%q", s.ID, s.SourceID)
 		}
 		if f, dup := first[s.ID]; dup {
-			line := 1 + countLines(p.Page.Text[:f.Range.Start])
+			line, ok := firstLine[s.ID]
+			if !ok {
+				line = 1 + countLines(p.Page.Text[:f.Range.Start])
+				firstLine[s.ID] = line
+			}
 			p.ReportSegmentAt(s, s.Range, "duplicate segment id %q: already used on line %d", s.ID, line)
 			continue
 		}

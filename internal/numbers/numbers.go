@@ -202,6 +202,8 @@ func (e *extractor) scan() {
 		switch {
 		case r >= '0' && r <= '9':
 			i = e.number(i)
+		case r == '.' && i+1 < len(e.s) && isDigit(e.s[i+1]) && !wordChar(e.runeBefore(i)) && e.runeBefore(i) != '.':
+			i = e.leadingDecimal(i)
 		case isLetter(r):
 			i = e.word(i)
 		case r == '百' && strings.HasPrefix(e.s[i:], "百分之"):
@@ -250,4 +252,17 @@ func (e *extractor) localizedName(i int) bool {
 		}
 	}
 	return false
+}
+
+// leadingDecimal reads ".25", which other locales write 0,25.
+func (e *extractor) leadingDecimal(i int) int {
+	j := i + 1
+	for j < len(e.s) && isDigit(e.s[j]) {
+		j++
+	}
+	if j < len(e.s) && (e.s[j] == '.' || isLetter(e.runeAt(j))) {
+		return j // ".NET4", ".1.2": not a number
+	}
+	e.add(Number{Kind: Cardinal, Value: canonical("0", e.s[i+1:j], 0), Start: i, End: j})
+	return j
 }

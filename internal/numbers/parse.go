@@ -372,7 +372,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 		}
 		n.Kind, n.Value, n.Alt, n.End = Identifier, identifierValue(s[i:k]), "", k
 		// "1This" (a footnote mark before a word), "17a-4" against "17 a-4".
-		n.Parts = []string{trimZeros(groups[0])}
+		n.Parts = digitRuns(s[i:k])
 		e.add(n)
 		return k
 	}
@@ -550,6 +550,24 @@ func canonical(intPart, frac string, exp int) string {
 	return intPart + "." + frac
 }
 
+// digitRuns returns the numbers written in a token: 17a-4 has 17 and 4.
+func digitRuns(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		out = append(out, trimZeros(s[i:j]))
+		i = j
+	}
+	return out
+}
+
 // splitCanonical renders a decimal written with '.' canonically.
 func splitCanonical(v string) (string, bool) {
 	k := strings.IndexByte(v, '.')
@@ -589,6 +607,8 @@ func (e *extractor) word(i int) int {
 			}
 		}
 		n := Number{Kind: Identifier, Value: identifierValue(e.s[i:j]), Start: i, End: j}
+		// P2P, B2B, B2C abbreviate peer-to-peer, business-to-business.
+		n.Word = len(tok) == 3 && tok[1] == '2' && isLetter(rune(tok[0])) && isLetter(rune(tok[2]))
 		if (tok[0] == 'v' || tok[0] == 'V') && isDigit(e.s[i+1]) && strings.Trim(e.s[i+1:j], "0123456789.") == "" {
 			// v5 is version 5, v8.0.2 is 8.0.2.
 			n.Kind, n.Value = Version, e.s[i+1:j]
@@ -746,7 +766,11 @@ func (e *extractor) numberWord(i, j, lim int) int {
 	if k > end && isLetter(e.runeAt(k)) {
 		we := e.alnumEnd(k)
 		w := strings.ToLower(e.s[k:we])
-		if exp := e.c.scaleWord(w); exp > 0 && !v.ordinal {
+		exp := e.c.scaleWord(w)
+		if exp == 0 && (w == "hundred" || w == "cent" || w == "cents" || w == "hundert") {
+			exp = 2
+		}
+		if exp > 0 && !v.ordinal {
 			n.Value, n.End = canonical(v.value, "", exp), we
 		} else if w == "percent" || w == "prozent" || w == "pourcent" {
 			n.Kind, n.End = Percent, we

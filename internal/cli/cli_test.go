@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const example = "../../testdata/example"
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name string, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "cli", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (rerun with -update after checking):\n%s", name, got)
+	}
+}
+
+func TestExampleText(t *testing.T) {
+	code, out, errs := run(t, "check", example, "--no-color")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, errs)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("color escape codes in --no-color output")
+	}
+	// The planted defects of the example, each with its rule.
+	for _, want := range []string{
+		"fr-FR/offering-iso-22301.md:10:315: error number-mismatch", // ISO 22301 → ISO 20000-1:2011
+		"error number-mismatch",
+		"error link-mismatch", "error code-mismatch", "warning untranslated", "warning markup-mismatch",
+		"error empty-target", "error segment-pairing", "error front-matter", "warning length-ratio",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	golden(t, "example.txt", out)
+}
+
+func TestExampleDeterministicAcrossJobs(t *testing.T) {
+	_, one, _ := run(t, "check", example, "-f", "json", "--jobs", "1")
+	_, many, _ := run(t, "check", example, "-f", "json", "--jobs", "8")
+	if one != many {
+		t.Error("JSON output differs between --jobs 1 and --jobs 8")
+	}
+	golden(t, "example.json", one)
+}
+
+func TestExampleSARIFValidates(t *testing.T) {
+	schema := filepath.Join("..", "..", "..", "shared", "schemas", "sarif-schema-2.1.0.json")
+	if _, err := os.Stat(schema); err != nil {
+		t.Skip("SARIF schema not found: ../shared absent")
+	}
+	code, out, _ := run(t, "check", example, "-f", "sarif")
+	if code != ExitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile(schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("SARIF output does not validate: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) < 9 {
+		t.Fatalf("unexpected SARIF content: %v", err)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	clean := filepath.Join(dir, "fr-FR", "ok.md")
+	write(t, clean, "---\ntitle: Titre\nms.contentlocale: fr-FR\n---\n# "+
+		`<span data-ttu-id="a-1">Bonjour</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello</span></span>`+"\n")
+	badCfg := filepath.Join(dir, "bad.yaml")
+	write(t, badCfg, "rules:\n  no-such-rule: off\n")
+	offCfg := filepath.Join(dir, "off.yaml")
+	write(t, offCfg, "rules:\n  number-mismatch: off\n  link-mismatch: off\n  code-mismatch: off\n  empty-target: off\n  segment-pairing: off\n  front-matter: off\n")
+	for _, c := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"clean file", []string{"check", clean}, ExitOK, ""},
+		{"findings", []string{"check", example}, ExitFindings, ""},
+		{"fail-on never", []string{"check", example, "--fail-on", "never"}, ExitOK, ""},
+		{"errors off, warnings remain below the fail level", []string{"check", example, "--config", offCfg}, ExitOK, ""},
+		{"errors off, fail on warnings", []string{"check", example, "--config", offCfg, "--fail-on", "warning"}, ExitFindings, ""},
+		{"bad config", []string{"check", example, "--config", badCfg}, ExitUsage, `bad.yaml:2: unknown rule "no-such-rule"`},
+		{"missing config", []string{"check", example, "--config", filepath.Join(dir, "nope.yaml")}, ExitUsage, "not found"},
+		{"unknown format", []string{"check", example, "-f", "xml"}, ExitUsage, `unknown format "xml"`},
+		{"bad fail-on", []string{"check", example, "--fail-on", "sometimes"}, ExitUsage, "--fail-on"},
+		{"missing path", []string{"check", filepath.Join(dir, "nope")}, ExitUsage, "no such file or directory"},
+		{"unknown flag", []string{"check", "--frobnicate"}, ExitUsage, "unknown flag"},
+		{"unknown command", []string{"lint"}, ExitUsage, "unknown command"},
+		{"explain unknown", []string{"explain", "nope"}, ExitUsage, `unknown rule "nope"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, errs := run(t, c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, c.code, errs)
+			}
+			if !strings.Contains(errs, c.stderr) {
+				t.Errorf("stderr %q lacks %q", errs, c.stderr)
+			}
+		})
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	code, stdout, _ := run(t, "check", example, "-f", "json", "-o", out)
+	if code != ExitFindings || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !json.Valid(b) {
+		t.Fatalf("report file: %v", err)
+	}
+}
+
+func TestRulesExplainVersion(t *testing.T) {
+	_, out, _ := run(t, "rules")
+	for _, id := range []string{"segment-pairing", "empty-target", "untranslated", "number-mismatch", "link-mismatch",
+		"code-mismatch", "markup-mismatch", "length-ratio", "front-matter", "file-format"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("rules lacks %s", id)
+		}
+	}
+	code, out, _ := run(t, "explain", "links") // an alias
+	if code != 0 || !strings.HasPrefix(out, "link-mismatch: ") || !strings.Contains(out, "Default severity: error") {
+		t.Errorf("explain links: %d %q", code, out)
+	}
+	_, out, _ = run(t, "version")
+	if !strings.HasPrefix(out, "l10nlint ") {
+		t.Errorf("version: %q", out)
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBadInput: broken and unusual files each give a finding or pass, the
+// run goes on, nothing panics and nothing is written to the tree.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Bonjour le monde, voici un exemple.</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello world, here is an example.</span></span>`
+	write(t, filepath.Join(dir, "fr-FR", "crlf.md"), strings.ReplaceAll("---\ntitle: T\n---\n# "+seg+"\n", "\n", "\r\n"))
+	write(t, filepath.Join(dir, "fr-FR", "binary.md"), "\x00\x01\x02PNG")
+	write(t, filepath.Join(dir, "fr-FR", "latin1.md"), "# Caf\xe9\n")
+	write(t, filepath.Join(dir, "fr-FR", "yaml.md"), "---\ntitle: [unclosed\n---\n# T\n")
+	write(t, filepath.Join(dir, "fr-FR", "unclosed.md"), "# <span data-ttu-id=\"a-1\">Bonjour\n")
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range "# " + seg + "\n" {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "fr-FR", "utf16.md"), u16, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var big strings.Builder // about 4 MB
+	for i := 0; i < 20000; i++ {
+		big.WriteString("# " + strings.ReplaceAll(seg, "a-1", fmt.Sprintf("b-%d", i)) + "\n\n")
+	}
+	write(t, filepath.Join(dir, "fr-FR", "big.md"), big.String())
+	if err := os.Symlink(dir, filepath.Join(dir, "fr-FR", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "missing.md"), filepath.Join(dir, "fr-FR", "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
+	code, out, errs := run(t, "check", dir, "-f", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d; stderr %s", code, errs)
+	}
+	var rep struct {
+		Summary struct {
+			Files int `json:"files"`
+		} `json:"summary"`
+		Findings []struct {
+			Rule    string `json:"rule"`
+			Path    string `json:"path"`
+			Message string `json:"message"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range rep.Findings {
+		got[filepath.Base(f.Path)] += f.Rule + ": " + f.Message + "\n"
+	}
+	for file, want := range map[string]string{
+		"binary.md":   "file-format: cannot read as text: binary file",
+		"latin1.md":   "file-format: invalid UTF-8 byte 0xE9",
+		"yaml.md":     "front-matter: front matter is not valid YAML",
+		"unclosed.md": `segment-pairing: target span data-ttu-id="a-1" is not closed`,
+		"dangling.md": "file-format: cannot follow symbolic link",
+	} {
+		if !strings.Contains(got[file], want) {
+			t.Errorf("%s: findings %q lack %q", file, got[file], want)
+		}
+	}
+	for _, clean := range []string{"crlf.md", "utf16.md", "big.md"} {
+		if got[clean] != "" {
+			t.Errorf("%s: unexpected findings %.300q", clean, got[clean])
+		}
+	}
+	if rep.Summary.Files != 8 {
+		t.Errorf("checked %d files, want 8 (the link loop is not followed)", rep.Summary.Files)
+	}
+	if after := listing(t, dir); after != before {
+		t.Errorf("check changed the tree:\n%s\n%s", before, after)
+	}
+}
+
+func listing(t *testing.T, dir string) string {
+	var b strings.Builder
+	_ = filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil {
+			b.WriteString(p + " " + info.ModTime().String() + "\n")
+		}
+		return nil
+	})
+	return b.String()
+}

@@ -1,0 +1,132 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+func testRegistry() *rules.Registry {
+	reg := rules.NewRegistry()
+	_ = reg.Register(&rules.Rule{ID: "untranslated", Aliases: []string{"same-as-source"}, Severity: rules.Warning,
+		Options: []rules.Option{{Name: "min-words", Default: 4}, {Name: "terms", Default: []string{}}},
+		Run:     func(*rules.Pass) {}})
+	_ = reg.Register(&rules.Rule{ID: "length-ratio", Severity: rules.Warning,
+		Options: []rules.Option{{Name: "min-ratio", Default: 0.0}, {Name: "strict", Default: false}, {Name: "mode", Default: ""}},
+		Run:     func(*rules.Pass) {}})
+	return reg
+}
+
+func TestParse(t *testing.T) {
+	reg := testRegistry()
+	c, err := Parse([]byte(`
+source-locale: en-us
+locale: fr_fr
+include: ["docs/**/*.md"]
+exclude: ["**/TOC.md"]
+do-not-translate: [Intune, Power BI]
+rules:
+  same-as-source: off
+  length-ratio:
+    severity: error
+    options: {min-ratio: 0.3, strict: true, mode: fast}
+`), "cfg.yaml", reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SourceLocale != "en-US" || c.Locale != "fr-FR" {
+		t.Errorf("locales %q %q", c.SourceLocale, c.Locale)
+	}
+	if got := strings.Join(c.DoNotTranslate, "|"); got != "Intune|Power BI" {
+		t.Errorf("do-not-translate %q", got)
+	}
+	if sev := c.Severity(reg.Lookup("untranslated")); sev != rules.Off {
+		t.Errorf("untranslated severity %v, want off (set through its alias)", sev)
+	}
+	lr := reg.Lookup("length-ratio")
+	if sev := c.Severity(lr); sev != rules.Error {
+		t.Errorf("length-ratio severity %v", sev)
+	}
+	o := c.Rules["length-ratio"].Options
+	if o["min-ratio"] != 0.3 || o["strict"] != true || o["mode"] != "fast" {
+		t.Errorf("options %v", o)
+	}
+	for path, want := range map[string]bool{"docs/a/b.md": true, "docs/TOC.md": false, "other/x.md": false, "docs/x.txt": false} {
+		if got := c.Match(path); got != want {
+			t.Errorf("Match(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	reg := testRegistry()
+	for _, c := range []struct{ yaml, want string }{
+		{"sourcelocale: en-US\n", `cfg.yaml:1: unknown key "sourcelocale"`},
+		{"rules:\n  no-such-rule: off\n", `cfg.yaml:2: unknown rule "no-such-rule"`},
+		{"rules:\n  untranslated:\n    severity: loud\n", `cfg.yaml:3: untranslated: unknown severity "loud"`},
+		{"rules:\n  untranslated:\n    options:\n      min-word: 3\n", `cfg.yaml:4: untranslated: unknown option "min-word" (known: min-words, terms)`},
+		{"rules:\n  untranslated:\n    options:\n      min-words: many\n", `cfg.yaml:4: untranslated: option min-words: expected a int value`},
+		{"rules:\n  untranslated:\n    level: error\n", `cfg.yaml:3: untranslated: unknown key "level"`},
+		{"locale: klingon\n", `cfg.yaml:1: locale: "klingon" is not a locale code`},
+		{"include: docs\n", `cfg.yaml:1: expected a list`},
+		{"- a\n", `cfg.yaml:1: the configuration must be a mapping`},
+		{"rules: [\n", `cfg.yaml: `},
+	} {
+		_, err := Parse([]byte(c.yaml), "cfg.yaml", reg)
+		var ce *Error
+		if !errors.As(err, &ce) {
+			t.Errorf("%q: got %v, want a config error", c.yaml, err)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.yaml, err, c.want)
+		}
+	}
+}
+
+func TestFindAndLoad(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(sub); got != "" && strings.HasPrefix(got, dir) {
+		t.Fatalf("found %q before writing one", got)
+	}
+	file := filepath.Join(dir, FileName)
+	if err := os.WriteFile(file, []byte("locale: de-DE\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(sub); got != file {
+		t.Fatalf("Find = %q, want %q", got, file)
+	}
+	c, err := Load(file, testRegistry())
+	if err != nil || c.Locale != "de-DE" || c.Dir != dir {
+		t.Fatalf("Load = %+v, %v", c, err)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml"), testRegistry()); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestGlob(t *testing.T) {
+	for _, c := range []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"**/*.md", "a.md", true},
+		{"**/*.md", "x/y/a.md", true},
+		{"docs/**", "docs/a/b", true},
+		{"docs/*.md", "docs/a/b.md", false},
+		{"**/includes/**", "fr-FR/includes/x.md", true},
+		{"*.md", "x/a.md", false},
+	} {
+		if got := Glob(c.pattern, c.name); got != c.want {
+			t.Errorf("Glob(%q, %q) = %v", c.pattern, c.name, got)
+		}
+	}
+}
