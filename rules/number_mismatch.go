@@ -191,6 +191,8 @@ func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts
 	// A date, time or "Office 365" whose parts the other side writes apart.
 	matchParts(a, b, ua, ub)
 	matchParts(b, a, ub, ua)
+	matchYears(a, b, ub)
+	matchYears(b, a, ua)
 	// Names are not counted: "Office 365" said once in the target for twice
 	// in the source is style. And a name found verbatim on the other side
 	// (in code, a file name, a mangled link) is there.
@@ -236,7 +238,8 @@ func matchParts(a, b []numbers.Number, ua, ub []bool) {
 			continue
 		}
 		var take []int
-		for _, p := range x.Parts {
+		ok := true
+		for k, p := range x.Parts {
 			found := -1
 			for j, y := range b {
 				if ub[j] || contains(take, j) || found >= 0 && y.Word {
@@ -250,12 +253,16 @@ func matchParts(a, b []numbers.Number, ua, ub []bool) {
 				}
 			}
 			if found < 0 {
-				take = nil
+				// "between the 13 and the 14 April 2016": one year for two dates.
+				if x.Kind == numbers.Date && k == 0 && len(x.Parts) == 2 && mentions(b, p) {
+					continue
+				}
+				ok = false
 				break
 			}
 			take = append(take, found)
 		}
-		if take == nil {
+		if !ok || len(take) == 0 {
 			continue
 		}
 		ua[i] = true
@@ -329,6 +336,42 @@ func findToken(s, name string, letterAfter bool) bool {
 		from = k + 1
 	}
 	return false
+}
+
+// mentions reports whether some number of b, matched or not, is or holds v.
+func mentions(b []numbers.Number, v string) bool {
+	for _, y := range b {
+		if y.Value == v || y.Alt == v || containsString(y.Parts, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchYears drops a year of b left over because b's date was written
+// without it and the year apart ("5月1日、2016", "31 octobre 2010:10")
+// while a has the full date.
+func matchYears(a, b []numbers.Number, ub []bool) {
+	yearless := false
+	for _, y := range b {
+		if y.Kind == numbers.Date && strings.HasPrefix(y.Value, "--") {
+			yearless = true
+		}
+	}
+	if !yearless {
+		return
+	}
+	for j, y := range b {
+		if ub[j] || !isYear(y.Value) {
+			continue
+		}
+		for _, x := range a {
+			if x.Kind == numbers.Date && strings.HasPrefix(x.Value, y.Value+"-") {
+				ub[j] = true
+				break
+			}
+		}
+	}
 }
 
 func contains(s []int, v int) bool {

@@ -93,22 +93,30 @@ func checkOrder(tb testing.TB, text string, t rules.Text) {
 	check := func(kind string, rs []rules.Range) {
 		tb.Helper()
 		cursor := t.Range.Start
+		nested := kind == "link"
 		for _, r := range rs {
 			raw := text[r.Start:r.End]
 			i := strings.Index(text[cursor:t.Range.End], raw)
 			if i < 0 || cursor+i != r.Start {
 				tb.Errorf("%s %q at %d: expected at %d", kind, raw, r.Start, cursor+i)
 			}
-			cursor = r.Start + 1
+			cursor = r.End
+			if nested {
+				cursor = r.Start + 1
+			}
 		}
 	}
 	var rs []rules.Range
 	for _, l := range t.Links {
 		rs = append(rs, l.Range)
-		// The destination follows the label's closing bracket.
-		from := l.Range.Start + 1 + len(l.Label) + 1
-		if l.Kind == rules.ImageLink {
-			from++
+		// The destination follows the label's "](" or "][", or the
+		// autolink's "<".
+		from := l.Range.Start + 1
+		switch l.Kind {
+		case rules.ImageLink:
+			from += 1 + len(l.Label) + 2
+		case rules.InlineLink, rules.ReferenceLink:
+			from += len(l.Label) + 2
 		}
 		dest := text[l.DestRange.Start:l.DestRange.End]
 		if i := strings.Index(text[from:l.Range.End], dest); i < 0 || from+i != l.DestRange.Start {
@@ -184,7 +192,9 @@ func TestCodeSpans(t *testing.T) {
 		{"backslash inside code is literal", "`a\\`b", "a\\b", []string{"code \"`a\\\\`\" content=\"a\\\\\""}},
 		{"escaped backtick is not an opener", "\\`a`", "`a`", []string{"esc \"\\\\`\""}},
 		{"tags inside code are code", "`<span data-ttu-id=\"x\">` text", "<span data-ttu-id=\"x\"> text", []string{"code \"`<span data-ttu-id=\\\"x\\\">`\" content=\"<span data-ttu-id=\\\"x\\\">\""}},
-		{"code wins over emphasis and links", "*a `*` [b`](c)", "*a * [b](c)", []string{"code \"`*`\" content=\"*\"", "delim \"*\" open=true close=false"}},
+		{"code wins over emphasis and links", "*a `*` [b`](c)`", "a * [b](c)",
+			[]string{"code \"`*`\" content=\"*\"", "code \"`](c)`\" content=\"](c)\"", "delim \"*\" open=true close=false"}},
+		{"unmatched backtick in a link label", "[b`](c)", "b`", []string{"link \"[b`](c)\" dest=\"c\" label=\"b`\""}},
 	})
 }
 
@@ -339,7 +349,9 @@ func TestPlain(t *testing.T) {
 				"code \"`Set-X`\" content=\"Set-X\"",
 				`tag "<br/>" name="br" self`,
 				`delim "**" open=true close=false`, `delim "**" open=false close=true`,
-				`delim "*" open=true close=false`, `delim "*" open=false close=true`,
+				// Between punctuation ('>' of <br/>, '{', '}', '.') a run
+				// is both left- and right-flanking.
+				`delim "*" open=true close=true`, `delim "*" open=true close=true`,
 				`ph "{0}"`,
 			}},
 	})
@@ -348,9 +360,9 @@ func TestPlain(t *testing.T) {
 // TestParseSubrange: Parse reads only text[start:end].
 func TestParseSubrange(t *testing.T) {
 	text := "`a <b>` *c*"
-	got := Parse(text, 2, 6) // "a <b"
+	got := Parse(text, 1, 5) // "a <b": the '>' and the closing backtick are outside
 	if got.Raw != "a <b" || got.Plain != "a <b" || len(got.Tags)+len(got.Code)+len(got.Emphasis) != 0 {
-		t.Errorf("Parse(%q, 2, 6) = %+v", text, got)
+		t.Errorf("Parse(%q, 1, 5) = %+v", text, got)
 	}
 	got = Parse(text, 8, 11) // "*c*" up to the end
 	if len(got.Emphasis) != 2 || got.Emphasis[1].Range != (rules.Range{Start: 10, End: 11}) || got.Plain != "c" {

@@ -1,0 +1,94 @@
+package inline
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+var seedPages = []string{
+	"../../../shared/seeds/fr-FR/offering-iso-20000-1-2011.md",
+	"../../../shared/seeds/zh-CN/offering-iso-20000-1-2011.md",
+	"../../../shared/corpus/o365seccomp/fr-FR/overview-security-center.md",
+	"../../../shared/corpus/o365seccomp/de-DE/overview-security-center.md",
+}
+
+// checkText checks that every fact of t lies inside t.Range and that Raw
+// is the text of Range.
+func checkText(tb testing.TB, text string, t rules.Text) {
+	tb.Helper()
+	in := func(what string, r rules.Range) {
+		tb.Helper()
+		if r.Start < t.Range.Start || r.Start > r.End || r.End > t.Range.End {
+			tb.Fatalf("%s range %v outside %v", what, r, t.Range)
+		}
+	}
+	if t.Raw != text[t.Range.Start:t.Range.End] {
+		tb.Fatalf("Raw %q is not the text of %v", t.Raw, t.Range)
+	}
+	if t.Plain != strings.TrimSpace(t.Plain) {
+		tb.Fatalf("Plain %q is not trimmed", t.Plain)
+	}
+	for _, l := range t.Links {
+		in("link", l.Range)
+		in("link destination", l.DestRange)
+		if l.DestRange.Start < l.Range.Start || l.DestRange.End > l.Range.End {
+			tb.Fatalf("destination %v outside link %v", l.DestRange, l.Range)
+		}
+	}
+	for _, c := range t.Code {
+		in("code", c.Range)
+		if r := text[c.Range.Start:c.Range.End]; r[0] != '`' || r[len(r)-1] != '`' {
+			tb.Fatalf("code span %q", r)
+		}
+	}
+	for _, g := range t.Tags {
+		in("tag", g.Range)
+		if r := text[g.Range.Start:g.Range.End]; r[0] != '<' || r[len(r)-1] != '>' {
+			tb.Fatalf("tag %q", r)
+		}
+	}
+	for _, d := range t.Emphasis {
+		in("delimiter", d.Range)
+		if d.Range.Len() != d.Len || strings.Trim(text[d.Range.Start:d.Range.End], string(d.Marker)) != "" {
+			tb.Fatalf("delimiter %+v", d)
+		}
+	}
+	for _, e := range t.Escapes {
+		in("escape", e.Range)
+		if e.Range.Len() != 2 || text[e.Range.Start] != '\\' || text[e.Range.Start+1] != e.Char {
+			tb.Fatalf("escape %+v", e)
+		}
+	}
+	for _, p := range t.Placeholders {
+		in("placeholder", p.Range)
+		if text[p.Range.Start:p.Range.End] != p.Text {
+			tb.Fatalf("placeholder %+v", p)
+		}
+	}
+}
+
+func FuzzInline(f *testing.F) {
+	for _, p := range seedPages {
+		if b, err := os.ReadFile(filepath.FromSlash(p)); err == nil {
+			f.Add(string(b))
+		}
+	}
+	for _, s := range []string{
+		"", "`", "``a` b``", "[a [b] c](d (e) \"t\")", "![x](<a b> 'c')", "[a][b] [c][]", "<https://x.y> <a@b.c>",
+		`<a href="x" b='y' c=z d>t</a><br/><!-- c --><!DOCTYPE x><![CDATA[y]]><?p?>`, `\*\\\<`, "&amp;&nbsp;&#x4E2D;&bogus;",
+		"**a** _b_ snake_case ~~c~~ a*b*c", "{0} {{n}} %s %1$d %(x)s 50%", "[`]`](x) `[`](y)", "a\\", "&", "<", "[", "![",
+		"%(", "{{", "[a](<b", "[a](b \"", "<a b='", "<!--", "<?", "<![CDATA[", "*\u00a0*",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkText(t, text, Parse(text, 0, len(text)))
+		// A middle part: nothing before start or after end may be read.
+		start, end := len(text)/4, len(text)-len(text)/4
+		checkText(t, text, Parse(text, start, end))
+	})
+}
