@@ -55,6 +55,8 @@ Example: source "Where can I get the ISO 22301 audit reports?", target
 			Doc: "Do not compare years: 4-digit numbers from 1900 to 2099 and the year of dates."},
 		{Name: "ignore", Default: []string{},
 			Doc: "Numbers or identifiers never compared, as written or normalized (\"365\", \"office365\")."},
+		{Name: "count", Default: false,
+			Doc: "Also report a number written more times on one side than on the other (\"30 days... after 30 days\" against \"30 jours... après ce délai\"); off, each side is compared as a set."},
 		{Name: "identifiers", Default: true,
 			Doc: "Compare identifiers (21Vianet, E5, SHA-256, Office 365, versions); false compares quantities only."},
 	},
@@ -69,6 +71,7 @@ func runNumberMismatch(pass *Pass) {
 	opts := mismatchOptions{
 		ignoreYears: pass.Bool("ignore-years"),
 		identifiers: pass.Bool("identifiers"),
+		count:       pass.Bool("count"),
 		ignore:      map[string]bool{},
 	}
 	for _, s := range pass.Strings("ignore") {
@@ -98,6 +101,7 @@ func runNumberMismatch(pass *Pass) {
 }
 
 type mismatchOptions struct {
+	count       bool
 	ignoreYears bool
 	identifiers bool
 	ignore      map[string]bool
@@ -198,6 +202,10 @@ func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts
 	// (in code, a file name, a mangled link) is there.
 	matchNames(a, b, ua, tgt.Plain)
 	matchNames(b, a, ub, src.Plain)
+	if !opts.count {
+		matchRepeats(a, b, ua)
+		matchRepeats(b, a, ub)
+	}
 	for i, x := range a {
 		if !ua[i] && !x.Word {
 			missing = append(missing, x)
@@ -321,7 +329,9 @@ func containsName(s, name string) bool {
 }
 
 func findToken(s, name string, letterAfter bool) bool {
-	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	// CJK characters are not letters here: "office365高级" holds office365.
+	letter := func(r rune) bool { return r < 0x2E80 && unicode.IsLetter(r) }
+	alnum := func(r rune) bool { return letter(r) || unicode.IsDigit(r) }
 	for from := 0; from < len(s); {
 		k := strings.Index(s[from:], name)
 		if k < 0 {
@@ -330,12 +340,27 @@ func findToken(s, name string, letterAfter bool) bool {
 		k += from
 		before, _ := utf8.DecodeLastRuneInString(s[:k])
 		after, _ := utf8.DecodeRuneInString(s[k+len(name):])
-		if (k == 0 || !alnum(before)) && (k+len(name) == len(s) || !unicode.IsDigit(after) && (letterAfter || !unicode.IsLetter(after))) {
+		if (k == 0 || !alnum(before)) && (k+len(name) == len(s) || !unicode.IsDigit(after) && (letterAfter || !letter(after))) {
 			return true
 		}
 		from = k + 1
 	}
 	return false
+}
+
+// matchRepeats drops a number of a that b has too, only fewer times.
+func matchRepeats(a, b []numbers.Number, ua []bool) {
+	for i, x := range a {
+		if ua[i] || x.Word {
+			continue
+		}
+		for _, y := range b {
+			if !y.Word && equivalent(x, y) {
+				ua[i] = true
+				break
+			}
+		}
+	}
 }
 
 // mentions reports whether some number of b, matched or not, is or holds v.

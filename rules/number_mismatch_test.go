@@ -77,3 +77,17 @@ func TestCorpusScratch(t *testing.T) {
 		fmt.Printf("\n#%d %s\n  %s\n  S: %s\n  T: %s\n", i+1, filepath.Base(f.Path), f.Message, f.Source, f.Target)
 	}
 }
+
+func TestScratchSeeds(t *testing.T) {
+	for _, loc := range []string{"fr-FR", "zh-CN"} {
+		path := filepath.Join("..", "..", "shared", "seeds", loc, "offering-iso-20000-1-2011.md")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Skip(err)
+		}
+		p := loadPage(t, path, loc, b)
+		for _, f := range runNumberMismatch(p, nil) {
+			fmt.Println(loc, lineOf(p.Text, f.Range.Start), f.Message)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -166,61 +167,106 @@ func blockKind(n ast.Node, text string, start int) string {
 	return "paragraph"
 }
 
-// readAttributes fills the names and the attributes the segment format uses,
-// tokenizing all the page's tags with one golang.org/x/net/html tokenizer
-// over their concatenated bytes.
+// readAttributes fills the names and the attributes the segment format uses.
+// Closing tags and tags other than <span> need no attributes and are named
+// from their bytes; the opening <span> tags of the page are tokenized with
+// one golang.org/x/net/html tokenizer over their concatenated bytes.
 func readAttributes(text string, tags []tag) {
-	if len(tags) == 0 {
+	var buf []byte
+	var spans []int
+	for i := range tags {
+		t := &tags[i]
+		raw := text[t.r.Start:t.r.End]
+		switch {
+		case strings.HasPrefix(raw, "</"):
+			t.closing = true
+			t.name = strings.ToLower(strings.TrimRight(raw[2:len(raw)-1], " \t\r\n"))
+		case canonicalSpan(t, raw):
+			// The exact forms the side-by-side tool writes, read without the
+			// tokenizer (a third of the parse time otherwise); any other
+			// spelling goes through x/net/html below.
+		case len(raw) > 5 && strings.EqualFold(raw[1:5], "span") && (raw[5] == ' ' || raw[5] == '>' || raw[5] == '\t' || raw[5] == '\n' || raw[5] == '\r' || raw[5] == '/'):
+			spans = append(spans, i)
+			buf = append(buf, raw...)
+		default:
+			t.name = tagName(raw)
+		}
+	}
+	if len(spans) == 0 {
 		return
 	}
-	var buf strings.Builder
-	for _, t := range tags {
-		buf.WriteString(text[t.r.Start:t.r.End])
-	}
-	z := html.NewTokenizer(strings.NewReader(buf.String()))
-	z.SetMaxBuf(0)
-	for i := 0; i < len(tags); {
+	z := html.NewTokenizer(bytes.NewReader(buf))
+	for k := 0; k < len(spans); k++ {
+		t := &tags[spans[k]]
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			break
+			return
 		}
-		want := tags[i].r.Len()
-		if len(z.Raw()) != want {
+		if len(z.Raw()) != t.r.Len() {
 			// The HTML tokenizer split differently from CommonMark's tag
-			// grammar (a bogus comment, say): resynchronize from the next tag.
-			rest := ""
-			for _, t := range tags[i+1:] {
-				rest += text[t.r.Start:t.r.End]
+			// grammar: resynchronize on the next span.
+			var rest []byte
+			for _, j := range spans[k+1:] {
+				rest = append(rest, text[tags[j].r.Start:tags[j].r.End]...)
 			}
-			i++
-			z = html.NewTokenizer(strings.NewReader(rest))
+			z = html.NewTokenizer(bytes.NewReader(rest))
+			t.name = "span"
 			continue
 		}
-		t := &tags[i]
-		i++
-		switch tt {
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			t.name = string(name)
-			for more {
-				var k, v []byte
-				k, v, more = z.TagAttr()
-				switch string(k) {
-				case "data-ttu-id":
-					t.ttu, t.hasTTU = string(v), true
-				case "data-stu-id":
-					t.stu, t.hasSTU = string(v), true
-				case "class":
-					t.class = string(v)
-				}
+		name, more := z.TagName()
+		t.name = string(name)
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			switch string(k) {
+			case "data-ttu-id":
+				t.ttu, t.hasTTU = string(v), true
+			case "data-stu-id":
+				t.stu, t.hasSTU = string(v), true
+			case "class":
+				t.class = string(v)
 			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			t.name, t.closing = string(name), true
-		case html.CommentToken:
-			t.name = "!--"
 		}
 	}
+}
+
+// canonicalSpan recognizes <span data-ttu-id="ID">, <span data-stu-id="ID">
+// and <span class="sxs-lookup"> written exactly so, with a value free of
+// character references and quotes, and fills t.
+func canonicalSpan(t *tag, raw string) bool {
+	if !strings.HasPrefix(raw, `<span `) || !strings.HasSuffix(raw, `">`) {
+		return false
+	}
+	attr := raw[len(`<span `) : len(raw)-2]
+	name, value, ok := strings.Cut(attr, `="`)
+	if !ok || strings.ContainsAny(value, "\"&<>'") {
+		return false
+	}
+	switch name {
+	case "data-ttu-id":
+		t.ttu, t.hasTTU = value, true
+	case "data-stu-id":
+		t.stu, t.hasSTU = value, true
+	case "class":
+		t.class = value
+	default:
+		return false
+	}
+	t.name = "span"
+	return true
+}
+
+// tagName is the lower-cased name of an opening tag, "!--" for a comment,
+// "" for other markup declarations.
+func tagName(raw string) string {
+	if strings.HasPrefix(raw, "<!--") {
+		return "!--"
+	}
+	i := 1
+	for i < len(raw) && (raw[i] >= 'a' && raw[i] <= 'z' || raw[i] >= 'A' && raw[i] <= 'Z' || raw[i] >= '0' && raw[i] <= '9' || raw[i] == '-') {
+		i++
+	}
+	return strings.ToLower(raw[1:i])
 }
 
 // pair runs the side-by-side state machine over each block's tags.

@@ -261,7 +261,7 @@ func (e *extractor) leadingDecimal(i int) int {
 		j++
 	}
 	if j < len(e.s) && (e.s[j] == '.' || isLetter(e.runeAt(j))) {
-		return j // ".NET4", ".1.2": not a number
+		return i + 1 // ".NET4", ",.7.4.8": read on after the dot
 	}
 	e.add(Number{Kind: Cardinal, Value: canonical("0", e.s[i+1:j], 0), Start: i, End: j})
 	return j

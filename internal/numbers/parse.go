@@ -33,10 +33,11 @@ var (
 	stdNum = regexp.MustCompile(`^(?:` + sp + `*/` + sp + `*IEC)?[-` + sp[1:len(sp)-1] + `]+(\d+(?:[-‐–.]\d+)*(?::\d{4})?)`)
 	// After a product's name: "365", "10", "8.1", "2012".
 	prodNum = regexp.MustCompile(`^` + sp + `+(\d+(?:[.,]\d+)?)`)
-	// A name and a number glued: SessionID2, Win10 (not E5: one letter).
-	nameNumRe = regexp.MustCompile(`^[a-z]{3,}(\d+)$`)
+	// A name and a number glued: SessionID2, Win10, M3.
+	nameNumRe = regexp.MustCompile(`^[a-z]+(\d+)$`)
 	expRe     = regexp.MustCompile(`^` + sp + `?[eE](?:` + sp + `?([+-])` + sp + `?(\d{1,3})|([+-]?\d{1,3}))`)
 	idiomRe   = regexp.MustCompile(`^(?:24` + sp + `?[x×/]` + sp + `?7|24` + sp + `?h` + sp + `?/` + sp + `?24|7` + sp + `?j` + sp + `?/` + sp + `?7|24 heures sur 24|7 jours sur 7|24` + sp + `?[x×]` + sp + `?365)`)
+	pctEscape = regexp.MustCompile(`(?i)% ?[0-9][A-F](?:[^0-9A-Za-z]|$)`)
 	partyRe   = regexp.MustCompile(`^[- ]part(?:y|ies)\b`)
 )
 
@@ -66,6 +67,9 @@ func (e *extractor) number(i int) int {
 	if isLetter(e.runeBefore(i)) {
 		// The tail of a token the word scanner did not take (after a mask).
 		return e.alnumEnd(i)
+	}
+	if pctEscape.MatchString(e.s[max(0, i-2):min(len(e.s), i+3)]) && (e.runeBefore(i) == '%' || strings.HasSuffix(e.s[:i], "% ")) {
+		return e.alnumEnd(i) // "%3D" of a URL broken by a space
 	}
 	if m := zhYMDRe.FindStringSubmatchIndex(s); m != nil {
 		{
@@ -616,7 +620,8 @@ func (e *extractor) word(i int) int {
 				n.Value, _ = splitCanonical(n.Value)
 			}
 		}
-		// SessionID2 may be written SessionID 2 on the other side.
+		// SessionID2 may be written SessionID 2 on the other side, and
+		// "M <sup>3</sup>AAWG" may lose its markup.
 		if m := nameNumRe.FindStringSubmatch(n.Value); m != nil {
 			n.Parts = []string{trimZeros(m[1])}
 		}
@@ -650,7 +655,7 @@ func (e *extractor) word(i int) int {
 			return j + m[1]
 		}
 	}
-	if productNames[tok] {
+	if productNames[tok] || productNamesAnyCase[strings.ToLower(tok)] {
 		if m := prodNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) &&
 			(!e.letterAfter(j+m[1]) || gluedWord(e.s[j+m[1]:e.alnumEnd(j+m[1])], 2)) {
 			num := strings.ReplaceAll(rest[m[2]:m[3]], ",", ".")
@@ -733,6 +738,12 @@ var productNames = map[string]bool{"Office": true, "Microsoft": true, "Windows":
 	"SHA": true, "AES": true, "RSA": true, "IE": true, "Edge": true, "Chrome": true, "Firefox": true,
 	"Safari": true, "PowerShell": true, "NET": true, "Framework": true, "Access": true, "Publisher": true,
 	"Intune": true, "Azure": true, "Teams": true, "Vista": true, "XP": true, "MD": true, "HTTP": true}
+
+// productNamesAnyCase are also recognized lower-cased, as MT sometimes
+// writes them ("office 365").
+var productNamesAnyCase = map[string]bool{"office": true, "microsoft": true, "windows": true, "exchange": true,
+	"sharepoint": true, "outlook": true, "skype": true, "lync": true, "dynamics": true, "powershell": true,
+	"intune": true}
 
 // numberWord handles a spelled-out number, with a following scale word or
 // "percent": "ten", "twenty-five", "dix millions", "fünfzig Prozent".

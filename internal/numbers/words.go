@@ -106,6 +106,16 @@ func (c *conventions) lookupWord(w string) (wordNum, bool) {
 	if v, ok := c.words[lw]; ok {
 		return v, true
 	}
+	if c.lang == "de" {
+		// Compounds: neunstellige, zweistufig, dreifach, zweiseitige.
+		for _, suf := range deCompoundSuffixes {
+			if k := strings.Index(lw, suf); k > 0 {
+				if v, ok := c.words[lw[:k]]; ok && !v.ordinal {
+					return v, true
+				}
+			}
+		}
+	}
 	if !strings.Contains(lw, "-") {
 		return wordNum{}, false
 	}
@@ -138,6 +148,9 @@ func (c *conventions) lookupWord(w string) (wordNum, bool) {
 	sum += cur
 	return wordNum{value: itoa(sum), ordinal: ordinal}, true
 }
+
+var deCompoundSuffixes = []string{"stellig", "stufig", "fach", "seitig", "teilig", "tägig", "jährig", "wöchig",
+	"stündig", "minütig", "monatig", "malig", "zeilig", "spaltig", "sprachig"}
 
 func atoiSmall(s string) int {
 	n := 0
