@@ -16,15 +16,15 @@ var NumberMismatch = Register(&Rule{
 	ID:       "number-mismatch",
 	Tags:     []string{"numbers", "segment"},
 	Severity: Error,
-	Short:    "The numbers in a segment's target differ from those in its source.",
+	Short:    "Numbers in the target are those of the source, as the target locale writes them",
 	Doc: `Compares the numbers of each bilingual segment's source and target, read in
 their own locales, and reports the ones missing from the target and the ones
 the target has that the source does not. A wrong number in a translated page
 is wrong information: a port, a limit, a date, a standard's number.
 
 Numbers are normalized before comparing, so these are equal:
-  50,000 (en) = 50 000 and 50 000 (fr, with a space or no-break space)
-  = 50.000 (de) = 50000;  3.5 (en) = 3,5 (fr, de)
+  50,000 (en) = 50 000 (fr, with a space, no-break space or narrow
+  no-break space) = 50.000 (de) = 50000;  3.5 (en) = 3,5 (fr, de)
   4/16/2019 (en) = 16/04/2019 (fr) = 16.04.2019 (de) = 2019年4月16日 (zh)
   = April 16, 2019 = 16 avril 2019 = 16. April 2019
   2:00 PM = 14:00 = 14 h 00 = 14 Uhr = 下午 2:00
@@ -45,6 +45,13 @@ number: ISO/IEC 27001 and ISO 27001 are both 27001, ISO 20000-1:2011 is
 
 Not compared: code spans (code-mismatch checks them), placeholders, link
 destinations, URLs, e-mail addresses, host and file names.
+
+Options: ignore-years skips years (1900-2099, and the year of dates);
+ignore lists numbers or names never compared, as written or normalized
+("365", "Office 365"); count also reports a number written more times on one
+side ("30 days ... after 30 days" against "30 jours ... après ce délai"),
+which by default is not reported; identifiers set to false compares
+quantities only.
 
 Example: source "Where can I get the ISO 22301 audit reports?", target
 "Où puis-je obtenir les rapports d'audit ISO 20000-1:2011 ?" reports

@@ -38,56 +38,258 @@ func runNumberMismatch(page *rules.Page, opts map[string]any) []rules.Finding {
 
 func lineOf(text string, off int) int { return strings.Count(text[:off], "\n") + 1 }
 
-func TestCorpusScratch(t *testing.T) {
-	root := os.Getenv("NUMBERS_CORPUS")
-	if root == "" {
-		t.Skip("set NUMBERS_CORPUS")
+// segmentPage builds a one-segment side-by-side page.
+func segmentPage(t *testing.T, locale, source, target string) *rules.Page {
+	t.Helper()
+	md := fmt.Sprintf("<span data-ttu-id=\"a1b2c-101\">%s</span><span class=\"sxs-lookup\"><span data-stu-id=\"a1b2c-101\">%s</span></span>\n",
+		target, source)
+	p := loadPage(t, "test.md", locale, []byte(md))
+	if len(p.Segments) != 1 || !p.Segments[0].HasSource {
+		t.Fatalf("test page does not parse as one segment: %q", md)
+	}
+	return p
+}
+
+func TestNumberMismatchRule(t *testing.T) {
+	r := rules.Default.Lookup("number-mismatch")
+	if r == nil {
+		t.Fatal("number-mismatch is not registered")
+	}
+	if r.Severity != rules.Error || !slicesEqual(r.Tags, []string{"numbers", "segment"}) || r.Short == "" || r.Doc == "" {
+		t.Errorf("rule metadata: severity %v, tags %v", r.Severity, r.Tags)
+	}
+}
+
+func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
+
+// Firing cases are real segments from the o365seccomp corpus.
+func TestNumberMismatchFires(t *testing.T) {
+	tests := []struct {
+		locale, source, target, want string
+	}{
+		{"fr-FR", "**Where can I get the ISO 22301 audit reports and scope statements for Microsoft services?**",
+			"**Où puis-je obtenir les déclarations de champ d’application et les rapports d’audit ISO 20000-1:2011 pour les services Microsoft ?**",
+			"number mismatch: source has 22301, target lacks it; target has 20000-1:2011 not in the source"},
+		{"fr-FR", "For example, if the parser extracted 8 million characters from a document, only the first 2 million characters are indexed.",
+			"Par exemple, si l’analyseur a extrait 8 millions caractères d’un document, seuls les 2 premiers caractères sont indexés.",
+			"number mismatch: source has 2 million, target lacks it; target has 2 not in the source"},
+		{"zh-CN", "If you are currently using a certificate with SHA-1 in the certificate chain, you will need to update the chain to use SHA-2 (Secure Hash Algorithm 2) or a stronger hashing algorithm.",
+			"如果您当前在证书链中使用 SHA-1 证书, 则需要更新该链以使用 SHA-1 (安全哈希算法 2) 或更强的哈希算法。",
+			"number mismatch: source has SHA-2, target lacks it"},
+		{"zh-CN", ".7 GB (700 MB)", "7 GB (700 MB)",
+			"number mismatch: source has .7, target lacks it; target has 7 not in the source"},
+		{"zh-CN", "The default value is 15 days which is the maximum value.", "最小值为 1 天。",
+			"number mismatch: source has 15, target lacks it; target has 1 not in the source"},
+		{"fr-FR", "By using the search results from the previous example, .84% of all mailboxes items are partially indexed.",
+			"À l’aide des résultats de recherche de l’exemple précédent,. 84% de tous les éléments de boîte aux lettres sont partiellement indexés.",
+			"number mismatch: source has .84, target lacks it; target has 84% not in the source"},
+		{"de-DE", "Office of Defense Trade Controls Debarred Persons List (*added on July 1, 2010*)",
+			"Office of Defense Trade Controls Liste der gesperrten Personen (*hinzugefügt am 2010*)",
+			"number mismatch: source has July 1, 2010, target lacks it; target has 2010 not in the source"},
+		{"zh-CN", "Note that Office 365 Cloud App Security is only available for organizations with an Office 365 Enterprise E5 or Office 365 US Government G5 subscription.",
+			"请注意, Office 365 云应用安全仅适用于具有 Office 365 企业版 E5 或 Office 365 美国政府版订阅的组织。",
+			"number mismatch: source has G5, target lacks it"},
+		{"zh-CN", "<sup>2</sup>", "<sup>双面</sup>", "number mismatch: source has 2, target lacks it"},
+		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
+			"number mismatch: source has TLS 1.2, target lacks it; target has 2 not in the source"},
+	}
+	for _, tt := range tests {
+		fs := runNumberMismatch(segmentPage(t, tt.locale, tt.source, tt.target), nil)
+		if len(fs) != 1 || fs[0].Message != tt.want {
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Message)
+			}
+			t.Errorf("%s %q -> %q:\n got %q\nwant %q", tt.locale, tt.source, tt.target, got, tt.want)
+			continue
+		}
+		f := fs[0]
+		if f.Rule != "number-mismatch" || f.Severity != rules.Error || f.SegmentID != "a1b2c-101" || f.Source != tt.source || f.Target != tt.target {
+			t.Errorf("finding fields: %+v", f)
+		}
+	}
+}
+
+// Non-firing cases are real segments too: the same numbers written the way
+// each locale writes them.
+func TestNumberMismatchQuiet(t *testing.T) {
+	tests := []struct{ locale, source, target string }{
+		{"zh-CN", "Office 365 Operated by 21Vianet", "由世纪互联运营的 Office 365"},
+		{"zh-CN", "The database can be refreshed daily or weekly, and it can contain up to 10 million rows of data.",
+			"数据库可以每天或每周刷新一次，最多可包含 1000 万行数据。"},
+		{"zh-CN", "2 million characters", "200 万个字符"},
+		{"de-DE", "This alert is triggered when there are 2,000 messages or more that have been queued for more than an hour.",
+			"Diese Warnung wird ausgelöst, wenn 2.000 Nachrichten oder mehr als eine Stunde lang in die Warteschlange eingereiht wurden."},
+		{"de-DE", "The next assessment set is created according to the maximum number of files (up to 1,000 in a single set).",
+			"Der nächste assessmentsatz wird entsprechend der maximalen Anzahl von Dateien (bis zu 1.000 in einer einzelnen Gruppe) erstellt."},
+		{"fr-FR", "This means that the message failed DMARC and the policy was set to quarantine, but the pct field was not set to 100% and the system randomly determined not to apply the DMARC action, as per the specified domain's policy.",
+			"Cela signifie que le message n'a pas satisfait les vérifications DMARC et que la stratégie a été définie de manière à mettre les messages en quarantaine, mais que le champ pct n'a pas été défini sur 100 % et que le système a déterminé aléatoirement de ne pas appliquer l'action DMARC conformément à la stratégie du domaine spécifié."},
+		{"fr-FR", ".7 GB (700 MB)", ".7 GO (700 MO)"},
+		{"fr-FR", "Label height can range from .25 inches to 20 inches, and label width can range from .25 inches to 20 inches.",
+			"La hauteur de l’étiquette peut être comprise entre 0,25 pouce et 20 pouces, et la largeur de l’étiquette peut être comprise entre 0,25 pouce et 20 pouces."},
+		{"de-DE", "Optimal size of logo image: 170x70 pixels", "Optimale Abmessungen des Logobilds: 170 x 70 Pixel"},
+		{"fr-FR", "BlackBerry Messenger (v5, v10, v12)", "BlackBerry Messenger (version 5, version 10, version 12)"},
+		{"de-DE", "Here's a scenario: You want a custom sensitive information type that detects 9-digit employee numbers in content, along with the keywords \"employee\" \"ID\" and \"badge\".",
+			"Sehen Sie sich das folgende Szenario an: Sie möchten einen benutzerdefinierten Typ für vertrauliche Informationen, der neunstellige Mitarbeiternummern in Inhalten erkennt, zusammen mit den Schlüsselwörtern „Mitarbeiter“, „ID“ und „Ausweis“."},
+		{"fr-FR", "While Office 365 has automated recovery actions where possible, Microsoft on-call engineers are available 24x7 to investigate all Severity 1 security escalations.",
+			"Si Office 365 dispose d'actions de récupération automatisées, dans la mesure du possible, les ingénieurs de Microsoft sur demande sont disponibles 24h/24, 7j/7 pour examiner toutes les escalades de gravité 1."},
+		{"de-DE", "The **TLS Usage** pivot is important due to the upcoming deprecation of TLS1.0 and TLS1.1 in Office 365.",
+			"Der **TLS-Verwendungs** Pivot ist aufgrund der bevorstehenden veralteten Version von TLS 1.0 und TLS 1.1 in Office 365 wichtig."},
+		{"fr-FR", "This query returns messages that were received by users between April 13, 2016 and April 14, 2016 and that contain the words \"action\" and \"required\" in the subject line.",
+			"Cette requête renvoie les messages qui ont été reçus par les utilisateurs entre le 13 et le 14 avril 2016, et qui contiennent les mots « action » et « obligatoire » dans l’objet."},
+		{"zh-CN", "Schannel implementation of TLS 1.0 in Windows security status update: November 24, 2015",
+			"在 Windows 安全状态更新中, TLS 1.0 的 Schannel 实现:11 月24日, 2015"},
+		{"de-DE", "Trackers are just a few of the many great features you get with [Office 365 Advanced Threat Protection Plan 2](office-365-ti.md).",
+			"Tracker sind nur einige der vielen tollen Features, die Sie mit [Office 365 Advanced Threat Protection Plan 2](office-365-ti.md)erhalten."},
+		{"fr-FR", "Alert policies are available for organizations with an Office 365 Enterprise or Office 365 US Government E1/G1, E3/G3, or E5/G5 subscription.",
+			"Les stratégies d’alerte sont disponibles pour les organisations disposant d’un abonnement Office 365 Enterprise ou Office 365 Government E1/G1, E3/G3 ou E5/G5."},
+		{"fr-FR", "These are the rework of existing Office 365 DLP policy reports plus a 3rd party DLP policy match report.",
+			"Voici le travail des rapports de stratégie DLP Office 365 existants, ainsi qu'un rapport de correspondance de stratégie DLP tierce."},
+		{"fr-FR", "If the parser extracted 8 million characters from a document, the deleted mailbox can be recovered within 30 days of deletion, but the mailbox will be permanently deleted after 30 days.",
+			"Si l’analyseur a extrait 8 millions de caractères, la boîte aux lettres peut être récupérée dans les 30 jours suivant sa suppression, mais elle est définitivement supprimée à l'issue de ce délai."},
+		// Numbers in code spans, link destinations and URLs are not prose.
+		{"fr-FR", "Run `Get-Mailbox -ResultSize 5000` as described in [step 2](https://example.com/step3).",
+			"Exécutez `Get-Mailbox -ResultSize Unlimited` comme décrit à l'[étape 2](https://example.com/step4)."},
+		{"fr-FR", "In the address bar, type: https://outlook.office365.com/owa/?realm=1", "Dans la barre d’adresse, tapez : https://outlook.office365.com/owa/"},
+		// Spelled-out numbers stand for digits but need no counterpart.
+		{"fr-FR", "Retain content for seven years; one of the policies applies.", "Conserver le contenu pendant 7 ans ; l'une des stratégies s'applique."},
+		{"de-DE", "Retain items for 10 years.", "Elemente zehn Jahre lang aufbewahren."},
+		{"fr-FR", "On 4/16/2019 at 2:00 PM, 50,000 users", "Le 16/04/2019 à 14 h 00, 50 000 utilisateurs"},
+		{"de-DE", "On 4/16/2019 at 2:00 PM, 3.5 GB", "Am 16.04.2019 um 14:00 Uhr, 3,5 GB"},
+		{"zh-CN", "On April 16, 2019 at 2:00 PM, 50% of 10 million", "2019年4月16日下午 2:00，1000 万中的 50%"},
+	}
+	for _, tt := range tests {
+		for _, f := range runNumberMismatch(segmentPage(t, tt.locale, tt.source, tt.target), nil) {
+			t.Errorf("%s %q -> %q: unexpected %q", tt.locale, tt.source, tt.target, f.Message)
+		}
+	}
+}
+
+func TestNumberMismatchOptions(t *testing.T) {
+	count := func(locale, source, target string, opts map[string]any) int {
+		return len(runNumberMismatch(segmentPage(t, locale, source, target), opts))
+	}
+	// ignore-years
+	src, tgt := "Updated in 2018 for 10 users.", "Mis à jour en 2019 pour 10 utilisateurs."
+	if count("fr-FR", src, tgt, nil) != 1 || count("fr-FR", src, tgt, map[string]any{"ignore-years": true}) != 0 {
+		t.Error("ignore-years does not drop years")
+	}
+	src, tgt = "Since April 16, 2018.", "Depuis le 16 avril 2019."
+	if count("fr-FR", src, tgt, map[string]any{"ignore-years": true}) != 0 {
+		t.Error("ignore-years does not drop the year of dates")
+	}
+	if count("fr-FR", "Since April 16, 2018.", "Depuis le 17 avril 2019.", map[string]any{"ignore-years": true}) != 1 {
+		t.Error("ignore-years drops the day of dates")
+	}
+	// ignore
+	src, tgt = "Available in Office 365 and for 10 users.", "Disponible pour 10 utilisateurs."
+	if count("fr-FR", src, tgt, nil) != 1 || count("fr-FR", src, tgt, map[string]any{"ignore": []string{"Office 365"}}) != 0 {
+		t.Error("ignore does not drop a name")
+	}
+	// identifiers
+	if count("fr-FR", "Use SHA-2.", "Utilisez SHA-1.", map[string]any{"identifiers": false}) != 0 {
+		t.Error("identifiers=false still compares identifiers")
+	}
+	// count
+	src, tgt = "Recover it within 30 days; it is deleted after 30 days.", "Récupérez-la dans les 30 jours ; elle est supprimée après ce délai."
+	if count("fr-FR", src, tgt, nil) != 0 || count("fr-FR", src, tgt, map[string]any{"count": true}) != 1 {
+		t.Error("count does not compare repetitions")
+	}
+}
+
+// The seed pages: the French one was translated from a source that still
+// carries text of the ISO 22301 page.
+func TestNumberMismatchSeeds(t *testing.T) {
+	root := filepath.Join("..", "..", "shared", "seeds")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("seed pages not available (%v): skipping", err)
+	}
+	for _, tt := range []struct {
+		locale    string
+		fire, not []int
+	}{
+		{"fr-FR", []int{49, 57, 71}, nil},
+		{"zh-CN", nil, []int{44, 57}},
+	} {
+		path := filepath.Join(root, tt.locale, "offering-iso-20000-1-2011.md")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := loadPage(t, path, tt.locale, b)
+		lines := map[int]string{}
+		for _, f := range runNumberMismatch(p, nil) {
+			lines[lineOf(p.Text, f.Range.Start)] = f.Message
+		}
+		for _, l := range tt.fire {
+			if _, ok := lines[l]; !ok {
+				t.Errorf("%s line %d: no number-mismatch finding (have %v)", tt.locale, l, lines)
+			}
+		}
+		for _, l := range tt.not {
+			if m, ok := lines[l]; ok {
+				t.Errorf("%s line %d: unexpected %q", tt.locale, l, m)
+			}
+		}
+	}
+	// The finding's message says what differs.
+	b, _ := os.ReadFile(filepath.Join(root, "fr-FR", "offering-iso-20000-1-2011.md"))
+	p := loadPage(t, "fr", "fr-FR", b)
+	for _, f := range runNumberMismatch(p, nil) {
+		if lineOf(p.Text, f.Range.Start) == 57 {
+			if want := "number mismatch: source has 22301, target lacks it; target has 20000-1:2011 not in the source"; f.Message != want {
+				t.Errorf("line 57: %q, want %q", f.Message, want)
+			}
+		}
+	}
+}
+
+// TestNumberMismatchCorpus runs the rule over the o365seccomp corpus and
+// logs the finding count and a random sample, to judge precision. It runs
+// only when NUMBER_MISMATCH_CORPUS is set (it takes seconds); SAMPLE sets the
+// sample size and SEED the sample.
+func TestNumberMismatchCorpus(t *testing.T) {
+	if os.Getenv("NUMBER_MISMATCH_CORPUS") == "" {
+		t.Skip("set NUMBER_MISMATCH_CORPUS=1 to run over ../../shared/corpus/o365seccomp")
+	}
+	root := filepath.Join("..", "..", "shared", "corpus", "o365seccomp")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("corpus not available: %v", err)
 	}
 	var all []rules.Finding
 	segs := 0
 	for _, loc := range []string{"fr-FR", "zh-CN", "de-DE"} {
-		files, _ := filepath.Glob(filepath.Join(root, loc, "*.md"))
+		var files []string
+		_ = filepath.WalkDir(filepath.Join(root, loc), func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+				files = append(files, path)
+			}
+			return nil
+		})
 		n := 0
 		for _, f := range files {
-			b, _ := os.ReadFile(f)
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
 			p := loadPage(t, f, loc, b)
 			segs += len(p.Segments)
 			fs := runNumberMismatch(p, nil)
 			n += len(fs)
 			all = append(all, fs...)
 		}
-		fmt.Printf("%s: %d findings\n", loc, n)
+		t.Logf("%s: %d findings", loc, n)
 	}
-	fmt.Printf("total %d findings over %d segments\n", len(all), segs)
-	rnd := rand.New(rand.NewSource(int64(len(all))))
-	if s := os.Getenv("SEED"); s != "" {
-		var seed int64
-		fmt.Sscan(s, &seed)
-		rnd = rand.New(rand.NewSource(seed))
-	}
+	t.Logf("total: %d findings over %d segments", len(all), segs)
+	var seed int64 = 1
 	k := 30
-	if s := os.Getenv("N"); s != "" {
-		fmt.Sscan(s, &k)
-	}
-	for i, j := range rnd.Perm(len(all)) {
+	fmt.Sscan(os.Getenv("SEED"), &seed)
+	fmt.Sscan(os.Getenv("SAMPLE"), &k)
+	for i, j := range rand.New(rand.NewSource(seed)).Perm(len(all)) {
 		if i >= k {
 			break
 		}
 		f := all[j]
-		fmt.Printf("\n#%d %s\n  %s\n  S: %s\n  T: %s\n", i+1, filepath.Base(f.Path), f.Message, f.Source, f.Target)
-	}
-}
-
-func TestScratchSeeds(t *testing.T) {
-	for _, loc := range []string{"fr-FR", "zh-CN"} {
-		path := filepath.Join("..", "..", "shared", "seeds", loc, "offering-iso-20000-1-2011.md")
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Skip(err)
-		}
-		p := loadPage(t, path, loc, b)
-		for _, f := range runNumberMismatch(p, nil) {
-			fmt.Println(loc, lineOf(p.Text, f.Range.Start), f.Message)
-		}
+		t.Logf("#%d %s\n  %s\n  S: %s\n  T: %s", i+1, filepath.Base(f.Path), f.Message, f.Source, f.Target)
 	}
 }

@@ -180,13 +180,19 @@ func TestParseErrors(t *testing.T) {
 		message string // a substring of Err.Message
 		line    string // text[Err.Range]: the line the error names
 	}{
-		// yaml.v3 numbers the lines of scanner errors from 1.
-		{"tab indentation", "---\ntitle: x\n\tindent: y\nz: w\n---\n", "line 2: found a tab character", "\tindent: y"},
-		{"character that cannot start a token", "---\ntitle: x\nk: @v\n---\n", "line 2: found character that cannot start any token", "k: @v"},
+		// The message names the page's line (yaml.v3 numbers the lines of
+		// its scanner errors from 1 in the front matter body).
+		{"tab indentation", "---\ntitle: x\n\tindent: y\nz: w\n---\n", "line 3: found a tab character", "\tindent: y"},
+		{"character that cannot start a token", "---\ntitle: x\nk: @v\n---\n", "line 3: found character that cannot start any token", "k: @v"},
 		// A scanner error with a context names the context's line: where
 		// the quote opens.
-		{"unterminated quote", "---\ntitle: x\nk: \"open\nz: w\n---\n", "line 2: found unexpected end of stream", "k: \"open"},
-		{"CRLF", "---\r\ntitle: x\r\n\tindent: y\r\n---\r\n", "line 2: found a tab character", "\tindent: y"},
+		{"unterminated quote", "---\ntitle: x\nk: \"open\nz: w\n---\n", "line 3: found unexpected end of stream", "k: \"open"},
+		{"CRLF", "---\r\ntitle: x\r\n\tindent: y\r\n---\r\n", "line 3: found a tab character", "\tindent: y"},
+		{"lines after a blank line", "---\n\ntitle: x\n\nk:\n\tindent: y\n---\n", "line 6: found character that cannot start any token", "\tindent: y"},
+		// A plain scalar may continue on the next lines: the error names
+		// the line where the scalar starts.
+		{"inside a multi-line scalar", "---\ntitle: x\n\tindent: y\n---\n", "line 3: found a tab character", "\tindent: y"},
+		{"inside a multi-line scalar after a blank line", "---\n\ntitle: x\n\n\tindent: y\n---\n", "line 3: found a tab character", "title: x"},
 		// Without a line number (yaml.v3 names none on the first line), the
 		// whole front matter.
 		{"first line", "---\ntitle: a: b\nk: v\n---\n", "mapping values are not allowed in this context", "title: a: b\nk: v\n"},
@@ -222,10 +228,10 @@ func TestParseErrors(t *testing.T) {
 // holds the defect, not the one before it.
 func TestParseErrorLineOfParserErrors(t *testing.T) {
 	tests := []struct {
-		name, text, line string
+		name, text, line, message string
 	}{
-		{"unclosed flow sequence", "---\ntitle: x\nkeywords: [a, b\nnext: y\n---\n", "keywords: [a, b"},
-		{"unclosed flow mapping", "---\ntitle: x\nauthor: x\nmap: {a: b\nnext: y\n---\n", "map: {a: b"},
+		{"unclosed flow sequence", "---\ntitle: x\nkeywords: [a, b\nnext: y\n---\n", "keywords: [a, b", "line 3: "},
+		{"unclosed flow mapping", "---\ntitle: x\nauthor: x\nmap: {a: b\nnext: y\n---\n", "map: {a: b", "line 4: "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -236,6 +242,9 @@ func TestParseErrorLineOfParserErrors(t *testing.T) {
 			}
 			if got := slice(tc.text, fm.Err.Range); got != tc.line {
 				t.Errorf("%q: error range = %q, want %q", fm.Err.Message, got, tc.line)
+			}
+			if !strings.HasPrefix(fm.Err.Message, tc.message) {
+				t.Errorf("message %q, want it to start with %q (the page line of %q)", fm.Err.Message, tc.message, tc.line)
 			}
 		})
 	}
@@ -255,8 +264,8 @@ func TestParseDuplicateKeys(t *testing.T) {
 	if fm.Err.Range.Start < line.Start || fm.Err.Range.End > line.End || fm.Err.Range.Start >= fm.Err.Range.End {
 		t.Errorf("error range %v (%q) is not inside the duplicate's line %q", fm.Err.Range, slice(text, fm.Err.Range), "title: second")
 	}
-	if !strings.Contains(fm.Err.Message, "title") {
-		t.Errorf("message %q does not name the key", fm.Err.Message)
+	if !strings.Contains(fm.Err.Message, `"title"`) || !strings.Contains(fm.Err.Message, "line 2") {
+		t.Errorf("message %q does not name the key and the page line of its first definition", fm.Err.Message)
 	}
 }
 

@@ -35,9 +35,25 @@ type parser struct {
 	t     *rules.Text
 	plain strings.Builder
 	space bool // last byte written to plain was a folded space
+	// tagsOnly skips building Plain: Tags wants the HTML tags alone.
+	tagsOnly bool
+}
+
+// Tags returns the raw HTML tags of text[start:end] as CommonMark sees them
+// (not inside code spans, autolinks or link destinations). It finds the
+// segment spans of a block without a second inline parse.
+func Tags(text string, start, end int) []rules.Tag {
+	p := parser{src: text, end: end, tagsOnly: true}
+	t := rules.Text{Range: rules.Range{Start: start, End: end}}
+	p.t = &t
+	p.scan(start, end)
+	return t.Tags
 }
 
 func (p *parser) writeSpace() {
+	if p.tagsOnly {
+		return
+	}
 	if !p.space && p.plain.Len() > 0 {
 		p.plain.WriteByte(' ')
 	}
@@ -45,7 +61,7 @@ func (p *parser) writeSpace() {
 }
 
 func (p *parser) writeString(s string) {
-	if s == "" {
+	if s == "" || p.tagsOnly {
 		return
 	}
 	p.plain.WriteString(s)
@@ -60,6 +76,10 @@ func isASCIIPunct(c byte) bool {
 func (p *parser) scan(i, end int) {
 	s := p.src
 	for i < end {
+		if p.tagsOnly && !tagBytes[s[i]] {
+			i++
+			continue
+		}
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < end && isASCIIPunct(s[i+1]):
@@ -112,13 +132,19 @@ func (p *parser) scan(i, end int) {
 	}
 }
 
-func special(c byte) bool {
-	switch c {
-	case '\\', '`', '<', '&', '!', '[', '*', '_', '~', '{', '%', ' ', '\t', '\n', '\r':
-		return true
+var specialBytes, tagBytes [256]bool
+
+func init() {
+	for _, c := range []byte("\\`<&![*_~{% \t\n\r") {
+		specialBytes[c] = true
 	}
-	return false
+	// What can start or hide a tag: escapes, code spans, link destinations.
+	for _, c := range []byte("\\`<[") {
+		tagBytes[c] = true
+	}
 }
+
+func special(c byte) bool { return specialBytes[c] }
 
 // codeSpan handles a backtick run at i: a code span when a closing run of
 // the same length follows, else literal backticks.

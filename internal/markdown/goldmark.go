@@ -14,12 +14,10 @@ import (
 	"github.com/l10nlint/l10nlint/internal/inline"
 )
 
-// newParser builds goldmark's CommonMark parser with two hand-written
-// replacements for its regexp-based HTML recognizers: on side-by-side pages,
-// where every sentence is wrapped in <span> tags, goldmark's regexps took
-// three quarters of the parse time (pprof). Both replacements implement the
-// same CommonMark grammar and defer to goldmark's own parsers for the rare
-// multi-line constructs.
+// newParser builds goldmark's CommonMark block parser. Its HTML block
+// parser gets a hand-written front: on side-by-side pages, where nearly every
+// line starts with a <span> tag, goldmark's regexps took most of the parse
+// time (pprof), though such a line is almost never an HTML block.
 func newParser() parser.Parser {
 	var blocks []util.PrioritizedValue
 	for _, v := range parser.DefaultBlockParsers() {
@@ -28,21 +26,13 @@ func newParser() parser.Parser {
 		}
 		blocks = append(blocks, v)
 	}
-	// Only code spans and raw HTML: segment boundaries are the raw HTML tags
-	// outside code, and the text between them is analysed per segment by
-	// package inline. Links and emphasis cannot hide a tag from CommonMark
-	// (code spans and raw HTML bind tighter), so skipping their parsers
-	// changes no boundary and halves the parse time.
+	// No inline parsers: goldmark gives the block structure, and package
+	// inline, which follows CommonMark's inline rules (code spans, raw HTML,
+	// autolinks and link destinations, left to right), finds the tags of each
+	// block and the facts of each segment. Goldmark's own inline pass cost
+	// half the parse time and produced nothing the segments needed; the
+	// markdown tests compare the two tag scanners on the corpus.
 	var inlines []util.PrioritizedValue
-	for _, v := range parser.DefaultInlineParsers() {
-		switch ip, _ := v.Value.(parser.InlineParser); v.Priority {
-		case 100: // code spans
-			inlines = append(inlines, v)
-		case 400:
-			v.Value = &rawHTML{fallback: ip}
-			inlines = append(inlines, v)
-		}
-	}
 	return parser.NewParser(parser.WithBlockParsers(blocks...), parser.WithInlineParsers(inlines...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
 }
@@ -54,32 +44,6 @@ func bytesString(b []byte) string {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b))
-}
-
-// rawHTML is goldmark's inline raw HTML parser without regular expressions.
-type rawHTML struct{ fallback parser.InlineParser }
-
-func (p *rawHTML) Trigger() []byte { return []byte{'<'} }
-
-func (p *rawHTML) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, seg := block.PeekLine()
-	if len(line) < 2 {
-		return nil
-	}
-	s := bytesString(line)
-	if n, _, _, _ := inline.TagEnd(s, 0, len(s)); n > 0 && s[1] != '!' && s[1] != '?' {
-		node := ast.NewRawHTML()
-		node.Segments.Append(text.NewSegment(seg.Start, seg.Start+n))
-		block.Advance(n)
-		return node
-	}
-	// A tag may continue on the next line, and comments, declarations and
-	// processing instructions have their own closing rules: let goldmark
-	// decide those.
-	if s[1] == '!' || s[1] == '?' || strings.IndexByte(s, '>') < 0 {
-		return p.fallback.Parse(parent, block, pc)
-	}
-	return nil
 }
 
 // htmlBlockFilter answers "not an HTML block" quickly for the common line

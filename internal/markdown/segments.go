@@ -61,12 +61,11 @@ func Extract(page *rules.Page, bodyStart int) {
 		blocks = append(blocks, blockInfo{kind: kind, start: start, end: end})
 		return len(blocks) - 1
 	}
-	// rawBlock finds the tags of a block goldmark keeps as raw lines.
-	rawBlock := func(kind string, start, end int) {
+	// scanBlock finds the tags of a block's text.
+	scanBlock := func(kind string, start, end int) {
 		b := addBlock(kind, start, end)
-		t := inline.Parse(text, start, end)
-		for _, tg := range t.Tags {
-			tags = append(tags, tag{r: tg.Range, name: tg.Name, closing: tg.Closing, block: b})
+		for _, tg := range inline.Tags(text, start, end) {
+			tags = append(tags, tag{r: tg.Range, block: b})
 		}
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -80,7 +79,7 @@ func Extract(page *rules.Page, bodyStart int) {
 				if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
 					// The translation tool segmented it as prose (an over-indented
 					// paragraph): check its segments like any other.
-					rawBlock("code", r.Start, r.End)
+					scanBlock("code", r.Start, r.End)
 				} else {
 					code = append(code, r)
 				}
@@ -95,7 +94,7 @@ func Extract(page *rules.Page, bodyStart int) {
 			if n.HasClosure() {
 				end = n.ClosureLine.Stop
 			}
-			rawBlock("html", start, end)
+			scanBlock("html", start, end)
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
 			l := n.Lines()
@@ -106,14 +105,7 @@ func Extract(page *rules.Page, bodyStart int) {
 				page.Headings = append(page.Headings, rules.Heading{Level: h.Level,
 					Range: rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}})
 			}
-			b := addBlock(blockKind(n, text, l.At(0).Start), l.At(0).Start, l.At(l.Len()-1).Stop)
-			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-				if raw, ok := c.(*ast.RawHTML); ok && entering && raw.Segments.Len() > 0 {
-					r := rules.Range{Start: raw.Segments.At(0).Start, End: raw.Segments.At(raw.Segments.Len() - 1).Stop}
-					tags = append(tags, tag{r: r, block: b})
-				}
-				return ast.WalkContinue, nil
-			})
+			scanBlock(blockKind(n, text, l.At(0).Start), l.At(0).Start, l.At(l.Len()-1).Stop)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

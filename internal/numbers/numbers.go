@@ -12,6 +12,7 @@ package numbers
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,6 +106,7 @@ func (e *extractor) premask() {
 			m = append(m, span{loc[0], loc[1]})
 		}
 	}
+	m = merge(m)
 	for _, re := range []*regexp.Regexp{guidRe, hexRe} {
 		for _, loc := range re.FindAllStringIndex(e.s, -1) {
 			if inSpans(m, loc[0]) {
@@ -115,30 +117,29 @@ func (e *extractor) premask() {
 			m = append(m, span{loc[0], loc[1]})
 		}
 	}
-	// Sort and merge.
-	for i := 1; i < len(m); i++ {
-		for j := i; j > 0 && m[j].start < m[j-1].start; j-- {
-			m[j], m[j-1] = m[j-1], m[j]
-		}
-	}
+	e.mask = merge(m)
+}
+
+// merge sorts spans and joins the overlapping ones.
+func merge(m []span) []span {
+	sort.Slice(m, func(i, j int) bool { return m[i].start < m[j].start })
+	var out []span
 	for _, sp := range m {
-		if n := len(e.mask); n > 0 && sp.start <= e.mask[n-1].end {
-			if sp.end > e.mask[n-1].end {
-				e.mask[n-1].end = sp.end
+		if n := len(out); n > 0 && sp.start <= out[n-1].end {
+			if sp.end > out[n-1].end {
+				out[n-1].end = sp.end
 			}
 			continue
 		}
-		e.mask = append(e.mask, sp)
+		out = append(out, sp)
 	}
+	return out
 }
 
+// inSpans reports whether i is in one of the merged spans m.
 func inSpans(m []span, i int) bool {
-	for _, sp := range m {
-		if i >= sp.start && i < sp.end {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(m), func(k int) bool { return m[k].end > i })
+	return k < len(m) && m[k].start <= i
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -222,20 +223,15 @@ func (e *extractor) scan() {
 		}
 	}
 	// premask emitted identifiers first: restore text order.
-	for i := 1; i < len(e.out); i++ {
-		for j := i; j > 0 && e.out[j].Start < e.out[j-1].Start; j-- {
-			e.out[j], e.out[j-1] = e.out[j-1], e.out[j]
-		}
-	}
+	sort.SliceStable(e.out, func(i, j int) bool { return e.out[i].Start < e.out[j].Start })
 }
 
 // limit returns the end of the text or of the next masked range after i,
 // so patterns do not reach into a URL.
 func (e *extractor) limit(i int) int {
-	for _, m := range e.mask {
-		if m.start >= i {
-			return m.start
-		}
+	k := sort.Search(len(e.mask), func(k int) bool { return e.mask[k].start >= i })
+	if k < len(e.mask) {
+		return e.mask[k].start
 	}
 	return len(e.s)
 }

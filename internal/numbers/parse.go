@@ -343,7 +343,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 		k := e.alnumEnd(j)
 		suf := s[j:k]
 		switch {
-		case (suf[0] == 'x' || suf[0] == 'X') && len(seps) == 0 && strings.Trim(suf[1:], "0123456789") == "":
+		case (suf[0] == 'x' || suf[0] == 'X') && len(suf) > 1 && len(seps) == 0 && strings.Trim(suf[1:], "0123456789") == "":
 			// Dimensions: 170x70 is 170 x 70.
 			e.add(n)
 			e.add(Number{Kind: Cardinal, Value: trimZeros(suf[1:]), Start: j + 1, End: k})
