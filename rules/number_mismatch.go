@@ -131,11 +131,20 @@ func numberProse(t Text) string {
 	for _, p := range t.Placeholders {
 		cuts = append(cuts, cut{p.Range.Start, p.Range.End, " | "})
 	}
-	for _, tg := range t.Tags {
+	for i := 0; i < len(t.Tags); i++ {
+		tg := t.Tags[i]
+		// 3<sup>rd</sup> is 3rd, but value2.<sup>1</sup> is a footnote mark.
+		if tg.Name == "sup" && !tg.Closing && i+1 < len(t.Tags) && t.Tags[i+1].Name == "sup" && t.Tags[i+1].Closing &&
+			ordinalSup[strings.ToLower(t.Raw[tg.Range.End-t.Range.Start:t.Tags[i+1].Range.Start-t.Range.Start])] {
+			cuts = append(cuts, cut{tg.Range.Start, tg.Range.End, ""}, cut{t.Tags[i+1].Range.Start, t.Tags[i+1].Range.End, ""})
+			i++
+			continue
+		}
 		cuts = append(cuts, cut{tg.Range.Start, tg.Range.End, " "})
 	}
 	for _, d := range t.Emphasis {
-		cuts = append(cuts, cut{d.Range.Start, d.Range.End, ""})
+		// A zero-width space: "Exchange 2013**Raccourcis" is two words.
+		cuts = append(cuts, cut{d.Range.Start, d.Range.End, "\u200b"})
 	}
 	for _, e := range t.Escapes {
 		cuts = append(cuts, cut{e.Range.Start, e.Range.End, string(e.Char)})
@@ -171,6 +180,9 @@ func numberProse(t Text) string {
 	b.WriteString(raw[pos:])
 	return html.UnescapeString(b.String())
 }
+
+var ordinalSup = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "re": true,
+	"e": true, "ème": true, "eme": true}
 
 // compareNumbers returns the numbers of src missing from tgt and those of
 // tgt not in src, each side read in its locale.
@@ -362,7 +374,7 @@ func matchRepeats(a, b []numbers.Number, ua []bool) {
 			continue
 		}
 		for _, y := range b {
-			if !y.Word && equivalent(x, y) {
+			if equivalent(x, y) {
 				ua[i] = true
 				break
 			}

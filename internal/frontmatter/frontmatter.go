@@ -62,6 +62,12 @@ func Parse(text string, fm *rules.FrontMatter) {
 		r := fm.Range
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			if n, _ := strconv.Atoi(m[1]); n > 0 {
+				if strings.Contains(msg, "did not find expected ',' or") {
+					// An unclosed flow collection is detected on a later line;
+					// point at the line that opened it.
+					n = openerLine(body, n, strings.HasSuffix(msg, "'}'"))
+					msg = yamlLine.ReplaceAllString(msg, fmt.Sprintf("line %d", n))
+				}
 				r = lineRange(text, fm.Range.Start, n)
 			}
 		}
@@ -115,12 +121,57 @@ func Parse(text string, fm *rules.FrontMatter) {
 		for ve > vs && strings.ContainsRune(" \t\r\n", rune(text[ve-1])) {
 			ve--
 		}
+		if e.Scalar && v.Line == k.Line && vs < len(text) && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+			ve = vs + scalarLen(text[vs:min(ve, lineEnd(text, vs))], v.Style)
+		}
 		if vs > ve { // empty value: point at the end of the key
 			vs, ve = e.KeyRange.End, e.KeyRange.End
 		}
 		e.ValueRange = rules.Range{Start: vs, End: ve}
 		fm.Entries = append(fm.Entries, e)
 	}
+}
+
+func lineEnd(text string, pos int) int {
+	if i := strings.IndexAny(text[pos:], "\r\n"); i >= 0 {
+		return pos + i
+	}
+	return len(text)
+}
+
+// scalarLen is the length of a one-line scalar written at the start of line:
+// the quoted string with its quotes, or a plain value without a trailing
+// comment.
+func scalarLen(line string, style yaml.Style) int {
+	switch {
+	case style&yaml.DoubleQuotedStyle != 0:
+		for i := 1; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+	case style&yaml.SingleQuotedStyle != 0:
+		for i := 1; i < len(line); i++ {
+			if line[i] == '\'' {
+				if i+1 < len(line) && line[i+1] == '\'' {
+					i++
+					continue
+				}
+				return i + 1
+			}
+		}
+	default:
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = line[:i]
+		}
+		if i := strings.Index(line, "\t#"); i >= 0 {
+			line = line[:i]
+		}
+	}
+	return len(strings.TrimRight(line, " \t"))
 }
 
 // offsetOf converts a 1-based YAML line and rune column inside the front
@@ -135,6 +186,23 @@ func offsetOf(text string, base, line, col int) int {
 		pos += size
 	}
 	return pos
+}
+
+// openerLine finds the line that opened an unclosed flow collection: the
+// first line from 1-based line n on (the YAML parser names the start of the
+// enclosing mapping) with more '[' than ']' (or '{' than '}').
+func openerLine(body string, n int, brace bool) int {
+	open, close := "[", "]"
+	if brace {
+		open, close = "{", "}"
+	}
+	lines := strings.Split(body, "\n")
+	for l := max(n, 1); l <= len(lines); l++ {
+		if strings.Count(lines[l-1], open) > strings.Count(lines[l-1], close) {
+			return l
+		}
+	}
+	return n
 }
 
 func lineRange(text string, base, line int) rules.Range {

@@ -81,12 +81,29 @@ func FuzzInline(f *testing.F) {
 		"", "`", "``a` b``", "[a [b] c](d (e) \"t\")", "![x](<a b> 'c')", "[a][b] [c][]", "<https://x.y> <a@b.c>",
 		`<a href="x" b='y' c=z d>t</a><br/><!-- c --><!DOCTYPE x><![CDATA[y]]><?p?>`, `\*\\\<`, "&amp;&nbsp;&#x4E2D;&bogus;",
 		"**a** _b_ snake_case ~~c~~ a*b*c", "{0} {{n}} %s %1$d %(x)s 50%", "[`]`](x) `[`](y)", "a\\", "&", "<", "[", "![",
-		"%(", "{{", "[a](<b", "[a](b \"", "<a b='", "<!--", "<?", "<![CDATA[", "*\u00a0*",
+		"%(", "{{", "%(<b>)s", "{{<i>}}", "[a](<b", "[a](b \"", "<a b='", "<!--", "<?", "<![CDATA[", "*\u00a0*",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		checkText(t, text, Parse(text, 0, len(text)))
+		full := Parse(text, 0, len(text))
+		checkText(t, text, full)
+		// Tags, the scanner that finds the segment spans, agrees with the
+		// full parse.
+		tags, code := Tags(text, 0, len(text))
+		if len(tags) != len(full.Tags) || len(code) != len(full.Code) {
+			t.Fatalf("Tags finds %d tags and %d code spans, Parse %d and %d", len(tags), len(code), len(full.Tags), len(full.Code))
+		}
+		for i := range tags {
+			if tags[i].Range != full.Tags[i].Range {
+				t.Fatalf("tag %d: Tags %v, Parse %v", i, tags[i].Range, full.Tags[i].Range)
+			}
+		}
+		for i := range code {
+			if code[i] != full.Code[i].Range {
+				t.Fatalf("code span %d: Tags %v, Parse %v", i, code[i], full.Code[i].Range)
+			}
+		}
 		// A middle part: nothing before start or after end may be read.
 		start, end := len(text)/4, len(text)-len(text)/4
 		checkText(t, text, Parse(text, start, end))

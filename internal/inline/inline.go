@@ -40,14 +40,18 @@ type parser struct {
 }
 
 // Tags returns the raw HTML tags of text[start:end] as CommonMark sees them
-// (not inside code spans, autolinks or link destinations). It finds the
-// segment spans of a block without a second inline parse.
-func Tags(text string, start, end int) []rules.Tag {
+// (not inside code spans, autolinks or link destinations), and the ranges of
+// its code spans. It finds the segment spans of a block without a full
+// inline parse.
+func Tags(text string, start, end int) (tags []rules.Tag, code []rules.Range) {
 	p := parser{src: text, end: end, tagsOnly: true}
 	t := rules.Text{Range: rules.Range{Start: start, End: end}}
 	p.t = &t
 	p.scan(start, end)
-	return t.Tags
+	for _, c := range t.Code {
+		code = append(code, c.Range)
+	}
+	return t.Tags, code
 }
 
 func (p *parser) writeSpace() {
@@ -159,6 +163,10 @@ func (p *parser) codeSpan(i, end int) int {
 		j += k
 		m := runLen(s, j, end, '`')
 		if m == n {
+			if p.tagsOnly {
+				p.t.Code = append(p.t.Code, rules.Code{Range: rules.Range{Start: i, End: j + m}})
+				return j + m
+			}
 			content := normalizeCode(s[i+n : j])
 			p.t.Code = append(p.t.Code, rules.Code{Content: content, Range: rules.Range{Start: i, End: j + m}})
 			p.writeString(content)
@@ -218,13 +226,10 @@ func (p *parser) entity(i, end int) int {
 	}
 	if j < end && s[j] == ';' && j > i+1 {
 		dec := html.UnescapeString(s[i : j+1])
-		if dec != s[i:j+1] {
-			if dec == "\u00a0" || strings.TrimSpace(dec) == "" {
-				// Keep NBSP as a character: typography rules care about it.
-				p.writeString(dec)
-			} else {
-				p.writeString(dec)
-			}
+		// html.UnescapeString also decodes legacy prefixes ("&copyright;" →
+		// "©right;"); CommonMark knows only whole references.
+		if dec != s[i:j+1] && utf8.RuneCountInString(dec) <= 2 && (dec == ";" || !strings.HasSuffix(dec, ";")) {
+			p.writeString(dec)
 			return j + 1
 		}
 	}

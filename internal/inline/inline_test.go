@@ -334,6 +334,23 @@ func TestPlaceholders(t *testing.T) {
 	})
 }
 
+// TestPlaceholderDoesNotHideMarkup: a placeholder is text; it cannot hide
+// a raw HTML tag or a code span from CommonMark, and the segment scanner
+// (Tags) finds them there.
+func TestPlaceholderDoesNotHideMarkup(t *testing.T) {
+	runInline(t, []inlineCase{
+		{"tag in a printf name", "%(<b>)s", "%()s", []string{`tag "<b>" name="b"`}},
+		{"tag in double braces", "{{<i>}}", "{{}}", []string{`tag "<i>" name="i"`}},
+		{"code in double braces", "{{`}}`", "{{}}", []string{"code \"`}}`\" content=\"}}\""}},
+	})
+	for _, in := range []string{"%(<b>)s", "{{<i>}}"} {
+		tags, _ := Tags(in, 0, len(in))
+		if full := Parse(in, 0, len(in)); len(tags) != len(full.Tags) {
+			t.Errorf("%q: Tags finds %d tags, Parse %d", in, len(tags), len(full.Tags))
+		}
+	}
+}
+
 func TestPlain(t *testing.T) {
 	runInline(t, []inlineCase{
 		{"white space folded and trimmed", "  a \t b\n\n c\r\n d  ", "a b c d", nil},

@@ -58,15 +58,20 @@ func Extract(page *rules.Page, bodyStart int) {
 	var blocks []blockInfo
 	var code []rules.Range
 	addBlock := func(kind string, start, end int) int {
+		// goldmark may count the blank line that closes an HTML block as
+		// part of it; the block's text ends at its last visible character.
+		end = start + len(strings.TrimRight(text[start:end], " \t\r\n"))
 		blocks = append(blocks, blockInfo{kind: kind, start: start, end: end})
 		return len(blocks) - 1
 	}
 	// scanBlock finds the tags of a block's text.
 	scanBlock := func(kind string, start, end int) {
 		b := addBlock(kind, start, end)
-		for _, tg := range inline.Tags(text, start, end) {
+		tt, cc := inline.Tags(text, start, end)
+		for _, tg := range tt {
 			tags = append(tags, tag{r: tg.Range, block: b})
 		}
+		code = append(code, cc...)
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -332,6 +337,9 @@ func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rule
 			!hasClass(tags[k].class, "sxs-lookup") || !adjacent(tags[c].r.End, tags[k].r.Start) {
 			if k < len(tags) && tags[k].hasSTU && same(t.block, k) && adjacent(tags[c].r.End, tags[k].r.Start) {
 				problem(tags[k].r, "segment %q: the source span is not wrapped in <span class=\"sxs-lookup\">", t.ttu)
+				if sc := closeOf(k); sc > 0 {
+					i = sc // one defect, one problem: the span is this segment's
+				}
 			} else {
 				problem(seg.Range, "segment %q has no source part (<span class=\"sxs-lookup\"> must follow the target span)", t.ttu)
 			}

@@ -129,8 +129,8 @@ func TestExtract(t *testing.T) {
 		{"en-US", "mail admin2@contoso.com", nil},
 		{"en-US", "outlook.office365.com", nil},
 		{"en-US", "run Get-Rules2.ps1 or Get-Rules2. ps1", nil},
-		{"en-US", "available 24x7", nil},
-		{"fr-FR", "disponible 24h/24, 7j/7", nil},
+		{"en-US", "available 24x7", []string{"~number:24", "~number:7"}},
+		{"fr-FR", "disponible 24h/24, 7j/7", []string{"~number:24", "~number:24", "~number:7", "~number:7"}},
 		// Words glued by lost spaces next to markup.
 		{"de-DE", "Plan 2erhalten", []string{"number:2"}},
 		{"de-DE", "Office 365zu", []string{"identifier:office365"}},

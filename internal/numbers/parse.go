@@ -36,7 +36,9 @@ var (
 	// A name and a number glued: SessionID2, Win10, M3.
 	nameNumRe = regexp.MustCompile(`^[a-z]+(\d+)$`)
 	expRe     = regexp.MustCompile(`^` + sp + `?[eE](?:` + sp + `?([+-])` + sp + `?(\d{1,3})|([+-]?\d{1,3}))`)
-	idiomRe   = regexp.MustCompile(`^(?:24` + sp + `?[x×/]` + sp + `?7|24` + sp + `?h` + sp + `?/` + sp + `?24|7` + sp + `?j` + sp + `?/` + sp + `?7|24 heures sur 24|7 jours sur 7|24` + sp + `?[x×]` + sp + `?365)`)
+	// "Always" idioms are translated as words ("rund um die Uhr") or other
+	// numbers ("24h/24, 7j/7"): not quantities to compare.
+	idiomRe   = regexp.MustCompile(`^(?:24` + sp + `?[x×/]` + sp + `?(?:7|365)|24` + sp + `?h` + sp + `?/` + sp + `?24|7` + sp + `?j` + sp + `?/` + sp + `?7|24 heures sur 24|7 jours sur 7|24 hours a day|24 Stunden am Tag|7 days a week|7 Tage die Woche|365 days a year|365 jours par an|365 Tage(?:n)? im Jahr)`)
 	pctEscape = regexp.MustCompile(`(?i)% ?[0-9][A-F](?:[^0-9A-Za-z]|$)`)
 	partyRe   = regexp.MustCompile(`^[- ]part(?:y|ies)\b`)
 )
@@ -283,7 +285,20 @@ func isGroupSpace(r rune) bool {
 func (e *extractor) plainNumber(i, lim int) int {
 	s := e.s
 	if m := idiomRe.FindStringIndex(s[i:lim]); m != nil && !e.letterAfter(i+m[1]) {
-		return i + m[1] // "24x7" means always, and is translated so
+		// "24x7" means always and is translated so: its numbers are words.
+		for k := i; k < i+m[1]; {
+			if !isDigit(s[k]) {
+				k++
+				continue
+			}
+			d := k
+			for d < i+m[1] && isDigit(s[d]) {
+				d++
+			}
+			e.add(Number{Kind: Cardinal, Value: trimZeros(s[k:d]), Word: true, Start: k, End: d})
+			k = d
+		}
+		return i + m[1]
 	}
 	j := i
 	for j < lim && isDigit(s[j]) {

@@ -51,7 +51,7 @@ func init() {
 		enWords[w] = wordNum{value: v, ordinal: true}
 	}
 	for w, v := range map[string]string{"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
+		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12", "half-dozen": "6",
 		"once": "1", "twice": "2", "a": "1", "an": "1", "another": "1", "single": "1", "double": "2", "triple": "3", "none": "0", "no": "0"} {
 		enWords[w] = wordNum{value: v}
 	}

@@ -1,6 +1,7 @@
 package textfile
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -72,6 +73,11 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("Position(%d) = %+v goes back from %+v", off, p, prev)
 			}
 			prev = p
+		}
+		for _, off := range []int{math.MinInt, -1 << 40, len(text) + 1<<40, math.MaxInt} {
+			if p := l.Position(off); p.Line < 1 || p.Line > l.Count() {
+				t.Fatalf("Position(%d) = %+v", off, p)
+			}
 		}
 		for n := 1; n <= l.Count(); n += step {
 			if s := l.LineStart(n); s < 0 || s > len(text) || l.Position(s) != (Position{Line: n, Col: 1, ColUTF16: 1}) {
