@@ -46,7 +46,9 @@ number: ISO/IEC 27001 and ISO 27001 are both 27001, ISO 20000-1:2011 is
 Not compared: code spans (code-mismatch checks them), placeholders, link
 destinations, URLs, e-mail addresses, host and file names.
 
-Options: ignore-years skips years (1900-2099, and the year of dates);
+Options: may-add lists names the target may add without a counterpart
+(default Office 365 and Microsoft 365: translations name the product for
+context; a name the target drops is still reported); ignore-years skips years (1900-2099, and the year of dates);
 ignore lists numbers or names never compared, as written or normalized
 ("365", "Office 365"); count also reports a number written more times on one
 side ("30 days ... after 30 days" against "30 jours ... après ce délai"),
@@ -62,6 +64,8 @@ Example: source "Where can I get the ISO 22301 audit reports?", target
 			Doc: "Do not compare years: 4-digit numbers from 1900 to 2099 and the year of dates."},
 		{Name: "ignore", Default: []string{},
 			Doc: "Numbers or identifiers never compared, as written or normalized (\"365\", \"office365\")."},
+		{Name: "may-add", Default: []string{"Office 365", "Microsoft 365"},
+			Doc: "Names the target may add without a counterpart in the source: translations name the product for context."},
 		{Name: "count", Default: false,
 			Doc: "Also report a number written more times on one side than on the other (\"30 days... after 30 days\" against \"30 jours... après ce délai\"); off, each side is compared as a set."},
 		{Name: "identifiers", Default: true,
@@ -83,6 +87,15 @@ func runNumberMismatch(pass *Pass) {
 	}
 	for _, s := range pass.Strings("ignore") {
 		opts.ignore[strings.ToLower(s)] = true
+		for _, n := range numbers.Extract(s, "en-US") {
+			opts.ignore[n.Value] = true
+		}
+	}
+	opts.mayAdd = map[string]bool{}
+	for _, s := range pass.Strings("may-add") {
+		for _, n := range numbers.Extract(s, "en-US") {
+			opts.mayAdd[n.Value] = true
+		}
 	}
 	for _, seg := range pass.Page.Segments {
 		if !seg.HasSource || strings.TrimSpace(seg.Target.Plain) == "" || seg.Target.Raw == seg.Source.Raw {
@@ -108,6 +121,7 @@ func runNumberMismatch(pass *Pass) {
 }
 
 type mismatchOptions struct {
+	mayAdd      map[string]bool
 	count       bool
 	ignoreYears bool
 	identifiers bool
@@ -135,7 +149,7 @@ func numberProse(t Text) string {
 		tg := t.Tags[i]
 		// 3<sup>rd</sup> is 3rd, but value2.<sup>1</sup> is a footnote mark.
 		if tg.Name == "sup" && !tg.Closing && i+1 < len(t.Tags) && t.Tags[i+1].Name == "sup" && t.Tags[i+1].Closing &&
-			ordinalSup[strings.ToLower(t.Raw[tg.Range.End-t.Range.Start:t.Tags[i+1].Range.Start-t.Range.Start])] {
+			ordinalSup[strings.ToLower(rawBetween(t, tg.Range.End, t.Tags[i+1].Range.Start))] {
 			cuts = append(cuts, cut{tg.Range.Start, tg.Range.End, ""}, cut{t.Tags[i+1].Range.Start, t.Tags[i+1].Range.End, ""})
 			i++
 			continue
@@ -179,6 +193,15 @@ func numberProse(t Text) string {
 	}
 	b.WriteString(raw[pos:])
 	return html.UnescapeString(b.String())
+}
+
+// rawBetween is t's raw text between two page offsets, or "".
+func rawBetween(t Text, start, end int) string {
+	s, e := start-t.Range.Start, end-t.Range.Start
+	if s < 0 || e > len(t.Raw) || s > e {
+		return ""
+	}
+	return t.Raw[s:e]
 }
 
 var ordinalSup = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "re": true,
@@ -231,7 +254,7 @@ func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts
 		}
 	}
 	for j, y := range b {
-		if !ub[j] && !y.Word {
+		if !ub[j] && !y.Word && !opts.mayAdd[y.Value] {
 			extra = append(extra, y)
 		}
 	}

@@ -51,7 +51,10 @@ func lineAt(text string, pos int) (string, int) {
 	return text[pos : pos+end], next
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+var (
+	yamlLine    = regexp.MustCompile(`line (\d+)`)
+	parserError = regexp.MustCompile(`did not find expected (key|node content|'-' indicator|<document start>)|found undefined tag handle`)
+)
 
 // Parse fills fm.Entries (or fm.Err) from the YAML in text[fm.Range].
 func Parse(text string, fm *rules.FrontMatter) {
@@ -60,8 +63,17 @@ func Parse(text string, fm *rules.FrontMatter) {
 	if err := yaml.Unmarshal([]byte(body), &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		r := fm.Range
+		if !yamlLine.MatchString(msg) && parserError.MatchString(msg) {
+			msg = "line 0: " + msg // yaml.v3 leaves out "line 0"
+		}
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			if n, _ := strconv.Atoi(m[1]); n > 0 {
+			n, _ := strconv.Atoi(m[1])
+			if parserError.MatchString(msg) {
+				// yaml.v3 numbers its parser's errors (not its scanner's) from 0.
+				n++
+				msg = yamlLine.ReplaceAllString(msg, fmt.Sprintf("line %d", n))
+			}
+			if n > 0 {
 				if strings.Contains(msg, "did not find expected ',' or") {
 					// An unclosed flow collection is detected on a later line;
 					// point at the line that opened it.

@@ -223,15 +223,24 @@ func TestParseErrors(t *testing.T) {
 }
 
 // TestParseErrorLineOfParserErrors: yaml.v3 numbers the lines of its parser
-// errors (as opposed to its scanner errors) from 0, so "line 1" names the
-// second line of the front matter. The error must point at the line that
-// holds the defect, not the one before it.
+// errors (as opposed to its scanner errors) from 0, so its "line 1" is the
+// second line of the front matter. The error must name and point at the
+// line that holds the defect, not the one before it.
 func TestParseErrorLineOfParserErrors(t *testing.T) {
 	tests := []struct {
 		name, text, line, message string
 	}{
 		{"unclosed flow sequence", "---\ntitle: x\nkeywords: [a, b\nnext: y\n---\n", "keywords: [a, b", "line 3: "},
 		{"unclosed flow mapping", "---\ntitle: x\nauthor: x\nmap: {a: b\nnext: y\n---\n", "map: {a: b", "line 4: "},
+		// Text after a quoted value, as machine translation writes it.
+		{"text after a quoted value", "---\ntitle: x\ndescription: \"Configurer\" les stratégies\nms.topic: article\n---\n",
+			"description: \"Configurer\" les stratégies", "line 3: did not find expected key"},
+		{"extra closing bracket", "---\ntitle: x\nkeywords: [a, b]]\n---\n", "keywords: [a, b]]", "line 3: did not find expected key"},
+		{"sequence entry after a mapping", "---\ntitle: x\nk: v\n- item\n---\n", "- item", "line 4: did not find expected key"},
+		{"less indented key", "---\ntitle: x\nk:\n  a: 1\n b: 2\n---\n", " b: 2", "line 5: did not find expected key"},
+		{"on the first line", "---\ntitle: \"Gestion\" des services\nms.topic: article\n---\n",
+			"title: \"Gestion\" des services", "line 2: did not find expected key"},
+		{"undefined tag handle", "---\ntitle: x\nk: !foo!bar v\n---\n", "k: !foo!bar v", "line 3: found undefined tag handle"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

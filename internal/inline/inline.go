@@ -455,7 +455,7 @@ func placeholderEnd(s string, i, end int) int {
 	if s[i] == '{' {
 		if i+1 < end && s[i+1] == '{' { // {{name}}
 			k := strings.Index(s[i+2:end], "}}")
-			if k > 0 && k <= 40 && !strings.ContainsAny(s[i+2:i+2+k], "{}\n") {
+			if k > 0 && k <= 40 && !strings.ContainsAny(s[i+2:i+2+k], "{}\n<`") {
 				return i + 2 + k + 2
 			}
 			return i
@@ -475,6 +475,11 @@ func placeholderEnd(s string, i, end int) int {
 		k := strings.IndexByte(s[j:end], ')')
 		if k < 1 || k > 30 {
 			return i
+		}
+		for _, c := range []byte(s[j+1 : j+k]) {
+			if !isAlnum(c) && c != '_' {
+				return i // %(<b>)s is not a placeholder: keep the markup
+			}
 		}
 		j += k + 1
 	} else {

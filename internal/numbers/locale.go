@@ -26,7 +26,7 @@ var decimalCommaLangs = map[string]bool{
 }
 
 // monthFirstLocales write month/day/year.
-var monthFirstLocales = map[string]bool{"en-us": true, "en": true, "en-ph": true, "en-ca": false}
+var monthFirstLocales = map[string]bool{"en-us": true, "en": true, "en-ph": true}
 
 func localeConventions(locale string) conventions {
 	loc := strings.ToLower(strings.ReplaceAll(locale, "_", "-"))

@@ -122,6 +122,7 @@ func TestExtract(t *testing.T) {
 		{"fr-FR", "dix ou vingt-cinq", []string{"~number:10", "~number:25"}},
 		{"de-DE", "zehn oder neunstellige", []string{"~number:10", "~number:9"}},
 		{"en-US", "five hundred", []string{"~number:500"}},
+		{"en-US", "the next half dozen or so", []string{"~number:6"}},
 		{"zh-CN", "三个步骤", []string{"~number:3"}},
 		{"zh-CN", "十二", []string{"~number:12"}},
 		// Not numbers: URLs, addresses, files, always-idioms.

@@ -38,9 +38,10 @@ var (
 	expRe     = regexp.MustCompile(`^` + sp + `?[eE](?:` + sp + `?([+-])` + sp + `?(\d{1,3})|([+-]?\d{1,3}))`)
 	// "Always" idioms are translated as words ("rund um die Uhr") or other
 	// numbers ("24h/24, 7j/7"): not quantities to compare.
-	idiomRe   = regexp.MustCompile(`^(?:24` + sp + `?[x×/]` + sp + `?(?:7|365)|24` + sp + `?h` + sp + `?/` + sp + `?24|7` + sp + `?j` + sp + `?/` + sp + `?7|24 heures sur 24|7 jours sur 7|24 hours a day|24 Stunden am Tag|7 days a week|7 Tage die Woche|365 days a year|365 jours par an|365 Tage(?:n)? im Jahr)`)
-	pctEscape = regexp.MustCompile(`(?i)% ?[0-9][A-F](?:[^0-9A-Za-z]|$)`)
-	partyRe   = regexp.MustCompile(`^[- ]part(?:y|ies)\b`)
+	idiomRe     = regexp.MustCompile(`^(?:24` + sp + `?[x×/]` + sp + `?(?:7|365)|24` + sp + `?h` + sp + `?/` + sp + `?24|7` + sp + `?j` + sp + `?/` + sp + `?7|24 heures sur 24|7 jours sur 7|24 hours a day|24 Stunden am Tag|7 days a week|7 Tage die Woche|365 days a year|365 jours par an|365 Tage(?:n)? im Jahr)`)
+	halfDozenRe = regexp.MustCompile(`^(?i:half(?: a)? dozen|une demi-douzaine|ein halbes Dutzend)`)
+	pctEscape   = regexp.MustCompile(`(?i)% ?[0-9][A-F](?:[^0-9A-Za-z]|$)`)
+	partyRe     = regexp.MustCompile(`^[- ]part(?:y|ies)\b`)
 )
 
 // boundaryAfter reports whether a number token may end at i: not followed
@@ -74,23 +75,17 @@ func (e *extractor) number(i int) int {
 		return e.alnumEnd(i) // "%3D" of a URL broken by a space
 	}
 	if m := zhYMDRe.FindStringSubmatchIndex(s); m != nil {
-		{
-			y, mo := s[m[2]:m[3]], atoiSmall(s[m[4]:m[5]])
-			if mo >= 1 && mo <= 12 {
-				n := Number{Kind: Date, Start: i, End: i + m[1]}
-				if m[6] >= 0 {
-					d := atoiSmall(s[m[6]:m[7]])
-					if d >= 1 && d <= 31 {
-						n.Value, n.Parts = ymd(y, mo, d), []string{trimZeros(y), itoa(d)}
-						e.add(n)
-						return n.End
-					}
-				} else {
-					n.Value, n.Parts = y+"-"+pad2(mo), []string{trimZeros(y)}
-					e.add(n)
-					return n.End
-				}
+		y, mo, d := s[m[2]:m[3]], atoiSmall(s[m[4]:m[5]]), 0
+		if m[6] >= 0 {
+			d = atoiSmall(s[m[6]:m[7]])
+		}
+		if mo >= 1 && mo <= 12 && d >= 0 && d <= 31 && (m[6] < 0 || d > 0) {
+			n := Number{Kind: Date, Value: y + "-" + pad2(mo), Parts: []string{y}, Start: i, End: i + m[1]}
+			if d > 0 {
+				n.Value, n.Parts = ymd(y, mo, d), []string{y, itoa(d)}
 			}
+			e.add(n)
+			return n.End
 		}
 	}
 	if m := zhMDRe.FindStringSubmatchIndex(s); m != nil {
@@ -587,13 +582,13 @@ func digitRuns(s string) []string {
 	return out
 }
 
-// splitCanonical renders a decimal written with '.' canonically.
-func splitCanonical(v string) (string, bool) {
+// pointCanonical renders a number written with a decimal point canonically.
+func pointCanonical(v string) string {
 	k := strings.IndexByte(v, '.')
 	if k < 0 {
-		return trimZeros(v), true
+		return trimZeros(v)
 	}
-	return canonical(v[:k], v[k+1:], 0), true
+	return canonical(v[:k], v[k+1:], 0)
 }
 
 // trimZeros removes leading zeros, keeping one digit.
@@ -632,7 +627,7 @@ func (e *extractor) word(i int) int {
 			// v5 is version 5, v8.0.2 is 8.0.2.
 			n.Kind, n.Value = Version, e.s[i+1:j]
 			if strings.Count(n.Value, ".") <= 1 { // v11.0 is "v 11.0" is 11
-				n.Value, _ = splitCanonical(n.Value)
+				n.Value = pointCanonical(n.Value)
 			}
 		}
 		// SessionID2 may be written SessionID 2 on the other side, and
@@ -674,11 +669,7 @@ func (e *extractor) word(i int) int {
 		if m := prodNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) &&
 			(!e.letterAfter(j+m[1]) || gluedWord(e.s[j+m[1]:e.alnumEnd(j+m[1])], 2)) {
 			num := strings.ReplaceAll(rest[m[2]:m[3]], ",", ".")
-			part := num
-			if k := strings.IndexByte(num, '.'); k >= 0 {
-				part = canonical(num[:k], num[k+1:], 0)
-			}
-			e.add(Number{Kind: Identifier, Value: identifierValue(tok + num), Parts: []string{part}, Start: i, End: j + m[1]})
+			e.add(Number{Kind: Identifier, Value: identifierValue(tok + num), Parts: []string{pointCanonical(num)}, Start: i, End: j + m[1]})
 			return j + m[1]
 		}
 	}
@@ -699,8 +690,8 @@ func (e *extractor) word(i int) int {
 	return e.numberWord(i, j, lim)
 }
 
-// gluedWord reports a run of 4+ lower-case letters that is not a unit: a
-// word glued to a number by a lost space.
+// gluedWord reports a run of at least min lower-case letters that is not a
+// unit or an ordinal suffix: a word glued to a number by a lost space.
 func gluedWord(s string, min int) bool {
 	if len(s) < min || unitSuffix[s] || ordinalSuffix[s] {
 		return false
@@ -783,6 +774,11 @@ func (e *extractor) numberWord(i, j, lim int) int {
 	n := Number{Kind: Cardinal, Value: v.value, Word: true, Start: i, End: end}
 	if v.ordinal {
 		n.Kind = Ordinal
+	}
+	if m := halfDozenRe.FindStringIndex(e.s[i:lim]); m != nil {
+		n.Value, n.End = "6", i+m[1]
+		e.add(n)
+		return n.End
 	}
 	// Scale or percent after it.
 	k = end

@@ -51,7 +51,7 @@ func init() {
 		enWords[w] = wordNum{value: v, ordinal: true}
 	}
 	for w, v := range map[string]string{"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12", "half-dozen": "6",
+		"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12", "half": "0.5",
 		"once": "1", "twice": "2", "a": "1", "an": "1", "another": "1", "single": "1", "double": "2", "triple": "3", "none": "0", "no": "0"} {
 		enWords[w] = wordNum{value: v}
 	}
@@ -61,7 +61,7 @@ func init() {
 	ordinals(frWords, "", "premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
 		"huitième", "neuvième", "dixième", "onzième", "douzième")
 	for w, v := range map[string]string{"une": "1", "vingt": "20", "vingts": "20", "trente": "30", "quarante": "40",
-		"cinquante": "50", "soixante": "60", "cent": "100", "cents": "100", "mille": "1000", "douzaine": "12",
+		"cinquante": "50", "soixante": "60", "cent": "100", "cents": "100", "mille": "1000", "douzaine": "12", "demi": "0.5",
 		"aucun": "0", "aucune": "0", "double": "2", "triple": "3", "seul": "1", "seule": "1", "unique": "1"} {
 		frWords[w] = wordNum{value: v}
 	}
@@ -83,7 +83,7 @@ func init() {
 	for w, v := range map[string]string{"zwanzig": "20", "dreißig": "30", "vierzig": "40", "fünfzig": "50",
 		"sechzig": "60", "siebzig": "70", "achtzig": "80", "neunzig": "90", "hundert": "100", "tausend": "1000",
 		"zweimal": "2", "dreimal": "3", "doppelt": "2", "doppelte": "2", "doppelten": "2", "beide": "2",
-		"beiden": "2", "keine": "0", "kein": "0", "keinen": "0", "dutzend": "12"} {
+		"beiden": "2", "keine": "0", "kein": "0", "keinen": "0", "dutzend": "12", "halbes": "0.5"} {
 		deWords[w] = wordNum{value: v}
 	}
 	// German ordinals inflect: erste, ersten, erster, erstes, erstem.
