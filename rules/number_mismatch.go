@@ -101,6 +101,11 @@ func runNumberMismatch(pass *Pass) {
 		if !seg.HasSource || strings.TrimSpace(seg.Target.Plain) == "" || seg.Target.Raw == seg.Source.Raw {
 			continue
 		}
+		// Without a digit on either side there are only spelled-out numbers,
+		// which are never reported: skip the extraction (most segments).
+		if !hasDigit(seg.Source.Raw) && !hasDigit(seg.Target.Raw) {
+			continue
+		}
 		missing, extra := compareNumbers(seg.Source, srcLoc, seg.Target, pass.Page.Locale, opts)
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
@@ -507,6 +512,24 @@ func containsString(s []string, v string) bool {
 	for _, x := range s {
 		if x == v {
 			return true
+		}
+	}
+	return false
+}
+
+// hasDigit reports whether s has a decimal digit, ASCII or not (fullwidth).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsDigit(r) {
+				return true
+			}
+			i += size - 1
 		}
 	}
 	return false

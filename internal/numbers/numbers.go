@@ -101,13 +101,40 @@ var (
 // ranges, and emits GUIDs and hex numbers as identifiers.
 func (e *extractor) premask() {
 	var m []span
-	for _, re := range []*regexp.Regexp{urlRe, emailRe, hostRe, fileRe, fileSpaceRe, pathRe} {
-		for _, loc := range re.FindAllStringIndex(e.s, -1) {
+	// Each pattern runs only when the text has the character it cannot
+	// match without: the regexps were most of the rule's time (pprof).
+	s := e.s
+	hasDot := dotLetter(s) // host and file names have a letter after a dot
+	for _, p := range []struct {
+		re   *regexp.Regexp
+		need bool
+	}{
+		{urlRe, strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.") || strings.Contains(s, "mailto:")},
+		{emailRe, strings.IndexByte(s, '@') >= 0},
+		{hostRe, hasDot},
+		{fileRe, hasDot},
+		{fileSpaceRe, strings.Contains(s, ". ")},
+		{pathRe, strings.IndexByte(s, '\\') >= 0 || strings.Contains(s, "HKEY_")},
+	} {
+		if !p.need {
+			continue
+		}
+		for _, loc := range p.re.FindAllStringIndex(s, -1) {
 			m = append(m, span{loc[0], loc[1]})
 		}
 	}
 	m = merge(m)
-	for _, re := range []*regexp.Regexp{guidRe, hexRe} {
+	for _, p := range []struct {
+		re   *regexp.Regexp
+		need bool
+	}{
+		{guidRe, strings.Count(s, "-") >= 4},
+		{hexRe, strings.Contains(s, "0x") || strings.Contains(s, "0X")},
+	} {
+		if !p.need {
+			continue
+		}
+		re := p.re
 		for _, loc := range re.FindAllStringIndex(e.s, -1) {
 			if inSpans(m, loc[0]) {
 				continue
@@ -118,6 +145,21 @@ func (e *extractor) premask() {
 		}
 	}
 	e.mask = merge(m)
+}
+
+// dotLetter reports whether s has a '.' directly followed by an ASCII letter.
+func dotLetter(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // merge sorts spans and joins the overlapping ones.
