@@ -87,29 +87,81 @@ func runUntranslated(p *Pass) {
 		if !s.HasSource || blank(s.Target) {
 			continue
 		}
-		src := proseWords(stripTerms(withoutCode(s.Source), terms))
-		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) {
-			continue
-		}
+		// The cheap target-side tests come first; the source is read as
+		// prose only for the few segments that could be reported.
 		tgtText := stripTerms(withoutCode(s.Target), terms)
+		srcText := stripTerms(withoutCode(s.Source), terms)
+		var msg string
+		var args []any
 		switch {
-		case sameText(tgtText, stripTerms(withoutCode(s.Source), terms)):
-			p.ReportSegment(s, "the target is identical to the source %q", shorten(s.Source.Plain, 80))
+		case sameText(tgtText, srcText):
+			msg, args = "the target is identical to the source %q", []any{shorten(s.Source.Plain, 80)}
 		case script != unicode.Latin:
 			if !hasLetter(tgtText) {
-				p.ReportSegment(s, "the target has no words, only %q, for a source of %d words", strings.TrimSpace(s.Target.Plain), len(src))
+				msg, args = "the target has no words, only %q, for a source of %d words", []any{strings.TrimSpace(s.Target.Plain)}
 			} else if !hasScript(tgtText, script) {
-				p.ReportSegment(s, "the target has no %s text; it reads %q", scriptName(loc), shorten(s.Target.Plain, 80))
+				msg, args = "the target has no %s text; it reads %q", []any{scriptName(loc), shorten(s.Target.Plain, 80)}
 			}
-		default:
-			tgt := proseWords(tgtText)
-			en := countLongIn(tgt, englishFunctionWords)
-			own := countIn(tgt, targetFunctionWords[lang])
-			if targetFunctionWords[lang] != nil && len(tgt) >= minWords && own == 0 && en >= 3 && en*6 >= len(tgt) {
-				p.ReportSegment(s, "the target is still in English (%d of its %d words are English function words, none %s)", en, len(tgt), languageName(lang))
+		case targetFunctionWords[lang] != nil:
+			words, en, own := englishCounts(tgtText, targetFunctionWords[lang])
+			if words >= minWords && own == 0 && en >= 3 && en*6 >= words {
+				msg = "the target is still in English (%d of its %d words are English function words, none %s)"
+				args = []any{en, words, languageName(lang)}
 			}
 		}
+		if msg == "" {
+			continue
+		}
+		src := proseWords(srcText)
+		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) {
+			continue // not prose: names, labels, identifiers
+		}
+		if strings.HasPrefix(msg, "the target has no words") {
+			args = append(args, len(src))
+		}
+		p.ReportSegment(s, msg, args...)
 	}
+}
+
+// englishCounts counts, without allocating, the prose words of s, those that
+// are English function words of three letters or more, and those that are
+// function words of the target language.
+func englishCounts(s string, own map[string]bool) (words, en, ownCount int) {
+	var buf [32]byte
+	eachWord(s, func(w string) {
+		words++
+		key := w
+		if len(w) <= len(buf) && isASCII(w) {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			if len(w) >= 3 && englishFunctionWords[string(buf[:len(w)])] {
+				en++
+			}
+			if own[string(buf[:len(w)])] {
+				ownCount++
+			}
+			return
+		}
+		key = lowerKey(w)
+		if own[key] {
+			ownCount++
+		}
+	})
+	return words, en, ownCount
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutCode is the plain text minus the contents of code spans.
@@ -151,19 +203,22 @@ func hasLowerContentWord(words []string) bool {
 // and query operators (AND, OR). The words are substrings of s.
 func proseWords(s string) []string {
 	out := make([]string, 0, 32)
-	sep := func(r rune) bool {
-		return unicode.IsSpace(r) || r == '/' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»'
-	}
+	eachWord(s, func(w string) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each prose word of s, as proseWords splits them.
+func eachWord(s string, f func(string)) {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if sep(r) {
+		if wordSep(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
-			if sep(r) {
+			if wordSep(r) {
 				break
 			}
 			j += size
@@ -182,9 +237,12 @@ func proseWords(s string) []string {
 		if len(w) > 1 && strings.IndexFunc(w, unicode.IsLower) < 0 {
 			continue // ALL CAPS
 		}
-		out = append(out, w)
+		f(w)
 	}
-	return out
+}
+
+func wordSep(r rune) bool {
+	return unicode.IsSpace(r) || r == '/' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»'
 }
 
 // lowerKey lower-cases w for a map look-up, allocating only when w has an
