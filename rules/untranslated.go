@@ -113,8 +113,8 @@ func runUntranslated(p *Pass) {
 			continue
 		}
 		src := proseWords(srcText)
-		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) {
-			continue // not prose: names, labels, identifiers
+		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) || !mostlyWords(src) {
+			continue // not prose: names, labels, identifiers, lists of codes
 		}
 		if strings.HasPrefix(msg, "the target has no words") {
 			args = append(args, len(src))
@@ -182,6 +182,18 @@ func stripTerms(s string, terms []string) string {
 		}
 	}
 	return s
+}
+
+// mostlyWords reports whether at least half the words have three letters or
+// more: "ad, ae, al, at, az, ba, be" is a list of codes, not prose.
+func mostlyWords(words []string) bool {
+	n := 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 3 {
+			n++
+		}
+	}
+	return 2*n >= len(words)
 }
 
 // hasLowerContentWord reports whether words hold a lower-case word that is
