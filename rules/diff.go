@@ -1,10 +1,5 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-)
-
 // multisetDiff returns the items of src missing from tgt and the items of tgt
 // not in src, each counted with multiplicity and kept in document order.
 func multisetDiff(src, tgt []string) (missing, extra []string) {
@@ -31,15 +26,6 @@ func multisetDiff(src, tgt []string) (missing, extra []string) {
 		}
 	}
 	return missing, extra
-}
-
-// quoteList renders items as `a`, `b` for messages.
-func quoteList(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, ", ")
 }
 
 // plural picks a word form for n.

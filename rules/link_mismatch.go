@@ -35,7 +35,7 @@ Options:
 		{Name: "ignore-fragments", Default: false, Doc: "compare destinations without their #fragment"},
 		{Name: "report-added", Default: false, Doc: "also report links a target adds to a source without any"},
 	},
-	Run:     runLinkMismatch,
+	Run: runLinkMismatch,
 })
 
 func runLinkMismatch(p *Pass) {

@@ -283,8 +283,8 @@ func TestNumberMismatchCorpus(t *testing.T) {
 	t.Logf("total: %d findings over %d segments", len(all), segs)
 	var seed int64 = 1
 	k := 30
-	fmt.Sscan(os.Getenv("SEED"), &seed)
-	fmt.Sscan(os.Getenv("SAMPLE"), &k)
+	_, _ = fmt.Sscan(os.Getenv("SEED"), &seed)
+	_, _ = fmt.Sscan(os.Getenv("SAMPLE"), &k)
 	for i, j := range rand.New(rand.NewSource(seed)).Perm(len(all)) {
 		if i >= k {
 			break

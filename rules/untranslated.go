@@ -130,7 +130,6 @@ func englishCounts(s string, own map[string]bool) (words, en, ownCount int) {
 	var buf [32]byte
 	eachWord(s, func(w string) {
 		words++
-		key := w
 		if len(w) <= len(buf) && isASCII(w) {
 			for i := 0; i < len(w); i++ {
 				c := w[i]
@@ -147,8 +146,7 @@ func englishCounts(s string, own map[string]bool) (words, en, ownCount int) {
 			}
 			return
 		}
-		key = lowerKey(w)
-		if own[key] {
+		if own[lowerKey(w)] {
 			ownCount++
 		}
 	})
@@ -294,18 +292,6 @@ var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”",
 // typographic quotes and apostrophes, case.
 func comparable(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
-}
-
-// countLongIn counts the words of three letters or more found in set: short
-// words ("at", "is", "do") are too often codes or other languages' words.
-func countLongIn(words []string, set map[string]bool) int {
-	n := 0
-	for _, w := range words {
-		if len(w) >= 3 && set[lowerKey(w)] {
-			n++
-		}
-	}
-	return n
 }
 
 func hasLetter(s string) bool {

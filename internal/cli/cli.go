@@ -163,7 +163,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	cwd, _ := os.Getwd()
 	run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
 		Version: version(), Root: cwd}
-	var w io.Writer = stdout
+	w := stdout
 	color := false
 	if f.output != "" {
 		file, err := os.Create(f.output)

@@ -96,22 +96,26 @@ func peakRSSMB() float64 {
 }
 
 // BenchmarkCorpus times, in the same run and on the same files, the
-// tokenize-only floor and a full check with the default rules, and reports
-// their ratio (target: at most 2), segments per second and peak RSS
-// (target: under 300 MB). Run it alone, so that the peak is the check's:
+// tokenize-only floor (on the same number of workers as the check, and on
+// one) and a full check with the default rules, and reports their ratios
+// (target: at most 2), segments per second and peak RSS (target: under
+// 300 MB). Run it alone, so that the peak is the check's:
 //
 //	go test ./internal/engine -run '^$' -bench BenchmarkCorpus -benchtime 5x
 func BenchmarkCorpus(b *testing.B) {
 	dirs := corpusDirs(b)
 	jobs := runtime.GOMAXPROCS(0)
 	cfg := config.Default()
-	var floor, check time.Duration
+	var floor, floor1, check time.Duration
 	var segments, size int64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		tf := time.Now()
+		tokenizeFloor(dirs, 1)
 		t0 := time.Now()
 		_, n := tokenizeFloor(dirs, jobs)
 		t1 := time.Now()
+		floor1 += t0.Sub(tf)
 		res, err := Run(dirs, Options{Config: cfg, Registry: rules.Default, Jobs: jobs})
 		t2 := time.Now()
 		if err != nil {
@@ -125,7 +129,9 @@ func BenchmarkCorpus(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(floor.Milliseconds())/float64(b.N), "floor-ms")
 	b.ReportMetric(float64(check.Milliseconds())/float64(b.N), "check-ms")
+	b.ReportMetric(float64(floor1.Milliseconds())/float64(b.N), "floor-1job-ms")
 	b.ReportMetric(float64(check)/float64(floor), "x-floor")
+	b.ReportMetric(float64(check)/float64(floor1), "x-floor-1job")
 	b.ReportMetric(float64(segments)/check.Seconds(), "segments/s")
 	b.ReportMetric(float64(size)/1e6, "MB")
 	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")

@@ -123,7 +123,7 @@ func Parse(text string, fm *rules.FrontMatter) {
 			e.KeyRange.End = min(e.KeyRange.End+2, fm.Range.End)
 		}
 		vs := offsetOf(text, fm.Range.Start, v.Line, v.Column)
-		ve := vs
+		var ve int
 		if i+2 < len(root.Content) {
 			ve = offsetOf(text, fm.Range.Start, root.Content[i+2].Line, 1)
 		} else {

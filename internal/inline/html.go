@@ -90,7 +90,7 @@ func TagEnd(s string, i, end int) (after int, name string, closing, selfClosing 
 			return 0, "", false, false
 		}
 		// attribute name
-		if !(isAlpha(s[k]) || s[k] == '_' || s[k] == ':') {
+		if !isAlpha(s[k]) && s[k] != '_' && s[k] != ':' {
 			return 0, "", false, false
 		}
 		k++

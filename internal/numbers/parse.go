@@ -199,7 +199,8 @@ func (e *extractor) clock(i int, s string) (Number, bool) {
 	if i >= 2 && (e.s[i-1] == '-' || e.s[i-1] == '/') && isDigit(e.s[i-2]) {
 		return Number{}, false // "1-2:19" is a range, then a label
 	}
-	h, min, sec, end := -1, 0, "", 0
+	var h int
+	min, sec, end := 0, "", 0
 	if m := timeRe.FindStringSubmatchIndex(s); m != nil && e.boundaryAfter(i+m[1]) {
 		h, min, end = atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[4]:m[5]]), m[1]
 		if m[6] >= 0 {
@@ -409,7 +410,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 			n.Value = canonical(intPart, frac, exp)
 			n.Alt = ""
 			n.End = we
-			j, k = we, we
+			k = we
 			for k < lim {
 				r, w := utf8.DecodeRuneInString(s[k:])
 				if !isGroupSpace(r) || r == '\'' {
@@ -426,7 +427,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 		}
 		n.Value = canonical(intPart, frac, exp)
 		n.End = k + w
-		j, k = k+w, k+w
+		k += w
 	}
 
 	// Percent: 50%, 50 %, 50 percent, 50 pour cent, 50 Prozent.

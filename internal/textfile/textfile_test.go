@@ -73,9 +73,9 @@ func TestDecode(t *testing.T) {
 			switch {
 			case tc.err == nil && err != nil:
 				t.Fatalf("Decode error = %v, want none", err)
-			case tc.err == errAny && (err == nil || errors.Is(err, ErrBinary)):
+			case errors.Is(tc.err, errAny) && (err == nil || errors.Is(err, ErrBinary)):
 				t.Fatalf("Decode error = %v, want a decoding error other than ErrBinary", err)
-			case tc.err == ErrBinary && !errors.Is(err, ErrBinary):
+			case errors.Is(tc.err, ErrBinary) && !errors.Is(err, ErrBinary):
 				t.Fatalf("Decode error = %v, want ErrBinary", err)
 			}
 			if text != tc.text || enc != tc.encoding || invalidAt != tc.invalidAt {
