@@ -20,7 +20,7 @@ func TestNormalize(t *testing.T) {
 func TestFromPath(t *testing.T) {
 	for in, want := range map[string]string{
 		"corpus/o365seccomp/fr-FR/alert-policies.md": "fr-FR",
-		"docs/fr-fr/a/b.md":                         "fr-FR",
+		"docs/fr-fr/a/b.md":                          "fr-FR",
 		"i18n/de/docusaurus-plugin/x.md":             "de",
 		"content/zh-cn/how-to/page.md":               "zh-CN",
 		"docs/how-to/page.md":                        "",
