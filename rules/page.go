@@ -33,6 +33,9 @@ type Page struct {
 	Segments []*Segment
 	// Headings are the page's ATX and setext headings in document order.
 	Headings []Heading
+	// Blocks are the leaf blocks of the body in document order: headings,
+	// paragraphs, table rows, HTML and code blocks.
+	Blocks []Block
 	// FileProblems are problems with the file itself: unreadable, binary,
 	// undecodable or invalid UTF-8 content.
 	FileProblems []Problem
@@ -115,5 +118,13 @@ type Problem struct {
 type Heading struct {
 	Level int
 	// Range covers the heading's inline content.
+	Range Range
+}
+
+// Block is a leaf block of the Markdown body.
+type Block struct {
+	// Kind is "heading", "paragraph", "list-item", "table", "blockquote",
+	// "html" or "code".
+	Kind  string
 	Range Range
 }

@@ -77,6 +77,10 @@ type Rule struct {
 	Options  []Option
 	// Run checks one page. It must not keep references to the page.
 	Run func(*Pass)
+	// RunCorpus checks one page against the rest of the documentation set
+	// (its source page, its sibling translations). A rule has Run, RunCorpus
+	// or both.
+	RunCorpus func(*CorpusPass)
 }
 
 // Finding is one reported problem.
@@ -90,6 +94,9 @@ type Finding struct {
 	SegmentID string
 	// Source and Target are the segment's raw texts, for display.
 	Source, Target string
+	// Loc, when set, gives the positions of Range: corpus rules report after
+	// the page text is gone.
+	Loc *Loc
 }
 
 // Pass is what a rule's Run receives: the page, the rule's options and a way
@@ -167,8 +174,8 @@ func NewRegistry() *Registry {
 func (g *Registry) Register(r *Rule) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if r.ID == "" || r.Run == nil {
-		return fmt.Errorf("rule %q: ID and Run are required", r.ID)
+	if r.ID == "" || r.Run == nil && r.RunCorpus == nil {
+		return fmt.Errorf("rule %q: ID and Run or RunCorpus are required", r.ID)
 	}
 	for _, n := range append([]string{r.ID}, r.Aliases...) {
 		if _, dup := g.names[n]; dup {

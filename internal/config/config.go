@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/l10nlint/l10nlint/internal/layout"
 	"github.com/l10nlint/l10nlint/internal/locale"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -36,6 +37,9 @@ type Config struct {
 	DoNotTranslate []string
 	// Rules holds per-rule settings by rule ID.
 	Rules map[string]RuleConfig
+	// Layout maps source pages to their translations, before the built-in
+	// detection (locale folders, Docusaurus).
+	Layout []layout.Pattern
 }
 
 // RuleConfig is one rule's setting.
@@ -147,8 +151,10 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 			c.DoNotTranslate, err = stringList(v, fail)
 		case "rules":
 			err = parseRules(c, v, reg, fail)
+		case "layout":
+			c.Layout, err = parseLayout(v, fail)
 		default:
-			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, rules)", k.Value)
+			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, layout, rules)", k.Value)
 		}
 		if err != nil {
 			return nil, err
@@ -184,6 +190,37 @@ func stringList(v *yaml.Node, fail failFunc) ([]string, error) {
 			return nil, fail(e, "expected a string")
 		}
 		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+// parseLayout reads a list of {source: "docs/{path}", target:
+// "i18n/{locale}/docs/{path}"} patterns.
+func parseLayout(v *yaml.Node, fail failFunc) ([]layout.Pattern, error) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, fail(v, "layout: expected a list of {source, target} patterns")
+	}
+	var out []layout.Pattern
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			return nil, fail(e, "layout: expected a mapping with source and target")
+		}
+		var p layout.Pattern
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, val := e.Content[i], e.Content[i+1]
+			switch k.Value {
+			case "source":
+				p.Source = val.Value
+			case "target":
+				p.Target = val.Value
+			default:
+				return nil, fail(k, "layout: unknown key %q (known: source, target)", k.Value)
+			}
+		}
+		if !strings.Contains(p.Source, "{path}") || !strings.Contains(p.Target, "{path}") || !strings.Contains(p.Target, "{locale}") {
+			return nil, fail(e, "layout: source needs {path}, target needs {locale} and {path}")
+		}
+		out = append(out, p)
 	}
 	return out, nil
 }

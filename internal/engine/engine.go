@@ -7,11 +7,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sync"
 
 	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/layout"
 	"github.com/l10nlint/l10nlint/internal/page"
 	"github.com/l10nlint/l10nlint/internal/process"
 	"github.com/l10nlint/l10nlint/internal/report"
@@ -37,14 +39,18 @@ type Result struct {
 	Internal []string
 }
 
-// enabled is a rule with its effective settings.
+// enabled is a rule with its configured options.
 type enabled struct {
-	rule     *rules.Rule
-	severity rules.Severity
-	options  map[string]any
+	rule    *rules.Rule
+	options map[string]any
 }
 
-// Run checks the files under paths.
+// Run checks the files under paths in two phases. Phase one parses every
+// file once, in parallel: the named files get the page rules, and every
+// file, named or context, gives its compact facts to the corpus index.
+// Phase two runs the corpus rules on the named files against that index.
+// Context files are the same pages in the other locale trees, so a run on a
+// few changed files still sees their source and sibling translations.
 func Run(paths []string, opts Options) (*Result, error) {
 	cfg := opts.Config
 	if cfg == nil {
@@ -59,14 +65,21 @@ func Run(paths []string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	var active []enabled
+	corpusRules := false
 	res := &Result{Files: len(files)}
 	for _, r := range reg.All() {
 		sev := cfg.Severity(r)
 		if sev == rules.Off {
 			continue
 		}
-		active = append(active, enabled{rule: r, severity: sev, options: cfg.Rules[r.ID].Options})
+		active = append(active, enabled{rule: r, options: cfg.Rules[r.ID].Options})
+		corpusRules = corpusRules || r.RunCorpus != nil
 		res.Rules = append(res.Rules, report.RuleInfo{ID: r.ID, Short: r.Short, Doc: r.Doc, Severity: sev, Tags: r.Tags})
+	}
+	lay := layout.Layout{SourceLocale: cfg.SourceLocale, Patterns: cfg.Layout}
+	reported := len(files)
+	if corpusRules {
+		files = append(files, contextFiles(files, lay)...)
 	}
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -75,40 +88,58 @@ func Run(paths []string, opts Options) (*Result, error) {
 	popts := page.Options{SourceLocale: cfg.SourceLocale, DefaultLocale: cfg.Locale}
 	type out struct {
 		findings []report.Finding
+		facts    *rules.PageFacts
 		segments int
 		internal []string
 	}
 	results := make([]out, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := files[i]
-				var pg *rules.Page
-				if f.readErr != nil {
-					pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
-				} else if data, err := os.ReadFile(f.abs); err != nil {
-					pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: fmt.Sprintf("cannot read: %v", err)}}}
-				} else {
-					pg = page.Parse(f.path, data, popts)
-				}
-				fs, internal := check(pg, active, cfg)
-				results[i] = out{findings: fs, segments: len(pg.Segments), internal: internal}
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(files), jobs, func(i int) {
+		f := files[i]
+		var pg *rules.Page
+		if f.readErr != nil {
+			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
+		} else if data, err := os.ReadFile(f.abs); err != nil {
+			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: fmt.Sprintf("cannot read: %v", err)}}}
+		} else {
+			pg = page.Parse(f.path, data, popts)
+		}
+		var o out
+		lines := textfile.NewLines(pg.Text)
+		if i < reported {
+			o.findings, o.internal = check(pg, active, cfg, lines)
+			o.segments = len(pg.Segments)
+		}
+		if corpusRules {
+			pl, ok := lay.Place(filepath.ToSlash(f.abs))
+			o.facts = facts(pg, pl, ok, i < reported, lines)
+		}
+		results[i] = o
+	})
+	var all []*rules.PageFacts
 	for _, o := range results {
 		res.Findings = append(res.Findings, o.findings...)
 		res.Segments += o.segments
 		res.Internal = append(res.Internal, o.internal...)
+		if o.facts != nil {
+			all = append(all, o.facts)
+		}
+	}
+	if corpusRules {
+		corpus := rules.NewCorpus(cfg.SourceLocale, all)
+		var targets []*rules.PageFacts
+		for _, p := range corpus.Pages() {
+			if p.Reported {
+				targets = append(targets, p)
+			}
+		}
+		more := make([]out, len(targets))
+		parallel(len(targets), jobs, func(i int) {
+			more[i].findings, more[i].internal = checkCorpus(corpus, targets[i], active, cfg)
+		})
+		for _, o := range more {
+			res.Findings = append(res.Findings, o.findings...)
+			res.Internal = append(res.Internal, o.internal...)
+		}
 	}
 	res.Findings = process.Apply(res.Findings,
 		process.Severity{Of: func(id string) rules.Severity { return cfg.Severity(reg.Lookup(id)) }},
@@ -116,22 +147,66 @@ func Run(paths []string, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// check runs the rules on one page and places the findings in the file.
-func check(pg *rules.Page, active []enabled, cfg *config.Config) (out []report.Finding, internal []string) {
+// parallel calls fn(0..n-1) on jobs goroutines.
+func parallel(n, jobs int, fn func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// contextFiles finds the pages of the other locale trees that share a page
+// with one of files.
+func contextFiles(files []file, lay layout.Layout) []file {
+	seen := map[string]bool{}
+	for _, f := range files {
+		seen[f.abs] = true
+	}
+	cwd, _ := os.Getwd()
+	var out []file
+	for _, f := range files {
+		pl, ok := lay.Place(filepath.ToSlash(f.abs))
+		if !ok {
+			continue
+		}
+		for _, p := range lay.Siblings(pl) {
+			abs := filepath.FromSlash(p)
+			if !seen[abs] {
+				seen[abs] = true
+				out = append(out, file{path: display(cwd, abs), abs: abs})
+			}
+		}
+	}
+	return out
+}
+
+// check runs the page rules on one page and places the findings in the file.
+func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile.Lines) (out []report.Finding, internal []string) {
 	var raw []rules.Finding
 	for _, e := range active {
+		if e.rule.Run == nil {
+			continue
+		}
 		// Findings carry the rule's default severity; the severity processor
 		// maps them to the configured one after the rules.
 		pass := &rules.Pass{Page: pg, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate,
 			Report: func(f rules.Finding) { raw = append(raw, f) }}
-		if msg := runRule(e.rule, pass); msg != "" {
+		if msg := runRule(func() { e.rule.Run(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pg.Path, e.rule.ID, msg))
 		}
 	}
-	if len(raw) == 0 {
-		return nil, internal
-	}
-	lines := textfile.NewLines(pg.Text)
 	for _, f := range raw {
 		r := clamp(f.Range, len(pg.Text))
 		f.Range = r
@@ -147,15 +222,42 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config) (out []report.F
 	return out, internal
 }
 
+// checkCorpus runs the corpus rules on one page of the index.
+func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *config.Config) (out []report.Finding, internal []string) {
+	for _, e := range active {
+		if e.rule.RunCorpus == nil {
+			continue
+		}
+		pass := &rules.CorpusPass{Corpus: c, Page: pf, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate,
+			Report: func(f rules.Finding) {
+				var start, end textfile.Position
+				if f.Loc != nil {
+					start = textfile.Position(f.Loc.Start)
+					end = textfile.Position(f.Loc.End)
+				}
+				snippet := f.Target
+				if f.SegmentID == "" {
+					snippet = ""
+				}
+				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: pf.Locale,
+					Snippet: snippet, Fingerprint: fingerprint(f, snippet)})
+			}}
+		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {
+			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pf.Path, e.rule.ID, msg))
+		}
+	}
+	return out, internal
+}
+
 // runRule calls the rule, turning a panic into an internal error so that one
 // faulty rule cannot stop the run.
-func runRule(r *rules.Rule, pass *rules.Pass) (msg string) {
+func runRule(run func()) (msg string) {
 	defer func() {
 		if v := recover(); v != nil {
 			msg = fmt.Sprintf("panic: %v\n%s", v, debug.Stack())
 		}
 	}()
-	r.Run(pass)
+	run()
 	return ""
 }
 

@@ -62,6 +62,9 @@ func Extract(page *rules.Page, bodyStart int) {
 		// part of it; the block's text ends at its last visible character.
 		end = start + len(strings.TrimRight(text[start:end], " \t\r\n"))
 		blocks = append(blocks, blockInfo{kind: kind, start: start, end: end})
+		if kind != "code" {
+			page.Blocks = append(page.Blocks, rules.Block{Kind: kind, Range: rules.Range{Start: start, End: end}})
+		}
 		return len(blocks) - 1
 	}
 	// scanBlock finds the tags of a block's text.
@@ -81,7 +84,8 @@ func Extract(page *rules.Page, bodyStart int) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if l := n.Lines(); l.Len() > 0 {
 				r := rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}
-				if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
+				page.Blocks = append(page.Blocks, rules.Block{Kind: "code", Range: r})
+			if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
 					// The translation tool segmented it as prose (an over-indented
 					// paragraph): check its segments like any other.
 					scanBlock("code", r.Start, r.End)

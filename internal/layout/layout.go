@@ -1,0 +1,191 @@
+// Package layout places each file of a documentation set: which locale tree
+// it belongs to and which page it is, so that a page can be matched with its
+// source and its sibling translations.
+//
+// Without configuration it recognizes sibling locale folders (en-US/, fr-FR/
+// as in Microsoft's docs; content/en/, content/fr/ as in Hugo) and
+// Docusaurus's docs/ + i18n/{locale}/docusaurus-plugin-content-docs/current/.
+// Configured patterns name the source and target paths with {locale} and
+// {path}.
+package layout
+
+import (
+	"os"
+	"path"
+	"strings"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// Pattern maps a source path to a target path, e.g. Source "docs/{path}",
+// Target "i18n/{locale}/docusaurus-plugin-content-docs/current/{path}".
+type Pattern struct {
+	Source, Target string
+}
+
+// Docusaurus is the built-in Docusaurus pattern.
+var Docusaurus = Pattern{Source: "docs/{path}", Target: "i18n/{locale}/docusaurus-plugin-content-docs/current/{path}"}
+
+// Layout places files.
+type Layout struct {
+	SourceLocale string
+	// Patterns are tried in order before the locale-folder rule.
+	Patterns []Pattern
+}
+
+// Place is where a file belongs.
+type Place struct {
+	// Root is the directory the locale trees hang from; Rel the path inside
+	// a locale tree; Key identifies the page across locales.
+	Root, Rel, Key string
+	Locale         string
+	Source         bool
+}
+
+// Place locates an absolute, slash-separated file path. ok is false when the
+// path shows no locale tree.
+func (l Layout) Place(abs string) (Place, bool) {
+	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
+		if pl, ok := l.matchTarget(p, abs); ok {
+			return pl, true
+		}
+		if pl, ok := l.matchSource(p, abs); ok {
+			return pl, true
+		}
+	}
+	segs := strings.Split(abs, "/")
+	for i := len(segs) - 2; i >= 0; i-- {
+		seg := segs[i]
+		if !strings.ContainsAny(seg, "-_") && len(seg) != 2 {
+			continue
+		}
+		loc, ok := locale.Normalize(seg)
+		if !ok {
+			continue
+		}
+		root := strings.Join(segs[:i], "/")
+		rel := strings.Join(segs[i+1:], "/")
+		return Place{Root: root, Rel: rel, Key: root + "|" + rel, Locale: loc, Source: l.isSource(loc)}, true
+	}
+	return Place{}, false
+}
+
+// isSource reports whether loc is the source locale ("en" counts for en-US).
+func (l Layout) isSource(loc string) bool {
+	src := l.SourceLocale
+	if src == "" {
+		src = "en-US"
+	}
+	return strings.EqualFold(loc, src) || !strings.Contains(loc, "-") && locale.Language(loc) == locale.Language(src)
+}
+
+// split cuts a pattern at its placeholder: "i18n/{locale}/x/{path}" →
+// prefix "i18n/", then "/x/".
+func split(pattern, placeholder string) (before, after string, ok bool) {
+	i := strings.Index(pattern, placeholder)
+	if i < 0 {
+		return "", "", false
+	}
+	return pattern[:i], pattern[i+len(placeholder):], true
+}
+
+func (l Layout) matchTarget(p Pattern, abs string) (Place, bool) {
+	pre, rest, ok := split(p.Target, "{locale}")
+	if !ok {
+		return Place{}, false
+	}
+	mid, _, ok := split(rest, "{path}")
+	if !ok {
+		return Place{}, false
+	}
+	i := strings.Index(abs, "/"+pre)
+	for ; i >= 0; i = nextIndex(abs, "/"+pre, i) {
+		after := abs[i+1+len(pre):]
+		slash := strings.IndexByte(after, '/')
+		if slash < 0 {
+			return Place{}, false
+		}
+		loc, ok := locale.Normalize(after[:slash])
+		if !ok || !strings.HasPrefix(after[slash:], mid) {
+			continue
+		}
+		rel := after[slash+len(mid):]
+		root := abs[:i]
+		srcPre, _, _ := split(p.Source, "{path}")
+		return Place{Root: root, Rel: rel, Key: root + "|" + srcPre + rel, Locale: loc, Source: false}, true
+	}
+	return Place{}, false
+}
+
+func nextIndex(s, sub string, i int) int {
+	j := strings.Index(s[i+1:], sub)
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
+
+// matchSource places a source page of a pattern, only when the target side
+// of the pattern exists beside it (a docs/ folder alone is not a layout).
+func (l Layout) matchSource(p Pattern, abs string) (Place, bool) {
+	pre, _, ok := split(p.Source, "{path}")
+	if !ok || pre == "" {
+		return Place{}, false
+	}
+	tpre, _, _ := split(p.Target, "{locale}")
+	for i := strings.Index(abs, "/"+pre); i >= 0; i = nextIndex(abs, "/"+pre, i) {
+		root := abs[:i]
+		if st, err := os.Stat(path.Join(root, tpre)); err != nil || !st.IsDir() {
+			continue
+		}
+		rel := abs[i+1+len(pre):]
+		src := l.SourceLocale
+		if src == "" {
+			src = "en-US"
+		}
+		return Place{Root: root, Rel: rel, Key: root + "|" + pre + rel, Locale: src, Source: true}, true
+	}
+	return Place{}, false
+}
+
+// Siblings returns the paths where the same page would be in the other
+// locale trees under pl.Root (existing files only).
+func (l Layout) Siblings(pl Place) []string {
+	var out []string
+	entries, err := os.ReadDir(pl.Root)
+	if err == nil {
+		for _, e := range entries {
+			if !e.IsDir() {
+				continue
+			}
+			if _, ok := locale.Normalize(e.Name()); !ok {
+				continue
+			}
+			out = appendFile(out, path.Join(pl.Root, e.Name(), pl.Rel))
+		}
+	}
+	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
+		srcPre, _, _ := split(p.Source, "{path}")
+		if srcPre == "" || !strings.HasPrefix(pl.Key, pl.Root+"|"+srcPre) {
+			continue
+		}
+		rel := strings.TrimPrefix(pl.Key, pl.Root+"|"+srcPre)
+		out = appendFile(out, path.Join(pl.Root, srcPre, rel))
+		pre, rest, _ := split(p.Target, "{locale}")
+		mid, _, _ := split(rest, "{path}")
+		locs, _ := os.ReadDir(path.Join(pl.Root, pre))
+		for _, e := range locs {
+			if _, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+				out = appendFile(out, path.Join(pl.Root, pre, e.Name())+mid+rel)
+			}
+		}
+	}
+	return out
+}
+
+func appendFile(out []string, p string) []string {
+	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		return append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,35 @@
+package layout
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestPlace(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "site", "i18n", "fr", "docusaurus-plugin-content-docs", "current"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	abs := filepath.ToSlash(dir)
+	l := Layout{SourceLocale: "en-US", Patterns: []Pattern{{Source: "src/{path}", Target: "translations/{locale}/{path}"}}}
+	for _, c := range []struct {
+		path, key, locale string
+		source, ok        bool
+	}{
+		{"/r/corpus/o365seccomp/fr-FR/eop/a.md", "/r/corpus/o365seccomp|eop/a.md", "fr-FR", false, true},
+		{"/r/corpus/o365seccomp/en-US/eop/a.md", "/r/corpus/o365seccomp|eop/a.md", "en-US", true, true},
+		{"/r/content/en/posts/a.md", "/r/content|posts/a.md", "en", true, true},
+		{"/r/content/fr/posts/a.md", "/r/content|posts/a.md", "fr", false, true},
+		{abs + "/site/i18n/fr/docusaurus-plugin-content-docs/current/intro.md", abs + "/site|docs/intro.md", "fr", false, true},
+		{abs + "/site/docs/intro.md", abs + "/site|docs/intro.md", "en-US", true, true},
+		{"/r/translations/de-de/guide.md", "/r|src/guide.md", "de-DE", false, true},
+		{"/r/docs/guide.md", "", "", false, false}, // docs/ without an i18n tree beside it
+		{"/r/notes/a.md", "", "", false, false},
+	} {
+		p, ok := l.Place(c.path)
+		if ok != c.ok || p.Key != c.key || p.Locale != c.locale || p.Source != c.source {
+			t.Errorf("Place(%q) = %+v, %v; want key %q locale %q source %v ok %v", c.path, p, ok, c.key, c.locale, c.source, c.ok)
+		}
+	}
+}

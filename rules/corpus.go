@@ -1,0 +1,182 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Position is a 1-based line and column: Col counts characters, ColUTF16
+// counts UTF-16 code units.
+type Position struct {
+	Line, Col, ColUTF16 int
+}
+
+// Loc is a range with its positions. The corpus index keeps Locs instead of
+// page texts, so that corpus rules can report exact places after the pages
+// themselves are gone.
+type Loc struct {
+	Range      Range
+	Start, End Position
+}
+
+// Corpus is the index of a documentation set: compact facts about every page
+// of the source tree and of each target tree, built in one parallel pass
+// before the corpus rules run. Pages are matched across locales by Key.
+type Corpus struct {
+	// SourceLocale is the locale of the source tree (en-US by default).
+	SourceLocale string
+	pages        []*PageFacts
+	byKey        map[string][]*PageFacts
+}
+
+// NewCorpus indexes pages (in any order).
+func NewCorpus(sourceLocale string, pages []*PageFacts) *Corpus {
+	c := &Corpus{SourceLocale: sourceLocale, pages: pages, byKey: map[string][]*PageFacts{}}
+	sort.Slice(c.pages, func(i, j int) bool { return c.pages[i].Path < c.pages[j].Path })
+	for _, p := range c.pages {
+		if p.Key != "" {
+			c.byKey[p.Key] = append(c.byKey[p.Key], p)
+		}
+	}
+	return c
+}
+
+// Pages returns every indexed page, sorted by path.
+func (c *Corpus) Pages() []*PageFacts { return c.pages }
+
+// Group returns the page in every locale that shares key, sorted by path.
+func (c *Corpus) Group(key string) []*PageFacts { return c.byKey[key] }
+
+// SourceOf returns the source-tree page p was translated from, or nil.
+func (c *Corpus) SourceOf(p *PageFacts) *PageFacts {
+	for _, q := range c.byKey[p.Key] {
+		if q.Source {
+			return q
+		}
+	}
+	return nil
+}
+
+// Siblings returns the translations of p's page in the other target locales.
+func (c *Corpus) Siblings(p *PageFacts) []*PageFacts {
+	var out []*PageFacts
+	for _, q := range c.byKey[p.Key] {
+		if q != p && !q.Source && q.Locale != p.Locale {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Locales returns the target locales of the corpus, sorted.
+func (c *Corpus) Locales() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range c.pages {
+		if !p.Source && p.Locale != "" && !seen[p.Locale] {
+			seen[p.Locale] = true
+			out = append(out, p.Locale)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// PageFacts is what the corpus index keeps of one page.
+type PageFacts struct {
+	// Path is the display path, Key the page's identity across locales (its
+	// layout root and its path inside a locale tree), Rel that inner path.
+	Path, Key, Rel string
+	Locale         string
+	// Source is set for pages of the source tree.
+	Source bool
+	// Reported is set for the pages findings are reported on (the files
+	// named on the command line); the others are context.
+	Reported  bool
+	Bilingual bool
+	// FrontMatter is nil without front matter; FrontMatterLoc covers the
+	// opening fence.
+	FrontMatter    []FrontMatterFact
+	FrontMatterLoc Loc
+	Segments       []SegmentFacts
+	// Prose is, for monolingual pages, the text of the body with the markup
+	// removed and white space folded, one block per line.
+	Prose string
+	// Top is the location of the page's first line, for page-level findings.
+	Top Loc
+}
+
+// FrontMatterFact is one front matter entry.
+type FrontMatterFact struct {
+	Key, Value string
+	Scalar     bool
+	KeyLoc     Loc
+	ValueLoc   Loc
+}
+
+// Get returns the front matter entry for key, or nil.
+func (p *PageFacts) Get(key string) *FrontMatterFact {
+	for i := range p.FrontMatter {
+		if p.FrontMatter[i].Key == key {
+			return &p.FrontMatter[i]
+		}
+	}
+	return nil
+}
+
+// SegmentFacts is what the index keeps of a segment.
+type SegmentFacts struct {
+	ID string
+	// Source and Target are the plain texts, SourceRaw and TargetRaw the
+	// Markdown as written.
+	Source, Target       string
+	SourceRaw, TargetRaw string
+	HasSource            bool
+	// Target is where the target text is; Segment the whole markup.
+	TargetLoc, SegmentLoc Loc
+}
+
+// CorpusPass is what a corpus rule's RunCorpus receives: the index and the
+// page to check.
+type CorpusPass struct {
+	Corpus         *Corpus
+	Page           *PageFacts
+	Rule           *Rule
+	Options        map[string]any
+	DoNotTranslate []string
+	Report         func(Finding)
+}
+
+func (p *CorpusPass) opts() *Pass { return &Pass{Rule: p.Rule, Options: p.Options} }
+
+// Int returns an integer option.
+func (p *CorpusPass) Int(name string) int { return p.opts().Int(name) }
+
+// Float returns a float option.
+func (p *CorpusPass) Float(name string) float64 { return p.opts().Float(name) }
+
+// Bool returns a boolean option.
+func (p *CorpusPass) Bool(name string) bool { return p.opts().Bool(name) }
+
+// String returns a string option.
+func (p *CorpusPass) String(name string) string { return p.opts().String(name) }
+
+// Strings returns a string-list option.
+func (p *CorpusPass) Strings(name string) []string { return p.opts().Strings(name) }
+
+// ReportAt reports a finding at loc on the page.
+func (p *CorpusPass) ReportAt(loc Loc, format string, args ...any) {
+	l := loc
+	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: loc.Range, Loc: &l,
+		Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportSegment reports a finding on a segment's target text.
+func (p *CorpusPass) ReportSegment(s *SegmentFacts, format string, args ...any) {
+	l := s.TargetLoc
+	if l.Range.Len() == 0 {
+		l = s.SegmentLoc
+	}
+	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: l.Range, Loc: &l,
+		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw})
+}
