@@ -44,7 +44,11 @@ func facts(pg *rules.Page, pl layout.Place, placed, reported bool, lines *textfi
 				continue
 			}
 			t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
-			b.WriteString(t.Plain)
+			plain := t.Plain
+			if bl.Kind == "table" { // one cell per line, as segments are
+				plain = strings.ReplaceAll(plain, "|", "\n")
+			}
+			b.WriteString(plain)
 			b.WriteByte('\n')
 		}
 		f.Prose = b.String()

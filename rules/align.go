@@ -1,0 +1,129 @@
+package rules
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// fold reduces a text to what a change of wording would alter. White space
+// (so also its placement), case, typographic quotes and apostrophes,
+// emphasis asterisks, backslashes and final punctuation do not count.
+func fold(s string) string {
+	f, _ := foldMap(s, false)
+	return strings.TrimRight(f, ".:;!。：")
+}
+
+// foldMap folds s like fold (keeping final punctuation) and, when withMap is
+// set, returns for each byte of the result the offset in s it came from.
+func foldMap(s string, withMap bool) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var at []int
+	for i, r := range s {
+		switch r {
+		case '’', '‘', '`':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '*', '\\':
+			continue
+		}
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' {
+			continue
+		}
+		n := b.Len()
+		b.WriteRune(unicode.ToLower(r))
+		if withMap {
+			for k := n; k < b.Len(); k++ {
+				at = append(at, i)
+			}
+		}
+	}
+	return b.String(), at
+}
+
+// alignPairs aligns two sequences of texts: pairs of equal texts (a longest
+// common subsequence) and, in the gaps between them, texts at the same
+// offset when both gaps have the same length (a sentence rewritten in place).
+// It returns, for each index of a, the index of b it pairs with (or -1) and
+// whether the pair is equal.
+func alignPairs(a, b []string) (pair []int, equal []bool) {
+	pair = make([]int, len(a))
+	equal = make([]bool, len(a))
+	for i := range pair {
+		pair[i] = -1
+	}
+	n, m := len(a), len(b)
+	var matches [][2]int
+	if n*m <= 4_000_000 {
+		// LCS table, int32 to halve the memory of long pages.
+		w := m + 1
+		t := make([]int32, (n+1)*w)
+		for i := n - 1; i >= 0; i-- {
+			for j := m - 1; j >= 0; j-- {
+				if a[i] == b[j] {
+					t[i*w+j] = t[(i+1)*w+j+1] + 1
+				} else if t[(i+1)*w+j] >= t[i*w+j+1] {
+					t[i*w+j] = t[(i+1)*w+j]
+				} else {
+					t[i*w+j] = t[i*w+j+1]
+				}
+			}
+		}
+		for i, j := 0, 0; i < n && j < m; {
+			switch {
+			case a[i] == b[j]:
+				matches = append(matches, [2]int{i, j})
+				i++
+				j++
+			case t[(i+1)*w+j] >= t[i*w+j+1]:
+				i++
+			default:
+				j++
+			}
+		}
+	} else {
+		// Very long pages: a greedy forward match keeps the cost linear.
+		pos := map[string][]int{}
+		for j, s := range b {
+			pos[s] = append(pos[s], j)
+		}
+		last := -1
+		for i, s := range a {
+			for _, j := range pos[s] {
+				if j > last {
+					matches = append(matches, [2]int{i, j})
+					last = j
+					break
+				}
+			}
+		}
+	}
+	pi, pj := -1, -1
+	for _, mt := range append(matches, [2]int{n, m}) {
+		if gi, gj := mt[0]-pi-1, mt[1]-pj-1; gi == gj {
+			for k := 1; k <= gi; k++ {
+				pair[pi+k] = pj + k
+			}
+		}
+		if mt[0] < n {
+			pair[mt[0]], equal[mt[0]] = mt[1], true
+		}
+		pi, pj = mt[0], mt[1]
+	}
+	return pair, equal
+}
+
+// handoff reads a page's ms.lasthandoff date (MM/DD/YYYY), zero if absent.
+func handoff(p *PageFacts) time.Time {
+	e := p.Get("ms.lasthandoff")
+	if e == nil {
+		return time.Time{}
+	}
+	t, err := time.Parse("01/02/2006", strings.TrimSpace(e.Value))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}

@@ -1,0 +1,160 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// CrossLocaleSource compares the source text of the same page across locales.
+var CrossLocaleSource = Register(&Rule{
+	ID:       "cross-locale-source",
+	Aliases:  []string{"source-drift"},
+	Tags:     []string{"corpus", "segment", "source"},
+	Severity: Error,
+	Short:    "The same page translated into several locales carries different source text for a segment",
+	Doc: `Every translation of a page should have been made from the same source text. This rule aligns
+the segments of a side-by-side page with those of the same page in the other locales (by their
+source text: the id prefixes differ per locale and the numbering can shift) and reports the
+segments whose source differs, on the locale that is the outlier:
+
+  - the locales whose source text is in the current source page (the en-US tree) are right;
+  - otherwise the text most locales share is right;
+  - between two locales that disagree, the page handed off more recently (ms.lasthandoff) is right.
+
+The message quotes the source text the other locales agree on and names them. Case, white space,
+typographic quotes, emphasis asterisks, backslashes and final punctuation do not count as
+differences.
+
+A French FAQ whose source still says "ISO 22301" while the zh-CN page's source, made from a newer
+English revision, says "ISO 20000-1:2011" is reported on the French page: its translator
+translated the wrong text.`,
+	RunCorpus: runCrossLocaleSource,
+})
+
+// sourceTexts returns the folded source texts of a page's segments that
+// have one, and the index of each in p.Segments.
+func sourceTexts(p *PageFacts) (texts []string, index []int) {
+	for i, s := range p.Segments {
+		if s.HasSource {
+			texts = append(texts, fold(s.Source))
+			index = append(index, i)
+		}
+	}
+	return texts, index
+}
+
+func runCrossLocaleSource(p *CorpusPass) {
+	pg := p.Page
+	if pg.Source || !pg.Bilingual || pg.Key == "" {
+		return
+	}
+	byLocale := map[string]*PageFacts{}
+	var sibs []*PageFacts
+	for _, q := range p.Corpus.Siblings(pg) {
+		if q.Bilingual {
+			sibs = append(sibs, q)
+			byLocale[q.Locale] = q
+		}
+	}
+	if len(sibs) == 0 {
+		return
+	}
+	var srcProse string
+	if e := p.Corpus.SourceOf(pg); e != nil && !e.Bilingual {
+		srcProse = fold(e.Prose)
+	}
+	mine, mineIdx := sourceTexts(pg)
+	votes := make([]map[string][]string, len(mine)) // text → locales that have it
+	readable := map[string]string{}                 // folded text → as written
+	for _, q := range sibs {
+		theirs, theirIdx := sourceTexts(q)
+		pair, _ := alignPairs(mine, theirs)
+		for i, j := range pair {
+			if j < 0 {
+				continue
+			}
+			if votes[i] == nil {
+				votes[i] = map[string][]string{}
+			}
+			votes[i][theirs[j]] = append(votes[i][theirs[j]], q.Locale)
+			if _, ok := readable[theirs[j]]; !ok {
+				readable[theirs[j]] = q.Segments[theirIdx[j]].Source
+			}
+		}
+	}
+	for i, v := range votes {
+		if len(v) == 0 || mine[i] == "" {
+			continue
+		}
+		alt, locs, why := outlier(pg, mine[i], v, srcProse, byLocale)
+		if alt == "" {
+			continue
+		}
+		seg := &pg.Segments[mineIdx[i]]
+		sort.Strings(locs)
+		verb := "has"
+		if len(locs) > 1 {
+			verb = "agree on"
+		}
+		p.ReportSegment(seg, "source text differs from the %s %s %s %q; this page's source reads %q%s",
+			strings.Join(locs, ", "), plural(len(locs), "page, which", "pages, which"), verb,
+			shorten(readable[alt], 120), shorten(seg.Source, 120), why)
+	}
+}
+
+// outlier decides whether this page's source text mine is the odd one out
+// among the sibling texts in votes. It returns the text the others are right
+// to have, the locales that have it, and a note on how it was decided.
+func outlier(pg *PageFacts, mine string, votes map[string][]string, srcProse string, byLocale map[string]*PageFacts) (string, []string, string) {
+	var alts []string
+	for t := range votes {
+		if t != mine {
+			alts = append(alts, t)
+		}
+	}
+	if len(alts) == 0 {
+		return "", nil, ""
+	}
+	sort.Strings(alts)
+	if srcProse != "" {
+		if strings.Contains(srcProse, mine) {
+			return "", nil, ""
+		}
+		for _, a := range alts {
+			if strings.Contains(srcProse, a) {
+				return a, votes[a], " (theirs is the current source page's text)"
+			}
+		}
+	}
+	best := alts[0]
+	for _, a := range alts[1:] {
+		if len(votes[a]) > len(votes[best]) {
+			best = a
+		}
+	}
+	support := 1 + len(votes[mine])
+	switch {
+	case len(votes[best]) > support:
+		return best, votes[best], ""
+	case len(votes[best]) < support:
+		return "", nil, ""
+	}
+	// A tie: the page handed off last was made from the newer source.
+	own := handoff(pg)
+	if own.IsZero() {
+		return "", nil, ""
+	}
+	var newest time.Time
+	for _, l := range votes[best] {
+		if q := byLocale[l]; q != nil {
+			if h := handoff(q); h.After(newest) {
+				newest = h
+			}
+		}
+	}
+	if newest.After(own) {
+		return best, votes[best], " (this page was handed off " + own.Format("01/02/2006") + ", theirs later)"
+	}
+	return "", nil, ""
+}
