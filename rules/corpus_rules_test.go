@@ -86,3 +86,13 @@ func TestStaleSourceFixture(t *testing.T) {
 		`fr-FR/offering.md:14: source text changed in ../testdata/corpus/en-US/offering.md: the current source reads "Reports are available for 12 months"`,
 		"fr-FR/offering.md:1: 2 of 5 source segments differ from the current source page ../testdata/corpus/en-US/offering.md (translated from source commit 1111111): the translation is out of date")
 }
+
+func TestFrontMatterMismatchFixture(t *testing.T) {
+	got := corpusFindings(t, "front-matter-mismatch", "../testdata/corpus")
+	// ms.audience is the pipeline's name for audience; the list written
+	// inline equals the block list; search.appverid is missing.
+	expectFindings(t, got,
+		`fr-FR/metadata.md:1: front matter lacks search.appverid, which the source page ../testdata/corpus/en-US/metadata.md has: "MOE150, MET150"`,
+		`fr-FR/metadata.md:2: title is not translated: it is the source page's "Overview of importing your PST files"`,
+		`fr-FR/metadata.md:4: ms.author is "someoneelse" but the source page ../testdata/corpus/en-US/metadata.md has "markjjo"`)
+}

@@ -75,8 +75,8 @@ func (f *FrontMatter) Get(key string) *FrontMatterEntry {
 // FrontMatterEntry is one top-level key of the front matter.
 type FrontMatterEntry struct {
 	Key string
-	// Value is the scalar value; for sequences and mappings it is empty and
-	// Scalar is false.
+	// Value is the scalar value; for a sequence, its scalar items one per
+	// line; for a mapping, empty. Scalar is false for both.
 	Value    string
 	Scalar   bool
 	KeyRange Range

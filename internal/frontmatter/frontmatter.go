@@ -114,8 +114,15 @@ func Parse(text string, fm *rules.FrontMatter) {
 		}
 		seen[k.Value] = k.Line
 		e := rules.FrontMatterEntry{Key: k.Value, Scalar: v.Kind == yaml.ScalarNode}
-		if e.Scalar {
+		switch v.Kind {
+		case yaml.ScalarNode:
 			e.Value = v.Value
+		case yaml.SequenceNode: // a list of scalars: its items, one per line
+			var items []string
+			for _, it := range v.Content {
+				items = append(items, it.Value)
+			}
+			e.Value = strings.Join(items, "\n")
 		}
 		ks := offsetOf(text, fm.Range.Start, k.Line, k.Column)
 		e.KeyRange = rules.Range{Start: ks, End: min(ks+len(k.Value), fm.Range.End)}
