@@ -110,8 +110,8 @@ func TestParse(t *testing.T) {
 			{"к", "з", true, "\n", "к", ": ", "з"},
 		}},
 		{"sequences and mappings", "---\nkeywords:\n  - a\n  - b\nflow: [a, b]\nmap:\n  k: v\nlast: z\n---\n", []wantEntry{
-			{"keywords", "", false, "\n", "keywords", "  ", "- a\n  - b"},
-			{"flow", "", false, "\n", "flow", ": ", "[a, b]"},
+			{"keywords", "a\nb", false, "\n", "keywords", "  ", "- a\n  - b"},
+			{"flow", "a\nb", false, "\n", "flow", ": ", "[a, b]"},
 			{"map", "", false, "\n", "map", "\n  ", "k: v"},
 			{"last", "z", true, "\n", "last", ": ", "z"},
 		}},
