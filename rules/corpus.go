@@ -25,8 +25,11 @@ type Loc struct {
 type Corpus struct {
 	// SourceLocale is the locale of the source tree (en-US by default).
 	SourceLocale string
-	pages        []*PageFacts
-	byKey        map[string][]*PageFacts
+	// Trees lists, for each layout root, the locale trees found under it
+	// (whether or not their pages were indexed).
+	Trees map[string][]string
+	pages []*PageFacts
+	byKey map[string][]*PageFacts
 }
 
 // NewCorpus indexes pages (in any order).
@@ -85,8 +88,9 @@ func (c *Corpus) Locales() []string {
 // PageFacts is what the corpus index keeps of one page.
 type PageFacts struct {
 	// Path is the display path, Key the page's identity across locales (its
-	// layout root and its path inside a locale tree), Rel that inner path.
-	Path, Key, Rel string
+	// layout root and its path inside a locale tree), Rel that inner path and
+	// Root the directory the locale trees hang from.
+	Path, Key, Rel, Root string
 	Locale         string
 	// Source is set for pages of the source tree.
 	Source bool

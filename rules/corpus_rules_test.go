@@ -96,3 +96,23 @@ func TestFrontMatterMismatchFixture(t *testing.T) {
 		`fr-FR/metadata.md:2: title is not translated: it is the source page's "Overview of importing your PST files"`,
 		`fr-FR/metadata.md:4: ms.author is "someoneelse" but the source page ../testdata/corpus/en-US/metadata.md has "markjjo"`)
 }
+
+func TestMissingAndOrphanPages(t *testing.T) {
+	got := corpusFindings(t, "missing-page", "../testdata/corpus")
+	// en-US has offering.md, metadata.md and new-page.md; each target tree
+	// translates two of them.
+	expectFindings(t, got,
+		"en-US/metadata.md:1: no de-DE translation", "en-US/metadata.md:1: no zh-CN translation",
+		"en-US/new-page.md:1: no de-DE translation: expected at ../testdata/corpus/de-DE/new-page.md (de-DE translates 1 of 3 source pages, 33.3%)",
+		"en-US/new-page.md:1: no fr-FR translation: expected at ../testdata/corpus/fr-FR/new-page.md (fr-FR translates 2 of 3 source pages, 66.7%)",
+		"en-US/new-page.md:1: no zh-CN translation")
+	got = corpusFindings(t, "orphan-page", "../testdata/corpus")
+	expectFindings(t, got, "fr-FR/removed-page.md:1: no source page: en-US has no page removed-page.md")
+	// Named alone, a translation whose source exists is not an orphan.
+	if got := corpusFindings(t, "orphan-page", "../testdata/corpus/fr-FR/offering.md"); len(got) != 0 {
+		t.Errorf("offering.md is not an orphan: %q", got)
+	}
+	if got := corpusFindings(t, "orphan-page", "../testdata/corpus/fr-FR/removed-page.md"); len(got) != 1 {
+		t.Errorf("removed-page.md named alone: %q", got)
+	}
+}

@@ -126,6 +126,12 @@ func Run(paths []string, opts Options) (*Result, error) {
 	}
 	if corpusRules {
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
+		corpus.Trees = map[string][]string{}
+		for _, p := range all {
+			if _, ok := corpus.Trees[p.Root]; !ok && p.Key != "" {
+				corpus.Trees[p.Root] = lay.Trees(p.Root)
+			}
+		}
 		var targets []*rules.PageFacts
 		for _, p := range corpus.Pages() {
 			if p.Reported {

@@ -19,7 +19,7 @@ func facts(pg *rules.Page, pl layout.Place, placed, reported bool, lines *textfi
 	f := &rules.PageFacts{Path: pg.Path, Locale: pg.Locale, Reported: reported, Bilingual: pg.Bilingual(),
 		Top: loc(rules.Range{Start: 0, End: min(lineEnd(pg.Text, 0), len(pg.Text))})}
 	if placed {
-		f.Key, f.Rel, f.Source = pl.Key, pl.Rel, pl.Source
+		f.Key, f.Rel, f.Root, f.Source = pl.Key, pl.Rel, pl.Root, pl.Source
 		if f.Locale == "" {
 			f.Locale = pl.Locale
 		}

@@ -189,3 +189,45 @@ func appendFile(out []string, p string) []string {
 	}
 	return out
 }
+
+// Trees returns the locales that have a tree under root: locale-named
+// directories, and the targets of the Docusaurus or configured patterns.
+func (l Layout) Trees(root string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(loc string) {
+		if !seen[loc] {
+			seen[loc] = true
+			out = append(out, loc)
+		}
+	}
+	if entries, err := os.ReadDir(root); err == nil {
+		for _, e := range entries {
+			if loc, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+				add(loc)
+			}
+		}
+	}
+	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
+		srcPre, _, _ := split(p.Source, "{path}")
+		pre, _, _ := split(p.Target, "{locale}")
+		if st, err := os.Stat(path.Join(root, srcPre)); srcPre == "" || err != nil || !st.IsDir() {
+			continue
+		}
+		entries, err := os.ReadDir(path.Join(root, pre))
+		if err != nil {
+			continue
+		}
+		src := l.SourceLocale
+		if src == "" {
+			src = "en-US"
+		}
+		add(src)
+		for _, e := range entries {
+			if loc, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+				add(loc)
+			}
+		}
+	}
+	return out
+}
