@@ -91,7 +91,7 @@ type PageFacts struct {
 	// layout root and its path inside a locale tree), Rel that inner path and
 	// Root the directory the locale trees hang from.
 	Path, Key, Rel, Root string
-	Locale         string
+	Locale               string
 	// Source is set for pages of the source tree.
 	Source bool
 	// Reported is set for the pages findings are reported on (the files

@@ -85,7 +85,7 @@ func Extract(page *rules.Page, bodyStart int) {
 			if l := n.Lines(); l.Len() > 0 {
 				r := rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}
 				page.Blocks = append(page.Blocks, rules.Block{Kind: "code", Range: r})
-			if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
+				if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
 					// The translation tool segmented it as prose (an over-indented
 					// paragraph): check its segments like any other.
 					scanBlock("code", r.Start, r.End)
