@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Position is a 1-based line and column: Col counts characters, ColUTF16
@@ -28,15 +29,27 @@ type Corpus struct {
 	// Trees lists, for each layout root, the locale trees found under it
 	// (whether or not their pages were indexed).
 	Trees map[string][]string
-	pages []*PageFacts
+	// Load returns the facts of a file that is not in the index (a page a
+	// link points to), parsing it on first use; nil when it cannot be read.
+	// Find looks a file or directory up: the path found ("" for none), and
+	// whether it matched with the same case (a case-insensitive match is
+	// returned otherwise). The engine sets both; they are safe for
+	// concurrent use.
+	Load func(abs string) *PageFacts
+	Find func(abs string) (found string, exactCase bool)
+	pages  []*PageFacts
 	byKey map[string][]*PageFacts
+	byAbs map[string]*PageFacts
 }
 
 // NewCorpus indexes pages (in any order).
 func NewCorpus(sourceLocale string, pages []*PageFacts) *Corpus {
-	c := &Corpus{SourceLocale: sourceLocale, pages: pages, byKey: map[string][]*PageFacts{}}
+	c := &Corpus{SourceLocale: sourceLocale, pages: pages, byKey: map[string][]*PageFacts{}, byAbs: map[string]*PageFacts{}}
 	sort.Slice(c.pages, func(i, j int) bool { return c.pages[i].Path < c.pages[j].Path })
 	for _, p := range c.pages {
+		if p.Abs != "" {
+			c.byAbs[p.Abs] = p
+		}
 		if p.Key != "" {
 			c.byKey[p.Key] = append(c.byKey[p.Key], p)
 		}
@@ -56,6 +69,17 @@ func (c *Corpus) SourceOf(p *PageFacts) *PageFacts {
 		if q.Source {
 			return q
 		}
+	}
+	return nil
+}
+
+// ByAbs returns the indexed page at an absolute path, or loads it.
+func (c *Corpus) ByAbs(abs string) *PageFacts {
+	if p, ok := c.byAbs[abs]; ok {
+		return p
+	}
+	if c.Load != nil {
+		return c.Load(abs)
 	}
 	return nil
 }
@@ -106,8 +130,34 @@ type PageFacts struct {
 	// Prose is, for monolingual pages, the text of the body with the markup
 	// removed and white space folded, one block per line.
 	Prose string
+	// Abs is the absolute, slash-separated path of the file.
+	Abs string
+	// Anchors are the fragment names the page defines: heading slugs and
+	// <a name>/id attributes.
+	Anchors []string
+	// Links are the page's links, images and autolinks, in document order.
+	Links []LinkFact
 	// Top is the location of the page's first line, for page-level findings.
 	Top Loc
+}
+
+// LinkFact is a link of a page with its place.
+type LinkFact struct {
+	Kind LinkKind
+	Dest string
+	// Loc covers the destination.
+	Loc Loc
+}
+
+// HasAnchor reports whether the page defines the fragment name (compared
+// case-insensitively, as browsers resolve docs anchors in practice).
+func (p *PageFacts) HasAnchor(name string) bool {
+	for _, a := range p.Anchors {
+		if strings.EqualFold(a, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // FrontMatterFact is one front matter entry.

@@ -7,9 +7,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/l10nlint/l10nlint/internal/config"
@@ -111,7 +113,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		if corpusRules {
 			pl, ok := lay.Place(filepath.ToSlash(f.abs))
-			o.facts = facts(pg, pl, ok, i < reported, lines)
+			o.facts = facts(pg, filepath.ToSlash(f.abs), pl, ok, i < reported, lines)
 		}
 		results[i] = o
 	})
@@ -126,6 +128,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	}
 	if corpusRules {
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
+		corpus.Load, corpus.Find = loaders(lay, popts)
 		corpus.Trees = map[string][]string{}
 		for _, p := range all {
 			if _, ok := corpus.Trees[p.Root]; !ok && p.Key != "" {
@@ -151,6 +154,62 @@ func Run(paths []string, opts Options) (*Result, error) {
 		process.Severity{Of: func(id string) rules.Severity { return cfg.Severity(reg.Lookup(id)) }},
 		process.Sort{}, process.Dedup{})
 	return res, nil
+}
+
+// loaders returns the corpus's on-demand page loader and file test, cached
+// and safe for concurrent use: a link may point at a page outside the
+// indexed files.
+func loaders(lay layout.Layout, popts page.Options) (func(string) *rules.PageFacts, func(string) (string, bool)) {
+	var pages, dirs sync.Map
+	cwd, _ := os.Getwd()
+	load := func(abs string) *rules.PageFacts {
+		if v, ok := pages.Load(abs); ok {
+			return v.(*rules.PageFacts)
+		}
+		var f *rules.PageFacts
+		if data, err := os.ReadFile(filepath.FromSlash(abs)); err == nil {
+			pg := page.Parse(display(cwd, filepath.FromSlash(abs)), data, popts)
+			pl, ok := lay.Place(abs)
+			f = facts(pg, abs, pl, ok, false, textfile.NewLines(pg.Text))
+		}
+		v, _ := pages.LoadOrStore(abs, f)
+		return v.(*rules.PageFacts)
+	}
+	// entries lists a directory once: names by lower case.
+	entries := func(dir string) map[string]string {
+		if v, ok := dirs.Load(dir); ok {
+			return v.(map[string]string)
+		}
+		m := map[string]string{}
+		if es, err := os.ReadDir(filepath.FromSlash(dir)); err == nil {
+			for _, e := range es {
+				m[strings.ToLower(e.Name())] = e.Name()
+			}
+		}
+		v, _ := dirs.LoadOrStore(dir, m)
+		return v.(map[string]string)
+	}
+	var find func(abs string) (string, bool)
+	find = func(abs string) (string, bool) {
+		dir, name := path.Split(abs)
+		dir = strings.TrimSuffix(dir, "/")
+		if name == "" || dir == "" {
+			if _, err := os.Stat(filepath.FromSlash(abs)); err == nil {
+				return abs, true
+			}
+			return "", false
+		}
+		parent, exact := find(dir)
+		if parent == "" {
+			return "", false
+		}
+		got, ok := entries(parent)[strings.ToLower(name)]
+		if !ok {
+			return "", false
+		}
+		return parent + "/" + got, exact && got == name
+	}
+	return load, find
 }
 
 // parallel calls fn(0..n-1) on jobs goroutines.

@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
+
+	"golang.org/x/net/html"
 
 	"github.com/l10nlint/l10nlint/internal/inline"
 	"github.com/l10nlint/l10nlint/internal/layout"
+	"github.com/l10nlint/l10nlint/internal/markdown"
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -12,11 +16,11 @@ import (
 // facts keeps what the corpus rules need of a parsed page: texts of the
 // segments and front matter with their positions, and the prose of
 // monolingual pages. The page itself is dropped after phase one.
-func facts(pg *rules.Page, pl layout.Place, placed, reported bool, lines *textfile.Lines) *rules.PageFacts {
+func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, lines *textfile.Lines) *rules.PageFacts {
 	loc := func(r rules.Range) rules.Loc {
 		return rules.Loc{Range: r, Start: pos(lines.Position(r.Start)), End: pos(lines.Position(r.End))}
 	}
-	f := &rules.PageFacts{Path: pg.Path, Locale: pg.Locale, Reported: reported, Bilingual: pg.Bilingual(),
+	f := &rules.PageFacts{Path: pg.Path, Abs: abs, Locale: pg.Locale, Reported: reported, Bilingual: pg.Bilingual(),
 		Top: loc(rules.Range{Start: 0, End: min(lineEnd(pg.Text, 0), len(pg.Text))})}
 	if placed {
 		f.Key, f.Rel, f.Root, f.Source = pl.Key, pl.Rel, pl.Root, pl.Source
@@ -37,6 +41,7 @@ func facts(pg *rules.Page, pl layout.Place, placed, reported bool, lines *textfi
 			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
 			TargetLoc: loc(s.Target.Range), SegmentLoc: loc(s.Range)}
 	}
+	pageLinks(f, pg, loc)
 	if !f.Bilingual {
 		var b strings.Builder
 		for _, bl := range pg.Blocks {
@@ -65,4 +70,81 @@ func lineEnd(s string, i int) int {
 		return i + j
 	}
 	return len(s)
+}
+
+// pageLinks adds the page's links (from every block, so links that wrap
+// segment spans count too) and anchors (heading slugs, <a name>, id).
+func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.Loc) {
+	for _, bl := range pg.Blocks {
+		if bl.Kind == "code" {
+			continue
+		}
+		t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
+		for _, l := range t.Links {
+			if l.Kind == rules.ReferenceLink {
+				continue
+			}
+			f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
+		}
+		for _, tg := range t.Tags {
+			if tg.Closing {
+				continue
+			}
+			raw := pg.Text[tg.Range.Start:tg.Range.End]
+			if !strings.Contains(raw, "name=") && !strings.Contains(raw, "id=") {
+				continue
+			}
+			f.Anchors = append(f.Anchors, anchorAttrs(raw)...)
+		}
+	}
+	seen := map[string]int{}
+	for _, h := range pg.Headings {
+		s := markdown.Slug(headingText(pg, h.Range))
+		if s == "" {
+			continue
+		}
+		// A repeated heading gets -1, -2... as on GitHub and DocFX.
+		if n := seen[s]; n > 0 {
+			f.Anchors = append(f.Anchors, s+"-"+strconv.Itoa(n))
+		} else {
+			f.Anchors = append(f.Anchors, s)
+		}
+		seen[s]++
+	}
+}
+
+// anchorAttrs reads the name and id attributes of one tag with
+// golang.org/x/net/html.
+func anchorAttrs(raw string) []string {
+	z := html.NewTokenizer(strings.NewReader(raw))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return nil
+	}
+	var out []string
+	_, more := z.TagName()
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if (string(k) == "name" || string(k) == "id") && len(v) > 0 {
+			out = append(out, string(v))
+		}
+	}
+	return out
+}
+
+// headingText is the text a reader sees in a heading: on side-by-side pages
+// the source parts (hidden lookup spans) are left out.
+func headingText(pg *rules.Page, r rules.Range) string {
+	var b strings.Builder
+	at := r.Start
+	for _, s := range pg.Segments {
+		if !s.HasSource || s.Source.Range.Start < r.Start || s.Source.Range.End > r.End {
+			continue
+		}
+		b.WriteString(inline.Parse(pg.Text, at, s.Source.Range.Start).Plain)
+		b.WriteByte(' ')
+		at = s.Source.Range.End
+	}
+	b.WriteString(inline.Parse(pg.Text, at, r.End).Plain)
+	return b.String()
 }

@@ -1,0 +1,123 @@
+package rules
+
+import (
+	"net/url"
+	"path"
+	"strings"
+)
+
+// BrokenLink reports relative links and anchors that resolve to nothing.
+var BrokenLink = Register(&Rule{
+	ID:       "broken-link",
+	Aliases:  []string{"dead-link"},
+	Tags:     []string{"corpus", "links"},
+	Severity: Error,
+	Short:    "A relative link, image or #anchor does not resolve in the page's locale tree",
+	Doc: `Checks every link, image and autolink of a page that stays inside the documentation set:
+
+  - a relative destination (page.md, ../media/icon.png, folder/) must name an existing file or
+    directory, resolved from the page's own directory, so a translated page is checked against its
+    own locale tree;
+  - a #fragment, on the same page or on a linked Markdown page, must match a heading of that page
+    (slugged as GitHub and DocFX do: lower case, letters of any script, digits, '-' and '_' kept,
+    spaces as '-') or an <a name="..."> or id="..." on it.
+
+Links with a scheme (https:, mailto:), protocol-relative (//host) and site-absolute (/path) links
+are not checked: l10nlint does not use the network. A query string (?view=...) is ignored.
+
+File names are compared ignoring case by default, as the docs platforms serve them
+(media/Image.png for Media/image.png); case-sensitive reports the difference. #top is the top of
+the page, as in browsers.
+
+Options:
+  check-fragments  check #fragments (default true)
+  case-sensitive   report destinations that differ from the file name in case only (default false)
+  ignore           destinations to skip, as path prefixes (default none)`,
+	Options: []Option{
+		{Name: "check-fragments", Default: true, Doc: "check #fragments"},
+		{Name: "case-sensitive", Default: false, Doc: "report destinations that differ from the file name in case only"},
+		{Name: "ignore", Default: []string{}, Doc: "destinations to skip, as path prefixes"},
+	},
+	RunCorpus: runBrokenLink,
+})
+
+func runBrokenLink(p *CorpusPass) {
+	pg := p.Page
+	if pg.Abs == "" || p.Corpus.Find == nil {
+		return
+	}
+	frags := p.Bool("check-fragments")
+	caseSensitive := p.Bool("case-sensitive")
+	ignore := p.Strings("ignore")
+	dir := path.Dir(pg.Abs)
+outer:
+	for _, l := range pg.Links {
+		dest := strings.TrimSpace(l.Dest)
+		if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\") || hasScheme(dest) {
+			continue
+		}
+		for _, ig := range ignore {
+			if strings.HasPrefix(dest, ig) {
+				continue outer
+			}
+		}
+		target, frag, _ := strings.Cut(dest, "#")
+		target, _, _ = strings.Cut(target, "?")
+		if u, err := url.PathUnescape(target); err == nil {
+			target = u
+		}
+		target = strings.ReplaceAll(target, "\\", "/")
+		if strings.EqualFold(frag, "top") {
+			frag = "" // browsers scroll to the top for #top
+		}
+		if target == "" {
+			if frags && frag != "" && !pg.HasAnchor(frag) {
+				p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on this page", frag)
+			}
+			continue
+		}
+		abs := path.Clean(path.Join(dir, target))
+		found, exact := p.Corpus.Find(abs)
+		switch {
+		case found == "":
+			p.ReportAt(l.Loc, "%s %q does not resolve: %s does not exist", l.Kind, dest, relTo(dir, abs))
+			continue
+		case !exact && caseSensitive:
+			p.ReportAt(l.Loc, "%s %q resolves only if case is ignored: the file is %s", l.Kind, dest, relTo(dir, found))
+			continue
+		}
+		abs = found
+		if !frags || frag == "" || !strings.HasSuffix(strings.ToLower(abs), ".md") {
+			continue
+		}
+		if q := p.Corpus.ByAbs(abs); q != nil && !q.HasAnchor(frag) {
+			p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on %s", frag, q.Path)
+		}
+	}
+}
+
+// hasScheme reports whether a destination starts with a URL scheme
+// ("https:", "mailto:") or is protocol-relative.
+func hasScheme(d string) bool {
+	if strings.HasPrefix(d, "//") {
+		return true
+	}
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		switch {
+		case c == ':':
+			return i > 1 // "C:" is a drive letter, not a scheme
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func relTo(dir, abs string) string {
+	if strings.HasPrefix(abs, dir+"/") {
+		return strings.TrimPrefix(abs, dir+"/")
+	}
+	return abs
+}
