@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -81,7 +82,7 @@ func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.L
 		}
 		t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
 		for _, l := range t.Links {
-			if l.Kind == rules.ReferenceLink {
+			if l.Kind == rules.ReferenceLink || inSource(pg, l.Range) {
 				continue
 			}
 			f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
@@ -111,6 +112,17 @@ func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.L
 		}
 		seen[s]++
 	}
+}
+
+// inSource reports whether r lies in the source part of a segment: the
+// hidden lookup text, whose links the reader never follows.
+func inSource(pg *rules.Page, r rules.Range) bool {
+	i := sort.Search(len(pg.Segments), func(i int) bool { return pg.Segments[i].Range.End > r.Start })
+	if i < len(pg.Segments) {
+		s := pg.Segments[i].Source.Range
+		return pg.Segments[i].HasSource && r.Start >= s.Start && r.End <= s.End
+	}
+	return false
 }
 
 // anchorAttrs reads the name and id attributes of one tag with
