@@ -122,9 +122,9 @@ func TestBrokenLinkFixture(t *testing.T) {
 	// image whose folder differs in case, #top and an external URL; broken:
 	// a missing page, a missing anchor on another page, and a link wrapping a
 	// segment. Links in the hidden source text are not checked.
-	got := corpusFindings(t, "broken-link", "../testdata/corpus/fr-FR/links.md")
+	got := corpusFindings(t, "broken-link", "../testdata/links/fr-FR/links.md")
 	expectFindings(t, got,
-		"fr-FR/links.md:13: anchor #nowhere matches no heading or anchor on ../testdata/corpus/fr-FR/offering.md",
+		"fr-FR/links.md:13: anchor #nowhere matches no heading or anchor on ../testdata/links/fr-FR/offering.md",
 		`fr-FR/links.md:13: link "missing.md" does not resolve: missing.md does not exist`,
 		`fr-FR/links.md:17: link "gone/page.md" does not resolve: gone/page.md does not exist`)
 }
