@@ -35,9 +35,9 @@ type Corpus struct {
 	// whether it matched with the same case (a case-insensitive match is
 	// returned otherwise). The engine sets both; they are safe for
 	// concurrent use.
-	Load func(abs string) *PageFacts
-	Find func(abs string) (found string, exactCase bool)
-	pages  []*PageFacts
+	Load  func(abs string) *PageFacts
+	Find  func(abs string) (found string, exactCase bool)
+	pages []*PageFacts
 	byKey map[string][]*PageFacts
 	byAbs map[string]*PageFacts
 }
@@ -137,8 +137,28 @@ type PageFacts struct {
 	Anchors []string
 	// Links are the page's links, images and autolinks, in document order.
 	Links []LinkFact
+	// Blocks are, for monolingual pages, the leaf blocks in document order,
+	// for structure comparisons.
+	Blocks []BlockFact
 	// Top is the location of the page's first line, for page-level findings.
 	Top Loc
+}
+
+// BlockFact is a leaf block of a monolingual page.
+type BlockFact struct {
+	// Kind is "heading", "paragraph", "list-item", "table", "blockquote",
+	// "html" or "code".
+	Kind string
+	// Level is a heading's level or a list item's depth.
+	Level int
+	// Info is a code block's info string ("powershell"), or a block
+	// quote's callout type ("NOTE" for > [!NOTE]).
+	Info string
+	// Code is a code block's content; Rows and Cols a table's shape (the
+	// header counts as a row, the delimiter row does not).
+	Code       string
+	Rows, Cols int
+	Loc        Loc
 }
 
 // LinkFact is a link of a page with its place.
@@ -198,6 +218,7 @@ type CorpusPass struct {
 	Rule           *Rule
 	Options        map[string]any
 	DoNotTranslate []string
+	Glossaries     map[string]*Glossary
 	Report         func(Finding)
 }
 

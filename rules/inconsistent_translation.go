@@ -18,7 +18,7 @@ var InconsistentTranslation = Register(&Rule{
 	Tags:     []string{"corpus", "consistency"},
 	Severity: Warning,
 	Short:    "The same source segment is translated differently, or one translation serves different sources, within a locale",
-	Doc: `TODO`,
+	Doc:      `TODO`,
 	Options: []Option{
 		{Name: "min-words", Default: 3, Doc: "words a source text must have to be checked"},
 		{Name: "ignore-case", Default: true, Doc: "letter case does not make texts different"},

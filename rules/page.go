@@ -127,4 +127,8 @@ type Block struct {
 	// "html" or "code".
 	Kind  string
 	Range Range
+	// Level is a heading's level, or a list item's nesting depth (1 for a
+	// top-level item); Info is a fenced code block's info string.
+	Level int
+	Info  string
 }

@@ -107,7 +107,9 @@ type Pass struct {
 	Options map[string]any
 	// DoNotTranslate are terms that are kept verbatim in every locale.
 	DoNotTranslate []string
-	Report         func(Finding)
+	// Glossaries are the configured glossaries by locale ("fr-FR").
+	Glossaries map[string]*Glossary
+	Report     func(Finding)
 }
 
 // Reportf reports a finding at r.

@@ -40,6 +40,11 @@ type Config struct {
 	// Layout maps source pages to their translations, before the built-in
 	// detection (locale folders, Docusaurus).
 	Layout []layout.Pattern
+	// Glossaries are the per-locale glossaries, read by Load from the files
+	// the glossary key names (relative to the configuration file).
+	Glossaries    map[string]*rules.Glossary
+	glossaryFiles map[string]string
+	glossaryLines map[string]int
 }
 
 // RuleConfig is one rule's setting.
@@ -102,6 +107,9 @@ func Load(file string, reg *rules.Registry) (*Config, error) {
 	}
 	abs, _ := filepath.Abs(file)
 	c.Path, c.Dir = file, filepath.Dir(abs)
+	if err := c.loadGlossaries(); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -153,8 +161,10 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 			err = parseRules(c, v, reg, fail)
 		case "layout":
 			c.Layout, err = parseLayout(v, fail)
+		case "glossary":
+			err = parseGlossaryFiles(c, v, fail)
 		default:
-			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, layout, rules)", k.Value)
+			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, rules)", k.Value)
 		}
 		if err != nil {
 			return nil, err
@@ -192,6 +202,107 @@ func stringList(v *yaml.Node, fail failFunc) ([]string, error) {
 		out = append(out, e.Value)
 	}
 	return out, nil
+}
+
+// parseGlossaryFiles reads glossary: {fr-FR: glossary/fr-FR.yaml}.
+func parseGlossaryFiles(c *Config, v *yaml.Node, fail failFunc) error {
+	if v.Kind != yaml.MappingNode {
+		return fail(v, "glossary: expected a mapping of locales to glossary files")
+	}
+	c.glossaryFiles, c.glossaryLines = map[string]string{}, map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, f := v.Content[i], v.Content[i+1]
+		loc, ok := locale.Normalize(k.Value)
+		if !ok {
+			return fail(k, "glossary: %q is not a locale code such as fr-FR", k.Value)
+		}
+		if f.Kind != yaml.ScalarNode || f.Value == "" {
+			return fail(f, "glossary: expected a file name for %s", loc)
+		}
+		c.glossaryFiles[loc], c.glossaryLines[loc] = f.Value, f.Line
+	}
+	return nil
+}
+
+func (c *Config) loadGlossaries() error {
+	for loc, f := range c.glossaryFiles {
+		p := f
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(c.Dir, p)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return &Error{Path: c.Path, Line: c.glossaryLines[loc], Msg: fmt.Sprintf("glossary for %s: %v", loc, err)}
+		}
+		g, err := ParseGlossary(b, p)
+		if err != nil {
+			return err
+		}
+		if c.Glossaries == nil {
+			c.Glossaries = map[string]*rules.Glossary{}
+		}
+		c.Glossaries[loc] = g
+	}
+	return nil
+}
+
+// ParseGlossary reads a glossary file: a mapping of source terms to a list
+// of allowed translations, or to {allowed: [...], forbidden: [...]}.
+func ParseGlossary(b []byte, name string) (*rules.Glossary, error) {
+	fail := func(n *yaml.Node, format string, args ...any) error {
+		line := 0
+		if n != nil {
+			line = n.Line
+		}
+		return &Error{Path: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, &Error{Path: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	g := &rules.Glossary{Path: name}
+	if len(doc.Content) == 0 {
+		return g, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fail(root, "a glossary is a mapping of source terms to their translations")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		e := rules.GlossaryEntry{Source: k.Value, Line: k.Line}
+		var err error
+		switch v.Kind {
+		case yaml.ScalarNode:
+			if v.Value != "" {
+				e.Allowed = []string{v.Value}
+			}
+		case yaml.SequenceNode:
+			e.Allowed, err = stringList(v, fail)
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				kk, vv := v.Content[j], v.Content[j+1]
+				switch kk.Value {
+				case "allowed":
+					e.Allowed, err = stringList(vv, fail)
+				case "forbidden":
+					e.Forbidden, err = stringList(vv, fail)
+				default:
+					return nil, fail(kk, "%q: unknown key %q (known: allowed, forbidden)", k.Value, kk.Value)
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+		default:
+			return nil, fail(v, "%q: expected a translation, a list, or {allowed, forbidden}", k.Value)
+		}
+		if err != nil {
+			return nil, err
+		}
+		g.Entries = append(g.Entries, e)
+	}
+	return g, nil
 }
 
 // parseLayout reads a list of {source: "docs/{path}", target:

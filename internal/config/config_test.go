@@ -130,3 +130,46 @@ func TestGlob(t *testing.T) {
 		}
 	}
 }
+
+func TestGlossary(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "l10n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gl := "sensitivity label: étiquette de confidentialité\nretention policy:\n  allowed: [stratégie de rétention]\n  forbidden: [politique de rétention]\nsign in: [se connecter, connectez-vous]\n"
+	if err := os.WriteFile(filepath.Join(dir, "l10n", "fr.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfgFile := filepath.Join(dir, FileName)
+	if err := os.WriteFile(cfgFile, []byte("glossary:\n  fr-fr: l10n/fr.yaml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(cfgFile, testRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := c.Glossaries["fr-FR"]
+	if g == nil || len(g.Entries) != 3 {
+		t.Fatalf("glossary: %+v", g)
+	}
+	e := g.Entries[1]
+	if e.Source != "retention policy" || e.Allowed[0] != "stratégie de rétention" || e.Forbidden[0] != "politique de rétention" || e.Line != 2 {
+		t.Errorf("entry: %+v", e)
+	}
+	if len(g.Entries[2].Allowed) != 2 || g.Entries[0].Allowed[0] != "étiquette de confidentialité" {
+		t.Errorf("entries: %+v", g.Entries)
+	}
+	// Errors name the glossary file and line.
+	if err := os.WriteFile(filepath.Join(dir, "l10n", "fr.yaml"), []byte("a: b\nc:\n  allow: [d]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(cfgFile, testRegistry()); err == nil || !strings.Contains(err.Error(), "fr.yaml:3: \"c\": unknown key \"allow\"") {
+		t.Errorf("bad glossary: %v", err)
+	}
+	if err := os.WriteFile(cfgFile, []byte("glossary:\n  fr-FR: missing.yaml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(cfgFile, testRegistry()); err == nil || !strings.Contains(err.Error(), ".l10nlint.yaml:2: glossary for fr-FR") {
+		t.Errorf("missing glossary: %v", err)
+	}
+}

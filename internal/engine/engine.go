@@ -266,7 +266,7 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		}
 		// Findings carry the rule's default severity; the severity processor
 		// maps them to the configured one after the rules.
-		pass := &rules.Pass{Page: pg, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate,
+		pass := &rules.Pass{Page: pg, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate, Glossaries: cfg.Glossaries,
 			Report: func(f rules.Finding) { raw = append(raw, f) }}
 		if msg := runRule(func() { e.rule.Run(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pg.Path, e.rule.ID, msg))
@@ -293,7 +293,7 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 		if e.rule.RunCorpus == nil {
 			continue
 		}
-		pass := &rules.CorpusPass{Corpus: c, Page: pf, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate,
+		pass := &rules.CorpusPass{Corpus: c, Page: pf, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate, Glossaries: cfg.Glossaries,
 			Report: func(f rules.Finding) {
 				var start, end textfile.Position
 				if f.Loc != nil {

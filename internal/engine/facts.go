@@ -44,6 +44,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	}
 	pageLinks(f, pg, loc)
 	if !f.Bilingual {
+		f.Blocks = blockFacts(pg, loc)
 		var b strings.Builder
 		for _, bl := range pg.Blocks {
 			if bl.Kind == "code" {
@@ -159,4 +160,36 @@ func headingText(pg *rules.Page, r rules.Range) string {
 	}
 	b.WriteString(inline.Parse(pg.Text, at, r.End).Plain)
 	return b.String()
+}
+
+// blockFacts describes the leaf blocks of a monolingual page.
+func blockFacts(pg *rules.Page, loc func(rules.Range) rules.Loc) []rules.BlockFact {
+	out := make([]rules.BlockFact, 0, len(pg.Blocks))
+	for _, b := range pg.Blocks {
+		bf := rules.BlockFact{Kind: b.Kind, Level: b.Level, Info: b.Info, Loc: loc(b.Range)}
+		text := pg.Text[b.Range.Start:b.Range.End]
+		switch b.Kind {
+		case "code":
+			bf.Code = text
+		case "table":
+			for _, line := range strings.Split(text, "\n") {
+				line = strings.TrimSpace(line)
+				if line == "" || strings.Trim(line, "|:- \t") == "" {
+					continue // the delimiter row
+				}
+				if bf.Rows == 0 {
+					bf.Cols = len(strings.Split(strings.Trim(line, "|"), "|"))
+				}
+				bf.Rows++
+			}
+		case "blockquote":
+			if m := strings.TrimSpace(text); strings.HasPrefix(m, "[!") {
+				if end := strings.IndexByte(m, ']'); end > 2 {
+					bf.Info = strings.ToUpper(m[2:end])
+				}
+			}
+		}
+		out = append(out, bf)
+	}
+	return out
 }

@@ -84,7 +84,11 @@ func Extract(page *rules.Page, bodyStart int) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if l := n.Lines(); l.Len() > 0 {
 				r := rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}
-				page.Blocks = append(page.Blocks, rules.Block{Kind: "code", Range: r})
+				blk := rules.Block{Kind: "code", Range: r}
+				if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+					blk.Info = strings.TrimSpace(string(f.Info.Segment.Value(src)))
+				}
+				page.Blocks = append(page.Blocks, blk)
 				if strings.Contains(text[r.Start:r.End], "<span data-ttu-id=") {
 					// The translation tool segmented it as prose (an over-indented
 					// paragraph): check its segments like any other.
@@ -115,6 +119,15 @@ func Extract(page *rules.Page, bodyStart int) {
 					Range: rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}})
 			}
 			scanBlock(blockKind(n, text, l.At(0).Start), l.At(0).Start, l.At(l.Len()-1).Stop)
+			if b := &page.Blocks[len(page.Blocks)-1]; b.Kind == "heading" {
+				b.Level = n.(*ast.Heading).Level
+			} else if b.Kind == "list-item" {
+				for p := n.Parent(); p != nil; p = p.Parent() {
+					if _, ok := p.(*ast.ListItem); ok {
+						b.Level++
+					}
+				}
+			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

@@ -1,0 +1,833 @@
+package rules
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// Typography checks the punctuation and spacing conventions of the target
+// language in each segment's target.
+var Typography = Register(&Rule{
+	ID:       "typography",
+	Aliases:  []string{"punctuation", "typographic"},
+	Tags:     []string{"segment", "typography"},
+	Severity: Note,
+	Short:    "Punctuation and spacing of the target language: French spaces, full-width CJK punctuation, German quotes, double spaces, repeated words, unpaired brackets and quotes",
+	Doc: `Checks the typography of each segment's target text against the conventions of the page's
+locale. Only prose is read: code spans, link and image destinations, autolinks and bare URLs,
+inline HTML tags, placeholders and backslash escapes are skipped, emphasis markers and link
+brackets are looked through, and entities count as the character they stand for (&nbsp; is a
+no-break space). Each problem is reported at the characters at fault.
+
+French (fr-*), option check-french-spacing:
+  - a space is expected before ":", ";", "!" and "?" and inside guillemets « »; a missing one is
+    reported ("Remarque: cet ensemble" → "Remarque : cet ensemble"). A mark that is not followed
+    by a space or the end of the text is not punctuation and is left alone: times (14:00),
+    ratios (16:9), URLs and schemes ("http:"), parameters (-Identity:x), query strings (?view=)
+    and emoticons (":)").
+  - require-nbsp: also report an ordinary space where a no-break space is expected (off by
+    default: most documentation uses ordinary spaces there).
+  - nbsp-style: the no-break space to suggest, "nbsp" (U+00A0, the default) or "narrow"
+    (U+202F, the espace fine); both, and the ordinary space, are accepted as the space.
+  - fr-ca-exempt: in Canadian French (fr-CA) no space is expected before ";", "!" and "?", only
+    before ":" and inside guillemets (default true).
+
+Chinese and Japanese (zh-*, ja-*), option check-cjk-punctuation: an ASCII comma, period, colon,
+semicolon, question or exclamation mark directly after a Chinese or Japanese character (or a
+closing full-width quote or bracket) where the full-width form is expected: "单击“浏览”, 然后" →
+"单击“浏览”，然后" ("、" and "。" in Japanese). The range covers the mark and the ASCII spaces
+after it, which the full-width form replaces. A mark followed by a Latin letter or digit
+("文件.txt", "版本:1") is left alone.
+
+German (de-*), option de-quotes (default false, since Microsoft's German documentation commonly
+writes "…"): English-style quotes "…" or “…” where „…“ is expected.
+
+All locales:
+  - check-double-spaces: two or more spaces in a row inside the target prose (not at the start
+    or end of the target or of a line, never inside code), unless the source has as many such
+    runs.
+  - check-repeated-words: the same word twice in a row ("le le", "die die", "the the"),
+    case-insensitive, letters only, where the source does not repeat a word the same way.
+    Repetitions that are grammatical are allowed: French "vous vous", "nous nous"; German
+    relative pronoun plus article after a comma ("die Benutzer, die die Rolle haben").
+  - check-pairs: brackets ( ) [ ] （ ） 【 】 and quotes « » “ ” ‘ ’ „ “ 「 」 "…" that are unpaired
+    in the target while the source's are paired (an apostrophe ’ between letters is not a quote).
+  - check-edge-spaces: the target begins or ends with white space the source does not have, or
+    lacks the source's, where the segment touches text outside its span so that the
+    difference shows when rendered.
+
+Options:
+  check-french-spacing   French spaces before : ; ! ? and inside « » (default true)
+  require-nbsp           French: report an ordinary space where a no-break space is expected (default false)
+  nbsp-style             French: the no-break space to suggest, "nbsp" or "narrow" (default "nbsp")
+  fr-ca-exempt           French: no space expected before ; ! ? in fr-CA (default true)
+  check-cjk-punctuation  Chinese and Japanese: full-width punctuation after CJK text (default true)
+  de-quotes              German: report English-style quotes (default false)
+  check-double-spaces    double spaces in the target prose (default true)
+  check-repeated-words   repeated words (default true)
+  check-pairs            unpaired brackets and quotes where the source's are paired (default true)
+  check-edge-spaces      leading and trailing white space differing from the source (default false)`,
+	Options: []Option{
+		{Name: "check-french-spacing", Default: true, Doc: "French: a space before : ; ! ? and inside « »"},
+		{Name: "require-nbsp", Default: false, Doc: "French: report an ordinary space where a no-break space is expected"},
+		{Name: "nbsp-style", Default: "nbsp", Doc: `French: the no-break space to suggest, "nbsp" (U+00A0) or "narrow" (U+202F)`},
+		{Name: "fr-ca-exempt", Default: true, Doc: "French: no space expected before ; ! ? in fr-CA"},
+		{Name: "check-cjk-punctuation", Default: true, Doc: "Chinese and Japanese: full-width punctuation after CJK text"},
+		{Name: "de-quotes", Default: false, Doc: `German: report English-style quotes "…" where „…“ is expected`},
+		{Name: "check-double-spaces", Default: true, Doc: "double spaces inside the target prose"},
+		{Name: "check-repeated-words", Default: true, Doc: "the same word twice in a row"},
+		{Name: "check-pairs", Default: true, Doc: "unpaired brackets and quotes where the source's are paired"},
+		{Name: "check-edge-spaces", Default: false, Doc: "leading and trailing white space differing from the source"},
+	},
+	Run: runTypography,
+})
+
+// typoChar is one rendered character of a segment side: a prose character
+// (an entity counts as the character it stands for) or an opaque atom (code
+// span, tag, URL, image, escape, placeholder) that stands for something
+// other than prose. Markup that renders nothing (emphasis markers, link
+// brackets and destinations) is left out.
+type typoChar struct {
+	r          rune
+	start, end int // byte range in Page.Text
+	atom       bool
+}
+
+const typoAtom = '\uFFFC'
+
+func runTypography(p *Pass) {
+	loc := p.Page.Locale
+	lang := locale.Language(loc)
+	french := lang == "fr" && p.Bool("check-french-spacing")
+	cjk := (lang == "zh" || lang == "ja") && p.Bool("check-cjk-punctuation")
+	deQuotes := lang == "de" && p.Bool("de-quotes")
+	doubles, repeats, pairs, edges := p.Bool("check-double-spaces"), p.Bool("check-repeated-words"), p.Bool("check-pairs"), p.Bool("check-edge-spaces")
+	if !french && !cjk && !deQuotes && !doubles && !repeats && !pairs && !edges {
+		return
+	}
+	fr := frenchOptions{
+		requireNBSP: p.Bool("require-nbsp"),
+		narrow:      p.String("nbsp-style") == "narrow",
+		exemptCA:    strings.EqualFold(loc, "fr-CA") && p.Bool("fr-ca-exempt"),
+	}
+	for i, s := range p.Page.Segments {
+		if strings.TrimSpace(s.Target.Raw) == "" {
+			continue
+		}
+		tgt := typoChars(s.Target)
+		var src []typoChar
+		needSource := s.HasSource && (doubles || repeats || pairs || edges || french)
+		if needSource {
+			src = typoChars(s.Source)
+		}
+		report := func(r Range, format string, args ...any) {
+			p.ReportSegmentAt(s, r, format, args...)
+		}
+		if french {
+			checkFrenchSpacing(tgt, src, fr, report)
+		}
+		if cjk {
+			checkCJKPunctuation(tgt, lang, report)
+		}
+		if deQuotes {
+			checkGermanQuotes(tgt, report)
+		}
+		if doubles {
+			checkDoubleSpaces(tgt, src, report)
+		}
+		if repeats {
+			checkRepeatedWords(tgt, src, lang, report)
+		}
+		if pairs && s.HasSource {
+			checkPairs(tgt, src, lang, report)
+		}
+		if edges && s.HasSource && strings.TrimSpace(s.Source.Raw) != "" {
+			checkEdgeSpaces(p.Page, i, report)
+		}
+	}
+}
+
+// typoChars renders t as a sequence of characters and atoms.
+func typoChars(t Text) []typoChar {
+	const (
+		prose = iota
+		skip
+		atom
+	)
+	base, raw := t.Range.Start, t.Raw
+	kind := make([]uint8, len(raw))
+	mark := func(start, end int, k uint8) {
+		start, end = max(start-base, 0), min(end-base, len(raw))
+		for j := start; j < end; j++ {
+			if kind[j] < k {
+				kind[j] = k
+			}
+		}
+	}
+	for _, d := range t.Emphasis {
+		mark(d.Range.Start, d.Range.End, skip)
+	}
+	for _, l := range t.Links {
+		switch l.Kind {
+		case AutoLink, ImageLink:
+			mark(l.Range.Start, l.Range.End, atom)
+		default:
+			mark(l.Range.Start, l.Range.Start+1, skip)
+			mark(l.Range.Start+1+len(l.Label), l.Range.End, skip)
+		}
+	}
+	for _, c := range t.Code {
+		mark(c.Range.Start, c.Range.End, atom)
+	}
+	for _, g := range t.Tags {
+		mark(g.Range.Start, g.Range.End, atom)
+	}
+	for _, e := range t.Escapes {
+		mark(e.Range.Start, e.Range.End, atom)
+	}
+	for _, x := range t.Placeholders {
+		mark(x.Range.Start, x.Range.End, atom)
+	}
+	// Bare URLs and "www." host names.
+	for i := 0; i < len(raw); {
+		j := strings.Index(raw[i:], "://")
+		w := strings.Index(raw[i:], "www.")
+		if j < 0 && w < 0 {
+			break
+		}
+		var start int
+		if j >= 0 && (w < 0 || j < w) {
+			start = i + j
+			for start > 0 && typoSchemeByte(raw[start-1]) {
+				start--
+			}
+		} else {
+			start = i + w
+		}
+		end := start
+		for end < len(raw) && kind[end] != atom && !typoURLStop(raw[end]) {
+			end++
+		}
+		// A URL does not end with sentence punctuation.
+		for end > start && strings.IndexByte(".,;:!?)", raw[end-1]) >= 0 {
+			end--
+		}
+		if end <= start {
+			end = start + 1
+		}
+		mark(base+start, base+end, atom)
+		i = end
+	}
+	// Line continuations: indentation and block quote markers after a line break.
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\n' {
+			for j := i + 1; j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == '>'); j++ {
+				mark(base+j, base+j+1, skip)
+			}
+		}
+	}
+	out := make([]typoChar, 0, len(raw))
+	for i := 0; i < len(raw); {
+		switch kind[i] {
+		case skip:
+			i++
+			continue
+		case atom:
+			j := i
+			for j < len(raw) && kind[j] == atom {
+				j++
+			}
+			out = append(out, typoChar{r: typoAtom, start: base + i, end: base + j, atom: true})
+			i = j
+			continue
+		}
+		if raw[i] == '&' {
+			if n, r := typoEntity(raw, i); n > i {
+				out = append(out, typoChar{r: r, start: base + i, end: base + n})
+				i = n
+				continue
+			}
+		}
+		if raw[i] == '\r' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		out = append(out, typoChar{r: r, start: base + i, end: base + i + size})
+		i += size
+	}
+	return out
+}
+
+func typoSchemeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
+}
+
+func typoURLStop(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == '"' || c >= utf8.RuneSelf
+}
+
+// typoEntity decodes a character reference at raw[i] ('&'), returning the
+// offset after it and its first character, or i when there is none.
+func typoEntity(raw string, i int) (int, rune) {
+	j := i + 1
+	for j < len(raw) && j-i <= 32 && (isAlnum(raw[j]) || raw[j] == '#') {
+		j++
+	}
+	if j >= len(raw) || raw[j] != ';' || j == i+1 {
+		return i, 0
+	}
+	dec := html.UnescapeString(raw[i : j+1])
+	if dec == raw[i:j+1] || utf8.RuneCountInString(dec) > 2 {
+		return i, 0
+	}
+	r, _ := utf8.DecodeRuneInString(dec)
+	return j + 1, r
+}
+
+func typoSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u3000'
+}
+
+func typoNBSP(r rune) bool { return r == '\u00a0' || r == '\u202f' }
+
+// typoQuote renders a character for a message.
+func typoQuote(r rune) string {
+	switch r {
+	case '\u00a0':
+		return "no-break space"
+	case '\u202f':
+		return "narrow no-break space"
+	case ' ':
+		return "space"
+	case '\t':
+		return "tab"
+	case '\u3000':
+		return "ideographic space"
+	}
+	return fmt.Sprintf("'%c'", r)
+}
+
+type frenchOptions struct {
+	requireNBSP, narrow, exemptCA bool
+}
+
+func (o frenchOptions) space() string {
+	if o.narrow {
+		return "narrow no-break space (U+202F)"
+	}
+	return "no-break space (U+00A0)"
+}
+
+// checkFrenchSpacing reports missing spaces before : ; ! ? and inside « ».
+func checkFrenchSpacing(t, src []typoChar, o frenchOptions, report func(Range, string, ...any)) {
+	for i, c := range t {
+		switch c.r {
+		case ':', ';', '!', '?':
+			if o.exemptCA && c.r != ':' {
+				continue
+			}
+			if i == 0 || !typoFrenchPunct(t, i, src) {
+				continue
+			}
+			prev := t[i-1]
+			switch {
+			case typoSpace(prev.r):
+				if o.requireNBSP && prev.r != '\u00a0' && prev.r != '\u202f' && (i < 2 || !typoSpace(t[i-2].r)) {
+					report(Range{prev.start, c.end}, "ordinary space before '%c' where a %s is expected", c.r, o.space())
+				}
+			case typoBeforeMark(prev):
+				report(Range{c.start, c.end}, "missing %s before '%c' (French typography: \"mot %c\")", o.space(), c.r, c.r)
+			}
+		case '«':
+			if i+1 >= len(t) {
+				continue
+			}
+			next := t[i+1]
+			switch {
+			case typoSpace(next.r):
+				if o.requireNBSP && !typoNBSP(next.r) {
+					report(Range{c.start, next.end}, "ordinary space after '«' where a %s is expected", o.space())
+				}
+			case next.r != '\n' && next.r != '»':
+				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space())
+			}
+		case '»':
+			if i == 0 {
+				continue
+			}
+			prev := t[i-1]
+			switch {
+			case typoSpace(prev.r):
+				if o.requireNBSP && !typoNBSP(prev.r) {
+					report(Range{prev.start, c.end}, "ordinary space before '»' where a %s is expected", o.space())
+				}
+			case prev.r != '\n' && prev.r != '«':
+				report(Range{c.start, c.end}, "missing %s before '»' (French typography: « mot »)", o.space())
+			}
+		}
+	}
+}
+
+// typoBeforeMark reports whether c can end the word a French double mark
+// follows: a letter, a digit, a closing bracket or quote, a code span.
+func typoBeforeMark(c typoChar) bool {
+	if c.atom {
+		return true
+	}
+	return unicode.IsLetter(c.r) || unicode.IsDigit(c.r) || strings.ContainsRune(")]»”’\"'", c.r)
+}
+
+// typoFrenchPunct reports whether the mark t[i] is sentence punctuation:
+// followed by a space, the end of the text or closing punctuation, not part
+// of a time, URL, scheme, parameter, emoticon or a name such as "Yahoo!".
+func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
+	c := t[i]
+	if i+1 < len(t) {
+		next := t[i+1]
+		switch {
+		case typoSpace(next.r) || next.r == '\n':
+		case (c.r == ':' || c.r == ';') && strings.ContainsRune(")(-", next.r):
+			return false // emoticon
+		case strings.ContainsRune(")]»”’\"'.,…", next.r):
+		case (c.r == '?' || c.r == '!') && (next.r == '?' || next.r == '!'):
+		default:
+			return false
+		}
+	}
+	if i > 0 && t[i-1].r == c.r {
+		return false
+	}
+	// The word before the mark.
+	j := i
+	for j > 0 && (unicode.IsLetter(t[j-1].r) || unicode.IsDigit(t[j-1].r)) {
+		j--
+	}
+	word := typoString(t[j:i])
+	if c.r == ':' {
+		switch strings.ToLower(word) {
+		case "http", "https", "ftp", "mailto", "file", "urn", "tel", "ms":
+			return false
+		}
+	}
+	if (c.r == '!' || c.r == '?') && word != "" && typoHasSeq(src, word+string(c.r), true) {
+		return false // a name such as Yahoo! kept from the source
+	}
+	return true
+}
+
+func typoString(cs []typoChar) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteRune(c.r)
+	}
+	return b.String()
+}
+
+// typoHasSeq reports whether the characters of cs spell s somewhere, at a
+// word start when wordStart is set.
+func typoHasSeq(cs []typoChar, s string, wordStart bool) bool {
+	rs := []rune(s)
+	for i := 0; i+len(rs) <= len(cs); i++ {
+		if wordStart && i > 0 && unicode.IsLetter(cs[i-1].r) {
+			continue
+		}
+		ok := true
+		for k, r := range rs {
+			if cs[i+k].r != r {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// typoCJK reports whether r is a Chinese or Japanese character, CJK
+// punctuation or a full-width form.
+func typoCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+}
+
+var typoFullWidth = map[string]map[rune]string{
+	"zh": {',': "，", '.': "。", ':': "：", ';': "；", '?': "？", '!': "！"},
+	"ja": {',': "、", '.': "。", ':': "：", ';': "；", '?': "？", '!': "！"},
+}
+
+// checkCJKPunctuation reports ASCII punctuation after CJK text.
+func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, ...any)) {
+	forms := typoFullWidth[lang]
+	for i, c := range t {
+		full, ok := forms[c.r]
+		if !ok || i == 0 {
+			continue
+		}
+		prev := t[i-1]
+		if prev.atom || !(typoCJK(prev.r) || prev.r == '”' || prev.r == '’') {
+			continue
+		}
+		end := c.end
+		if i+1 < len(t) {
+			next := t[i+1]
+			switch {
+			case next.atom:
+				continue
+			case next.r == c.r || next.r < utf8.RuneSelf && (isAlnum(byte(next.r)) || strings.ContainsRune(`/\_-@#&=+<`, next.r)):
+				continue // 文件.txt, 版本:1, ...
+			}
+			for k := i + 1; k < len(t) && t[k].r == ' '; k++ {
+				end = t[k].end
+			}
+		}
+		name := "Chinese"
+		if lang == "ja" {
+			name = "Japanese"
+		}
+		report(Range{c.start, end}, "ASCII '%c' after %s text where the full-width '%s' is expected", c.r, name, full)
+	}
+}
+
+// checkGermanQuotes reports English-style quotes in German prose.
+func checkGermanQuotes(t []typoChar, report func(Range, string, ...any)) {
+	open := -1
+	for i, c := range t {
+		switch c.r {
+		case '"':
+			if open < 0 {
+				open = i
+				continue
+			}
+			report(Range{t[open].start, c.end}, "English-style quotes \"…\" where German uses „…“")
+			open = -1
+		case '”':
+			start := c.start
+			for k := i - 1; k >= 0; k-- {
+				if t[k].r == '“' || t[k].r == '„' || t[k].r == '”' {
+					if t[k].r == '“' {
+						start = t[k].start
+					}
+					break
+				}
+			}
+			report(Range{start, c.end}, "English-style quotes “…” where German uses „…“")
+		}
+	}
+}
+
+// typoSpaceRuns returns the runs of two or more spaces between two visible
+// characters on one line.
+func typoSpaceRuns(t []typoChar) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(t); {
+		if !typoSpace(t[i].r) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && typoSpace(t[j].r) {
+			j++
+		}
+		if j-i >= 2 && i > 0 && j < len(t) && t[i-1].r != '\n' && t[j].r != '\n' {
+			runs = append(runs, [2]int{i, j})
+		}
+		i = j
+	}
+	return runs
+}
+
+// checkDoubleSpaces reports runs of spaces inside the prose.
+func checkDoubleSpaces(t, src []typoChar, report func(Range, string, ...any)) {
+	runs := typoSpaceRuns(t)
+	if len(runs) == 0 || len(runs) <= len(typoSpaceRuns(src)) {
+		return
+	}
+	for _, r := range runs {
+		var names []string
+		for _, c := range t[r[0]:r[1]] {
+			names = append(names, typoQuote(c.r))
+		}
+		desc := fmt.Sprintf("%d spaces", r[1]-r[0])
+		if strings.Count(strings.Join(names, ","), "space") != r[1]-r[0] || names[0] != "space" || !allSame(names) {
+			desc = strings.Join(names, " + ")
+		}
+		report(Range{t[r[0]].start, t[r[1]-1].end}, "%s in a row in the target; expected one space", desc)
+	}
+}
+
+func allSame(s []string) bool {
+	for _, x := range s {
+		if x != s[0] {
+			return false
+		}
+	}
+	return true
+}
+
+type typoWord struct {
+	w          string // lower-cased
+	start, end int    // indexes in the character slice
+}
+
+// typoWords splits cs into words of letters; words touching digits, atoms,
+// apostrophes, hyphens or dots are left out (identifiers, elisions,
+// compounds), and so are words with Chinese or Japanese characters.
+func typoWords(cs []typoChar) []typoWord {
+	var out []typoWord
+	for i := 0; i < len(cs); {
+		if !unicode.IsLetter(cs[i].r) {
+			i++
+			continue
+		}
+		j := i
+		cjk := false
+		for j < len(cs) && unicode.IsLetter(cs[j].r) {
+			cjk = cjk || typoCJK(cs[j].r)
+			j++
+		}
+		glued := func(k int) bool {
+			if k < 0 || k >= len(cs) {
+				return false
+			}
+			c := cs[k]
+			return c.atom || unicode.IsDigit(c.r) || strings.ContainsRune("'’-_.@\\/", c.r)
+		}
+		if !cjk && !glued(i-1) && !glued(j) {
+			out = append(out, typoWord{w: strings.ToLower(typoString(cs[i:j])), start: i, end: j})
+		}
+		i = j
+	}
+	return out
+}
+
+// typoAllowedRepeats are grammatical repetitions.
+var typoAllowedRepeats = map[string]map[string]bool{
+	"fr": wordSet("vous nous"),
+}
+
+// typoGermanArticles may follow a relative pronoun of the same form.
+var typoGermanArticles = wordSet("der die das den dem des")
+
+// checkRepeatedWords reports the same word twice in a row.
+func checkRepeatedWords(t, src []typoChar, lang string, report func(Range, string, ...any)) {
+	words := typoWords(t)
+	var srcRepeats map[string]bool
+	for k := 1; k < len(words); k++ {
+		a, b := words[k-1], words[k]
+		if a.w != b.w || !typoOnlySpaces(t[a.end:b.start]) {
+			continue
+		}
+		if typoAllowedRepeats[lang][a.w] {
+			continue
+		}
+		if lang == "de" && typoGermanArticles[a.w] && a.start > 0 {
+			// "Benutzer, die die Rolle haben": a relative pronoun and an article.
+			k := a.start - 1
+			for k >= 0 && typoSpace(t[k].r) {
+				k--
+			}
+			if k >= 0 && t[k].r == ',' {
+				continue
+			}
+		}
+		if srcRepeats == nil {
+			srcRepeats = map[string]bool{}
+			sw := typoWords(src)
+			for m := 1; m < len(sw); m++ {
+				if sw[m-1].w == sw[m].w && typoOnlySpaces(src[sw[m-1].end:sw[m].start]) {
+					srcRepeats[sw[m].w] = true
+				}
+			}
+		}
+		if srcRepeats[a.w] {
+			continue
+		}
+		report(Range{t[a.start].start, t[b.end-1].end}, "repeated word %q", typoString(t[a.start:b.end]))
+	}
+}
+
+func typoOnlySpaces(cs []typoChar) bool {
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		if !typoSpace(c.r) && c.r != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// typoPairKind is one kind of bracket or quote.
+type typoPairKind struct {
+	name        string
+	open, close string // characters that open and close
+	quote       bool   // a quote: the source's quotes are compared
+}
+
+var typoPairKinds = []typoPairKind{
+	{name: "parentheses", open: "(（", close: ")）"},
+	{name: "square brackets", open: "[【", close: "]】"},
+	{name: "guillemets", open: "«", close: "»", quote: true},
+	{name: "corner brackets", open: "「『", close: "」』", quote: true},
+}
+
+// typoPairProblem finds the first unpaired character of kind k in cs, or -1.
+func typoPairProblem(cs []typoChar, k typoPairKind) int {
+	var stack []int
+	for i, c := range cs {
+		switch {
+		case strings.ContainsRune(k.open, c.r):
+			stack = append(stack, i)
+		case strings.ContainsRune(k.close, c.r):
+			if len(stack) == 0 {
+				return i
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) > 0 {
+		return stack[len(stack)-1]
+	}
+	return -1
+}
+
+// typoApostrophe reports whether cs[i] (’ or ') sits between letters or
+// after one at a word end as in "users’", so it is not a quote.
+func typoApostrophe(cs []typoChar, i int) bool {
+	return i > 0 && i+1 < len(cs) && unicode.IsLetter(cs[i-1].r) && unicode.IsLetter(cs[i+1].r)
+}
+
+// typoQuoteProblem finds an unpaired double or single quote in cs: the
+// index of an unpaired quote and its description, or -1.
+func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
+	var straight, open1, close1 []int
+	var lo, lc, ld []int // “ ” „
+	for i, c := range cs {
+		switch c.r {
+		case '"':
+			straight = append(straight, i)
+		case '“':
+			lo = append(lo, i)
+		case '”':
+			lc = append(lc, i)
+		case '„':
+			ld = append(ld, i)
+		case '‘':
+			open1 = append(open1, i)
+		case '’':
+			if !typoApostrophe(cs, i) {
+				close1 = append(close1, i)
+			}
+		}
+	}
+	if len(straight)%2 == 1 {
+		return straight[len(straight)-1], "'\"'"
+	}
+	if lang == "de" {
+		// „…“ and “…”: every “ closes a „ or opens a ”.
+		if len(lo) != len(ld)+len(lc) {
+			switch {
+			case len(lo) > len(ld)+len(lc):
+				return lo[len(lo)-1], "'“'"
+			case len(ld) > 0:
+				return ld[len(ld)-1], "'„'"
+			}
+			return lc[len(lc)-1], "'”'"
+		}
+	} else {
+		if len(lo) != len(lc) {
+			if len(lo) > len(lc) {
+				return lo[len(lo)-1], "'“'"
+			}
+			return lc[0], "'”'"
+		}
+	}
+	// Single quotes: only when the text opens one (’ alone is an apostrophe).
+	if len(open1) > 0 && len(open1) != len(close1) {
+		if len(open1) > len(close1) {
+			return open1[len(open1)-1], "'‘'"
+		}
+		return close1[0], "'’'"
+	}
+	return -1, ""
+}
+
+// checkPairs reports unpaired brackets and quotes in the target when the
+// source's are paired.
+func checkPairs(t, src []typoChar, lang string, report func(Range, string, ...any)) {
+	srcQuotes, _ := typoQuoteProblem(src, "en")
+	for _, k := range typoPairKinds {
+		i := typoPairProblem(t, k)
+		if i < 0 {
+			continue
+		}
+		if k.quote {
+			if srcQuotes >= 0 {
+				continue
+			}
+		} else if typoPairProblem(src, k) >= 0 {
+			continue
+		}
+		report(Range{t[i].start, t[i].end}, "unpaired '%c' in the target (%s); the source's are paired", t[i].r, k.name)
+	}
+	if srcQuotes >= 0 {
+		return
+	}
+	if i, what := typoQuoteProblem(t, lang); i >= 0 {
+		report(Range{t[i].start, t[i].end}, "unpaired %s quote in the target; the source's quotes are paired", what)
+	}
+}
+
+// checkEdgeSpaces reports leading or trailing white space that differs
+// from the source's where it touches text outside the segment.
+func checkEdgeSpaces(pg *Page, i int, report func(Range, string, ...any)) {
+	s := pg.Segments[i]
+	tgt, src := s.Target.Raw, s.Source.Raw
+	lead := func(x string) string { return x[:len(x)-len(strings.TrimLeft(x, " \t\u00a0"))] }
+	trail := func(x string) string { return x[len(strings.TrimRight(x, " \t\u00a0")):] }
+	before := typoOutside(pg.Text, s.Range.Start, -1)
+	after := typoOutside(pg.Text, s.Range.End, 1)
+	tl, sl := lead(tgt), lead(src)
+	if (tl == "") != (sl == "") && before {
+		if tl != "" {
+			report(Range{s.Target.Range.Start, s.Target.Range.Start + len(tl)}, "the target begins with white space the source does not have")
+		} else {
+			report(Range{s.Target.Range.Start, s.Target.Range.Start}, "the target lacks the source's leading space")
+		}
+	}
+	tt, st := trail(tgt), trail(src)
+	if (tt == "") != (st == "") && after {
+		if tt != "" {
+			report(Range{s.Target.Range.End - len(tt), s.Target.Range.End}, "the target ends with white space the source does not have")
+		} else {
+			report(Range{s.Target.Range.End, s.Target.Range.End}, "the target lacks the source's trailing space")
+		}
+	}
+}
+
+// typoOutside reports whether the character of text next to offset at
+// (before it when dir < 0) is visible text rather than white space or a
+// line boundary.
+func typoOutside(text string, at, dir int) bool {
+	if dir < 0 {
+		if at == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[:at])
+		return !unicode.IsSpace(r)
+	}
+	if at >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[at:])
+	return !unicode.IsSpace(r)
+}
