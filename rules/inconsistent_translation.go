@@ -7,11 +7,13 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 	"weak"
 )
 
 // InconsistentTranslation reports, within one target locale, a source text
-// translated in different ways and a translation given to different sources.
+// translated in different ways and a translation given to source texts that
+// say different things.
 var InconsistentTranslation = Register(&Rule{
 	ID:       "inconsistent-translation",
 	Aliases:  []string{"consistency", "translation-consistency"},
@@ -22,7 +24,8 @@ var InconsistentTranslation = Register(&Rule{
 	Options: []Option{
 		{Name: "min-words", Default: 3, Doc: "words a source text must have to be checked"},
 		{Name: "ignore-case", Default: true, Doc: "letter case does not make texts different"},
-		{Name: "same-target", Default: true, Doc: "also report one translation used for different source texts"},
+		{Name: "same-ending", Default: true, Doc: "compare only sources that end alike (sentence, lead-in, label)"},
+		{Name: "same-target", Default: true, Doc: "also report one translation used for source texts that differ in meaning"},
 		{Name: "max-places", Default: 3, Doc: "places listed per variant before \"and N more\""},
 	},
 	RunCorpus: runInconsistentTranslation,
@@ -32,8 +35,10 @@ var InconsistentTranslation = Register(&Rule{
 type consistencyOptions struct {
 	minWords   int
 	ignoreCase bool
+	sameEnding bool
 	sameTarget bool
 	maxPlaces  int
+	terms      string // do-not-translate terms, joined
 }
 
 // consistencyKey identifies one index: a corpus (held weakly, so that the
@@ -49,7 +54,8 @@ type consistencyEntry struct {
 	index map[*PageFacts][]consistencyFinding
 }
 
-// consistencyCache maps a consistencyKey to its *consistencyEntry.
+// consistencyCache maps a consistencyKey to its *consistencyEntry. An entry
+// is removed when its corpus is garbage collected.
 var consistencyCache sync.Map
 
 // consistencyFinding is one problem, to be reported on one segment of the
@@ -64,14 +70,15 @@ func runInconsistentTranslation(p *CorpusPass) {
 		return
 	}
 	opts := consistencyOptions{minWords: p.Int("min-words"), ignoreCase: p.Bool("ignore-case"),
-		sameTarget: p.Bool("same-target"), maxPlaces: p.Int("max-places")}
+		sameEnding: p.Bool("same-ending"), sameTarget: p.Bool("same-target"), maxPlaces: p.Int("max-places"),
+		terms: strings.Join(p.DoNotTranslate, "\x00")}
 	key := consistencyKey{corpus: weak.Make(p.Corpus), opts: opts}
 	v, loaded := consistencyCache.LoadOrStore(key, &consistencyEntry{})
 	if !loaded {
 		runtime.AddCleanup(p.Corpus, func(k consistencyKey) { consistencyCache.Delete(k) }, key)
 	}
 	e := v.(*consistencyEntry)
-	e.once.Do(func() { e.index = buildConsistency(p.Corpus, opts) })
+	e.once.Do(func() { e.index = buildConsistency(p.Corpus, opts, p.DoNotTranslate) })
 	for _, f := range e.index[p.Page] {
 		p.ReportSegment(&p.Page.Segments[f.seg], "%s", f.message)
 	}
@@ -102,7 +109,7 @@ type variant struct {
 type group struct {
 	text     string
 	variants map[string]*variant
-	order    []string
+	order    []string // variant keys, in order of first occurrence
 }
 
 func (g *group) add(key, text string, pl place) {
@@ -115,12 +122,26 @@ func (g *group) add(key, text string, pl place) {
 	v.places = append(v.places, pl)
 }
 
-func buildConsistency(c *Corpus, o consistencyOptions) map[*PageFacts][]consistencyFinding {
+// list returns the variants, the most frequent first.
+func (g *group) list() []*variant {
+	vs := make([]*variant, 0, len(g.order))
+	for _, k := range g.order {
+		vs = append(vs, g.variants[k])
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return len(vs[i].places) > len(vs[j].places) })
+	return vs
+}
+
+// buildConsistency indexes every target segment of the corpus by locale and
+// source text and by locale and target text (one pass, two maps) and
+// assigns each inconsistent group to the first of its places on a reported
+// page.
+func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFacts][]consistencyFinding {
 	type locKey struct{ locale, key string }
 	bySource := map[locKey]*group{}
 	byTarget := map[locKey]*group{}
 	var srcOrder, tgtOrder []locKey
-	roots := map[string]map[string]bool{} // locale → roots
+	roots := map[string]map[string]bool{} // locale → layout roots
 	for order, pg := range c.Pages() {
 		if pg.Source || !pg.Bilingual {
 			continue
@@ -134,9 +155,13 @@ func buildConsistency(c *Corpus, o consistencyOptions) map[*PageFacts][]consiste
 			if !s.HasSource || !checkableSource(s, o.minWords) {
 				continue
 			}
-			sk, tk := consistencyText(s.Source, o.ignoreCase), consistencyText(s.Target, o.ignoreCase)
-			if tk == "" || sk == tk {
-				continue
+			sk := consistencyText(s.Source, o.ignoreCase)
+			tk := consistencyText(uninflectNames(s.Target, s.Source, dnt), o.ignoreCase)
+			if tk == "" || sk == consistencyText(s.Target, o.ignoreCase) {
+				continue // empty or untranslated: other rules' business
+			}
+			if o.sameEnding {
+				sk += ending(s.Source)
 			}
 			pl := place{page: pg, order: order, seg: i}
 			k := locKey{pg.Locale, sk}
@@ -165,6 +190,9 @@ func buildConsistency(c *Corpus, o consistencyOptions) map[*PageFacts][]consiste
 		for _, k := range keys {
 			g := m[k]
 			if len(g.order) < 2 {
+				continue
+			}
+			if targets && !sourcesDiffer(g) {
 				continue
 			}
 			first, ok := firstReported(g)
@@ -200,30 +228,35 @@ func firstReported(g *group) (place, bool) {
 }
 
 func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces int) string {
-	vs := make([]*variant, 0, len(g.order))
-	for _, k := range g.order {
-		vs = append(vs, g.variants[k])
+	vs := g.list()
+	texts := make([]string, len(vs))
+	for i, v := range vs {
+		texts[i] = v.text
 	}
-	sort.SliceStable(vs, func(i, j int) bool {
-		if len(vs[i].places) != len(vs[j].places) {
-			return len(vs[i].places) > len(vs[j].places)
-		}
-		return vs[i].places[0].before(vs[j].places[0])
-	})
+	texts = differingWindows(texts, 90)
 	var b strings.Builder
 	if targets {
-		fmt.Fprintf(&b, "%q is the %s translation of %d different source texts: ", shorten(g.text, 80), locale, len(vs))
+		fmt.Fprintf(&b, "%q is the %s translation of %d different source texts: ", shorten(g.text, 100), locale, len(vs))
 	} else {
-		fmt.Fprintf(&b, "%q is translated %d ways in %s: ", shorten(g.text, 80), len(vs), locale)
+		fmt.Fprintf(&b, "%q is translated %d ways in %s: ", shorten(g.text, 100), len(vs), locale)
 	}
 	for i, v := range vs {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "%q %s (%s)", shorten(v.text, 80), plural(len(v.places), "once", fmt.Sprintf("%d times", len(v.places))),
-			placeList(v.places, short, maxPlaces))
+		fmt.Fprintf(&b, "%q %s (%s)", texts[i], times(len(v.places)), placeList(v.places, short, maxPlaces))
 	}
 	return b.String()
+}
+
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 // placeList names places as path:line, the first max of them.
@@ -247,6 +280,50 @@ func placeList(pls []place, short bool, max int) string {
 	return strings.Join(names, ", ")
 }
 
+// differingWindows shortens long texts to about width characters around
+// where they start to differ, so that the quoted variants show their
+// difference.
+func differingWindows(texts []string, width int) []string {
+	rs := make([][]rune, len(texts))
+	prefix := -1
+	for i, t := range texts {
+		rs[i] = []rune(t)
+		if i == 0 {
+			prefix = len(rs[0])
+			continue
+		}
+		n := 0
+		for n < prefix && n < len(rs[i]) && unicode.ToLower(rs[i][n]) == unicode.ToLower(rs[0][n]) {
+			n++
+		}
+		prefix = n
+	}
+	out := make([]string, len(texts))
+	for i, r := range rs {
+		if len(r) <= width {
+			out[i] = texts[i]
+			continue
+		}
+		start := 0
+		if prefix > width/3 {
+			start = prefix - width/3
+			for start > 0 && !unicode.IsSpace(r[start-1]) && prefix-start < width/2 {
+				start--
+			}
+		}
+		end := min(len(r), start+width)
+		s := string(r[start:end])
+		if start > 0 {
+			s = "…" + s
+		}
+		if end < len(r) {
+			s += "…"
+		}
+		out[i] = s
+	}
+	return out
+}
+
 // checkableSource reports whether a segment's source is worth comparing:
 // enough words, not only numbers or code.
 func checkableSource(s *SegmentFacts, minWords int) bool {
@@ -254,26 +331,37 @@ func checkableSource(s *SegmentFacts, minWords int) bool {
 	if len(raw) >= 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && !strings.Contains(strings.Trim(raw, "`"), "`") {
 		return false // one code span
 	}
-	words, letters := 0, false
+	words := 0
 	for _, w := range strings.Fields(s.Source) {
-		hasLetter := false
 		for _, r := range w {
 			if unicode.IsLetter(r) {
-				hasLetter = true
+				words++
 				break
 			}
 		}
-		if hasLetter {
-			words++
-			letters = true
-		}
 	}
-	return letters && words >= minWords
+	return words > 0 && words >= minWords
+}
+
+// ending classes a source text by how it ends: a sentence, a lead-in to
+// what follows, or a label (a heading, a table cell, a list entry).
+func ending(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`*_"'”’)]»`, r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？':
+		return "\x00."
+	case ':', '：':
+		return "\x00:"
+	}
+	return "\x00"
 }
 
 // consistencyText reduces a text to what a translator's choice of words
-// would change: white space, punctuation and symbols, typographic variants
-// and (with ignoreCase) letter case do not count.
+// would change: white space, punctuation and symbols, full-width forms and
+// (with ignoreCase) letter case do not count.
 func consistencyText(s string, ignoreCase bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -290,4 +378,178 @@ func consistencyText(s string, ignoreCase bool) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// nameSuffixes are the endings a name takes in an inflected language: the
+// German genitive (des Compliance Centers), plurals, the English possessive.
+var nameSuffixes = []string{"'s", "’s", "es", "s", "en", "n"}
+
+// uninflectNames removes, from the words of target that are a name kept
+// from the source (a capitalized source word or a do-not-translate term)
+// plus an inflection ending, that ending.
+func uninflectNames(target, source string, dnt []string) string {
+	names := map[string]bool{}
+	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for _, w := range strings.FieldsFunc(source, func(r rune) bool { return !isWordRune(r) }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			names[w] = true
+		}
+	}
+	for _, t := range dnt {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !isWordRune(r) }) {
+			names[w] = true
+		}
+	}
+	if len(names) == 0 {
+		return target
+	}
+	var b strings.Builder
+	changed := false
+	i := 0
+	for i < len(target) {
+		r, n := utf8.DecodeRuneInString(target[i:])
+		if !isWordRune(r) {
+			b.WriteString(target[i : i+n])
+			i += n
+			continue
+		}
+		j := i
+		for j < len(target) {
+			r, n := utf8.DecodeRuneInString(target[j:])
+			if !isWordRune(r) && r != '\'' && r != '’' {
+				break
+			}
+			j += n
+		}
+		w := target[i:j]
+		if !names[w] {
+			for _, suf := range nameSuffixes {
+				if base, ok := strings.CutSuffix(w, suf); ok && names[base] {
+					w, changed = base, true
+					break
+				}
+			}
+		}
+		b.WriteString(w)
+		i = j
+	}
+	if !changed {
+		return target
+	}
+	return b.String()
+}
+
+// negations are the words that turn a statement around.
+var negations = wordSet(`not no never none nothing nobody nowhere without cannot neither nor`)
+
+// antonyms are word pairs (as stems) whose confusion inverts a statement or
+// an action.
+var antonyms = map[string]string{}
+
+func init() {
+	for _, pair := range strings.Fields(`on/off enable/disable enabled/disabled allow/block allowed/blocked
+		add/remove added/removed include/exclude included/excluded before/after minimum/maximum first/last
+		increase/decrease upload/download uploaded/downloaded import/export imported/exported show/hide
+		inbound/outbound internal/external lock/unlock true/false yes/no start/stop sender/recipient
+		send/receive sent/received read/write public/private input/output source/target create/delete
+		created/deleted accept/reject accepted/rejected allowlist/blocklist safe/unsafe less/more lower/higher
+		above/below inside/outside encrypt/decrypt encrypted/decrypted install/uninstall valid/invalid
+		required/optional success/failure succeeded/failed enabling/disabling turn/turning`) {
+		a, b, _ := strings.Cut(pair, "/")
+		antonyms[stem(a)], antonyms[stem(b)] = stem(b), stem(a)
+	}
+}
+
+// sourceWords are what sourcesDiffer compares of a source text.
+type sourceWords struct {
+	stems    map[string]bool // lower-case stems of all words
+	names    []string        // capitalized words past the first, lower-cased
+	numbers  map[string]bool
+	negative bool // an odd number of negations
+}
+
+func readSourceWords(s string) sourceWords {
+	sw := sourceWords{stems: map[string]bool{}, numbers: map[string]bool{}}
+	s = strings.ReplaceAll(s, "’", "'")
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	for i, w := range words {
+		w = strings.Trim(w, "'")
+		if w == "" {
+			continue
+		}
+		lw := strings.ToLower(w)
+		sw.stems[stem(lw)] = true
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			sw.numbers[lw] = true
+		}
+		if negations[lw] || strings.HasSuffix(lw, "n't") {
+			sw.negative = !sw.negative
+		}
+		if r, _ := utf8.DecodeRuneInString(w); i > 0 && unicode.IsUpper(r) {
+			sw.names = append(sw.names, lw)
+		}
+	}
+	return sw
+}
+
+// stem strips the commonest English inflections.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
+			w = b
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+// sourcesDiffer reports whether two of the source texts of g say different
+// things, beyond a rewording a single translation may legitimately cover:
+// they have different numbers, one is negative and the other is not, one
+// names something (a capitalized word past the first: a UI label, a
+// product, a feature) the other does not, or they differ by a pair of
+// opposites (enable/disable, inbound/outbound ...).
+func sourcesDiffer(g *group) bool {
+	vs := g.list()
+	if len(vs) > 20 {
+		vs = vs[:20]
+	}
+	ws := make([]sourceWords, len(vs))
+	for i, v := range vs {
+		ws[i] = readSourceWords(v.text)
+	}
+	for i := range ws {
+		for j := i + 1; j < len(ws); j++ {
+			if wordsDiffer(ws[i], ws[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func wordsDiffer(a, b sourceWords) bool {
+	if a.negative != b.negative || len(a.numbers) != len(b.numbers) {
+		return true
+	}
+	for n := range a.numbers {
+		if !b.numbers[n] {
+			return true
+		}
+	}
+	for _, x := range [2][2]sourceWords{{a, b}, {b, a}} {
+		for _, n := range x[0].names {
+			if !x[1].stems[stem(n)] {
+				return true
+			}
+		}
+		for w := range x[0].stems {
+			if o, ok := antonyms[w]; ok && !x[0].stems[o] && x[1].stems[o] && !x[1].stems[w] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -276,7 +276,7 @@ func typoURLStop(c byte) bool {
 // offset after it and its first character, or i when there is none.
 func typoEntity(raw string, i int) (int, rune) {
 	j := i + 1
-	for j < len(raw) && j-i <= 32 && (isAlnum(raw[j]) || raw[j] == '#') {
+	for j < len(raw) && j-i <= 32 && (typoAlnum(raw[j]) || raw[j] == '#') {
 		j++
 	}
 	if j >= len(raw) || raw[j] != ';' || j == i+1 {
@@ -481,7 +481,7 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 			switch {
 			case next.atom:
 				continue
-			case next.r == c.r || next.r < utf8.RuneSelf && (isAlnum(byte(next.r)) || strings.ContainsRune(`/\_-@#&=+<`, next.r)):
+			case next.r == c.r || next.r < utf8.RuneSelf && (typoAlnum(byte(next.r)) || strings.ContainsRune(`/\_-@#&=+<`, next.r)):
 				continue // 文件.txt, 版本:1, ...
 			}
 			for k := i + 1; k < len(t) && t[k].r == ' '; k++ {
@@ -830,4 +830,8 @@ func typoOutside(text string, at, dir int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[at:])
 	return !unicode.IsSpace(r)
+}
+
+func typoAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

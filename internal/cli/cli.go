@@ -207,27 +207,48 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
+// registry is the built-in rules plus the configuration's pattern rules.
+func registry(configFile string) (*rules.Registry, error) {
+	cfg, err := loadConfig(configFile)
+	if err != nil {
+		return nil, err
+	}
+	return cfg.Registry, nil
+}
+
 func newRules(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
+	var configFile string
+	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List the rules with their default severity",
+		Short: "List the rules with their default severity (with the configuration's custom rules)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for _, r := range rules.Default.All() {
-				fmt.Fprintf(stdout, "%-20s %-8s %s\n", r.ID, r.Severity, r.Short)
+			reg, err := registry(configFile)
+			if err != nil {
+				return err
+			}
+			for _, r := range reg.All() {
+				fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Short)
 			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
+	return cmd
 }
 
 func newExplain(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
+	var configFile string
+	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Print a rule's full description and options",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r := rules.Default.Lookup(args[0])
+			reg, err := registry(configFile)
+			if err != nil {
+				return err
+			}
+			r := reg.Lookup(args[0])
 			if r == nil {
 				return usageErr("unknown rule %q (see `l10nlint rules`)", args[0])
 			}
@@ -243,6 +264,8 @@ func newExplain(stdout io.Writer) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
+	return cmd
 }
 
 func newVersion(stdout io.Writer) *cobra.Command {

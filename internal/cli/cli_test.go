@@ -271,3 +271,50 @@ func listing(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+func TestCustomPatternRule(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "cfg.yaml")
+	write(t, cfg, `custom-rules:
+  - id: fr-cliquez-sur
+    message: write "cliquez sur", not "click"
+    severity: error
+    locales: [fr]
+    if-source: '(?i)\bclick\b'
+    target-must-not-match: '(?i)\bclick\b'
+  - id: keep-report
+    message: the target must name the report
+    if-source: 'report'
+    target-must-match: '(?i)rapport|报告|Bericht'
+rules:
+  fr-cliquez-sur:
+    severity: warning
+`)
+	page := filepath.Join(dir, "fr-FR", "p.md")
+	write(t, page, `<span data-ttu-id="a-1">Click sur **Télécharger**.</span><span class="sxs-lookup"><span data-stu-id="a-1">Click **Download**.</span></span>`+"\n\n"+
+		`<span data-ttu-id="a-2">Enregistrez le fichier.</span><span class="sxs-lookup"><span data-stu-id="a-2">Save the report.</span></span>`+"\n")
+	code, out, errs := run(t, "check", page, "--config", cfg, "--no-color", "--fail-on", "warning")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		`p.md:1:25: warning fr-cliquez-sur: write "cliquez sur", not "click" (the target matches (?i)\bclick\b)`,
+		`p.md:3:25: warning keep-report: the target must name the report (the target should match (?i)rapport|报告|Bericht)`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = run(t, "rules", "--config", cfg)
+	if !strings.Contains(out, "fr-cliquez-sur") {
+		t.Errorf("rules does not list the custom rule:\n%s", out)
+	}
+	_, out, _ = run(t, "explain", "keep-report", "--config", cfg)
+	if !strings.Contains(out, "cfg.yaml:8") || !strings.Contains(out, "The target must match: (?i)rapport") {
+		t.Errorf("explain keep-report:\n%s", out)
+	}
+	write(t, cfg, "custom-rules:\n  - id: bad\n    target-must-match: '(unclosed'\n")
+	if code, _, errs := run(t, "check", page, "--config", cfg); code != ExitUsage || !strings.Contains(errs, "cfg.yaml:3: custom-rules: target-must-match: error parsing regexp") {
+		t.Errorf("bad regexp: %d %s", code, errs)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -45,6 +46,9 @@ type Config struct {
 	Glossaries    map[string]*rules.Glossary
 	glossaryFiles map[string]string
 	glossaryLines map[string]int
+	// Registry holds the built-in rules plus the configuration's pattern
+	// rules (custom-rules).
+	Registry *rules.Registry
 }
 
 // RuleConfig is one rule's setting.
@@ -70,7 +74,7 @@ func (e *Error) Error() string {
 
 // Default returns the configuration used without a file.
 func Default() *Config {
-	return &Config{SourceLocale: "en-US", Include: []string{"**/*.md", "**/*.markdown"}, Rules: map[string]RuleConfig{}}
+	return &Config{SourceLocale: "en-US", Include: []string{"**/*.md", "**/*.markdown"}, Rules: map[string]RuleConfig{}, Registry: rules.Default}
 }
 
 // Find looks for FileName in dir and its parents; "" when there is none.
@@ -134,6 +138,16 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, fail(root, "the configuration must be a mapping of keys to values")
 	}
+	c.Registry = reg
+	// Pattern rules first, so that the rules: section can configure them.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "custom-rules" {
+			if err := parseCustomRules(c, root.Content[i+1], name, fail); err != nil {
+				return nil, err
+			}
+		}
+	}
+	reg = c.Registry
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var err error
@@ -163,8 +177,9 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 			c.Layout, err = parseLayout(v, fail)
 		case "glossary":
 			err = parseGlossaryFiles(c, v, fail)
+		case "custom-rules": // read above
 		default:
-			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, rules)", k.Value)
+			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, custom-rules, rules)", k.Value)
 		}
 		if err != nil {
 			return nil, err
@@ -202,6 +217,71 @@ func stringList(v *yaml.Node, fail failFunc) ([]string, error) {
 		out = append(out, e.Value)
 	}
 	return out, nil
+}
+
+// parseCustomRules reads pattern rules:
+//
+//	custom-rules:
+//	  - id: fr-cliquez
+//	    message: write "cliquez sur", not "click"
+//	    severity: warning
+//	    locales: [fr-FR]
+//	    if-source: '\bclick\b'
+//	    target-must-not-match: '\bclick\b'
+func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error {
+	if v.Kind != yaml.SequenceNode {
+		return fail(v, "custom-rules: expected a list of rules")
+	}
+	c.Registry = c.Registry.Clone()
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			return fail(e, "custom-rules: each rule is a mapping with id, message and patterns")
+		}
+		spec := rules.PatternSpec{Origin: fmt.Sprintf("%s:%d", name, e.Line)}
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, val := e.Content[i], e.Content[i+1]
+			var err error
+			re := func() *regexp.Regexp {
+				r, rerr := regexp.Compile(val.Value)
+				if rerr != nil {
+					err = fail(val, "custom-rules: %s: %v", k.Value, rerr)
+				}
+				return r
+			}
+			switch k.Value {
+			case "id":
+				spec.ID = val.Value
+			case "message":
+				spec.Message = val.Value
+			case "severity":
+				spec.Severity, err = rules.ParseSeverity(val.Value)
+				if err != nil {
+					err = fail(val, "custom-rules: %v", err)
+				}
+			case "locales":
+				spec.Locales, err = stringList(val, fail)
+			case "if-source":
+				spec.IfSource = re()
+			case "target-must-match":
+				spec.MustMatch = re()
+			case "target-must-not-match":
+				spec.MustNotMatch = re()
+			default:
+				return fail(k, "custom-rules: unknown key %q (known: id, message, severity, locales, if-source, target-must-match, target-must-not-match)", k.Value)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		r, err := rules.Pattern(spec)
+		if err != nil {
+			return fail(e, "custom-rules: %v", err)
+		}
+		if err := c.Registry.Register(r); err != nil {
+			return fail(e, "custom-rules: %v", err)
+		}
+	}
+	return nil
 }
 
 // parseGlossaryFiles reads glossary: {fr-FR: glossary/fr-FR.yaml}.

@@ -60,6 +60,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 	}
 	reg := opts.Registry
 	if reg == nil {
+		reg = cfg.Registry
+	}
+	if reg == nil {
 		reg = rules.Default
 	}
 	files, err := collect(paths, cfg)
