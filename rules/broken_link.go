@@ -23,7 +23,11 @@ var BrokenLink = Register(&Rule{
     spaces as '-') or an <a name="..."> or id="..." on it.
 
 Links with a scheme (https:, mailto:), protocol-relative (//host) and site-absolute (/path) links
-are not checked: l10nlint does not use the network. A query string (?view=...) is ignored.
+are not checked: l10nlint does not use the network unless asked. With check --external, http(s)
+links are requested (HEAD, then GET when refused), a few at a time, with a timeout, retries for
+timeouts and server errors, and an on-disk cache; a link is broken when it answers 404, 410 or
+another 4xx/5xx status after redirects, or not at all (401, 403 and 429 count as working: the page
+exists). A query string (?view=...) is ignored for relative links.
 
 File names are compared ignoring case by default, as the docs platforms serve them
 (media/Image.png for Media/image.png); case-sensitive reports the difference. #top is the top of
@@ -53,6 +57,12 @@ func runBrokenLink(p *CorpusPass) {
 outer:
 	for _, l := range pg.Links {
 		dest := strings.TrimSpace(l.Dest)
+		if p.Corpus.External != nil && isHTTP(dest) {
+			if problem := p.Corpus.External[dest]; problem != "" {
+				p.ReportAt(l.Loc, "external %s %q is broken: %s", l.Kind, dest, problem)
+			}
+			continue
+		}
 		if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\") || hasScheme(dest) {
 			continue
 		}
@@ -94,6 +104,29 @@ outer:
 			p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on %s", frag, q.Path)
 		}
 	}
+}
+
+// isHTTP reports whether a destination is an http(s) URL.
+func isHTTP(d string) bool {
+	l := strings.ToLower(d)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// ExternalURLs returns the http(s) destinations of the pages findings are
+// reported on, for the external link checker.
+func ExternalURLs(c *Corpus) []string {
+	var out []string
+	for _, p := range c.Pages() {
+		if !p.Reported {
+			continue
+		}
+		for _, l := range p.Links {
+			if d := strings.TrimSpace(l.Dest); isHTTP(d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
 
 // hasScheme reports whether a destination starts with a URL scheme

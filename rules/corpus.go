@@ -35,11 +35,14 @@ type Corpus struct {
 	// whether it matched with the same case (a case-insensitive match is
 	// returned otherwise). The engine sets both; they are safe for
 	// concurrent use.
-	Load  func(abs string) *PageFacts
-	Find  func(abs string) (found string, exactCase bool)
-	pages []*PageFacts
-	byKey map[string][]*PageFacts
-	byAbs map[string]*PageFacts
+	Load func(abs string) *PageFacts
+	Find func(abs string) (found string, exactCase bool)
+	// External holds, when external links were checked (--external), what is
+	// wrong with each checked http(s) URL: "" when it works.
+	External map[string]string
+	pages    []*PageFacts
+	byKey    map[string][]*PageFacts
+	byAbs    map[string]*PageFacts
 }
 
 // NewCorpus indexes pages (in any order).

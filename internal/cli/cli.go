@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/internal/linkcheck"
 	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -90,6 +92,10 @@ type checkFlags struct {
 	format, output, config, failOn string
 	jobs                           int
 	noColor                        bool
+	external                       bool
+	externalCache                  string
+	externalTimeout                time.Duration
+	externalJobs                   int
 }
 
 func newCheck(stdout, stderr io.Writer) *cobra.Command {
@@ -112,6 +118,10 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, note or never")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files checked in parallel (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
+	fl.BoolVar(&f.external, "external", false, "also check http(s) links over the network (cached)")
+	fl.StringVar(&f.externalCache, "external-cache", linkcheck.DefaultCacheFile(), "file that caches external link results for a day")
+	fl.DurationVar(&f.externalTimeout, "external-timeout", 10*time.Second, "timeout of one external link request")
+	fl.IntVar(&f.externalJobs, "external-jobs", 8, "external link requests at once")
 	return cmd
 }
 
@@ -153,7 +163,12 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res, err := engine.Run(paths, engine.Options{Config: cfg, Jobs: f.jobs})
+	opts := engine.Options{Config: cfg, Jobs: f.jobs}
+	if f.external {
+		opts.External = &linkcheck.Checker{Concurrency: f.externalJobs, Timeout: f.externalTimeout, Retries: 2,
+			CacheFile: f.externalCache, UserAgent: "l10nlint/" + version()}
+	}
+	res, err := engine.Run(paths, opts)
 	if err != nil {
 		if errors.Is(err, engine.ErrNoSuchPath) {
 			return usageErr("%v", err)

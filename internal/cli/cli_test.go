@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"unicode/utf8"
 	"os"
 	"path/filepath"
 	"strings"
@@ -316,5 +320,41 @@ rules:
 	write(t, cfg, "custom-rules:\n  - id: bad\n    target-must-match: '(unclosed'\n")
 	if code, _, errs := run(t, "check", page, "--config", cfg); code != ExitUsage || !strings.Contains(errs, "cfg.yaml:3: custom-rules: target-must-match: error parsing regexp") {
 		t.Errorf("bad regexp: %d %s", code, errs)
+	}
+}
+
+// TestExternalLinks checks http(s) links only with --external, against a
+// local server.
+func TestExternalLinks(t *testing.T) {
+	var hits int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		atomic.AddInt32(&hits, 1)
+		if r.URL.Path == "/gone" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	page := filepath.Join(dir, "fr-FR", "p.md")
+	write(t, page, "# Titre\n\nVoir [la page]("+srv.URL+"/fine) et [l’ancienne]("+srv.URL+"/gone).\n")
+	code, out, _ := run(t, "check", page, "--no-color")
+	if code != ExitOK || atomic.LoadInt32(&hits) != 0 {
+		t.Fatalf("without --external: exit %d, %d requests\n%s", code, hits, out)
+	}
+	cache := filepath.Join(dir, "cache.json")
+	code, out, errs := run(t, "check", page, "--no-color", "--external", "--external-cache", cache)
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	line := "Voir [la page](" + srv.URL + "/fine) et [l’ancienne](" + srv.URL + "/gone)."
+	col := utf8.RuneCountInString(line[:strings.LastIndex(line, srv.URL)]) + 1
+	want := fmt.Sprintf(`p.md:3:%d: error broken-link: external link "%s/gone" is broken: HTTP 404 Not Found`, col, srv.URL)
+	if !strings.Contains(out, want) || strings.Count(out, "broken-link:") != 1 {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	n := atomic.LoadInt32(&hits)
+	run(t, "check", page, "--no-color", "--external", "--external-cache", cache)
+	if atomic.LoadInt32(&hits) != n {
+		t.Errorf("second run made %d requests; the cache should answer", atomic.LoadInt32(&hits)-n)
 	}
 }

@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/layout"
+	"github.com/l10nlint/l10nlint/internal/linkcheck"
 	"github.com/l10nlint/l10nlint/internal/page"
 	"github.com/l10nlint/l10nlint/internal/process"
 	"github.com/l10nlint/l10nlint/internal/report"
@@ -29,6 +31,10 @@ type Options struct {
 	Registry *rules.Registry
 	// Jobs is the number of files processed at once (default GOMAXPROCS).
 	Jobs int
+	// External, when set, checks the http(s) links of the reported pages.
+	External *linkcheck.Checker
+	// Context cancels external link checks.
+	Context context.Context
 }
 
 // Result is what a run found.
@@ -132,6 +138,24 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if corpusRules {
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
 		corpus.Load, corpus.Find = loaders(lay, popts)
+		if opts.External != nil {
+			ctx := opts.Context
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			results, err := opts.External.Check(ctx, rules.ExternalURLs(corpus))
+			if err != nil {
+				res.Internal = append(res.Internal, err.Error())
+			}
+			corpus.External = map[string]string{}
+			for u, r := range results {
+				if !r.OK() {
+					corpus.External[u] = r.Describe()
+				} else {
+					corpus.External[u] = ""
+				}
+			}
+		}
 		corpus.Trees = map[string][]string{}
 		for _, p := range all {
 			if _, ok := corpus.Trees[p.Root]; !ok && p.Key != "" {

@@ -1,0 +1,209 @@
+// Package linkcheck checks external http(s) links, when the user asks for it
+// (--external): a bounded number of requests at once, a timeout per request,
+// retries with backoff for transient failures, and an on-disk cache so that
+// repeated runs do not hit the same servers again.
+package linkcheck
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Result is the outcome of checking one URL.
+type Result struct {
+	// Status is the final HTTP status (0 when no response came).
+	Status int `json:"status"`
+	// Err describes a failure without a response (timeout, DNS, TLS).
+	Err     string    `json:"error,omitempty"`
+	Checked time.Time `json:"checked"`
+}
+
+// OK reports whether the link works: a 2xx or 3xx status after redirects,
+// or a 401/403/429 (the page exists but refuses robots or asks to slow down).
+func (r Result) OK() bool {
+	switch {
+	case r.Status >= 200 && r.Status < 400:
+		return true
+	case r.Status == 401 || r.Status == 403 || r.Status == 429:
+		return true
+	}
+	return false
+}
+
+// Describe says what went wrong, for messages.
+func (r Result) Describe() string {
+	if r.Err != "" {
+		return r.Err
+	}
+	return fmt.Sprintf("HTTP %d %s", r.Status, http.StatusText(r.Status))
+}
+
+// Checker checks URLs.
+type Checker struct {
+	Client      *http.Client
+	Concurrency int           // requests at once (default 8)
+	Timeout     time.Duration // per request (default 10s)
+	Retries     int           // extra attempts on timeouts and 5xx (default 2)
+	Backoff     time.Duration // first retry delay, doubled each time (default 500ms)
+	// CacheFile, when set, keeps results between runs; entries older than
+	// TTL (default 24h) are checked again.
+	CacheFile string
+	TTL       time.Duration
+	UserAgent string
+}
+
+// Check checks each distinct URL once and returns the results by URL.
+func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, error) {
+	conc, timeout, retries, backoff, ttl := c.Concurrency, c.Timeout, c.Retries, c.Backoff, c.TTL
+	if conc <= 0 {
+		conc = 8
+	}
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	if retries < 0 {
+		retries = 0
+	}
+	if backoff <= 0 {
+		backoff = 500 * time.Millisecond
+	}
+	if ttl <= 0 {
+		ttl = 24 * time.Hour
+	}
+	client := c.Client
+	if client == nil {
+		client = &http.Client{}
+	}
+	cache := map[string]Result{}
+	if c.CacheFile != "" {
+		if b, err := os.ReadFile(c.CacheFile); err == nil {
+			_ = json.Unmarshal(b, &cache) // a damaged cache is rebuilt
+		}
+	}
+	out := map[string]Result{}
+	var todo []string
+	seen := map[string]bool{}
+	now := time.Now()
+	for _, u := range urls {
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		if r, ok := cache[u]; ok && now.Sub(r.Checked) < ttl {
+			out[u] = r
+			continue
+		}
+		todo = append(todo, u)
+	}
+	sort.Strings(todo)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, conc)
+	for _, u := range todo {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(u string) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r := c.one(ctx, client, u, timeout, retries, backoff)
+			mu.Lock()
+			out[u] = r
+			cache[u] = r
+			mu.Unlock()
+		}(u)
+	}
+	wg.Wait()
+	if c.CacheFile != "" && len(todo) > 0 {
+		if err := writeCache(c.CacheFile, cache); err != nil {
+			return out, fmt.Errorf("link cache: %w", err)
+		}
+	}
+	return out, ctx.Err()
+}
+
+func (c *Checker) one(ctx context.Context, client *http.Client, u string, timeout time.Duration, retries int, backoff time.Duration) Result {
+	var r Result
+	for attempt := 0; attempt <= retries; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-time.After(backoff << (attempt - 1)):
+			case <-ctx.Done():
+				return Result{Err: ctx.Err().Error(), Checked: time.Now()}
+			}
+		}
+		r = c.request(ctx, client, http.MethodHead, u, timeout)
+		if r.Status == http.StatusMethodNotAllowed || r.Status == http.StatusNotImplemented || r.Status == http.StatusForbidden {
+			r = c.request(ctx, client, http.MethodGet, u, timeout) // some servers refuse HEAD
+		}
+		if r.Err == "" && r.Status < 500 && r.Status != http.StatusTooManyRequests {
+			return r
+		}
+	}
+	return r
+}
+
+func (c *Checker) request(ctx context.Context, client *http.Client, method, u string, timeout time.Duration) Result {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, u, nil)
+	if err != nil {
+		return Result{Err: err.Error(), Checked: time.Now()}
+	}
+	ua := c.UserAgent
+	if ua == "" {
+		ua = "l10nlint-linkcheck"
+	}
+	req.Header.Set("User-Agent", ua)
+	resp, err := client.Do(req)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, context.DeadlineExceeded) {
+			msg = fmt.Sprintf("no answer within %s", timeout)
+		}
+		return Result{Err: msg, Checked: time.Now()}
+	}
+	resp.Body.Close()
+	return Result{Status: resp.StatusCode, Checked: time.Now()}
+}
+
+// writeCache replaces the cache file atomically.
+func writeCache(path string, cache map[string]Result) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(cache, "", " ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".links-*.json")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// DefaultCacheFile is where the cache lives unless told otherwise.
+func DefaultCacheFile() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "l10nlint", "links.json")
+}
