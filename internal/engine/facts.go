@@ -150,7 +150,11 @@ func anchorAttrs(raw string) []string {
 func headingText(pg *rules.Page, r rules.Range) string {
 	var b strings.Builder
 	at := r.Start
-	for _, s := range pg.Segments {
+	first := sort.Search(len(pg.Segments), func(i int) bool { return pg.Segments[i].Range.End > r.Start })
+	for _, s := range pg.Segments[first:] {
+		if s.Range.Start >= r.End {
+			break
+		}
 		if !s.HasSource || s.Source.Range.Start < r.Start || s.Source.Range.End > r.End {
 			continue
 		}
