@@ -6,6 +6,9 @@ import (
 	"unicode"
 )
 
+// Fold is fold, for the engine: it folds each segment's source once.
+func Fold(s string) string { return fold(s) }
+
 // fold reduces a text to what a change of wording would alter. White space
 // (so also its placement), case, typographic quotes and apostrophes,
 // emphasis asterisks, backslashes and final punctuation do not count.

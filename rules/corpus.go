@@ -209,6 +209,8 @@ type SegmentFacts struct {
 	Source, Target       string
 	SourceRaw, TargetRaw string
 	HasSource            bool
+	// SourceFold is Fold(Source), computed once for the corpus rules.
+	SourceFold string
 	// Target is where the target text is; Segment the whole markup.
 	TargetLoc, SegmentLoc Loc
 }

@@ -37,7 +37,11 @@ translated the wrong text.`,
 func sourceTexts(p *PageFacts) (texts []string, index []int) {
 	for i, s := range p.Segments {
 		if s.HasSource {
-			texts = append(texts, fold(s.Source))
+			f := s.SourceFold
+			if f == "" && s.Source != "" {
+				f = fold(s.Source)
+			}
+			texts = append(texts, f)
 			index = append(index, i)
 		}
 	}

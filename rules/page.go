@@ -36,6 +36,11 @@ type Page struct {
 	// Blocks are the leaf blocks of the body in document order: headings,
 	// paragraphs, table rows, HTML and code blocks.
 	Blocks []Block
+	// Links are every link, image and autolink of the body (including those
+	// inside segments), in document order.
+	Links []Link
+	// Anchors are the name and id attributes of the body's HTML tags.
+	Anchors []string
 	// FileProblems are problems with the file itself: unreadable, binary,
 	// undecodable or invalid UTF-8 content.
 	FileProblems []Problem

@@ -119,10 +119,12 @@ func runTypography(p *Pass) {
 		if strings.TrimSpace(s.Target.Raw) == "" {
 			continue
 		}
+		// An empty source is a segmentation artifact (a table cell of
+		// symbols, an anchor): there is nothing to compare with.
+		hasSource := s.HasSource && strings.TrimSpace(s.Source.Raw) != ""
 		tgt := typoChars(s.Target)
 		var src []typoChar
-		needSource := s.HasSource && (doubles || repeats || pairs || edges || french)
-		if needSource {
+		if hasSource {
 			src = typoChars(s.Source)
 		}
 		report := func(r Range, format string, args ...any) {
@@ -137,17 +139,17 @@ func runTypography(p *Pass) {
 		if deQuotes {
 			checkGermanQuotes(tgt, report)
 		}
-		if doubles {
-			checkDoubleSpaces(tgt, src, report)
+		if doubles && hasSource {
+			checkDoubleSpaces(p.Page.Text, tgt, src, report)
 		}
 		if repeats {
-			checkRepeatedWords(tgt, src, lang, report)
+			checkRepeatedWords(p.Page.Text, tgt, src, lang, report)
 		}
-		if pairs && s.HasSource {
+		if pairs && hasSource {
 			checkPairs(tgt, src, lang, report)
 		}
-		if edges && s.HasSource && strings.TrimSpace(s.Source.Raw) != "" {
-			checkEdgeSpaces(p.Page, i, report)
+		if edges && hasSource {
+			checkEdgeSpaces(p.Page, i, lang, report)
 		}
 	}
 }
@@ -200,17 +202,21 @@ func typoChars(t Text) []typoChar {
 		if j < 0 && w < 0 {
 			break
 		}
-		var start int
+		var start, next int
 		if j >= 0 && (w < 0 || j < w) {
-			start = i + j
-			for start > 0 && typoSchemeByte(raw[start-1]) {
+			start, next = i+j, i+j+3
+			for start > i && kind[start-1] == prose && typoSchemeByte(raw[start-1]) {
 				start--
 			}
 		} else {
-			start = i + w
+			start, next = i+w, i+w+4
+		}
+		if kind[start] != prose {
+			i = next // in a link destination, a code span...
+			continue
 		}
 		end := start
-		for end < len(raw) && kind[end] != atom && !typoURLStop(raw[end]) {
+		for end < len(raw) && kind[end] == prose && !typoURLStop(raw[end]) {
 			end++
 		}
 		// A URL does not end with sentence punctuation.
@@ -221,7 +227,7 @@ func typoChars(t Text) []typoChar {
 			end = start + 1
 		}
 		mark(base+start, base+end, atom)
-		i = end
+		i = max(end, next)
 	}
 	// Line continuations: indentation and block quote markers after a line break.
 	for i := 0; i < len(raw); i++ {
@@ -484,7 +490,7 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 			case next.r == c.r || next.r < utf8.RuneSelf && (typoAlnum(byte(next.r)) || strings.ContainsRune(`/\_-@#&=+<`, next.r)):
 				continue // 文件.txt, 版本:1, ...
 			}
-			for k := i + 1; k < len(t) && t[k].r == ' '; k++ {
+			for k := i + 1; k < len(t) && t[k].r == ' ' && t[k].start == end; k++ {
 				end = t[k].end
 			}
 		}
@@ -545,7 +551,7 @@ func typoSpaceRuns(t []typoChar) [][2]int {
 }
 
 // checkDoubleSpaces reports runs of spaces inside the prose.
-func checkDoubleSpaces(t, src []typoChar, report func(Range, string, ...any)) {
+func checkDoubleSpaces(text string, t, src []typoChar, report func(Range, string, ...any)) {
 	runs := typoSpaceRuns(t)
 	if len(runs) == 0 || len(runs) <= len(typoSpaceRuns(src)) {
 		return
@@ -556,10 +562,14 @@ func checkDoubleSpaces(t, src []typoChar, report func(Range, string, ...any)) {
 			names = append(names, typoQuote(c.r))
 		}
 		desc := fmt.Sprintf("%d spaces", r[1]-r[0])
-		if strings.Count(strings.Join(names, ","), "space") != r[1]-r[0] || names[0] != "space" || !allSame(names) {
+		if !allSame(names) || names[0] != "space" {
 			desc = strings.Join(names, " + ")
 		}
-		report(Range{t[r[0]].start, t[r[1]-1].end}, "%s in a row in the target; expected one space", desc)
+		at := Range{t[r[0]].start, t[r[1]-1].end}
+		if raw := text[at.Start:at.End]; strings.TrimSpace(raw) != "" {
+			desc += fmt.Sprintf(" around markup (%q)", raw)
+		}
+		report(at, "%s in a row in the target; expected one space", desc)
 	}
 }
 
@@ -608,16 +618,25 @@ func typoWords(cs []typoChar) []typoWord {
 	return out
 }
 
-// typoAllowedRepeats are grammatical repetitions.
+// typoAllowedRepeats are grammatical repetitions: French reflexive
+// pronouns ("vous vous connectez"); German relative pronouns before an
+// article of the same form ("für die die Regel gilt"), "Sie sie" ("bevor Sie
+// sie löschen") and a preposition before an attribute that starts with the
+// same one ("die Verwendung von von Microsoft verwalteten Schlüsseln").
 var typoAllowedRepeats = map[string]map[string]bool{
 	"fr": wordSet("vous nous"),
+	"de": wordSet(`der die das den dem des sie von vom in im für mit an am auf aus bei durch nach über unter zu zum zur
+		als gegen ohne um vor hinter neben zwischen`),
 }
 
-// typoGermanArticles may follow a relative pronoun of the same form.
-var typoGermanArticles = wordSet("der die das den dem des")
+// typoMarkupBetween reports whether text[start:end] holds more than white
+// space: "**Date** Date et heure" is a label followed by its description.
+func typoMarkupBetween(text string, start, end int) bool {
+	return strings.TrimSpace(text[start:end]) != ""
+}
 
 // checkRepeatedWords reports the same word twice in a row.
-func checkRepeatedWords(t, src []typoChar, lang string, report func(Range, string, ...any)) {
+func checkRepeatedWords(text string, t, src []typoChar, lang string, report func(Range, string, ...any)) {
 	words := typoWords(t)
 	var srcRepeats map[string]bool
 	for k := 1; k < len(words); k++ {
@@ -625,18 +644,8 @@ func checkRepeatedWords(t, src []typoChar, lang string, report func(Range, strin
 		if a.w != b.w || !typoOnlySpaces(t[a.end:b.start]) {
 			continue
 		}
-		if typoAllowedRepeats[lang][a.w] {
+		if typoAllowedRepeats[lang][a.w] || typoMarkupBetween(text, t[a.end-1].end, t[b.start].start) {
 			continue
-		}
-		if lang == "de" && typoGermanArticles[a.w] && a.start > 0 {
-			// "Benutzer, die die Rolle haben": a relative pronoun and an article.
-			k := a.start - 1
-			for k >= 0 && typoSpace(t[k].r) {
-				k--
-			}
-			if k >= 0 && t[k].r == ',' {
-				continue
-			}
 		}
 		if srcRepeats == nil {
 			srcRepeats = map[string]bool{}
@@ -686,8 +695,14 @@ func typoPairProblem(cs []typoChar, k typoPairKind) int {
 	for i, c := range cs {
 		switch {
 		case strings.ContainsRune(k.open, c.r):
+			if c.r == '[' && i > 0 && cs[i-1].r == '!' {
+				continue // broken image syntax
+			}
 			stack = append(stack, i)
 		case strings.ContainsRune(k.close, c.r):
+			if c.r == ']' && i+1 < len(cs) && cs[i+1].r == '(' {
+				continue // broken link or image syntax: link-mismatch reports it
+			}
 			if len(stack) == 0 {
 				return i
 			}
@@ -707,51 +722,53 @@ func typoApostrophe(cs []typoChar, i int) bool {
 }
 
 // typoQuoteProblem finds an unpaired double or single quote in cs: the
-// index of an unpaired quote and its description, or -1.
+// index of an unpaired quote and its description, or -1. Double quotes do
+// not nest: "…", “…”, „…“ (German), „…" and “…" pair up; « » are a pair
+// kind of their own.
 func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
-	var straight, open1, close1 []int
-	var lo, lc, ld []int // “ ” „
+	open := -1
 	for i, c := range cs {
 		switch c.r {
 		case '"':
-			straight = append(straight, i)
-		case '“':
-			lo = append(lo, i)
-		case '”':
-			lc = append(lc, i)
+			if open < 0 {
+				open = i
+			} else {
+				open = -1
+			}
 		case '„':
-			ld = append(ld, i)
-		case '‘':
-			open1 = append(open1, i)
-		case '’':
-			if !typoApostrophe(cs, i) {
-				close1 = append(close1, i)
+			if open >= 0 {
+				return open, fmt.Sprintf("'%c'", cs[open].r)
 			}
-		}
-	}
-	if len(straight)%2 == 1 {
-		return straight[len(straight)-1], "'\"'"
-	}
-	if lang == "de" {
-		// „…“ and “…”: every “ closes a „ or opens a ”.
-		if len(lo) != len(ld)+len(lc) {
+			open = i
+		case '“':
 			switch {
-			case len(lo) > len(ld)+len(lc):
-				return lo[len(lo)-1], "'“'"
-			case len(ld) > 0:
-				return ld[len(ld)-1], "'„'"
+			case open >= 0 && (lang == "de" || cs[open].r == '„'):
+				open = -1 // „…“
+			case open >= 0:
+				return open, fmt.Sprintf("'%c'", cs[open].r)
+			default:
+				open = i
 			}
-			return lc[len(lc)-1], "'”'"
-		}
-	} else {
-		if len(lo) != len(lc) {
-			if len(lo) > len(lc) {
-				return lo[len(lo)-1], "'“'"
+		case '”':
+			if open < 0 {
+				return i, "'”'"
 			}
-			return lc[0], "'”'"
+			open = -1
 		}
+	}
+	if open >= 0 {
+		return open, fmt.Sprintf("'%c'", cs[open].r)
 	}
 	// Single quotes: only when the text opens one (’ alone is an apostrophe).
+	var open1, close1 []int
+	for i, c := range cs {
+		switch {
+		case c.r == '‘':
+			open1 = append(open1, i)
+		case c.r == '’' && !typoApostrophe(cs, i):
+			close1 = append(close1, i)
+		}
+	}
 	if len(open1) > 0 && len(open1) != len(close1) {
 		if len(open1) > len(close1) {
 			return open1[len(open1)-1], "'‘'"
@@ -787,49 +804,88 @@ func checkPairs(t, src []typoChar, lang string, report func(Range, string, ...an
 	}
 }
 
-// checkEdgeSpaces reports leading or trailing white space that differs
-// from the source's where it touches text outside the segment.
-func checkEdgeSpaces(pg *Page, i int, report func(Range, string, ...any)) {
+// checkEdgeSpaces compares, where segment i touches visible text (the next
+// segment, or text outside the spans with no white space in between), the
+// white space at the edge of its target with the source's: a target
+// without the source's trailing space glues two sentences together when
+// rendered ("distribuées.Vérifiez").
+func checkEdgeSpaces(pg *Page, i int, lang string, report func(Range, string, ...any)) {
+	if locale.CJK(lang) {
+		return // no spaces between sentences
+	}
 	s := pg.Segments[i]
-	tgt, src := s.Target.Raw, s.Source.Raw
-	lead := func(x string) string { return x[:len(x)-len(strings.TrimLeft(x, " \t\u00a0"))] }
-	trail := func(x string) string { return x[len(strings.TrimRight(x, " \t\u00a0")):] }
-	before := typoOutside(pg.Text, s.Range.Start, -1)
-	after := typoOutside(pg.Text, s.Range.End, 1)
-	tl, sl := lead(tgt), lead(src)
-	if (tl == "") != (sl == "") && before {
-		if tl != "" {
-			report(Range{s.Target.Range.Start, s.Target.Range.Start + len(tl)}, "the target begins with white space the source does not have")
-		} else {
-			report(Range{s.Target.Range.Start, s.Target.Range.Start}, "the target lacks the source's leading space")
+	text := pg.Text
+	lead := func(x string) bool { return x != strings.TrimLeft(x, " \t\u00a0") }
+	trail := func(x string) bool { return x != strings.TrimRight(x, " \t\u00a0") }
+	if s.Range.End < len(text) {
+		var next *Segment
+		if i+1 < len(pg.Segments) && pg.Segments[i+1].Range.Start == s.Range.End {
+			next = pg.Segments[i+1]
+		}
+		tSpace, sSpace := trail(s.Target.Raw), trail(s.Source.Raw)
+		var after string
+		switch {
+		case next != nil && next.HasSource && strings.TrimSpace(next.Source.Raw) != "":
+			tSpace = tSpace || lead(next.Target.Raw)
+			sSpace = sSpace || lead(next.Source.Raw)
+			after = next.Target.Raw
+		case next == nil && typoVisible(text[s.Range.End:]):
+			after = text[s.Range.End:]
+		}
+		if after != "" && tSpace != sSpace {
+			at := typoLastRune(s.Target)
+			if tSpace {
+				report(at, "white space between this target and the text after it where the source has none (renders %q)", typoJoin(s.Target.Raw, after))
+			} else {
+				report(at, "no space between this target and the text after it, where the source has one: renders %q", typoJoin(s.Target.Raw, after))
+			}
 		}
 	}
-	tt, st := trail(tgt), trail(src)
-	if (tt == "") != (st == "") && after {
-		if tt != "" {
-			report(Range{s.Target.Range.End - len(tt), s.Target.Range.End}, "the target ends with white space the source does not have")
-		} else {
-			report(Range{s.Target.Range.End, s.Target.Range.End}, "the target lacks the source's trailing space")
+	if before := text[:s.Range.Start]; typoVisibleBefore(before) && (i == 0 || pg.Segments[i-1].Range.End != s.Range.Start) {
+		if t, src := lead(s.Target.Raw), lead(s.Source.Raw); t != src {
+			at := Range{s.Target.Range.Start, s.Target.Range.Start}
+			if r, size := utf8.DecodeRuneInString(s.Target.Raw); r != utf8.RuneError {
+				at.End += size
+			}
+			if t {
+				report(at, "white space between the text before this target and the target where the source has none (renders %q)", typoJoin(before, s.Target.Raw))
+			} else {
+				report(at, "no space between the text before this target and the target, where the source has one: renders %q", typoJoin(before, s.Target.Raw))
+			}
 		}
 	}
 }
 
-// typoOutside reports whether the character of text next to offset at
-// (before it when dir < 0) is visible text rather than white space or a
-// line boundary.
-func typoOutside(text string, at, dir int) bool {
-	if dir < 0 {
-		if at == 0 {
-			return false
-		}
-		r, _ := utf8.DecodeLastRuneInString(text[:at])
-		return !unicode.IsSpace(r)
+// typoVisible reports whether s starts with visible text: not white space,
+// a line end, a table cell border, an HTML tag or the end of a link text
+// (a space at the end of a link text only extends the underline).
+func typoVisible(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && !unicode.IsSpace(r) && r != '|' && r != '<' && r != ']'
+}
+
+// typoVisibleBefore reports whether s ends with visible text.
+func typoVisibleBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && !unicode.IsSpace(r) && r != '|' && r != '>' && r != '['
+}
+
+// typoLastRune is the range of the last character of t.
+func typoLastRune(t Text) Range {
+	_, size := utf8.DecodeLastRuneInString(t.Raw)
+	return Range{t.Range.End - size, t.Range.End}
+}
+
+// typoJoin renders the few characters on either side of a join.
+func typoJoin(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 12 {
+		ra = ra[len(ra)-12:]
 	}
-	if at >= len(text) {
-		return false
+	if len(rb) > 12 {
+		rb = rb[:12]
 	}
-	r, _ := utf8.DecodeRuneInString(text[at:])
-	return !unicode.IsSpace(r)
+	return "…" + string(ra) + string(rb) + "…"
 }
 
 func typoAlnum(c byte) bool {

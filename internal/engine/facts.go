@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/net/html"
-
 	"github.com/l10nlint/l10nlint/internal/inline"
 	"github.com/l10nlint/l10nlint/internal/layout"
 	"github.com/l10nlint/l10nlint/internal/markdown"
@@ -39,7 +37,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	f.Segments = make([]rules.SegmentFacts, len(pg.Segments))
 	for i, s := range pg.Segments {
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
-			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
+			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource, SourceFold: rules.Fold(s.Source.Plain),
 			TargetLoc: loc(s.Target.Range), SegmentLoc: loc(s.Range)}
 	}
 	pageLinks(f, pg, loc)
@@ -74,31 +72,16 @@ func lineEnd(s string, i int) int {
 	return len(s)
 }
 
-// pageLinks adds the page's links (from every block, so links that wrap
-// segment spans count too) and anchors (heading slugs, <a name>, id).
+// pageLinks adds the page's links (those that wrap segment spans too, not
+// those of the hidden source text) and anchors (heading slugs, <a name>, id).
 func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.Loc) {
-	for _, bl := range pg.Blocks {
-		if bl.Kind == "code" {
+	for _, l := range pg.Links {
+		if l.Kind == rules.ReferenceLink || inSource(pg, l.Range) {
 			continue
 		}
-		t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
-		for _, l := range t.Links {
-			if l.Kind == rules.ReferenceLink || inSource(pg, l.Range) {
-				continue
-			}
-			f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
-		}
-		for _, tg := range t.Tags {
-			if tg.Closing {
-				continue
-			}
-			raw := pg.Text[tg.Range.Start:tg.Range.End]
-			if !strings.Contains(raw, "name=") && !strings.Contains(raw, "id=") {
-				continue
-			}
-			f.Anchors = append(f.Anchors, anchorAttrs(raw)...)
-		}
+		f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
 	}
+	f.Anchors = append(f.Anchors, pg.Anchors...)
 	seen := map[string]int{}
 	for _, h := range pg.Headings {
 		s := markdown.Slug(headingText(pg, h.Range))
@@ -124,25 +107,6 @@ func inSource(pg *rules.Page, r rules.Range) bool {
 		return pg.Segments[i].HasSource && r.Start >= s.Start && r.End <= s.End
 	}
 	return false
-}
-
-// anchorAttrs reads the name and id attributes of one tag with
-// golang.org/x/net/html.
-func anchorAttrs(raw string) []string {
-	z := html.NewTokenizer(strings.NewReader(raw))
-	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-		return nil
-	}
-	var out []string
-	_, more := z.TagName()
-	for more {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		if (string(k) == "name" || string(k) == "id") && len(v) > 0 {
-			out = append(out, string(v))
-		}
-	}
-	return out
 }
 
 // headingText is the text a reader sees in a heading: on side-by-side pages

@@ -90,9 +90,15 @@ func FuzzInline(f *testing.F) {
 		checkText(t, text, full)
 		// Tags, the scanner that finds the segment spans, agrees with the
 		// full parse.
-		tags, code := Tags(text, 0, len(text))
-		if len(tags) != len(full.Tags) || len(code) != len(full.Code) {
-			t.Fatalf("Tags finds %d tags and %d code spans, Parse %d and %d", len(tags), len(code), len(full.Tags), len(full.Code))
+		tags, code, links := Tags(text, 0, len(text))
+		if len(tags) != len(full.Tags) || len(code) != len(full.Code) || len(links) != len(full.Links) {
+			t.Fatalf("Tags finds %d tags, %d code spans and %d links, Parse %d, %d and %d",
+				len(tags), len(code), len(links), len(full.Tags), len(full.Code), len(full.Links))
+		}
+		for i := range links {
+			if links[i].Range != full.Links[i].Range || links[i].Kind != full.Links[i].Kind || links[i].Dest != full.Links[i].Dest {
+				t.Fatalf("link %d: Tags %+v, Parse %+v", i, links[i], full.Links[i])
+			}
 		}
 		for i := range tags {
 			if tags[i].Range != full.Tags[i].Range {

@@ -40,10 +40,10 @@ type parser struct {
 }
 
 // Tags returns the raw HTML tags of text[start:end] as CommonMark sees them
-// (not inside code spans, autolinks or link destinations), and the ranges of
-// its code spans. It finds the segment spans of a block without a full
-// inline parse.
-func Tags(text string, start, end int) (tags []rules.Tag, code []rules.Range) {
+// (not inside code spans, autolinks or link destinations), the ranges of its
+// code spans, and its links, images and autolinks. It finds the segment
+// spans and the links of a block without a full inline parse.
+func Tags(text string, start, end int) (tags []rules.Tag, code []rules.Range, links []rules.Link) {
 	p := parser{src: text, end: end, tagsOnly: true}
 	t := rules.Text{Range: rules.Range{Start: start, End: end}}
 	p.t = &t
@@ -51,7 +51,7 @@ func Tags(text string, start, end int) (tags []rules.Tag, code []rules.Range) {
 	for _, c := range t.Code {
 		code = append(code, c.Range)
 	}
-	return t.Tags, code
+	return t.Tags, code, t.Links
 }
 
 func (p *parser) writeSpace() {
@@ -142,8 +142,9 @@ func init() {
 	for _, c := range []byte("\\`<&![*_~{% \t\n\r") {
 		specialBytes[c] = true
 	}
-	// What can start or hide a tag: escapes, code spans, link destinations.
-	for _, c := range []byte("\\`<[") {
+	// What can start or hide a tag: escapes, code spans, links and images
+	// (their destinations).
+	for _, c := range []byte("\\`<[!") {
 		tagBytes[c] = true
 	}
 }

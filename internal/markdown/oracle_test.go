@@ -76,7 +76,7 @@ func TestTagsMatchGoldmark(t *testing.T) {
 				return ast.WalkContinue, nil
 			})
 			var got []string
-			tt, _ := inline.Tags(src, l.At(0).Start, l.At(l.Len()-1).Stop)
+			tt, _, _ := inline.Tags(src, l.At(0).Start, l.At(l.Len()-1).Stop)
 			for _, tg := range tt {
 				got = append(got, src[tg.Range.Start:tg.Range.End])
 			}

@@ -70,11 +70,15 @@ func Extract(page *rules.Page, bodyStart int) {
 	// scanBlock finds the tags of a block's text.
 	scanBlock := func(kind string, start, end int) {
 		b := addBlock(kind, start, end)
-		tt, cc := inline.Tags(text, start, end)
+		tt, cc, ll := inline.Tags(text, start, end)
 		for _, tg := range tt {
 			tags = append(tags, tag{r: tg.Range, block: b})
+			if raw := text[tg.Range.Start:tg.Range.End]; strings.Contains(raw, "name=") || strings.Contains(raw, "id=") {
+				page.Anchors = append(page.Anchors, anchorAttrs(raw)...)
+			}
 		}
 		code = append(code, cc...)
+		page.Links = append(page.Links, ll...)
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -242,6 +246,25 @@ func readAttributes(text string, tags []tag) {
 			}
 		}
 	}
+}
+
+// anchorAttrs reads the name and id attributes of one tag with
+// golang.org/x/net/html.
+func anchorAttrs(raw string) []string {
+	z := html.NewTokenizer(strings.NewReader(raw))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return nil
+	}
+	var out []string
+	_, more := z.TagName()
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if (string(k) == "name" || string(k) == "id") && len(v) > 0 {
+			out = append(out, string(v))
+		}
+	}
+	return out
 }
 
 // canonicalSpan recognizes <span data-ttu-id="ID">, <span data-stu-id="ID">

@@ -1,0 +1,586 @@
+package rules
+
+import (
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// DoNotTranslate reports product names and other fixed terms that the
+// translation changed or dropped.
+var DoNotTranslate = Register(&Rule{
+	ID:       "do-not-translate",
+	Aliases:  []string{"dnt", "product-names"},
+	Tags:     []string{"segment", "terminology"},
+	Severity: Warning,
+	Short:    "A product name or other do-not-translate term of the source is translated, re-cased or missing in the target",
+	Doc: `Reports a do-not-translate term (a product name such as "Exchange Online") that the source
+of a segment has and its target does not keep as written.
+
+A term is found in the source case-sensitively and as whole words; white space inside it may be
+any run of spaces or no-break spaces. The target must have it as many times as the source, written
+the same way (a trailing "s", the German genitive, is accepted) or in one of its allowed forms.
+Otherwise the rule reports, for each occurrence written with another case ("office 365",
+"Microsoft teams", "InTune"), that occurrence; and when there is none, the whole target:
+
+  "Exchange Online Protection" must stay as written: the source has it, the target does not
+  "Office 365" must stay as written: the target has "office 365"
+
+Longer terms are matched first, so "Microsoft Teams" translated "Microsoft 团队" is one finding
+about "Microsoft Teams", not one about "Teams" too. Code spans, link and image destinations, HTML
+tags, and URLs and e-mail addresses written as text are not searched. Segments whose target is
+empty are left to empty-target, pages in the source language are skipped.
+
+The terms are the configuration key do-not-translate, the option terms and, unless the option
+defaults is false, built-in Microsoft product names kept verbatim by Microsoft's own translations
+(names it translates, such as "Office 365 Message Encryption", "Outlook on the web" or "Advanced
+eDiscovery", are not among them):
+
+  ` + strings.Join(defaultDoNotTranslate, ", ") + `
+
+Options:
+  terms          extra do-not-translate terms (default none)
+  defaults       check the built-in product names above (default true)
+  allowed-forms  accepted localized forms, as "TERM=FORM" or "LOCALE:TERM=FORM", where LOCALE is
+                 a locale (fr-CA) or a language (fr) that the form is limited to. The default is
+                 the official forms found in the human-translated pages of the Microsoft docs:
+                 ` + strings.Join(defaultAllowedForms, "\n                 ") + `
+                 Setting the option replaces this list.`,
+	Options: []Option{
+		{Name: "terms", Default: []string{}, Doc: "extra do-not-translate terms"},
+		{Name: "defaults", Default: true, Doc: "check the built-in Microsoft product names"},
+		{Name: "allowed-forms", Default: defaultAllowedForms, Doc: `accepted localized forms: "TERM=FORM" or "LOCALE:TERM=FORM"`},
+	},
+	Run: runDoNotTranslate,
+})
+
+// defaultDoNotTranslate are product names Microsoft keeps in English in its
+// fr-FR, de-DE and zh-CN documentation (measured on the human-translated
+// pages of the shared corpus).
+var defaultDoNotTranslate = []string{
+	"Microsoft", "Microsoft 365", "Office 365", "Azure", "Azure Active Directory", "Azure AD",
+	"Azure Information Protection", "Exchange", "Exchange Online", "Exchange Online Protection",
+	"SharePoint", "SharePoint Online", "OneDrive", "OneDrive for Business", "Skype for Business",
+	"Microsoft Teams", "Intune", "Power BI", "PowerShell", "Outlook", "Yammer", "Windows",
+	"Excel", "PowerPoint", "OneNote",
+}
+
+// defaultAllowedForms are the official localized forms of default terms.
+var defaultAllowedForms = []string{
+	"fr:OneDrive for Business=OneDrive Entreprise",
+	"fr:Skype for Business=Skype Entreprise",
+	"zh:Azure Information Protection=Azure 信息保护",
+}
+
+// dntTerm is a do-not-translate term with its forms for the page's locale.
+type dntTerm struct {
+	term  string
+	forms []string // the term, then its allowed forms
+	match []*termMatcher
+}
+
+func runDoNotTranslate(p *Pass) {
+	loc := p.Page.Locale
+	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) || len(p.Page.Segments) == 0 {
+		return
+	}
+	terms := dntTerms(p, loc)
+	if len(terms) == 0 {
+		return
+	}
+	first := map[string]bool{} // first words of the terms, to skip segments quickly
+	for _, t := range terms {
+		first[firstWord(t.term)] = true
+	}
+	for _, s := range p.Page.Segments {
+		if !s.HasSource || blank(s.Target) || !hasAnyWord(s.Source.Raw, first) {
+			continue
+		}
+		checkDoNotTranslate(p, s, terms)
+	}
+}
+
+// dntTerms collects the configured, optional and built-in terms, longest
+// first, with the allowed forms that apply to loc.
+func dntTerms(p *Pass, loc string) []*dntTerm {
+	var list []string
+	list = append(list, p.DoNotTranslate...)
+	list = append(list, p.Strings("terms")...)
+	if p.Bool("defaults") {
+		list = append(list, defaultDoNotTranslate...)
+	}
+	byTerm := map[string]*dntTerm{}
+	var out []*dntTerm
+	for _, t := range list {
+		t = strings.Join(strings.Fields(t), " ")
+		if t == "" || byTerm[t] != nil {
+			continue
+		}
+		d := &dntTerm{term: t, forms: []string{t}}
+		byTerm[t] = d
+		out = append(out, d)
+	}
+	for _, f := range p.Strings("allowed-forms") {
+		term, form, ok := parseAllowedForm(f, loc)
+		if ok && byTerm[term] != nil {
+			byTerm[term].forms = append(byTerm[term].forms, form)
+		}
+	}
+	for _, d := range out {
+		for _, f := range d.forms {
+			d.match = append(d.match, newTermMatcher(f, false, nil, []string{"s"}))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return utf8.RuneCountInString(out[i].term) > utf8.RuneCountInString(out[j].term)
+	})
+	return out
+}
+
+// parseAllowedForm reads "TERM=FORM" or "LOCALE:TERM=FORM"; ok is false when
+// the entry is malformed or limited to another locale than loc.
+func parseAllowedForm(s, loc string) (term, form string, ok bool) {
+	if before, after, found := strings.Cut(s, ":"); found && !strings.ContainsAny(before, " =") {
+		if l, valid := locale.Normalize(before); valid {
+			if l != loc && l != locale.Language(loc) {
+				return "", "", false
+			}
+			s = after
+		}
+	}
+	term, form, ok = strings.Cut(s, "=")
+	term, form = strings.Join(strings.Fields(term), " "), strings.Join(strings.Fields(form), " ")
+	return term, form, ok && term != "" && form != ""
+}
+
+func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm) {
+	src := newTermView(s.Source)
+	var tgt *termView
+	srcMask := make([]bool, len(src.s))
+	var tgtMask []bool
+	for _, t := range terms {
+		if !strings.Contains(src.s, firstWord(t.term)) {
+			continue
+		}
+		ns := len(t.match[0].find(src.s, srcMask, true))
+		if ns == 0 {
+			continue
+		}
+		if tgt == nil {
+			v := newTermView(s.Target)
+			tgt, tgtMask = &v, make([]bool, len(v.s))
+		}
+		nt := 0
+		for _, m := range t.match {
+			nt += len(m.find(tgt.s, tgtMask, true))
+		}
+		if nt >= ns {
+			continue
+		}
+		// Occurrences written with another case, outside URLs and addresses.
+		var variants [][2]int
+		for _, f := range t.forms {
+			m := newTermMatcher(f, true, nil, []string{"s"})
+			for _, r := range m.find(tgt.s, tgtMask, false) {
+				if !inAddress(tgt.s, r[0], r[1]) && len(variants) < ns-nt {
+					variants = append(variants, r)
+					markMask(tgtMask, r)
+				}
+			}
+		}
+		sort.Slice(variants, func(i, j int) bool { return variants[i][0] < variants[j][0] })
+		for _, r := range variants {
+			p.ReportSegmentAt(s, tgt.rangeOf(r[0], r[1]), "%s must stay as written: the target has %q", dntQuote(t), tgt.text(r[0], r[1]))
+		}
+		if len(variants) > 0 {
+			continue
+		}
+		if nt == 0 {
+			p.ReportSegment(s, "%s must stay as written: the source has it, the target does not", dntQuote(t))
+		} else {
+			p.ReportSegment(s, "%s must stay as written: the source has it %s, the target %s", dntQuote(t), dntTimes(ns), dntTimes(nt))
+		}
+	}
+}
+
+func dntTimes(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+// dntQuote names a term and its allowed forms for a message.
+func dntQuote(t *dntTerm) string {
+	q := fmt.Sprintf("%q", t.term)
+	if len(t.forms) > 1 {
+		var alt []string
+		for _, f := range t.forms[1:] {
+			alt = append(alt, fmt.Sprintf("%q", f))
+		}
+		q += " (or " + strings.Join(alt, " or ") + ")"
+	}
+	return q
+}
+
+// inAddress reports whether s[i:j] is part of a domain name, URL, e-mail
+// address or file name ("docs.microsoft.com", "admin@microsoft.com").
+func inAddress(s string, i, j int) bool {
+	if i > 0 && (s[i-1] == '.' || s[i-1] == '@' || s[i-1] == '/') {
+		return true
+	}
+	if j < len(s) && (s[j] == '@' || s[j] == '/' || s[j] == '.' && j+1 < len(s) && isASCIILetter(s[j+1])) {
+		return true
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func firstWord(term string) string {
+	if i := strings.IndexByte(term, ' '); i >= 0 {
+		return term[:i]
+	}
+	return term
+}
+
+// hasAnyWord reports whether s has one of words as a run of ASCII letters
+// and digits (a quick filter before building term views).
+func hasAnyWord(s string, words map[string]bool) bool {
+	for i := 0; i < len(s); {
+		if !isASCIIWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWordByte(s[j]) {
+			j++
+		}
+		if words[s[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isASCIIWordByte(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
+
+// termView is one side of a segment as prose for term matching: code spans,
+// HTML tags, link destinations and autolinks blanked out, emphasis markers
+// and link brackets turned into word boundaries, escapes and entities
+// decoded, white space folded to single spaces, typographic apostrophes to
+// '. For each byte of s, start and end are the page offsets it came from,
+// so that a match reports its exact range in the page.
+type termView struct {
+	s          string
+	start, end []int
+}
+
+// termBoundary marks a word boundary that is not white space, such as an
+// emphasis marker: "Exchange 2013**Raccourcis".
+const termBoundary = '\x00'
+
+func (v *termView) rangeOf(i, j int) Range { return Range{v.start[i], v.end[j-1]} }
+
+// text is s[i:j] without boundary markers.
+func (v *termView) text(i, j int) string {
+	return strings.ReplaceAll(v.s[i:j], string(termBoundary), "")
+}
+
+func newTermView(t Text) termView {
+	type cut struct {
+		start, end int
+		repl       string
+	}
+	var cuts []cut
+	for _, c := range t.Code {
+		cuts = append(cuts, cut{c.Range.Start, c.Range.End, " "})
+	}
+	for _, g := range t.Tags {
+		cuts = append(cuts, cut{g.Range.Start, g.Range.End, " "})
+	}
+	for _, d := range t.Emphasis {
+		cuts = append(cuts, cut{d.Range.Start, d.Range.End, string(termBoundary)})
+	}
+	for _, e := range t.Escapes {
+		cuts = append(cuts, cut{e.Range.Start, e.Range.End, string(e.Char)})
+	}
+	for _, l := range t.Links {
+		if l.Kind == AutoLink {
+			cuts = append(cuts, cut{l.Range.Start, l.Range.End, " "})
+			continue
+		}
+		open := l.Range.Start + 1
+		if l.Kind == ImageLink {
+			open++
+		}
+		labelEnd := open + len(l.Label)
+		if labelEnd > l.Range.End {
+			cuts = append(cuts, cut{l.Range.Start, l.Range.End, " "})
+			continue
+		}
+		cuts = append(cuts, cut{l.Range.Start, open, string(termBoundary)}, cut{labelEnd, l.Range.End, string(termBoundary)})
+	}
+	sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
+
+	var b termViewBuilder
+	b.grow(len(t.Raw))
+	base, raw := t.Range.Start, t.Raw
+	pos := 0
+	for _, c := range cuts {
+		s, e := c.start-base, c.end-base
+		if s < pos || e > len(raw) || s > e {
+			continue // nested in an earlier cut
+		}
+		b.raw(raw[pos:s], base+pos)
+		b.add(c.repl, c.start, c.end)
+		pos = e
+	}
+	b.raw(raw[pos:], base+pos)
+	return b.fold()
+}
+
+type termViewBuilder struct {
+	s          []byte
+	start, end []int
+}
+
+func (b *termViewBuilder) grow(n int) {
+	b.s, b.start, b.end = make([]byte, 0, n), make([]int, 0, n), make([]int, 0, n)
+}
+
+// add appends s as coming from the page range [from, to).
+func (b *termViewBuilder) add(s string, from, to int) {
+	for i := 0; i < len(s); i++ {
+		b.s = append(b.s, s[i])
+		b.start = append(b.start, from)
+		b.end = append(b.end, to)
+	}
+}
+
+// raw appends text found at page offset off, decoding entities and blanking
+// URLs and e-mail addresses.
+func (b *termViewBuilder) raw(s string, off int) {
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if j := strings.IndexByte(s[i:min(len(s), i+12)], ';'); j > 1 {
+				if d := html.UnescapeString(s[i : i+j+1]); d != s[i:i+j+1] {
+					b.add(d, off+i, off+i+j+1)
+					i += j + 1
+					continue
+				}
+			}
+		}
+		if (i == 0 || s[i-1] == ' ' || s[i-1] == '(') && (strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "www.")) {
+			j := i
+			for j < len(s) && s[j] != ' ' && s[j] != ')' && s[j] != '"' && s[j] != '<' {
+				j++
+			}
+			b.add(" ", off+i, off+j)
+			i = j
+			continue
+		}
+		b.s = append(b.s, s[i])
+		b.start = append(b.start, off+i)
+		b.end = append(b.end, off+i+1)
+		i++
+	}
+}
+
+// fold folds runs of white space and boundaries (a space if the run has
+// white space) and typographic apostrophes.
+func (b *termViewBuilder) fold() termView {
+	v := termView{start: make([]int, 0, len(b.s)), end: make([]int, 0, len(b.s))}
+	out := make([]byte, 0, len(b.s))
+	s := string(b.s)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == termBoundary || r == '\u200b' {
+			j, space := i, false
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsSpace(r) && r != termBoundary && r != '\u200b' {
+					break
+				}
+				space = space || unicode.IsSpace(r)
+				j += n
+			}
+			c := byte(termBoundary)
+			if space {
+				c = ' '
+			}
+			out = append(out, c)
+			v.start, v.end = append(v.start, b.start[i]), append(v.end, b.end[j-1])
+			i = j
+			continue
+		}
+		if r == '’' || r == '‘' {
+			out = append(out, '\'')
+			v.start, v.end = append(v.start, b.start[i]), append(v.end, b.end[i+n-1])
+			i += n
+			continue
+		}
+		for k := i; k < i+n; k++ {
+			out = append(out, s[k])
+			v.start, v.end = append(v.start, b.start[k]), append(v.end, b.end[k])
+		}
+		i += n
+	}
+	v.s = string(out)
+	return v
+}
+
+// termMatcher finds a term in a term view: its words in order, as whole
+// words, separated by a space (or nothing next to CJK text), each word
+// optionally followed by one of the inflection endings.
+type termMatcher struct {
+	words   []string
+	fold    bool     // case-insensitive
+	endings []string // endings any word may take
+	last    []string // endings the last word may take
+}
+
+func newTermMatcher(term string, fold bool, endings, last []string) *termMatcher {
+	term = strings.NewReplacer("’", "'", "‘", "'").Replace(term)
+	return &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
+}
+
+// find returns the non-overlapping occurrences [i, j) in s that touch no
+// masked byte; with mark, it masks them.
+func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
+	if len(m.words) == 0 {
+		return nil
+	}
+	var out [][2]int
+	first, _ := utf8.DecodeRuneInString(m.words[0])
+	for i := 0; i < len(s); {
+		if !m.fold {
+			k := strings.Index(s[i:], m.words[0])
+			if k < 0 {
+				break
+			}
+			i += k
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if isTermWordRune(first) && i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isTermWordRune(r) {
+				i += size
+				continue
+			}
+		}
+		j, ok := m.matchWord(s, i, 0)
+		if ok && !masked(mask, i, j) {
+			out = append(out, [2]int{i, j})
+			if mark {
+				markMask(mask, [2]int{i, j})
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+func (m *termMatcher) matchWord(s string, i, k int) (int, bool) {
+	w := m.words[k]
+	n, ok := hasPrefixFold(s[i:], w, m.fold)
+	if !ok {
+		return 0, false
+	}
+	j := i + n
+	last := k == len(m.words)-1
+	endings := m.endings
+	if last {
+		endings = append(endings[:len(endings):len(endings)], m.last...)
+	}
+	for e := -1; e < len(endings); e++ {
+		jj := j
+		if e >= 0 {
+			n, ok := hasPrefixFold(s[jj:], endings[e], m.fold)
+			if !ok {
+				continue
+			}
+			jj += n
+		}
+		if last {
+			wr, _ := utf8.DecodeLastRuneInString(w)
+			if !isTermWordRune(wr) || jj == len(s) {
+				return jj, true
+			}
+			if r, _ := utf8.DecodeRuneInString(s[jj:]); !isTermWordRune(r) {
+				return jj, true
+			}
+			continue
+		}
+		next := jj
+		if next < len(s) && s[next] == ' ' {
+			next++
+		} else {
+			// Words may touch only next to CJK text: "Azure信息保护".
+			a, _ := utf8.DecodeLastRuneInString(w)
+			b, _ := utf8.DecodeRuneInString(m.words[k+1])
+			if !isCJK(a) && !isCJK(b) {
+				continue
+			}
+		}
+		if end, ok := m.matchWord(s, next, k+1); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// hasPrefixFold reports whether s starts with p (case-insensitively with
+// fold) and the length of the prefix in s.
+func hasPrefixFold(s, p string, fold bool) (int, bool) {
+	if !fold {
+		return len(p), strings.HasPrefix(s, p)
+	}
+	i := 0
+	for _, pr := range p {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != pr && unicode.ToLower(r) != unicode.ToLower(pr) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// isTermWordRune reports whether r continues a word: a letter or digit of a
+// script that separates words with spaces.
+func isTermWordRune(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r)
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+func masked(mask []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if mask[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func markMask(mask []bool, r [2]int) {
+	for k := r[0]; k < r[1]; k++ {
+		mask[k] = true
+	}
+}

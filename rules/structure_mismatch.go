@@ -1,0 +1,690 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// StructureMismatch compares the block structure of a monolingual
+// translation with its source page's.
+var StructureMismatch = Register(&Rule{
+	ID:       "structure-mismatch",
+	Aliases:  []string{"structure", "block-mismatch"},
+	Tags:     []string{"corpus", "structure"},
+	Severity: Error,
+	Short:    "A monolingual translation's headings, lists, tables, code blocks, callouts, images or links do not line up with its source page's",
+	Doc: `Compares a monolingual translated page (plain Markdown, not side-by-side) with its source page
+(the same page in the source tree, also monolingual), element by element:
+
+  heading    its level
+  list-item  its depth (1 for a top-level item); every paragraph of an item counts
+  table      its rows (header included, delimiter row not) and columns
+  code       fenced and indented code blocks: the info string, and the content with comments
+             removed (whole lines or trailing parts starting with #, //, ' or REM at the start of a
+             line, -- at the start of a line or, in SQL and Lua blocks, after code, <!-- --> and
+             PowerShell's <# #>, outside quotes), since code comments may be translated; indentation
+             and runs of white space do not count
+  callout    the type of a > [!NOTE] / [!TIP] / [!WARNING]... block quote
+  image      its destination
+  link       its destination (inline links and autolinks; the link text may be translated)
+
+Destinations are compared after locale normalization, as in link-mismatch: /en-us/ may become the
+page's /fr-fr/, locale query parameters may change value, scheme and host case do not count.
+
+Paragraphs, plain block quotes and HTML blocks are not compared: translators legitimately split
+and merge sentences and paragraphs. The links and images inside them are, in document order.
+
+Alignment: the two sequences of elements are aligned with a longest common subsequence over their
+full signatures (kind, level, info, shape, destination, code); in each gap between two equal
+elements, a second one over the kinds alone pairs the elements that changed (a heading whose level
+differs, a table that lost a column, a code line that changed); what is left is missing from or
+added by the translation. A link or image that only moved among its neighbours (between the same
+two matching headings, list items, tables, code blocks or callouts: languages order words
+differently) is not reported.
+
+Findings, on the translated page:
+
+  - one per page, at the first divergence, naming what the source has there and how many
+    differences there are in all;
+  - a changed element, at the element (for code, at the first differing line), with the source's
+    line and both versions;
+  - a missing element, at the block of the translation where it would be (after the element that
+    matches the one before it in the source), naming the source's line;
+  - an added element, at the element, naming the source lines between which nothing matches it.
+
+Side-by-side (bilingual) pages are never checked: segment-level rules compare their structure.
+Where the element is ambiguous (a list of identical items with one more item), the last item of a
+run of identical elements is taken as the added one.
+
+Options:
+  kinds              elements compared (heading, list-item, table, code, callout, image, link)
+  ignore-fragments   compare destinations without their #fragment (default true: translated
+                     headings have translated anchors; broken-link checks that anchors resolve)
+  translatable-code  info strings of code blocks whose content may be translated (sample text):
+                     only their presence and info string are compared (default text, txt,
+                     plaintext, markdown, md)
+  max-findings       findings per page besides the first-divergence one, 0 for no limit
+                     (default 20)`,
+	Options: []Option{
+		{Name: "kinds", Default: []string{"heading", "list-item", "table", "code", "callout", "image", "link"},
+			Doc: "elements compared (heading, list-item, table, code, callout, image, link)"},
+		{Name: "ignore-fragments", Default: true, Doc: "compare destinations without their #fragment"},
+		{Name: "translatable-code", Default: []string{"text", "txt", "plaintext", "markdown", "md"},
+			Doc: "info strings of code blocks whose content may be translated"},
+		{Name: "max-findings", Default: 20, Doc: "findings per page besides the first-divergence one, 0 for no limit"},
+	},
+	RunCorpus: runStructureMismatch,
+})
+
+// structElem is one compared element of a page.
+type structElem struct {
+	kind  string // heading, list-item, table, code, callout, image, link
+	level int    // heading level, list item depth
+	info  string // code info string, callout type
+	// lines are a code block's lines that count (comments removed); free
+	// is set when its content may be translated.
+	lines      []codeLine
+	free       bool
+	rows, cols int
+	dest       string // image or link destination as written
+	loc        Loc
+	block      int // index of the block in PageFacts.Blocks
+	fine       string
+	coarse     string
+}
+
+// codeLine is a line of a code block that counts.
+type codeLine struct {
+	n    int    // 1-based line number in the block
+	key  string // the line without comments, white space folded
+	text string // the line as written, trimmed
+	off  int    // byte offset of text in the block
+	lead int    // bytes (blanks) before text on its line in the block
+}
+
+// structOp is one step of the alignment: a pair (s and t set), a missing
+// source element (t = -1) or an added target element (s = -1).
+type structOp struct {
+	s, t    int
+	changed bool
+}
+
+func runStructureMismatch(p *CorpusPass) {
+	pg := p.Page
+	if pg.Source || pg.Bilingual {
+		return
+	}
+	src := p.Corpus.SourceOf(pg)
+	if src == nil || src.Bilingual {
+		return
+	}
+	cfg := structConfig{kinds: map[string]bool{}, free: map[string]bool{}, noFrag: p.Bool("ignore-fragments")}
+	for _, k := range p.Strings("kinds") {
+		cfg.kinds[k] = true
+	}
+	for _, k := range p.Strings("translatable-code") {
+		cfg.free[strings.ToLower(k)] = true
+	}
+	se, te := structElems(src, cfg), structElems(pg, cfg)
+	ops := alignStructure(se, te)
+	r := structReporter{p: p, src: src, se: se, te: te, ops: ops}
+	r.report(p.Int("max-findings"))
+}
+
+type structConfig struct {
+	kinds, free map[string]bool
+	noFrag      bool
+}
+
+// structElems lists a page's compared elements in document order.
+func structElems(pg *PageFacts, cfg structConfig) []structElem {
+	var out []structElem
+	for i, b := range pg.Blocks {
+		e := structElem{block: i, loc: b.Loc, level: b.Level}
+		switch b.Kind {
+		case "heading":
+			e.kind = "heading"
+			e.fine, e.coarse = fmt.Sprintf("h%d", b.Level), "h"
+		case "list-item":
+			e.kind = "list-item"
+			e.fine, e.coarse = fmt.Sprintf("li%d", b.Level), "li"
+		case "table":
+			e.kind, e.rows, e.cols = "table", b.Rows, b.Cols
+			e.fine, e.coarse = fmt.Sprintf("t%dx%d", b.Rows, b.Cols), "t"
+		case "code":
+			e.kind, e.info = "code", b.Info
+			e.free = cfg.free[strings.ToLower(b.Info)]
+			e.lines = codeLines(b.Code, b.Info)
+			var k strings.Builder
+			k.WriteString("c\x00" + b.Info + "\x00")
+			if !e.free {
+				for _, l := range e.lines {
+					k.WriteString(l.key)
+					k.WriteByte('\n')
+				}
+			}
+			e.fine, e.coarse = k.String(), "c"
+		case "blockquote":
+			if b.Info == "" {
+				continue // a quote's prose, or a callout's second paragraph
+			}
+			e.kind, e.info = "callout", b.Info
+			e.fine, e.coarse = "q\x00"+b.Info, "q"
+		default:
+			continue
+		}
+		if cfg.kinds[e.kind] {
+			out = append(out, e)
+		}
+	}
+	for _, l := range pg.Links {
+		kind, tag := "link", "a"
+		switch l.Kind {
+		case ReferenceLink:
+			continue
+		case ImageLink:
+			kind, tag = "image", "i"
+		}
+		if !cfg.kinds[kind] {
+			continue
+		}
+		out = append(out, structElem{kind: kind, dest: l.Dest, loc: l.Loc, block: blockAt(pg.Blocks, l.Loc.Range.Start),
+			fine: tag + "\x00" + NormalizeURL(l.Dest, cfg.noFrag), coarse: tag})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].loc.Range.Start < out[j].loc.Range.Start })
+	return out
+}
+
+// blockAt returns the index of the block that holds offset at (the one
+// before it when none does).
+func blockAt(blocks []BlockFact, at int) int {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].Loc.Range.Start > at })
+	return max(i-1, 0)
+}
+
+// codeLines returns the lines of a code block that count: comments removed,
+// white space folded, empty lines left out.
+func codeLines(code, info string) []codeLine {
+	sqlish := map[string]bool{"sql": true, "tsql": true, "t-sql": true, "mysql": true, "plsql": true,
+		"postgresql": true, "psql": true, "lua": true, "haskell": true}[strings.ToLower(info)]
+	var out []codeLine
+	open := ""
+	off := 0
+	for n, line := range strings.Split(code, "\n") {
+		start := off
+		off += len(line) + 1
+		line = strings.TrimRight(line, "\r")
+		key := strings.Join(strings.Fields(stripCodeComment(line, &open, sqlish)), " ")
+		if key == "" {
+			continue
+		}
+		trimmed := strings.TrimSpace(line)
+		lead := len(line) - len(strings.TrimLeft(line, " \t"))
+		out = append(out, codeLine{n: n + 1, key: key, text: trimmed, off: start + lead, lead: lead})
+	}
+	return out
+}
+
+// stripCodeComment removes the comments of one line of code. open carries
+// a block comment across lines: the end marker awaited ("-->", "#>").
+func stripCodeComment(line string, open *string, sqlish bool) string {
+	if *open == "" {
+		t := strings.TrimSpace(line)
+		lower := strings.ToLower(t)
+		if t == "'" || strings.HasPrefix(t, "' ") || lower == "rem" || strings.HasPrefix(lower, "rem ") ||
+			lower == "@rem" || strings.HasPrefix(lower, "@rem ") || t == "--" || strings.HasPrefix(t, "-- ") {
+			return ""
+		}
+	}
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(line); {
+		if *open != "" {
+			k := strings.Index(line[i:], *open)
+			if k < 0 {
+				break
+			}
+			i += k + len(*open)
+			*open = ""
+			b.WriteByte(' ')
+			continue
+		}
+		c := line[i]
+		if quote != 0 {
+			if c == '\\' && quote == '"' && i+1 < len(line) {
+				b.WriteString(line[i : i+2])
+				i += 2
+				continue
+			}
+			if c == quote {
+				quote = 0
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		rest := line[i:]
+		word := i == 0 || line[i-1] == ' ' || line[i-1] == '\t'
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			*open = "-->"
+			i += 4
+			continue
+		case strings.HasPrefix(rest, "<#"):
+			*open = "#>"
+			i += 2
+			continue
+		case word && (c == '#' || strings.HasPrefix(rest, "//")),
+			word && sqlish && (rest == "--" || strings.HasPrefix(rest, "-- ")):
+			return b.String()
+		case c == '"' || c == '\'':
+			quote = c
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// alignStructure aligns the elements of the source page (s) and of the
+// translation (t) and returns the steps in document order. Links and images
+// that only moved among their neighbours are left out.
+func alignStructure(s, t []structElem) []structOp {
+	fine := func(es []structElem) []string {
+		out := make([]string, len(es))
+		for i, e := range es {
+			out[i] = e.fine
+		}
+		return out
+	}
+	pair, equal := alignPairs(fine(s), fine(t))
+	sm, tm := make([]int, len(s)), make([]int, len(t)) // partner, -1 unmatched, -2 moved
+	for i := range sm {
+		sm[i] = -1
+	}
+	for j := range tm {
+		tm[j] = -1
+	}
+	for i := range s {
+		if equal[i] {
+			sm[i], tm[pair[i]] = pair[i], i
+		}
+	}
+	// Neighbourhoods: how many matching block elements come before.
+	hood := func(es []structElem, m []int) []int {
+		out := make([]int, len(es))
+		n := 0
+		for i, e := range es {
+			out[i] = n
+			if m[i] >= 0 && e.kind != "link" && e.kind != "image" {
+				n++
+			}
+		}
+		return out
+	}
+	sh, th := hood(s, sm), hood(t, tm)
+	for i, e := range s {
+		if sm[i] != -1 || e.kind != "link" && e.kind != "image" {
+			continue
+		}
+		for j := range t {
+			if tm[j] == -1 && th[j] == sh[i] && t[j].fine == e.fine {
+				sm[i], tm[j] = -2, -2
+				break
+			}
+		}
+	}
+	var ops []structOp
+	gap := func(gs, gt []int) {
+		cs, ct := make([]string, len(gs)), make([]string, len(gt))
+		for k, i := range gs {
+			cs[k] = s[i].coarse
+		}
+		for k, j := range gt {
+			ct[k] = t[j].coarse
+		}
+		cp, ce := alignPairs(cs, ct)
+		to := make([]int, len(gt))
+		for k := range to {
+			to[k] = -1
+		}
+		for k := range gs {
+			if ce[k] {
+				to[cp[k]] = k
+			}
+		}
+		a, b := 0, 0
+		for a < len(gs) || b < len(gt) {
+			switch {
+			case a < len(gs) && !ce[a]:
+				ops = append(ops, structOp{s: gs[a], t: -1})
+				a++
+			case b < len(gt) && to[b] < 0:
+				ops = append(ops, structOp{s: -1, t: gt[b]})
+				b++
+			default:
+				ops = append(ops, structOp{s: gs[a], t: gt[b], changed: true})
+				a++
+				b++
+			}
+		}
+	}
+	i, j := 0, 0
+	for {
+		ni, nj := i, j
+		for ni < len(s) && sm[ni] < 0 {
+			ni++
+		}
+		if ni < len(s) {
+			nj = sm[ni]
+		} else {
+			nj = len(t)
+		}
+		var gs, gt []int
+		for k := i; k < ni; k++ {
+			if sm[k] == -1 {
+				gs = append(gs, k)
+			}
+		}
+		for k := j; k < nj; k++ {
+			if tm[k] == -1 {
+				gt = append(gt, k)
+			}
+		}
+		gap(gs, gt)
+		if ni >= len(s) {
+			break
+		}
+		ops = append(ops, structOp{s: ni, t: nj})
+		i, j = ni+1, nj+1
+	}
+	return ops
+}
+
+type structReporter struct {
+	p      *CorpusPass
+	src    *PageFacts
+	se, te []structElem
+	ops    []structOp
+}
+
+func (r *structReporter) report(limit int) {
+	diffs, first := 0, -1
+	for k, op := range r.ops {
+		if op.s >= 0 && op.t >= 0 && !op.changed {
+			continue
+		}
+		diffs++
+		if first < 0 {
+			first = k
+		}
+	}
+	if diffs == 0 {
+		return
+	}
+	r.summary(first, diffs)
+	n := 0
+	for k, op := range r.ops {
+		if op.s >= 0 && op.t >= 0 && !op.changed {
+			continue
+		}
+		if n++; limit > 0 && n > limit {
+			break
+		}
+		switch {
+		case op.t < 0:
+			e := r.se[op.s]
+			r.p.ReportAt(r.place(k), "%s missing: the source has it at %s:%d", describeElem(e), r.src.Path, e.loc.Start.Line)
+		case op.s < 0:
+			r.p.ReportAt(r.te[op.t].loc, "%s not in the source: nothing %s of %s matches it", describeElem(r.te[op.t]),
+				r.between(k), r.src.Path)
+		default:
+			r.changed(r.se[op.s], r.te[op.t])
+		}
+	}
+}
+
+// summary reports the first divergence.
+func (r *structReporter) summary(k, diffs int) {
+	op := r.ops[k]
+	var at Loc
+	var have, want string
+	line := 0
+	switch {
+	case op.t < 0:
+		at = r.place(k)
+		want, line = withArticle(describeElem(r.se[op.s])), r.se[op.s].loc.Start.Line
+		have = "nothing"
+		if b := r.blockAt(at); b != nil {
+			have = describeBlock(*b)
+		}
+	case op.s < 0:
+		at = r.te[op.t].loc
+		have = withArticle(describeElem(r.te[op.t]))
+		want = "nothing more"
+		for _, o := range r.ops[k:] {
+			if o.s >= 0 {
+				want, line = withArticle(describeElem(r.se[o.s])), r.se[o.s].loc.Start.Line
+				break
+			}
+		}
+	default:
+		at = r.te[op.t].loc
+		want, line = withArticle(describeElem(r.se[op.s])), r.se[op.s].loc.Start.Line
+		have = withArticle(describeElem(r.te[op.t]))
+	}
+	if line > 0 {
+		want += fmt.Sprintf(" (line %d)", line)
+	}
+	plural := "s"
+	if diffs == 1 {
+		plural = ""
+	}
+	r.p.ReportAt(at, "structure diverges from the source page %s here: the source has %s where this page has %s; %d difference%s in all",
+		r.src.Path, want, have, diffs, plural)
+}
+
+// blockAt returns the page block that starts at loc, if any.
+func (r *structReporter) blockAt(loc Loc) *BlockFact {
+	for i := range r.p.Page.Blocks {
+		if r.p.Page.Blocks[i].Loc.Range == loc.Range {
+			return &r.p.Page.Blocks[i]
+		}
+	}
+	return nil
+}
+
+// place is where a missing source element would be on the translation:
+// the block as far after the block of the previous pair as the element is
+// after it in the source, but not past the next pair's.
+func (r *structReporter) place(k int) Loc {
+	blocks := r.p.Page.Blocks
+	if len(blocks) == 0 {
+		return r.p.Page.Top
+	}
+	sb := r.se[r.ops[k].s].block
+	prev, next := -1, -1
+	for i := k - 1; i >= 0; i-- {
+		if r.ops[i].s >= 0 && r.ops[i].t >= 0 {
+			prev = i
+			break
+		}
+	}
+	for i := k + 1; i < len(r.ops); i++ {
+		if r.ops[i].s >= 0 && r.ops[i].t >= 0 {
+			next = i
+			break
+		}
+	}
+	var tb int
+	switch {
+	case prev >= 0:
+		ps, pt := r.se[r.ops[prev].s].block, r.te[r.ops[prev].t].block
+		tb = pt + max(sb-ps, 0)
+		if next >= 0 {
+			tb = min(tb, r.te[r.ops[next].t].block)
+		}
+	case next >= 0:
+		ns, nt := r.se[r.ops[next].s].block, r.te[r.ops[next].t].block
+		tb = max(nt-max(ns-sb, 0), 0)
+	default:
+		tb = sb
+	}
+	return blocks[min(tb, len(blocks)-1)].Loc
+}
+
+// between names the source lines around an added element: those of the
+// source elements before and after it in the alignment.
+func (r *structReporter) between(k int) string {
+	before, after := 0, 0
+	for i := k - 1; i >= 0; i-- {
+		if s := r.ops[i].s; s >= 0 {
+			before = r.se[s].loc.Start.Line
+			break
+		}
+	}
+	for i := k + 1; i < len(r.ops); i++ {
+		if s := r.ops[i].s; s >= 0 {
+			after = r.se[s].loc.Start.Line
+			break
+		}
+	}
+	switch {
+	case before > 0 && after > 0:
+		return fmt.Sprintf("between lines %d and %d", before, after)
+	case before > 0:
+		return fmt.Sprintf("after line %d", before)
+	case after > 0:
+		return fmt.Sprintf("before line %d", after)
+	}
+	return "in the body"
+}
+
+// changed reports a pair of elements of the same kind that differ.
+func (r *structReporter) changed(s, t structElem) {
+	where := fmt.Sprintf("%s:%d", r.src.Path, s.loc.Start.Line)
+	switch s.kind {
+	case "heading":
+		r.p.ReportAt(t.loc, "level-%d heading where the source has a level-%d heading (%s)", t.level, s.level, where)
+	case "list-item":
+		r.p.ReportAt(t.loc, "list item at depth %d where the source's (%s) is at depth %d", t.level, where, s.level)
+	case "table":
+		var d []string
+		if s.rows != t.rows {
+			d = append(d, fmt.Sprintf("%d rows here, %d in the source", t.rows, s.rows))
+		}
+		if s.cols != t.cols {
+			d = append(d, fmt.Sprintf("%d columns here, %d in the source", t.cols, s.cols))
+		}
+		r.p.ReportAt(t.loc, "table differs from the source's (%s): %s", where, strings.Join(d, "; "))
+	case "callout":
+		r.p.ReportAt(t.loc, "callout type differs from the source's (%s): [!%s] here, [!%s] in the source", where, t.info, s.info)
+	case "image", "link":
+		r.p.ReportAt(t.loc, "%s destination differs from the source's (%s): %q in the source, %q here", s.kind, where, s.dest, t.dest)
+	case "code":
+		var d []string
+		at := t.loc
+		if s.info != t.info {
+			d = append(d, fmt.Sprintf("info string %q here, %q in the source", t.info, s.info))
+		}
+		if !s.free && !t.free {
+			if msg, line := codeDiff(s.lines, t.lines); msg != "" {
+				d = append(d, msg)
+				if line >= 0 {
+					at = codeLineLoc(t, t.lines[line])
+				}
+			}
+		}
+		r.p.ReportAt(at, "code block differs from the source's (%s): %s", where, strings.Join(d, "; "))
+	}
+}
+
+// codeDiff describes the first line that differs between two code blocks
+// and returns the index of the target line to point at (-1 for none).
+func codeDiff(s, t []codeLine) (string, int) {
+	for k := 0; k < len(s) || k < len(t); k++ {
+		switch {
+		case k >= len(t):
+			return fmt.Sprintf("line %d of the source, %q, is missing here", s[k].n, s[k].key), -1
+		case k >= len(s):
+			return fmt.Sprintf("line %d, %q, is not in the source", t[k].n, t[k].key), k
+		case s[k].key == t[k].key:
+			continue
+		case s[k].n == t[k].n:
+			return fmt.Sprintf("line %d reads %q in the source, %q here", s[k].n, s[k].key, t[k].key), k
+		default:
+			return fmt.Sprintf("line %d of the source reads %q, line %d here %q", s[k].n, s[k].key, t[k].n, t[k].key), k
+		}
+	}
+	return "", -1
+}
+
+// codeLineLoc locates a line of a code block on the page: the code starts
+// at e.loc, each following line at column 1.
+func codeLineLoc(e structElem, l codeLine) Loc {
+	start := e.loc.Range.Start + l.off
+	line, col, col16 := e.loc.Start.Line+l.n-1, 1+l.lead, 1+l.lead
+	if l.n == 1 {
+		col, col16 = e.loc.Start.Col+l.lead, e.loc.Start.ColUTF16+l.lead
+	}
+	return Loc{Range: Range{Start: start, End: start + len(l.text)},
+		Start: Position{Line: line, Col: col, ColUTF16: col16},
+		End: Position{Line: line, Col: col + utf8.RuneCountInString(l.text),
+			ColUTF16: col16 + len(utf16.Encode([]rune(l.text)))}}
+}
+
+// describeElem names an element without an article.
+func describeElem(e structElem) string {
+	switch e.kind {
+	case "heading":
+		return fmt.Sprintf("level-%d heading", e.level)
+	case "list-item":
+		return fmt.Sprintf("list item at depth %d", e.level)
+	case "table":
+		return fmt.Sprintf("table (%d rows, %d columns)", e.rows, e.cols)
+	case "code":
+		if e.info != "" {
+			return e.info + " code block"
+		}
+		return "code block"
+	case "callout":
+		return "[!" + e.info + "] callout"
+	case "image":
+		return fmt.Sprintf("image %q", e.dest)
+	case "link":
+		return fmt.Sprintf("link to %q", e.dest)
+	}
+	return e.kind
+}
+
+// describeBlock names any block of a page, with an article.
+func describeBlock(b BlockFact) string {
+	switch b.Kind {
+	case "heading":
+		return fmt.Sprintf("a level-%d heading", b.Level)
+	case "list-item":
+		return fmt.Sprintf("a list item at depth %d", b.Level)
+	case "table":
+		return "a table"
+	case "code":
+		return "a code block"
+	case "blockquote":
+		if b.Info != "" {
+			return "a [!" + b.Info + "] callout"
+		}
+		return "a block quote"
+	case "html":
+		return "an HTML block"
+	}
+	return "a paragraph"
+}
+
+func withArticle(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}

@@ -1,0 +1,241 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+const monolingual = "../testdata/monolingual"
+
+func TestStructureMismatchFixture(t *testing.T) {
+	got := corpusFindings(t, "structure-mismatch", monolingual)
+	src := monolingual + "/en-US/guide.md"
+	// fr-FR/guide.md is a correct translation: prose, image alt texts, table
+	// cells and code comments translated, a paragraph split in two, links
+	// moved to /fr-fr/, translated anchors. ja-JP/guide.md also swaps two
+	// links of a sentence and drops a trailing code comment. zh-CN/guide.md
+	// is side by side: never checked, though its structure differs.
+	// de-DE/guide.md has six planted defects, sorted here as strings.
+	expectFindings(t, got,
+		`de-DE/guide.md:19: list item at depth 1 not in the source: nothing between lines 17 and 19 of `+src+` matches it`,
+		`de-DE/guide.md:19: structure diverges from the source page `+src+` here: the source has a [!NOTE] callout (line 19) where this page has a list item at depth 1; 6 differences in all`,
+		`de-DE/guide.md:21: callout type differs from the source's (`+src+`:19): [!TIP] here, [!NOTE] in the source`,
+		`de-DE/guide.md:31: code block differs from the source's (`+src+`:27): line 3 reads "Get-Mailbox -Identity \"Pilar Pinilla\" | Format-List Audit*" in the source, "Get-Mailbox -Identity \"Pilar Pinilla\" | Format-Liste Audit*" here`,
+		`de-DE/guide.md:36: level-3 heading missing: the source has it at `+src+`:34`,
+		`de-DE/guide.md:36: table differs from the source's (`+src+`:36): 2 columns here, 3 in the source`,
+		`de-DE/guide.md:48: image "media/audit-results.png" missing: the source has it at `+src+`:47`)
+	for _, g := range got {
+		if !strings.HasPrefix(g, monolingual+"/de-DE/") {
+			t.Errorf("finding outside the defective page: %s", g)
+		}
+	}
+}
+
+func TestStructureMismatchColumns(t *testing.T) {
+	// The changed code line is pointed at exactly: line 31, from its first
+	// character to its end (77 characters, "ü" counted once).
+	res, err := engine.Run([]string{monolingual + "/de-DE/guide.md"}, engine.Options{Config: config.Default(), Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.Findings {
+		if f.Rule == "structure-mismatch" && strings.HasPrefix(f.Message, "code block") {
+			found = true
+			if f.Start.Line != 31 || f.Start.Col != 1 || f.End.Line != 31 || f.End.Col != 78 {
+				t.Errorf("code finding at %d:%d-%d:%d, want 31:1-31:78", f.Start.Line, f.Start.Col, f.End.Line, f.End.Col)
+			}
+		}
+	}
+	if !found {
+		t.Error("no code block finding when the page is named alone")
+	}
+}
+
+func TestStructureMismatchBilingualNeverChecked(t *testing.T) {
+	if got := corpusFindings(t, "structure-mismatch", monolingual+"/zh-CN/guide.md"); len(got) != 0 {
+		t.Errorf("bilingual page checked: %q", got)
+	}
+	// The corpus fixture's translations are side by side too.
+	if got := corpusFindings(t, "structure-mismatch", "../testdata/corpus"); len(got) != 0 {
+		t.Errorf("bilingual pages checked: %q", got)
+	}
+	r := rules.Default.Lookup("structure")
+	if r == nil || r.ID != "structure-mismatch" || r.Severity != rules.Error || r.RunCorpus == nil {
+		t.Fatalf("structure-mismatch not registered as an error-level corpus rule under its alias: %+v", r)
+	}
+}
+
+// structureCase writes an en-US source and a fr-FR translation in a
+// temporary tree and returns the rule's findings on the translation, as
+// "line: message", with the configuration given in YAML.
+func structureCase(t *testing.T, source, target, yaml string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	for loc, text := range map[string]string{"en-US": source, "fr-FR": target} {
+		if err := os.MkdirAll(filepath.Join(dir, loc), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, loc, "page.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := config.Default()
+	if yaml != "" {
+		var err error
+		if cfg, err = config.Parse([]byte(yaml), "test.yaml", rules.Default); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := engine.Run([]string{dir}, engine.Options{Config: cfg, Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range res.Findings {
+		if f.Rule != "structure-mismatch" {
+			continue
+		}
+		if !strings.Contains(filepath.ToSlash(f.Path), "fr-FR/page.md") {
+			t.Errorf("finding on %s: %s", f.Path, f.Message)
+		}
+		out = append(out, itoa(f.Start.Line)+": "+f.Message)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestStructureMismatchCases(t *testing.T) {
+	cases := []struct {
+		name, source, target, yaml string
+		want                       []string
+	}{
+		{
+			name:   "paragraphs split and merged, links moved in a sentence",
+			source: "# Title\n\nOne. Two [a](a.md) and [b](b.md).\n\nThree.\n\nFour.\n",
+			target: "# Titre\n\nUn.\n\nDeux [b](b.md) et [a](a.md). Trois. Quatre.\n",
+		},
+		{
+			name: "comments of every kind translated",
+			source: "```powershell\n# Connect first\nConnect-IPPSSession # to the center\n<# a block\ncomment #>\nGet-Label\n```\n\n" +
+				"```csharp\n// Create the client\nvar c = new Client(\"https://x/en-us/y\"); // the client\n```\n\n" +
+				"```sql\n-- all rows\nSELECT * FROM t -- every row\n```\n\n" +
+				"```vb\n' Say hello\nMsgBox \"Hello\"\n```\n\n```cmd\nREM Start\n@rem again\ndir /s\n```\n\n" +
+				"```xml\n<!-- the root\n     element -->\n<root/>\n```\n",
+			target: "```powershell\n# Se connecter d’abord\nConnect-IPPSSession    # au centre\n<# un bloc\nde commentaire #>\nGet-Label\n```\n\n" +
+				"```csharp\n// Créer le client\nvar c = new Client(\"https://x/en-us/y\");\n```\n\n" +
+				"```sql\n-- toutes les lignes\nSELECT * FROM t -- chaque ligne\n```\n\n" +
+				"```vb\n' Dire bonjour\nMsgBox \"Hello\"\n```\n\n```cmd\nrem Démarrer\ndir /s\n```\n\n" +
+				"```xml\n<!-- l’élément\n     racine -->\n<root/>\n```\n",
+		},
+		{
+			name:   "a # inside quotes is code, -- outside SQL is an option",
+			source: "```powershell\nSet-Color -Value \"#fff # white\"\ngit checkout -- a.txt\n```\n",
+			target: "```powershell\nSet-Color -Value \"#fff # blanc\"\ngit checkout -- b.txt\n```\n",
+			want: []string{
+				`1: structure diverges from the source page `,
+				`1: code block differs from the source's (`,
+			},
+		},
+		{
+			name:   "code line added and removed",
+			source: "```bash\nls\npwd\n```\n\n```bash\nls\n```\n",
+			target: "```bash\nls\n```\n\n```bash\nls\necho fin\n```\n",
+			want: []string{
+				`1: code block differs from the source's (`,
+				`1: structure diverges from the source page `,
+				`6: code block differs from the source's (`,
+			},
+		},
+		{
+			name:   "heading level, info string, link destination",
+			source: "# A\n\n## B\n\n```powershell\nGet-X\n```\n\nSee [the docs](https://docs.microsoft.com/en-us/a?ui=en-US#top).\n",
+			target: "# A\n\n### B\n\n```bash\nGet-X\n```\n\nVoir [la doc](https://docs.microsoft.com/fr-fr/b?ui=fr-FR#haut).\n",
+			want: []string{
+				`3: level-3 heading where the source has a level-2 heading (`,
+				`3: structure diverges from the source page `,
+				`5: code block differs from the source's (`,
+				`9: link destination differs from the source's (`,
+			},
+		},
+		{
+			name:   "links missing and added, list depth",
+			source: "- one [x](x.md)\n  - two\n- three <https://example.com>\n",
+			target: "- un\n- deux [y](y.md)\n- trois <https://example.com>\n",
+			want: []string{
+				`1: link to "x.md" missing: the source has it at `,
+				`1: structure diverges from the source page `,
+				`2: link to "y.md" not in the source: nothing between lines 2 and 3 of `,
+				`2: list item at depth 1 where the source's (`,
+			},
+		},
+		{
+			name:   "everything missing from an empty translation",
+			source: "# A\n\n## B\n",
+			target: "Rien.\n",
+			want: []string{
+				`1: level-1 heading missing: the source has it at `,
+				`1: level-2 heading missing: the source has it at `,
+				`1: structure diverges from the source page `,
+			},
+		},
+		{
+			name:   "options: kinds, fragments, translatable code, max-findings",
+			source: "# A\n\n## B\n\n[x](x.md#one)\n\n```text\nHello\n```\n\n```powershell\nGet-X\n```\n",
+			target: "# A\n\n### B\n\n[x](x.md#un)\n\n```text\nBonjour\n```\n\n```powershell\nGet-Y\n```\n",
+			yaml:   "rules:\n  structure-mismatch:\n    options:\n      kinds: [heading, code, link]\n      ignore-fragments: false\n      translatable-code: []\n      max-findings: 2\n",
+			want: []string{
+				`3: level-3 heading where the source has a level-2 heading (`,
+				`3: structure diverges from the source page `,
+				`5: link destination differs from the source's (`,
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			expectFindings(t, structureCase(t, c.source, c.target, c.yaml), c.want...)
+		})
+	}
+}
+
+func TestStructureMismatchMessages(t *testing.T) {
+	got := structureCase(t, "```powershell\nGet-Mailbox -Identity x\nSet-X\n```\n\n![a](media/a.png)\n\n> [!NOTE]\n> Note.\n",
+		"```powershell\nGet-Mailbox -Identité x\nSet-X\n```\n\n![a](media/b.png)\n\n> [!WARNING]\n> Attention.\n", "")
+	expectFindings(t, got,
+		`1: code block differs from the source's (`,
+		`1: structure diverges from the source page `,
+		`6: image destination differs from the source's (`,
+		`8: callout type differs from the source's (`)
+	for i, want := range []string{
+		`/en-US/page.md:1): line 1 reads "Get-Mailbox -Identity x" in the source, "Get-Mailbox -Identité x" here`,
+		`here: the source has a powershell code block (line 1) where this page has a powershell code block; 3 differences in all`,
+		`/en-US/page.md:6): "media/a.png" in the source, "media/b.png" here`,
+		`/en-US/page.md:8): [!WARNING] here, [!NOTE] in the source`,
+	} {
+		if !strings.HasSuffix(got[i], want) {
+			t.Errorf("finding %d = %q, want it to end with %q", i, got[i], want)
+		}
+	}
+}
+
+func TestStructureMismatchRealCorpus(t *testing.T) {
+	dir := "../../shared/corpus/o365seccomp"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/corpus absent")
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus in -short mode")
+	}
+	// Every target page there is side by side: the rule has nothing to check.
+	got := corpusFindings(t, "structure-mismatch", dir+"/fr-FR", dir+"/en-US")
+	if len(got) != 0 {
+		t.Errorf("%d findings on the bilingual corpus, first %s", len(got), got[0])
+	}
+}
