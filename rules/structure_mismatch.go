@@ -96,6 +96,9 @@ type structElem struct {
 	coarse     string
 }
 
+// inline tells links and images, which sit inside blocks, from blocks.
+func (e structElem) inline() bool { return e.kind == "link" || e.kind == "image" }
+
 // codeLine is a line of a code block that counts.
 type codeLine struct {
 	n    int    // 1-based line number in the block
@@ -293,60 +296,153 @@ func stripCodeComment(line string, open *string, sqlish bool) string {
 // translation (t) and returns the steps in document order. Links and images
 // that only moved among their neighbours are left out.
 func alignStructure(s, t []structElem) []structOp {
-	fine := func(es []structElem) []string {
-		out := make([]string, len(es))
-		for i, e := range es {
-			out[i] = e.fine
+	ks, kt := structKeys(s, t)
+	// First, the plain LCS of the full signatures tells which links and
+	// images only moved: unmatched, with an equal unmatched one between the
+	// same two matching block elements.
+	moved := func() (ms, mt []bool) {
+		ms, mt = make([]bool, len(s)), make([]bool, len(t))
+		pair, equal := alignPairs(ks.fine, kt.fine)
+		sm, tm := make([]bool, len(s)), make([]bool, len(t))
+		for i := range s {
+			if equal[i] {
+				sm[i], tm[pair[i]] = true, true
+			}
 		}
-		return out
+		hood := func(es []structElem, m []bool) []int {
+			out := make([]int, len(es))
+			n := 0
+			for i, e := range es {
+				out[i] = n
+				if m[i] && !e.inline() {
+					n++
+				}
+			}
+			return out
+		}
+		sh, th := hood(s, sm), hood(t, tm)
+		for i, e := range s {
+			if sm[i] || !e.inline() {
+				continue
+			}
+			for j := range t {
+				if !tm[j] && !mt[j] && th[j] == sh[i] && kt.fine[j] == ks.fine[i] {
+					ms[i], mt[j] = true, true
+					break
+				}
+			}
+		}
+		return ms, mt
 	}
-	pair, equal := alignPairs(fine(s), fine(t))
-	sm, tm := make([]int, len(s)), make([]int, len(t)) // partner, -1 unmatched, -2 moved
-	for i := range sm {
-		sm[i] = -1
-	}
-	for j := range tm {
-		tm[j] = -1
-	}
+	ms, mt := moved()
+	var si, ti []int
 	for i := range s {
-		if equal[i] {
-			sm[i], tm[pair[i]] = pair[i], i
+		if !ms[i] {
+			si = append(si, i)
 		}
 	}
-	// Neighbourhoods: how many matching block elements come before.
-	hood := func(es []structElem, m []int) []int {
-		out := make([]int, len(es))
-		n := 0
+	for j := range t {
+		if !mt[j] {
+			ti = append(ti, j)
+		}
+	}
+	return alignWeighted(si, ti, ks, kt)
+}
+
+// structKeys are the signatures of two element sequences as small
+// integers, so that the alignment compares numbers.
+type structKey struct{ fine, coarse []string }
+
+func structKeys(s, t []structElem) (structKey, structKey) {
+	keys := func(es []structElem) structKey {
+		k := structKey{fine: make([]string, len(es)), coarse: make([]string, len(es))}
 		for i, e := range es {
-			out[i] = n
-			if m[i] >= 0 && e.kind != "link" && e.kind != "image" {
-				n++
+			k.fine[i], k.coarse[i] = e.fine, e.coarse
+		}
+		return k
+	}
+	return keys(s), keys(t)
+}
+
+// alignWeighted aligns the source elements si with the target elements ti
+// (indices into the keys): it maximizes the equal pairs first and, among the
+// alignments with the most, the pairs of the same kind (changed elements).
+// Very long pages fall back to an LCS of the full signatures with the kinds
+// aligned in each gap.
+func alignWeighted(si, ti []int, ks, kt structKey) []structOp {
+	n, m := len(si), len(ti)
+	ids := map[string]int32{}
+	id := func(k string) int32 {
+		v, ok := ids[k]
+		if !ok {
+			v = int32(len(ids))
+			ids[k] = v
+		}
+		return v
+	}
+	sf, sc, tf, tc := make([]int32, n), make([]int32, n), make([]int32, m), make([]int32, m)
+	for a, i := range si {
+		sf[a], sc[a] = id(ks.fine[i]), id("\x01"+ks.coarse[i])
+	}
+	for b, j := range ti {
+		tf[b], tc[b] = id(kt.fine[j]), id("\x01"+kt.coarse[j])
+	}
+	var ops []structOp
+	if n*m > 4_000_000 {
+		return alignTwoLevel(si, ti, ks, kt)
+	}
+	w := int32(min(n, m) + 1) // an equal pair outweighs any number of changed ones
+	score := func(a, b int) int32 {
+		switch {
+		case sf[a] == tf[b]:
+			return w
+		case sc[a] == tc[b]:
+			return 1
+		}
+		return 0
+	}
+	cols := m + 1
+	tbl := make([]int32, (n+1)*cols)
+	for a := n - 1; a >= 0; a-- {
+		for b := m - 1; b >= 0; b-- {
+			v := max(tbl[(a+1)*cols+b], tbl[a*cols+b+1])
+			if sc := score(a, b); sc > 0 {
+				v = max(v, tbl[(a+1)*cols+b+1]+sc)
 			}
+			tbl[a*cols+b] = v
+		}
+	}
+	a, b := 0, 0
+	for a < n || b < m {
+		switch {
+		case a < n && b < m && score(a, b) > 0 && tbl[a*cols+b] == tbl[(a+1)*cols+b+1]+score(a, b):
+			ops = append(ops, structOp{s: si[a], t: ti[b], changed: score(a, b) < w})
+			a++
+			b++
+		case a < n && (b == m || tbl[a*cols+b] == tbl[(a+1)*cols+b]):
+			ops = append(ops, structOp{s: si[a], t: -1})
+			a++
+		default:
+			ops = append(ops, structOp{s: -1, t: ti[b]})
+			b++
+		}
+	}
+	return ops
+}
+
+// alignTwoLevel is the linear-memory fallback of alignWeighted: equal
+// signatures first (alignPairs), then the kinds in each gap.
+func alignTwoLevel(si, ti []int, ks, kt structKey) []structOp {
+	pick := func(idx []int, keys []string) []string {
+		out := make([]string, len(idx))
+		for k, i := range idx {
+			out[k] = keys[i]
 		}
 		return out
-	}
-	sh, th := hood(s, sm), hood(t, tm)
-	for i, e := range s {
-		if sm[i] != -1 || e.kind != "link" && e.kind != "image" {
-			continue
-		}
-		for j := range t {
-			if tm[j] == -1 && th[j] == sh[i] && t[j].fine == e.fine {
-				sm[i], tm[j] = -2, -2
-				break
-			}
-		}
 	}
 	var ops []structOp
 	gap := func(gs, gt []int) {
-		cs, ct := make([]string, len(gs)), make([]string, len(gt))
-		for k, i := range gs {
-			cs[k] = s[i].coarse
-		}
-		for k, j := range gt {
-			ct[k] = t[j].coarse
-		}
-		cp, ce := alignPairs(cs, ct)
+		cp, ce := alignPairs(pick(gs, ks.coarse), pick(gt, kt.coarse))
 		to := make([]int, len(gt))
 		for k := range to {
 			to[k] = -1
@@ -372,35 +468,17 @@ func alignStructure(s, t []structElem) []structOp {
 			}
 		}
 	}
-	i, j := 0, 0
-	for {
-		ni, nj := i, j
-		for ni < len(s) && sm[ni] < 0 {
-			ni++
+	pair, equal := alignPairs(pick(si, ks.fine), pick(ti, kt.fine))
+	a, b := 0, 0
+	for k := range si {
+		if !equal[k] {
+			continue
 		}
-		if ni < len(s) {
-			nj = sm[ni]
-		} else {
-			nj = len(t)
-		}
-		var gs, gt []int
-		for k := i; k < ni; k++ {
-			if sm[k] == -1 {
-				gs = append(gs, k)
-			}
-		}
-		for k := j; k < nj; k++ {
-			if tm[k] == -1 {
-				gt = append(gt, k)
-			}
-		}
-		gap(gs, gt)
-		if ni >= len(s) {
-			break
-		}
-		ops = append(ops, structOp{s: ni, t: nj})
-		i, j = ni+1, nj+1
+		gap(si[a:k], ti[b:pair[k]])
+		ops = append(ops, structOp{s: si[k], t: ti[pair[k]]})
+		a, b = k+1, pair[k]+1
 	}
+	gap(si[a:], ti[b:])
 	return ops
 }
 
@@ -474,7 +552,9 @@ func (r *structReporter) summary(k, diffs int) {
 	default:
 		at = r.te[op.t].loc
 		want, line = withArticle(describeElem(r.se[op.s])), r.se[op.s].loc.Start.Line
-		have = withArticle(describeElem(r.te[op.t]))
+		if have = withArticle(describeElem(r.te[op.t])); have == want {
+			have = "a different one"
+		}
 	}
 	if line > 0 {
 		want += fmt.Sprintf(" (line %d)", line)
@@ -670,6 +750,9 @@ func describeBlock(b BlockFact) string {
 	case "table":
 		return "a table"
 	case "code":
+		if b.Info != "" {
+			return withArticle(b.Info + " code block")
+		}
 		return "a code block"
 	case "blockquote":
 		if b.Info != "" {

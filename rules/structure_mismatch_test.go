@@ -109,6 +109,7 @@ func structureCase(t *testing.T, source, target, yaml string) []string {
 		out = append(out, itoa(f.Start.Line)+": "+f.Message)
 	}
 	sort.Strings(out)
+	t.Logf("findings:\n%s", strings.Join(out, "\n"))
 	return out
 }
 
@@ -140,18 +141,18 @@ func TestStructureMismatchCases(t *testing.T) {
 			source: "```powershell\nSet-Color -Value \"#fff # white\"\ngit checkout -- a.txt\n```\n",
 			target: "```powershell\nSet-Color -Value \"#fff # blanc\"\ngit checkout -- b.txt\n```\n",
 			want: []string{
-				`1: structure diverges from the source page `,
-				`1: code block differs from the source's (`,
+				`2: code block differs from the source's (`,
+				`2: structure diverges from the source page `,
 			},
 		},
 		{
 			name:   "code line added and removed",
-			source: "```bash\nls\npwd\n```\n\n```bash\nls\n```\n",
-			target: "```bash\nls\n```\n\n```bash\nls\necho fin\n```\n",
+			source: "```bash\nls\npwd\n```\n\n```bash\ncd /tmp\n```\n",
+			target: "```bash\nls\n```\n\n```bash\ncd /tmp\necho fin\n```\n",
 			want: []string{
-				`1: code block differs from the source's (`,
-				`1: structure diverges from the source page `,
-				`6: code block differs from the source's (`,
+				`2: code block differs from the source's (`,
+				`2: structure diverges from the source page `,
+				`7: code block differs from the source's (`,
 			},
 		},
 		{
@@ -161,7 +162,7 @@ func TestStructureMismatchCases(t *testing.T) {
 			want: []string{
 				`3: level-3 heading where the source has a level-2 heading (`,
 				`3: structure diverges from the source page `,
-				`5: code block differs from the source's (`,
+				`6: code block differs from the source's (`,
 				`9: link destination differs from the source's (`,
 			},
 		},
@@ -209,13 +210,13 @@ func TestStructureMismatchMessages(t *testing.T) {
 	got := structureCase(t, "```powershell\nGet-Mailbox -Identity x\nSet-X\n```\n\n![a](media/a.png)\n\n> [!NOTE]\n> Note.\n",
 		"```powershell\nGet-Mailbox -Identité x\nSet-X\n```\n\n![a](media/b.png)\n\n> [!WARNING]\n> Attention.\n", "")
 	expectFindings(t, got,
-		`1: code block differs from the source's (`,
-		`1: structure diverges from the source page `,
+		`2: code block differs from the source's (`,
+		`2: structure diverges from the source page `,
 		`6: image destination differs from the source's (`,
 		`8: callout type differs from the source's (`)
 	for i, want := range []string{
-		`/en-US/page.md:1): line 1 reads "Get-Mailbox -Identity x" in the source, "Get-Mailbox -Identité x" here`,
-		`here: the source has a powershell code block (line 1) where this page has a powershell code block; 3 differences in all`,
+		`/en-US/page.md:2): line 1 reads "Get-Mailbox -Identity x" in the source, "Get-Mailbox -Identité x" here`,
+		`here: the source has a powershell code block (line 2) where this page has a different one; 3 differences in all`,
 		`/en-US/page.md:6): "media/a.png" in the source, "media/b.png" here`,
 		`/en-US/page.md:8): [!WARNING] here, [!NOTE] in the source`,
 	} {

@@ -19,59 +19,75 @@ var Typography = Register(&Rule{
 	Severity: Note,
 	Short:    "Punctuation and spacing of the target language: French spaces, full-width CJK punctuation, German quotes, double spaces, repeated words, unpaired brackets and quotes",
 	Doc: `Checks the typography of each segment's target text against the conventions of the page's
-locale. Only prose is read: code spans, link and image destinations, autolinks and bare URLs,
-inline HTML tags, placeholders and backslash escapes are skipped, emphasis markers and link
-brackets are looked through, and entities count as the character they stand for (&nbsp; is a
-no-break space). Each problem is reported at the characters at fault.
+locale (its language subtag: fr-*, zh-*, ja-*, de-*). Only prose is read: code spans, link and
+image destinations, images, autolinks and bare URLs, inline HTML tags, placeholders and
+backslash escapes are never flagged; emphasis markers and link brackets are looked through
+("**Remarque**:" is "Remarque:"), and entities count as the character they stand for (&nbsp; is
+a no-break space). Each problem is reported at the characters at fault.
 
-French (fr-*), option check-french-spacing:
-  - a space is expected before ":", ";", "!" and "?" and inside guillemets « »; a missing one is
-    reported ("Remarque: cet ensemble" → "Remarque : cet ensemble"). A mark that is not followed
-    by a space or the end of the text is not punctuation and is left alone: times (14:00),
-    ratios (16:9), URLs and schemes ("http:"), parameters (-Identity:x), query strings (?view=)
-    and emoticons (":)").
-  - require-nbsp: also report an ordinary space where a no-break space is expected (off by
-    default: most documentation uses ordinary spaces there).
-  - nbsp-style: the no-break space to suggest, "nbsp" (U+00A0, the default) or "narrow"
-    (U+202F, the espace fine); both, and the ordinary space, are accepted as the space.
+French (fr-*), check-french-spacing:
+  - a space is expected before ":", ";", "!" and "?" and inside guillemets « »; a missing one
+    is reported ("Étape 3: Importer" → "Étape 3 : Importer", «ingestion» → « ingestion »). Any
+    space counts: ordinary, no-break (U+00A0) or narrow no-break (U+202F). A mark that is not
+    followed by a space, the end of the text or a closing bracket or quote is not punctuation and
+    is left alone: times (14:00), ratios (16:9), URLs and schemes ("http:"), parameters
+    (-Identity:x), query strings (?view=), lists such as ".htm;.html". Emoticons (":)"), names
+    kept from the source ("Yahoo!") and hyphenated header names kept from the source
+    ("X-CustomSpam:") are not reported either.
+  - require-nbsp: also report an ordinary space where a no-break space is expected. Off by
+    default: most documentation uses ordinary spaces there.
+  - nbsp-style: the no-break space the messages ask for, "nbsp" (U+00A0) or "narrow" (U+202F,
+    the espace fine); any other value reads as "nbsp".
   - fr-ca-exempt: in Canadian French (fr-CA) no space is expected before ";", "!" and "?", only
-    before ":" and inside guillemets (default true).
+    before ":" and inside guillemets.
 
-Chinese and Japanese (zh-*, ja-*), option check-cjk-punctuation: an ASCII comma, period, colon,
+Chinese and Japanese (zh-*, ja-*), check-cjk-punctuation: an ASCII comma, period, colon,
 semicolon, question or exclamation mark directly after a Chinese or Japanese character (or a
-closing full-width quote or bracket) where the full-width form is expected: "单击“浏览”, 然后" →
-"单击“浏览”，然后" ("、" and "。" in Japanese). The range covers the mark and the ASCII spaces
-after it, which the full-width form replaces. A mark followed by a Latin letter or digit
-("文件.txt", "版本:1") is left alone.
+closing quote ” ’) where the full-width form is expected: "单击“浏览”, 然后" → "单击“浏览”，然后"
+(Japanese: "、" and "。"). Microsoft's Chinese style guides require full-width punctuation in
+Chinese text; machine translation often writes ", ". The range covers the mark and the ASCII
+spaces right after it, which the full-width form replaces. A mark followed by a Latin letter or
+digit, a slash or another of the same mark ("文件.txt", "版本:1", "...") is left alone.
 
-German (de-*), option de-quotes (default false, since Microsoft's German documentation commonly
-writes "…"): English-style quotes "…" or “…” where „…“ is expected.
+German (de-*), de-quotes: English-style quotes "…" or “…” where „…“ is expected. Off by
+default: Microsoft's German documentation mostly writes "…" (about five times as often as „…“
+in the reference corpus).
 
 All locales:
-  - check-double-spaces: two or more spaces in a row inside the target prose (not at the start
-    or end of the target or of a line, never inside code), unless the source has as many such
-    runs.
-  - check-repeated-words: the same word twice in a row ("le le", "die die", "the the"),
-    case-insensitive, letters only, where the source does not repeat a word the same way.
-    Repetitions that are grammatical are allowed: French "vous vous", "nous nous"; German
-    relative pronoun plus article after a comma ("die Benutzer, die die Rolle haben").
-  - check-pairs: brackets ( ) [ ] （ ） 【 】 and quotes « » “ ” ‘ ’ „ “ 「 」 "…" that are unpaired
-    in the target while the source's are paired (an apostrophe ’ between letters is not a quote).
-  - check-edge-spaces: the target begins or ends with white space the source does not have, or
-    lacks the source's, where the segment touches text outside its span so that the
-    difference shows when rendered.
+  - check-double-spaces: two or more spaces in a row inside the target prose, including a
+    space on each side of markup that renders nothing (" [ API](…)", "[](…)"); not at the start
+    or end of the target or of a line, never inside code. Not reported when the source has as
+    many such runs, or when the source is empty.
+  - check-repeated-words: the same word twice in a row ("le le", "für für", "the the"),
+    case-insensitive, letters only (no numbers, identifiers, elisions or Chinese text), with
+    nothing but white space between them: "**Date** Date et heure" is a label and its
+    description. Not reported when the source repeats the word. Grammatical repetitions are
+    allowed: French "vous vous", "nous nous"; German articles and relative pronouns ("für die
+    die Regel gilt"), "Sie sie", and prepositions before an attribute ("die Verwendung von von
+    Microsoft verwalteten Schlüsseln").
+  - check-pairs: brackets ( ) [ ] （ ） 【 】, guillemets « », corner brackets 「 」 『 』 and
+    quotes "…" “…” „…“ ‘…’ that are unpaired in the target while the source's are paired. An
+    apostrophe ’ between letters is not a quote; a pair split over two neighboring segments of
+    one paragraph is not reported; broken link and image syntax ("](media/x.png)" left in the
+    text, "![" without its image) is left to link-mismatch.
+  - check-edge-spaces: where a segment touches visible text with no white space in between (the
+    next segment's target, or text after its spans), the white space at the edge of the target
+    must match the source's: a target without the source's trailing space glues two sentences
+    together when rendered ("distribuées.Vérifiez"). Differences that do not show (at a line
+    start or end, next to a table border, inside link text) are not reported. Chinese and
+    Japanese are skipped: they put no space between sentences.
 
 Options:
-  check-french-spacing   French spaces before : ; ! ? and inside « » (default true)
+  check-french-spacing   French: a space before : ; ! ? and inside « » (default true)
   require-nbsp           French: report an ordinary space where a no-break space is expected (default false)
-  nbsp-style             French: the no-break space to suggest, "nbsp" or "narrow" (default "nbsp")
+  nbsp-style             French: the no-break space to ask for, "nbsp" or "narrow" (default "nbsp")
   fr-ca-exempt           French: no space expected before ; ! ? in fr-CA (default true)
   check-cjk-punctuation  Chinese and Japanese: full-width punctuation after CJK text (default true)
-  de-quotes              German: report English-style quotes (default false)
+  de-quotes              German: report English-style quotes where „…“ is expected (default false)
   check-double-spaces    double spaces in the target prose (default true)
-  check-repeated-words   repeated words (default true)
+  check-repeated-words   the same word twice in a row (default true)
   check-pairs            unpaired brackets and quotes where the source's are paired (default true)
-  check-edge-spaces      leading and trailing white space differing from the source (default false)`,
+  check-edge-spaces      leading and trailing white space that changes how segments join (default true)`,
 	Options: []Option{
 		{Name: "check-french-spacing", Default: true, Doc: "French: a space before : ; ! ? and inside « »"},
 		{Name: "require-nbsp", Default: false, Doc: "French: report an ordinary space where a no-break space is expected"},
@@ -82,7 +98,7 @@ Options:
 		{Name: "check-double-spaces", Default: true, Doc: "double spaces inside the target prose"},
 		{Name: "check-repeated-words", Default: true, Doc: "the same word twice in a row"},
 		{Name: "check-pairs", Default: true, Doc: "unpaired brackets and quotes where the source's are paired"},
-		{Name: "check-edge-spaces", Default: false, Doc: "leading and trailing white space differing from the source"},
+		{Name: "check-edge-spaces", Default: true, Doc: "leading and trailing white space that changes how segments join when rendered"},
 	},
 	Run: runTypography,
 })
@@ -146,7 +162,7 @@ func runTypography(p *Pass) {
 			checkRepeatedWords(p.Page.Text, tgt, src, lang, report)
 		}
 		if pairs && hasSource {
-			checkPairs(tgt, src, lang, report)
+			checkPairs(tgt, src, lang, func() [][]typoChar { return typoNeighbors(p.Page, i) }, report)
 		}
 		if edges && hasSource {
 			checkEdgeSpaces(p.Page, i, lang, report)
@@ -332,6 +348,7 @@ func (o frenchOptions) space() string {
 
 // checkFrenchSpacing reports missing spaces before : ; ! ? and inside « ».
 func checkFrenchSpacing(t, src []typoChar, o frenchOptions, report func(Range, string, ...any)) {
+	done := -1 // a '»' already reported with its '«'
 	for i, c := range t {
 		switch c.r {
 		case ':', ';', '!', '?':
@@ -361,10 +378,16 @@ func checkFrenchSpacing(t, src []typoChar, o frenchOptions, report func(Range, s
 					report(Range{c.start, next.end}, "ordinary space after '«' where a %s is expected", o.space())
 				}
 			case next.r != '\n' && next.r != '»':
+				// «mot»: one finding for both sides when the closing one lacks its space too.
+				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) {
+					done = j
+					report(Range{c.start, t[j].end}, "missing %ss inside « » (French typography: « mot »)", o.space())
+					continue
+				}
 				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space())
 			}
 		case '»':
-			if i == 0 {
+			if i == 0 || i == done {
 				continue
 			}
 			prev := t[i-1]
@@ -378,6 +401,20 @@ func checkFrenchSpacing(t, src []typoChar, o frenchOptions, report func(Range, s
 			}
 		}
 	}
+}
+
+// typoClosingGuillemet returns the index of the '»' closing the '«' at
+// t[i], or -1.
+func typoClosingGuillemet(t []typoChar, i int) int {
+	for j := i + 1; j < len(t); j++ {
+		switch t[j].r {
+		case '«':
+			return -1
+		case '»':
+			return j
+		}
+	}
+	return -1
 }
 
 // typoBeforeMark reports whether c can end the word a French double mark
@@ -400,7 +437,8 @@ func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
 		case typoSpace(next.r) || next.r == '\n':
 		case (c.r == ':' || c.r == ';') && strings.ContainsRune(")(-", next.r):
 			return false // emoticon
-		case strings.ContainsRune(")]»”’\"'.,…", next.r):
+		case strings.ContainsRune(")]»”’\"'", next.r):
+		case (c.r == '?' || c.r == '!') && strings.ContainsRune(".,…", next.r):
 		case (c.r == '?' || c.r == '!') && (next.r == '?' || next.r == '!'):
 		default:
 			return false
@@ -418,6 +456,14 @@ func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
 	if c.r == ':' {
 		switch strings.ToLower(word) {
 		case "http", "https", "ftp", "mailto", "file", "urn", "tel", "ms":
+			return false
+		}
+		// A header or field name kept from the source: X-CustomSpam:.
+		k := j
+		for k > 0 && (unicode.IsLetter(t[k-1].r) || unicode.IsDigit(t[k-1].r) || t[k-1].r == '-') {
+			k--
+		}
+		if name := typoString(t[k:i]); strings.Contains(name, "-") && typoHasSeq(src, name+":", true) {
 			return false
 		}
 	}
@@ -464,6 +510,15 @@ func typoCJK(r rune) bool {
 		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }
 
+// typoNextLower reports whether the first character from t[i] on that is
+// not a space is a lower-case ASCII letter.
+func typoNextLower(t []typoChar, i int) bool {
+	for i < len(t) && t[i].r == ' ' {
+		i++
+	}
+	return i < len(t) && t[i].r >= 'a' && t[i].r <= 'z'
+}
+
 var typoFullWidth = map[string]map[rune]string{
 	"zh": {',': "，", '.': "。", ':': "：", ';': "；", '?': "？", '!': "！"},
 	"ja": {',': "、", '.': "。", ':': "：", ';': "；", '?': "？", '!': "！"},
@@ -487,8 +542,10 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 			switch {
 			case next.atom:
 				continue
-			case next.r == c.r || next.r < utf8.RuneSelf && (typoAlnum(byte(next.r)) || strings.ContainsRune(`/\_-@#&=+<`, next.r)):
-				continue // 文件.txt, 版本:1, ...
+			case next.r == c.r || next.r < utf8.RuneSelf && (typoAlnum(byte(next.r)) || strings.ContainsRune(`/\_-@#&=+<[`, next.r)):
+				continue // 文件.txt, 版本:1, ![image, ...
+			case c.r == '.' && typoNextLower(t, i+1):
+				continue // 后缀. ps1: a file name extension torn apart, not a sentence end
 			}
 			for k := i + 1; k < len(t) && t[k].r == ' ' && t[k].start == end; k++ {
 				end = t[k].end
@@ -567,7 +624,8 @@ func checkDoubleSpaces(text string, t, src []typoChar, report func(Range, string
 		}
 		at := Range{t[r[0]].start, t[r[1]-1].end}
 		if raw := text[at.Start:at.End]; strings.TrimSpace(raw) != "" {
-			desc += fmt.Sprintf(" around markup (%q)", raw)
+			report(at, "%s in a row once the markup in %q is removed; expected one space", desc, raw)
+			continue
 		}
 		report(at, "%s in a row in the target; expected one space", desc)
 	}
@@ -779,8 +837,18 @@ func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
 }
 
 // checkPairs reports unpaired brackets and quotes in the target when the
-// source's are paired.
-func checkPairs(t, src []typoChar, lang string, report func(Range, string, ...any)) {
+// source's are paired. A pair split across two neighboring segments of one
+// paragraph (单击" + "**保存**"。) is not reported: neighbors returns the
+// targets of the segments before and after this one in its paragraph.
+func checkPairs(t, src []typoChar, lang string, neighbors func() [][]typoChar, report func(Range, string, ...any)) {
+	split := func(unpaired func([]typoChar) bool) bool {
+		for _, n := range neighbors() {
+			if unpaired(n) {
+				return true
+			}
+		}
+		return false
+	}
 	srcQuotes, _ := typoQuoteProblem(src, "en")
 	for _, k := range typoPairKinds {
 		i := typoPairProblem(t, k)
@@ -794,14 +862,37 @@ func checkPairs(t, src []typoChar, lang string, report func(Range, string, ...an
 		} else if typoPairProblem(src, k) >= 0 {
 			continue
 		}
+		if split(func(n []typoChar) bool { return typoPairProblem(n, k) >= 0 }) {
+			continue
+		}
 		report(Range{t[i].start, t[i].end}, "unpaired '%c' in the target (%s); the source's are paired", t[i].r, k.name)
 	}
 	if srcQuotes >= 0 {
 		return
 	}
 	if i, what := typoQuoteProblem(t, lang); i >= 0 {
+		if split(func(n []typoChar) bool { j, _ := typoQuoteProblem(n, lang); return j >= 0 }) {
+			return
+		}
 		report(Range{t[i].start, t[i].end}, "unpaired %s quote in the target; the source's quotes are paired", what)
 	}
+}
+
+// typoNeighbors returns the targets of the segments next to segment i in
+// the same paragraph or cell (nothing but white space and markup between).
+func typoNeighbors(pg *Page, i int) [][]typoChar {
+	var out [][]typoChar
+	near := func(a, b *Segment) bool {
+		gap := pg.Text[a.Range.End:b.Range.Start]
+		return len(gap) < 200 && !strings.Contains(gap, "\n\n") && !strings.Contains(gap, "\n\r\n") && !strings.Contains(gap, "|")
+	}
+	if i > 0 && near(pg.Segments[i-1], pg.Segments[i]) {
+		out = append(out, typoChars(pg.Segments[i-1].Target))
+	}
+	if i+1 < len(pg.Segments) && near(pg.Segments[i], pg.Segments[i+1]) {
+		out = append(out, typoChars(pg.Segments[i+1].Target))
+	}
+	return out
 }
 
 // checkEdgeSpaces compares, where segment i touches visible text (the next

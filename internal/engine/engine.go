@@ -302,13 +302,17 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 	for _, f := range raw {
 		r := clamp(f.Range, len(pg.Text))
 		f.Range = r
+		// Clones: a substring would keep the whole page text alive until the
+		// report is written.
+		f.Source, f.Target = strings.Clone(f.Source), strings.Clone(f.Target)
+		snippet := strings.Clone(pg.Text[r.Start:r.End])
 		out = append(out, report.Finding{
 			Finding:     f,
 			Start:       lines.Position(r.Start),
 			End:         lines.Position(r.End),
 			Locale:      pg.Locale,
-			Snippet:     pg.Text[r.Start:r.End],
-			Fingerprint: fingerprint(f, pg.Text[r.Start:r.End]),
+			Snippet:     snippet,
+			Fingerprint: fingerprint(f, snippet),
 		})
 	}
 	return out, internal

@@ -37,7 +37,9 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	f.Segments = make([]rules.SegmentFacts, len(pg.Segments))
 	for i, s := range pg.Segments {
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
-			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource, SourceFold: rules.Fold(s.Source.Plain),
+			// Clones: a substring would keep the whole page text alive.
+			SourceRaw: strings.Clone(s.Source.Raw), TargetRaw: strings.Clone(s.Target.Raw), HasSource: s.HasSource,
+			SourceFold: rules.Fold(s.Source.Plain),
 			TargetLoc: loc(s.Target.Range), SegmentLoc: loc(s.Range)}
 	}
 	pageLinks(f, pg, loc)
@@ -79,7 +81,7 @@ func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.L
 		if l.Kind == rules.ReferenceLink || inSource(pg, l.Range) {
 			continue
 		}
-		f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
+		f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: strings.Clone(l.Dest), Loc: loc(l.DestRange)})
 	}
 	f.Anchors = append(f.Anchors, pg.Anchors...)
 	seen := map[string]int{}
@@ -138,7 +140,7 @@ func blockFacts(pg *rules.Page, loc func(rules.Range) rules.Loc) []rules.BlockFa
 		text := pg.Text[b.Range.Start:b.Range.End]
 		switch b.Kind {
 		case "code":
-			bf.Code = text
+			bf.Code = strings.Clone(text)
 		case "table":
 			for _, line := range strings.Split(text, "\n") {
 				line = strings.TrimSpace(line)
