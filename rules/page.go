@@ -41,6 +41,9 @@ type Page struct {
 	Links []Link
 	// Anchors are the name and id attributes of the body's HTML tags.
 	Anchors []string
+	// Comments are the body's HTML comments (not those in code), where
+	// l10nlint-disable directives live.
+	Comments []Range
 	// FileProblems are problems with the file itself: unreadable, binary,
 	// undecodable or invalid UTF-8 content.
 	FileProblems []Problem

@@ -133,6 +133,11 @@ func runStructureMismatch(p *CorpusPass) {
 	}
 	se, te := structElems(src, cfg), structElems(pg, cfg)
 	ops := alignStructure(se, te)
+	for k, op := range ops {
+		if op.changed {
+			ops[k].changed = differs(se[op.s], te[op.t])
+		}
+	}
 	r := structReporter{p: p, src: src, se: se, te: te, ops: ops}
 	r.report(p.Int("max-findings"))
 }
@@ -197,8 +202,59 @@ func structElems(pg *PageFacts, cfg structConfig) []structElem {
 		out = append(out, structElem{kind: kind, dest: l.Dest, loc: l.Loc, block: blockAt(pg.Blocks, l.Loc.Range.Start),
 			fine: tag + "\x00" + NormalizeURL(l.Dest, cfg.noFrag), coarse: tag})
 	}
+	// A block's signature also counts the links and images it holds, so
+	// that the alignment keeps them with their block ("# [Title](index.md)"
+	// is not "# Get started"); a block that differs only by them is not
+	// reported itself (see differs).
+	inside := map[int][2]int{}
+	for _, e := range out {
+		if e.inline() {
+			n := inside[e.block]
+			if e.kind == "link" {
+				n[0]++
+			} else {
+				n[1]++
+			}
+			inside[e.block] = n
+		}
+	}
+	for i := range out {
+		if n := inside[out[i].block]; !out[i].inline() && n != [2]int{} {
+			out[i].fine += fmt.Sprintf("\x00%d/%d", n[0], n[1])
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].loc.Range.Start < out[j].loc.Range.Start })
 	return out
+}
+
+// differs reports whether two elements of the same kind differ in what
+// the rule reports (not in the links they hold, which are elements too).
+func differs(s, t structElem) bool {
+	switch s.kind {
+	case "heading", "list-item":
+		return s.level != t.level
+	case "table":
+		return s.rows != t.rows || s.cols != t.cols
+	case "callout":
+		return s.info != t.info
+	case "code":
+		if s.info != t.info {
+			return true
+		}
+		if s.free || t.free {
+			return false
+		}
+		if len(s.lines) != len(t.lines) {
+			return true
+		}
+		for k := range s.lines {
+			if s.lines[k].key != t.lines[k].key {
+				return true
+			}
+		}
+		return false
+	}
+	return s.fine != t.fine // links and images: the normalized destination
 }
 
 // blockAt returns the index of the block that holds offset at (the one

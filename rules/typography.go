@@ -901,7 +901,7 @@ func typoNeighbors(pg *Page, i int) [][]typoChar {
 // without the source's trailing space glues two sentences together when
 // rendered ("distribuées.Vérifiez").
 func checkEdgeSpaces(pg *Page, i int, lang string, report func(Range, string, ...any)) {
-	if locale.CJK(lang) {
+	if lang == "zh" || lang == "ja" {
 		return // no spaces between sentences
 	}
 	s := pg.Segments[i]

@@ -73,6 +73,9 @@ func Extract(page *rules.Page, bodyStart int) {
 		tt, cc, ll := inline.Tags(text, start, end)
 		for _, tg := range tt {
 			tags = append(tags, tag{r: tg.Range, block: b})
+			if strings.HasPrefix(text[tg.Range.Start:tg.Range.End], "<!--") {
+				page.Comments = append(page.Comments, tg.Range)
+			}
 			if raw := text[tg.Range.Start:tg.Range.End]; strings.Contains(raw, "name=") || strings.Contains(raw, "id=") {
 				page.Anchors = append(page.Anchors, anchorAttrs(raw)...)
 			}
