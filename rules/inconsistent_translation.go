@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -160,11 +161,11 @@ func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFa
 			if tk == "" || sk == consistencyText(s.Target, o.ignoreCase) {
 				continue // empty or untranslated: other rules' business
 			}
-			if o.sameEnding {
-				sk += ending(s.Source)
-			}
 			pl := place{page: pg, order: order, seg: i}
 			k := locKey{pg.Locale, sk}
+			if o.sameEnding {
+				k.key += ending(s.Source)
+			}
 			g := bySource[k]
 			if g == nil {
 				g = &group{text: s.Source, variants: map[string]*variant{}}
@@ -439,22 +440,30 @@ func uninflectNames(target, source string, dnt []string) string {
 	return b.String()
 }
 
-// negations are the words that turn a statement around.
+// negations are the words that turn a statement around ("no" only before
+// another word: "Account No." is a number).
 var negations = wordSet(`not no never none nothing nobody nowhere without cannot neither nor`)
+
+// negativePrefixes make a word's opposite (insensitive, unsupported).
+var negativePrefixes = []string{"non", "un", "in", "im", "dis"}
+
+// numberWords are spelled-out numbers; "one" is left out, it is as often
+// an article ("one digit or letter", "a digit or letter").
+var numberWords = map[string]string{"two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
 
 // antonyms are word pairs (as stems) whose confusion inverts a statement or
 // an action.
 var antonyms = map[string]string{}
 
 func init() {
-	for _, pair := range strings.Fields(`on/off enable/disable enabled/disabled allow/block allowed/blocked
-		add/remove added/removed include/exclude included/excluded before/after minimum/maximum first/last
-		increase/decrease upload/download uploaded/downloaded import/export imported/exported show/hide
+	for _, pair := range strings.Fields(`on/off enable/disable allow/block add/remove include/exclude
+		before/after minimum/maximum first/last increase/decrease upload/download import/export show/hide
 		inbound/outbound internal/external lock/unlock true/false yes/no start/stop sender/recipient
 		send/receive sent/received read/write public/private input/output source/target create/delete
-		created/deleted accept/reject accepted/rejected allowlist/blocklist safe/unsafe less/more lower/higher
-		above/below inside/outside encrypt/decrypt encrypted/decrypted install/uninstall valid/invalid
-		required/optional success/failure succeeded/failed enabling/disabling turn/turning`) {
+		accept/reject allowlist/blocklist safe/unsafe less/more lower/higher above/below inside/outside
+		encrypt/decrypt install/uninstall valid/invalid required/optional success/failure succeeded/failed
+		any/none all/none always/never`) {
 		a, b, _ := strings.Cut(pair, "/")
 		antonyms[stem(a)], antonyms[stem(b)] = stem(b), stem(a)
 	}
@@ -462,36 +471,102 @@ func init() {
 
 // sourceWords are what sourcesDiffer compares of a source text.
 type sourceWords struct {
-	stems    map[string]bool // lower-case stems of all words
-	names    []string        // capitalized words past the first, lower-cased
-	numbers  map[string]bool
-	negative bool // an odd number of negations
+	words    []string        // lower-case words, in order
+	stems    map[string]bool // their stems
+	names    []string        // lower-case words written as names (see readSourceWords)
+	numbers  map[string]bool // digit runs and spelled-out numbers
+	negative bool            // an odd number of negations
 }
 
+// readSourceWords reads the words of a source text. A name is a word with
+// an upper-case letter past its first (EAC, eDiscovery, OneDrive) or a
+// capitalized word that does not start a sentence, a clause after a colon
+// or a parenthesis, in a text that is not in title case (where capitals
+// say nothing).
 func readSourceWords(s string) sourceWords {
 	sw := sourceWords{stems: map[string]bool{}, numbers: map[string]bool{}}
-	s = strings.ReplaceAll(s, "’", "'")
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	})
-	for i, w := range words {
-		w = strings.Trim(w, "'")
-		if w == "" {
+	type word struct {
+		text    string
+		initial bool // starts a sentence or clause
+		next    rune // the character after it
+	}
+	var words []word
+	initial := true
+	var prev rune = ' '
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			switch {
+			case strings.ContainsRune(".:!?(\"“–—•|", r), r == '-' && unicode.IsSpace(prev):
+				initial = true
+			}
+			if r == '.' && i+1 < len(rs) && unicode.IsUpper(rs[i+1]) && len(words) > 0 &&
+				utf8.RuneCountInString(words[len(words)-1].text) == 1 {
+				initial = false // U.S., not a sentence end
+			}
+			prev = r
+			i++
 			continue
 		}
-		lw := strings.ToLower(w)
-		sw.stems[stem(lw)] = true
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			sw.numbers[lw] = true
+		j := i
+		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || (rs[j] == '\'' || rs[j] == '’') &&
+			j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+			j++
 		}
-		if negations[lw] || strings.HasSuffix(lw, "n't") {
+		var next rune
+		if j < len(rs) {
+			next = rs[j]
+		}
+		w := strings.ReplaceAll(string(rs[i:j]), "’", "'")
+		// Dotted abbreviations (U.S.) read as one word.
+		if n := len(words); n > 0 && prev == '.' && utf8.RuneCountInString(w) == 1 && unicode.IsUpper(rs[i]) &&
+			utf8.RuneCountInString(words[n-1].text) <= 3 && isUpperWord(words[n-1].text) {
+			words[n-1].text += w
+			words[n-1].next = next
+		} else {
+			words = append(words, word{text: w, initial: initial, next: next})
+		}
+		initial = false
+		prev = rs[j-1]
+		i = j
+	}
+	capitals, long := 0, 0
+	for _, w := range words {
+		if !w.initial && utf8.RuneCountInString(w.text) >= 4 {
+			long++
+			if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) {
+				capitals++
+			}
+		}
+	}
+	titleCase := long >= 2 && 2*capitals > long
+	for i, w := range words {
+		lw := strings.ToLower(w.text)
+		sw.words = append(sw.words, lw)
+		sw.stems[stem(lw)] = true
+		if n, ok := numberWords[lw]; ok {
+			sw.numbers[n] = true
+		}
+		for _, d := range strings.FieldsFunc(lw, func(r rune) bool { return !unicode.IsDigit(r) }) {
+			sw.numbers[strings.TrimLeft(d, "0")] = true
+		}
+		if negations[lw] && (lw != "no" || i+1 < len(words) && w.next != '.') || strings.HasSuffix(lw, "n't") {
 			sw.negative = !sw.negative
 		}
-		if r, _ := utf8.DecodeRuneInString(w); i > 0 && unicode.IsUpper(r) {
+		r, size := utf8.DecodeRuneInString(w.text)
+		switch {
+		case strings.IndexFunc(w.text[size:], unicode.IsUpper) >= 0:
+			sw.names = append(sw.names, lw)
+		case unicode.IsUpper(r) && !w.initial && !titleCase && w.text != "I" && size < len(w.text):
 			sw.names = append(sw.names, lw)
 		}
 	}
 	return sw
+}
+
+func isUpperWord(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0
 }
 
 // stem strips the commonest English inflections.
@@ -506,11 +581,8 @@ func stem(w string) string {
 }
 
 // sourcesDiffer reports whether two of the source texts of g say different
-// things, beyond a rewording a single translation may legitimately cover:
-// they have different numbers, one is negative and the other is not, one
-// names something (a capitalized word past the first: a UI label, a
-// product, a feature) the other does not, or they differ by a pair of
-// opposites (enable/disable, inbound/outbound ...).
+// things, beyond a rewording that one translation may cover: see
+// wordsDiffer.
 func sourcesDiffer(g *group) bool {
 	vs := g.list()
 	if len(vs) > 20 {
@@ -530,8 +602,13 @@ func sourcesDiffer(g *group) bool {
 	return false
 }
 
+// wordsDiffer reports whether two source texts differ in meaning: they have
+// different numbers, one is negative and the other is not, one names
+// something (a UI label, a product, a cmdlet) the other does not (an
+// acronym and its expansion, or a misspelling, are the same name), or they
+// differ by a pair of opposites (enable/disable, upload/download ...).
 func wordsDiffer(a, b sourceWords) bool {
-	if a.negative != b.negative || len(a.numbers) != len(b.numbers) {
+	if len(a.numbers) != len(b.numbers) {
 		return true
 	}
 	for n := range a.numbers {
@@ -539,9 +616,12 @@ func wordsDiffer(a, b sourceWords) bool {
 			return true
 		}
 	}
+	if a.negative != b.negative && !negatedWord(a, b) && !negatedWord(b, a) {
+		return true
+	}
 	for _, x := range [2][2]sourceWords{{a, b}, {b, a}} {
 		for _, n := range x[0].names {
-			if !x[1].stems[stem(n)] {
+			if !x[1].stems[stem(n)] && !acronymOf(n, x[1].words) && !expands(n, x[0].words, x[1].names) && !misspelling(n, x[1].words) {
 				return true
 			}
 		}
@@ -552,4 +632,106 @@ func wordsDiffer(a, b sourceWords) bool {
 		}
 	}
 	return false
+}
+
+// negatedWord reports whether a has a word that b has with a negative
+// prefix, or the other way round (case sensitive, case insensitive).
+func negatedWord(a, b sourceWords) bool {
+	for _, w := range b.words {
+		for _, p := range negativePrefixes {
+			if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 && a.stems[stem(rest)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// acronymOf reports whether n is an acronym (EAC, US) of consecutive words.
+func acronymOf(n string, words []string) bool {
+	k := utf8.RuneCountInString(n)
+	if k < 2 || k > 6 {
+		return false
+	}
+	rs := []rune(n)
+	for i := 0; i+k <= len(words); i++ {
+		ok := true
+		for j := 0; j < k && ok; j++ {
+			r, _ := utf8.DecodeRuneInString(words[i+j])
+			ok = r == rs[j]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// expands reports whether n is one of the words an acronym among names
+// stands for, in words (Exchange admin center for EAC).
+func expands(n string, words []string, names []string) bool {
+	for _, a := range names {
+		k := utf8.RuneCountInString(a)
+		if k < 2 || k > 6 {
+			continue
+		}
+		rs := []rune(a)
+		for i := 0; i+k <= len(words); i++ {
+			ok := true
+			for j := 0; j < k && ok; j++ {
+				r, _ := utf8.DecodeRuneInString(words[i+j])
+				ok = r == rs[j]
+			}
+			if ok && slices.Contains(words[i:i+k], n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// misspelling reports whether words has n with a typo: at most one edit
+// in a word of five letters or more.
+func misspelling(n string, words []string) bool {
+	if utf8.RuneCountInString(n) < 5 {
+		return false
+	}
+	for _, w := range words {
+		if w != n && editDistance(n, w, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 when it
+// exceeds limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

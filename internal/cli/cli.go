@@ -84,7 +84,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout), newInit(stdout, stderr))
 	return root
 }
 

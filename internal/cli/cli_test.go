@@ -15,6 +15,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -356,5 +359,28 @@ func TestExternalLinks(t *testing.T) {
 	run(t, "check", page, "--no-color", "--external", "--external-cache", cache)
 	if atomic.LoadInt32(&hits) != n {
 		t.Errorf("second run made %d requests; the cache should answer", atomic.LoadInt32(&hits)-n)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"docs/en-US/a.md", "docs/fr-fr/a.md", "docs/zh-CN/a.md"} {
+		write(t, filepath.Join(dir, p), "# A\n")
+	}
+	code, out, _ := run(t, "init", dir, "--print")
+	if code != ExitOK || !strings.Contains(out, "#   docs/: en-US, fr-FR, zh-CN") || !strings.Contains(out, "source-locale: en-US") {
+		t.Fatalf("init --print: %d\n%s", code, out)
+	}
+	if _, err := config.Parse([]byte(out), "init", rules.Default); err != nil {
+		t.Errorf("the generated configuration does not load: %v", err)
+	}
+	if code, _, _ := run(t, "init", dir); code != ExitOK {
+		t.Fatalf("init: %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "init", dir); code != ExitUsage || !strings.Contains(errs, "--force") {
+		t.Errorf("init over an existing file: %d %s", code, errs)
 	}
 }

@@ -417,6 +417,9 @@ func parseLayout(v *yaml.Node, fail failFunc) ([]layout.Pattern, error) {
 }
 
 func parseRules(c *Config, v *yaml.Node, reg *rules.Registry, fail failFunc) error {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil // "rules:" with only comments under it
+	}
 	if v.Kind != yaml.MappingNode {
 		return fail(v, "rules: expected a mapping of rule IDs to settings")
 	}

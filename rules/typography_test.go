@@ -1,0 +1,282 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// The fragments are from the shared corpus (Office 365 Security & Compliance
+// docs, machine-translated, May 2019) unless said otherwise.
+
+func TestTypographyFrench(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "missing space before a colon",
+			// fr-FR/create-a-custom-sensitive-information-type-in-scc-powershell.md line 514
+			text: sxs("086d8-363", "Étape 3: Importer de nouveau le fichier XML mis à jour vers le package de règles existant.",
+				"Step 3: Import the updated XML file back into the existing rule package") + "\n",
+			want: []string{`missing no-break space (U+00A0) before ':'`}, at: []string{":"}},
+		{name: "missing space before a question mark, after bold markers are looked through",
+			// fr-FR/atp-safe-attachments.md line 73
+			text: sxs("a-1", "**La protection des pièces jointes fiables ATP s’applique dans ce cas?**", "**Does ATP Safe Attachments apply in this case?**") + "\n",
+			want: []string{`before '?'`}, at: []string{"?"}},
+		{name: "colon after a bold label",
+			// fr-FR/compliance20/review-set-search.md
+			text: sxs("a-1", "**Formation**: cet indicateur de progression codé en couleur", "**Training**: this color-coded progress indicator") + "\n",
+			want: []string{`before ':'`}, at: []string{":"}},
+		{name: "missing space before a semicolon",
+			// fr-FR/alert-policies.md line 218
+			text: sxs("c27b6-396", "Utilisateur qui a déclenché l’alerte; Cette option est incluse uniquement pour les stratégies d’alerte.",
+				"The user who triggered the alert; this is included only for alert policies.") + "\n",
+			want: []string{`before ';'`}, at: []string{";"}},
+		{name: "guillemets without spaces are one finding",
+			// fr-FR/set-up-a-custom-do-not-rewrite-urls-list-with-atp.md line 30
+			text: sxs("ba0fa-108", "Une liste «ne pas réécrire» permet à certaines personnes de visiter des URL.",
+				`A "do not rewrite" list enables some people to visit URLs.`) + "\n",
+			want: []string{"missing no-break spaces inside « »"}, at: []string{"«ne pas réécrire»"}},
+		{name: "only the opening guillemet lacks its space",
+			text: sxs("a-1", "Le mot «ordinateur ».", `The word "computer".`) + "\n",
+			want: []string{"missing no-break space (U+00A0) after '«'"}, at: []string{"«"}},
+		{name: "spaces present, ordinary or no-break",
+			// fr-FR/GDPR-discovery-protection-reporting-in-Office365-dev-test-environment.md
+			text: sxs("a-1", "**Résumé\u00a0:** Faire la démonstration de la recherche de contenu.", "**Summary:** Demonstrate content search.") + "\n\n" +
+				sxs("a-2", "**Exemple :** Pourquoi ce changement ? Voilà ! « Rainier » ; fin", "**Example:** Why this change? That's it! Rainier; end") + "\n\n" +
+				sxs("a-3", "Étape 3&nbsp;: Importer", "Step 3: Import") + "\n"},
+		{name: "times, ratios, URLs, schemes, parameters and query strings are not punctuation",
+			text: sxs("a-1", "La tâche s’exécute à 14:00 au format 16:9 sur https://protection.office.com/?view=x et www.contoso.com/a;b.", "The job runs at 14:00 in 16:9 on https://protection.office.com/?view=x and www.contoso.com/a;b.") + "\n\n" +
+				sxs("a-2", "Les protocoles http: et https: sont pris en charge, avec -Identity:john.", "The http: and https: protocols are supported, with -Identity:john.") + "\n\n" +
+				sxs("a-3", "Les extensions . htm;. html;. shtml", ".htm; .html; .shtml") + "\n"},
+		{name: "code spans, link destinations, autolinks and entities are not read",
+			text: sxs("a-1", "Exécutez `Set-Mailbox -Identity:john; Get-Mailbox?` dans [Office 365](https://go.microsoft.com/fwlink/?linkid=2084737) ou <https://aka.ms/x?y=1>.",
+				"Run `Set-Mailbox -Identity:john; Get-Mailbox?` in [Office 365](https://go.microsoft.com/fwlink/?linkid=2084737) or <https://aka.ms/x?y=1>.") + "\n\n" +
+				sxs("a-2", "Centre de sécurité &amp; conformité", "Security &amp; Compliance Center") + "\n"},
+		{name: "emoticon, a name kept from the source, a header name kept from the source",
+			// fr-FR/ome-faq.md; fr-FR/advanced-spam-filtering-asf-options.md line 41
+			text: sxs("a-1", "Merci :)", "Thanks :)") + "\n\n" +
+				sxs("a-2", "Permet d’envoyer des messages à Outlook.com, Yahoo! Mail et Gmail.", "Allows sending messages to Outlook.com, Yahoo! Mail, and Gmail.") + "\n\n" +
+				sxs("a-3", "X-CustomSpam: Liens d'image vers des sites distants", "X-CustomSpam: Image links to remote sites") + "\n"},
+		{name: "require-nbsp reports the ordinary space",
+			// fr-FR/eop/what-is-eop.md
+			opts: map[string]any{"require-nbsp": true},
+			text: sxs("a-1", "**Exemple :** voir ci-dessous, « Rainier ».", "**Example:** see below, Rainier.") + "\n",
+			want: []string{"ordinary space before ':' where a no-break space (U+00A0) is expected",
+				"ordinary space after '«'", "ordinary space before '»'"},
+			at: []string{" :", "« ", " »"}},
+		{name: "nbsp-style narrow changes the message",
+			opts: map[string]any{"nbsp-style": "narrow"},
+			text: sxs("a-1", "Comment fonctionne le thème?", "How does Themes work?") + "\n",
+			want: []string{"missing narrow no-break space (U+202F) before '?'"}, at: []string{"?"}},
+		{name: "fr-CA: no space expected before ; ! ?, still before :",
+			path: "fr-CA/page.md",
+			text: sxs("a-1", "Comment fonctionne le thème? Voilà! Fin; Étape 3: Importer", "How does Themes work? That's it! End; Step 3: Import") + "\n",
+			want: []string{"before ':'"}, at: []string{":"}},
+		{name: "fr-CA with the exemption off",
+			path: "fr-CA/page.md", opts: map[string]any{"fr-ca-exempt": false},
+			text: sxs("a-1", "Comment fonctionne le thème?", "How does Themes work?") + "\n",
+			want: []string{"before '?'"}},
+		{name: "check switched off",
+			opts: map[string]any{"check-french-spacing": false},
+			text: sxs("a-1", "Étape 3: Importer «ceci»", "Step 3: Import this") + "\n"},
+		{name: "French rules do not apply to German",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Schritt 3: Importieren", "Step 3: Import") + "\n"},
+	})
+}
+
+func TestTypographyCJK(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "ASCII comma and space after a closing quote",
+			text: sxs("a-1", "单击“浏览”, 然后选择文件。", "Click **Browse**, and then select the file.") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{"ASCII ',' after Chinese text where the full-width '，' is expected"}, at: []string{", "}},
+		{name: "machine-translated commas, one finding each",
+			// zh-CN/create-a-dlp-policy-from-a-template.md
+			text: sxs("a-1", "例如, 我为本文创建的 DLP 策略将检测美国社会保险号码, 并阻止访问。", "For example, the DLP policy I created for this article detects U.S. Social Security Numbers, and blocks access.") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{"'，'", "'，'"}, at: []string{", ", ", "}},
+		{name: "colon at the end, after bold",
+			// zh-CN/get-started-with-ti.md line 91
+			text: sxs("a-1", "若要查看此策略:", "To view this policy:") + "\n\n" + sxs("a-2", "**标记**: 高级电子数据展示", "**Tag**: Advanced eDiscovery") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{"'：'", "'：'"}, at: []string{":", ":"}},
+		{name: "Japanese uses 、",
+			text: sxs("a-1", "ファイルを選択します, 次に保存します.", "Select the file, and then save it.") + "\n",
+			path: "ja-JP/page.md",
+			want: []string{"after Japanese text where the full-width '、' is expected", "'。'"}, at: []string{", ", "."}},
+		{name: "file names, versions, ellipses, Latin text, code and URLs are left alone",
+			text: sxs("a-1", "打开文件.txt, 版本:1.0, 请稍候...", "Open the file.txt, version:1.0, wait...") + "\n\n" +
+				sxs("a-2", "在 Office 365, Exchange Online 中运行 `Get-Mailbox`, 然后访问 https://protection.office.com, 完成。", "Run `Get-Mailbox` in Office 365, Exchange Online, then go to https://protection.office.com, done.") + "\n\n" +
+				sxs("a-3", "使用文件名后缀. ps1; 将以下文本保存", "Use the filename suffix .ps1; save the following text") + "\n",
+			path: "zh-CN/page.md"},
+		{name: "full-width punctuation is fine",
+			text: sxs("a-1", "单击“浏览”，然后选择文件：完成。", "Click **Browse**, and then select the file: done.") + "\n",
+			path: "zh-CN/page.md"},
+		{name: "check switched off",
+			opts: map[string]any{"check-cjk-punctuation": false},
+			text: sxs("a-1", "例如, 我为本文创建的策略。", "For example, the policy.") + "\n",
+			path: "zh-CN/page.md"},
+	})
+}
+
+func TestTypographyGermanQuotes(t *testing.T) {
+	// de-DE/atp-safe-attachments.md
+	seg := sxs("a-1", `ATP erweitert diesen Schutz durch ein Feature namens "sichere Anlagen", das vor unbekannter Schadsoftware schützt.`,
+		`ATP extends this protection through a feature called ATP Safe Attachments, which protects against unknown malware.`) + "\n"
+	runCases(t, "typography", []ruleCase{
+		{name: "off by default", path: "de-DE/page.md", text: seg},
+		{name: "English quotes with de-quotes", path: "de-DE/page.md", opts: map[string]any{"de-quotes": true}, text: seg,
+			want: []string{`English-style quotes "…" where German uses „…“`}, at: []string{`"sichere Anlagen"`}},
+		{name: "English curly quotes", path: "de-DE/page.md", opts: map[string]any{"de-quotes": true},
+			text: sxs("a-1", "ein Feature namens “sichere Anlagen”.", "a feature called Safe Attachments.") + "\n",
+			want: []string{`English-style quotes “…”`}, at: []string{"“sichere Anlagen”"}},
+		{name: "German quotes are fine", path: "de-DE/page.md", opts: map[string]any{"de-quotes": true},
+			text: sxs("a-1", "ein Feature namens „sichere Anlagen“ und `\"code\"`.", `a feature called "Safe Attachments" and "code".`) + "\n"},
+		{name: "only German pages", path: "fr-FR/page.md", opts: map[string]any{"de-quotes": true}, text: seg},
+	})
+}
+
+func TestTypographyDoubleSpaces(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "two spaces",
+			// fr-FR/use-network-upload-to-import-pst-files.md line 323
+			text: sxs("a-1", "Notez qu’un fichier PST peut être  importé dans la boîte aux lettres principale.", "Note that a PST file can be imported to the primary mailbox.") + "\n",
+			want: []string{"2 spaces in a row in the target; expected one space"}, at: []string{"  "}},
+		{name: "no-break space and space",
+			// fr-FR: Étape\u00a0 3 (line break artifacts of the MT output)
+			text: sxs("7ee72-144", "Étape\u00a0 3\u00a0: Application de la nouvelle stratégie", "Step 3: Apply the new retention policy") + "\n",
+			want: []string{"no-break space + space in a row"}, at: []string{"\u00a0 "}},
+		{name: "a space on each side of a link bracket",
+			// fr-FR/automated-investigation-response-office.md line 44
+			text: sxs("a-1", "via le [ API d'activité de gestion d'Office 365](https://docs.microsoft.com/office/office-365-management-api)", "through the [Office 365 Management Activity API](https://docs.microsoft.com/office/office-365-management-api)") + "\n",
+			want: []string{`2 spaces in a row once the markup in " [ " is removed`}, at: []string{" [ "}},
+		{name: "code, line starts and the target's edges are not prose runs",
+			text: sxs("a-1", "Exécutez `Get-Mailbox  -Identity x`  ", "Run `Get-Mailbox  -Identity x`") + "\n\n" +
+				"- " + sxs("a-2", "Première ligne\n    seconde ligne", "First line\n    second line") + "\n"},
+		{name: "the source has the same double space",
+			// de-DE/architect-a-classification-schema-for-personal-data.md, source with a double space
+			text: sxs("a-1", "Dokumente mit dem Ausdruck Approved for Public Release  ##/####", "Documents containing the phrase Approved for Public Release  ##/####") + "\n",
+			path: "de-DE/page.md"},
+		{name: "empty source: a table cell of symbols",
+			text: sxs("b7d42-431", `"  "`, "") + "\n"},
+		{name: "check switched off", opts: map[string]any{"check-double-spaces": false},
+			text: sxs("a-1", "peut être  importé", "can be imported") + "\n"},
+	})
+}
+
+func TestTypographyRepeatedWords(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "French",
+			// fr-FR/use-network-upload-to-import-pst-files.md line 299
+			text: sxs("f5826-380", "Pour obtenir des instructions détaillées détaillées sur le filtrage des données", "For step-by-step instructions about filtering the data") + "\n",
+			want: []string{`repeated word "détaillées détaillées"`}, at: []string{"détaillées détaillées"}},
+		{name: "German, case-insensitive",
+			// de-DE/quarantine-faq.md line 70
+			text: sxs("a-1", "Nachdem eine Nachricht freigegeben wurde, kann Nicht nicht nochmals freigegeben werden.", "After a message has been released, it can't be released again.") + "\n",
+			path: "de-DE/page.md",
+			want: []string{`repeated word "Nicht nicht"`}, at: []string{"Nicht nicht"}},
+		{name: "English words in a Chinese target",
+			// zh-CN/configure-your-spam-filter-policies.md line 61
+			text: sxs("7a043-150", `例如，如果指定 "my my custom-header"，则 X 标头文本将显示为 "我自定义标头"。`, `For example, if you specify "This-is-my-custom-header," the X-header text will appear as "This-is-my-custom-header".`) + "\n",
+			path: "zh-CN/page.md",
+			want: []string{`repeated word "my my"`}, at: []string{"my my"}},
+		{name: "grammatical repetitions",
+			// de-DE/ome-advanced-expiration.md, de-DE/service-encryption-with-customer-key-faq.md,
+			// de-DE/archive-facebook-data-with-sample-connector.md
+			text: sxs("a-1", "Regel, auf die die Vorlage angewendet wird, die Verwendung von von Microsoft verwalteten Schlüsseln, damit Sie sie importieren können.",
+				"rule the template is applied to, using Microsoft-managed keys, so that you can import it.") + "\n",
+			path: "de-DE/page.md"},
+		{name: "French reflexive pronoun",
+			text: sxs("a-1", "Lorsque vous vous connectez à Office 365, nous nous chargeons du reste.", "When you sign in to Office 365, we take care of the rest.") + "\n"},
+		{name: "a bold label and its description; numbers; the source repeats",
+			// fr-FR/use-spam-notifications-to-release-and-report-quarantined-messages.md line 39
+			text: sxs("e5c20-111", "**Date** Date et heure (UTC) auxquelles le message a été mis en quarantaine.", "**Date** The date and time (in UTC) that the message was quarantined.") + "\n\n" +
+				sxs("a-2", "Version 1 1 de Walla Walla", "Version 1 1 of Walla Walla") + "\n"},
+		{name: "words glued to an apostrophe, a hyphen or code are not words",
+			text: sxs("a-1", "l’utilisateur utilisateur-test `a` a", "the user user-test `a` a") + "\n"},
+		{name: "check switched off", opts: map[string]any{"check-repeated-words": false},
+			text: sxs("a-1", "des instructions détaillées détaillées", "step-by-step instructions") + "\n"},
+	})
+}
+
+func TestTypographyPairs(t *testing.T) {
+	noCJK := map[string]any{"check-cjk-punctuation": false}
+	runCases(t, "typography", []ruleCase{
+		{name: "unclosed parenthesis",
+			// zh-CN/what-the-sensitive-information-types-look-for.md line 730
+			text: sxs("7fff6-557", "(请注意, 从技术上讲, 此敏感信息类型通过使用正则表达式 (而不是关键字列表) 来标识这些关键字。",
+				"(Note that technically, this sensitive information type identifies these keywords by using a regular expression, not a keyword list.)") + "\n",
+			path: "zh-CN/page.md", opts: noCJK,
+			want: []string{"unpaired '(' in the target (parentheses); the source's are paired"}, at: []string{"("}},
+		{name: "stray closing parenthesis",
+			// de-DE/meet-data-protection-and-regulatory-reqs-using-microsoft-cloud.md line 143
+			text: sxs("a-1", "basierend auf dem Kriterium Bestanden/Nicht bestanden) *vollständig* angewendet", "applied *in their entirety* on a pass/fail basis") + "\n",
+			path: "de-DE/page.md",
+			want: []string{"unpaired ')'"}, at: []string{")"}},
+		{name: "unpaired straight quote",
+			// de-DE/use-network-upload-to-import-pst-files.md
+			text: sxs("a-1", `Diese optionale Option gibt den rekursiven Modus an, sodass das Tool "o365importtool. exe PST-Dateien kopiert.`,
+				"This optional switch specifies the recursive mode so that the O365ImportTool.exe tool will copy PST files.") + "\n",
+			path: "de-DE/page.md",
+			want: []string{`unpaired '"' quote in the target; the source's quotes are paired`}, at: []string{`"`}},
+		{name: "guillemet opened twice",
+			// fr-FR/automate-event-driven-retention.md line 241
+			text: sxs("416a0-253", "Entrez «\u00a0ComplianceAssetId\u00a0: «\u00a0+ Id d’employé", "Enter “ComplianceAssetId:” + employee Id") + "\n",
+			want: []string{"unpaired '«' in the target (guillemets)"}, at: []string{"«"}},
+		{name: "quote moved into an image's alt text",
+			// zh-CN/find-and-release-quarantined-messages-as-an-administrator.md line 193
+			text: sxs("1665a-238", `如果单击 "**刷新**![刷新" 图标](media/ITPro-EAC-RefreshIcon.gif)图标刷新数据。`,
+				"If you click the **Refresh**![Refresh Icon](media/ITPro-EAC-RefreshIcon.gif) icon to refresh your data.") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{`unpaired '"' quote`}, at: []string{`"`}},
+		{name: "paired in many styles",
+			text: sxs("a-1", "Le mot « ordinateur » (voir [la page](https://aka.ms/x)) et “citation” et ‘un’ de l’utilisateur, les utilisateurs’ droits.", `The word "computer" (see [the page](https://aka.ms/x)) and "quote".`) + "\n\n" +
+				sxs("a-2", "als „Keine Junk-E-Mail\" an Microsoft, „a“ und “b”", `as "not junk" to Microsoft, "a" and "b"`) + "\n",
+			path: "de-DE/page.md"},
+		{name: "the source is unpaired too",
+			text: sxs("a-1", "a) premier b) second", "a) first b) second") + "\n"},
+		{name: "a quote split over two segments of one paragraph",
+			text: sxs("a-1", `单击"`, "Click") + " " + sxs("a-2", `**保存**"。`, "**Save**.") + "\n",
+			path: "zh-CN/page.md"},
+		{name: "code spans and broken image syntax are not counted",
+			// fr-FR/set-up-an-archive-and-deletion-policy-for-mailboxes.md: broken image syntax is link-mismatch's
+			text: sxs("a-1", "Exécutez `foo(` puis cliquez](media/457cd93f.gif)sur **balise**![, puis sélectionnez.", "Run `foo(` then click **New tag**![New icon](media/457cd93f.gif), and then select.") + "\n"},
+		{name: "check switched off", opts: map[string]any{"check-pairs": false, "check-cjk-punctuation": false},
+			text: sxs("a-1", "(请注意, 从技术上讲", "(Note that technically.)") + "\n", path: "zh-CN/page.md"},
+	})
+}
+
+func TestTypographyEdgeSpaces(t *testing.T) {
+	src1 := "Any configured notifications are also distributed. "
+	runCases(t, "typography", []ruleCase{
+		{name: "sentences glued together",
+			// fr-FR/anti-malware-protection-faq (segments written without a space between them)
+			text: sxs("a-1", "Les notifications configurées sont également distribuées.", src1) +
+				sxs("a-2", "Vérifiez la boîte aux lettres du destinataire.", "Check the recipient mailbox.") + "\n",
+			want: []string{`no space between this target and the text after it, where the source has one: renders "…t distribuées.Vérifiez la b…"`},
+			at:   []string{"."}},
+		{name: "a space the source does not have before text outside the spans",
+			text: "**" + sxs("a-1", "Remarque ", "Note") + "**: text\n",
+			want: []string{"white space between this target and the text after it where the source has none"}, at: []string{" "}},
+		{name: "text before the target",
+			text: "Voir:" + sxs("a-1", "la page.", " the page.") + "\n",
+			want: []string{"no space between the text before this target and the target"}, at: []string{"l"}},
+		{name: "a space between the segments, a line end, link text, a table border",
+			text: sxs("a-1", "Les notifications sont distribuées.", src1) + " " + sxs("a-2", "Vérifiez.", "Check.") + "\n\n" +
+				"[" + sxs("a-3", "Exportation des résultats", "Exporting results ") + "](export.md)\n\n" +
+				"|" + sxs("a-4", "\tBrésil", "Brazil") + "|\n"},
+		{name: "Chinese puts no space between sentences",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "此外还将分发任何已配置的通知。", src1) + sxs("a-2", "检查收件人邮箱。", "Check the recipient mailbox.") + "\n"},
+		{name: "check switched off", opts: map[string]any{"check-edge-spaces": false},
+			text: sxs("a-1", "distribuées.", src1) + sxs("a-2", "Vérifiez.", "Check.") + "\n"},
+	})
+}
+
+func TestTypographyRegistered(t *testing.T) {
+	for _, name := range []string{"typography", "punctuation", "typographic"} {
+		r := rules.Default.Lookup(name)
+		if r == nil || r.ID != "typography" || r.Severity != rules.Note {
+			t.Fatalf("Lookup(%q) = %+v, want the typography rule at note severity", name, r)
+		}
+	}
+}
