@@ -531,16 +531,16 @@ func readSourceWords(s string) sourceWords {
 		prev = rs[j-1]
 		i = j
 	}
-	capitals, long := 0, 0
+	capitals, content := 0, 0
 	for _, w := range words {
-		if !w.initial && utf8.RuneCountInString(w.text) >= 4 {
-			long++
-			if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w.text); !w.initial && unicode.IsLetter(r) && !titleSmallWords[strings.ToLower(w.text)] {
+			content++
+			if unicode.IsUpper(r) {
 				capitals++
 			}
 		}
 	}
-	titleCase := long >= 2 && 2*capitals > long
+	titleCase := content >= 2 && 2*capitals > content
 	for i, w := range words {
 		lw := strings.ToLower(w.text)
 		sw.words = append(sw.words, lw)
@@ -564,6 +564,9 @@ func readSourceWords(s string) sourceWords {
 	}
 	return sw
 }
+
+// titleSmallWords stay lower case in a title.
+var titleSmallWords = wordSet(`a an the of in on to for and or nor but with by at from as via per vs is are`)
 
 func isUpperWord(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0
@@ -621,7 +624,7 @@ func wordsDiffer(a, b sourceWords) bool {
 	}
 	for _, x := range [2][2]sourceWords{{a, b}, {b, a}} {
 		for _, n := range x[0].names {
-			if !x[1].stems[stem(n)] && !acronymOf(n, x[1].words) && !expands(n, x[0].words, x[1].names) && !misspelling(n, x[1].words) {
+			if !x[1].stems[stem(n)] && !sameName(n, x[0].words, x[1]) {
 				return true
 			}
 		}
@@ -645,6 +648,38 @@ func negatedWord(a, b sourceWords) bool {
 		}
 	}
 	return false
+}
+
+// sameName reports whether the name n, one of words, is in other under
+// another form: as an acronym of its words or their expansion (EAC, Exchange
+// admin center), as an abbreviation (ID, Acct), misspelled, or written in one
+// word (RefreshRefresh).
+func sameName(n string, words []string, other sourceWords) bool {
+	if acronymOf(n, other.words) || expands(n, words, other.names) || misspelling(n, other.words) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(n)
+	for i, w := range other.words {
+		if w != n && strings.HasPrefix(w, string(r)) && subsequence(n, w) {
+			return true
+		}
+		if i > 0 && other.words[i-1]+w == n {
+			return true
+		}
+	}
+	return false
+}
+
+// subsequence reports whether the letters of a appear, in order, in b.
+func subsequence(a, b string) bool {
+	for _, r := range a {
+		i := strings.IndexRune(b, r)
+		if i < 0 {
+			return false
+		}
+		b = b[i+utf8.RuneLen(r):]
+	}
+	return true
 }
 
 // acronymOf reports whether n is an acronym (EAC, US) of consecutive words.

@@ -381,7 +381,7 @@ func checkFrenchSpacing(t, src []typoChar, o frenchOptions, report func(Range, s
 				// «mot»: one finding for both sides when the closing one lacks its space too.
 				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) {
 					done = j
-					report(Range{c.start, t[j].end}, "missing %ss inside « » (French typography: « mot »)", o.space())
+					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space())
 					continue
 				}
 				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space())
@@ -817,21 +817,22 @@ func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
 	if open >= 0 {
 		return open, fmt.Sprintf("'%c'", cs[open].r)
 	}
-	// Single quotes: only when the text opens one (’ alone is an apostrophe).
-	var open1, close1 []int
+	// Single quotes: ’ is also the apostrophe, within a word (l’utilisateur)
+	// or after one (users’), so it counts only as the closing quote of a ‘.
+	var opens []int
 	for i, c := range cs {
 		switch {
 		case c.r == '‘':
-			open1 = append(open1, i)
-		case c.r == '’' && !typoApostrophe(cs, i):
-			close1 = append(close1, i)
+			opens = append(opens, i)
+		case c.r != '’' || typoApostrophe(cs, i):
+		case len(opens) > 0:
+			opens = opens[:len(opens)-1]
+		case i == 0 || !unicode.IsLetter(cs[i-1].r):
+			return i, "'’'"
 		}
 	}
-	if len(open1) > 0 && len(open1) != len(close1) {
-		if len(open1) > len(close1) {
-			return open1[len(open1)-1], "'‘'"
-		}
-		return close1[0], "'’'"
+	if len(opens) > 0 {
+		return opens[len(opens)-1], "'‘'"
 	}
 	return -1, ""
 }

@@ -92,6 +92,7 @@ type checkFlags struct {
 	format, output, config, failOn string
 	jobs                           int
 	noColor                        bool
+	quiet                          bool
 	external                       bool
 	externalCache                  string
 	externalTimeout                time.Duration
@@ -118,6 +119,7 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, note or never")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files checked in parallel (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text format: one line per finding, no source/target and no summary")
 	fl.BoolVar(&f.external, "external", false, "also check http(s) links over the network (cached)")
 	fl.StringVar(&f.externalCache, "external-cache", linkcheck.DefaultCacheFile(), "file that caches external link results for a day")
 	fl.DurationVar(&f.externalTimeout, "external-timeout", 10*time.Second, "timeout of one external link request")
@@ -190,7 +192,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	} else {
 		color = !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
 	}
-	if err := report.Write(w, f.format, run, report.Options{Color: color}); err != nil {
+	if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if f.output != "" {

@@ -46,4 +46,6 @@ type RuleInfo struct {
 // Options control the text format.
 type Options struct {
 	Color bool
+	// Quiet prints one line per finding and nothing else (text format).
+	Quiet bool
 }

@@ -31,6 +31,12 @@ const maxShown = 100
 func WriteText(w io.Writer, run *Run, opts Options) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(opts.Color)
+	if opts.Quiet {
+		for i := range run.Findings {
+			writeTextHeader(bw, p, &run.Findings[i])
+		}
+		return bw.Flush()
+	}
 	for i := range run.Findings {
 		f := &run.Findings[i]
 		if i > 0 {
@@ -89,12 +95,17 @@ func (p palette) severity(s rules.Severity) *color.Color {
 	return nil
 }
 
-func writeTextFinding(w *bufio.Writer, p palette, f *Finding) {
+// writeTextHeader writes a finding's first line.
+func writeTextHeader(w *bufio.Writer, p palette, f *Finding) {
 	w.WriteString(paint(p.bold, clean(f.Path)))
 	if f.Start.Line > 0 {
 		fmt.Fprintf(w, ":%d:%d", f.Start.Line, f.Start.Col)
 	}
 	fmt.Fprintf(w, ": %s %s: %s\n", paint(p.severity(f.Severity), f.Severity.String()), f.Rule, fold(f.Message))
+}
+
+func writeTextFinding(w *bufio.Writer, p palette, f *Finding) {
+	writeTextHeader(w, p, f)
 	hl := p.severity(f.Severity)
 	if f.SegmentID != "" {
 		src, tgt, span := fold(f.Source), fold(f.Target), fold(f.Snippet)
@@ -139,20 +150,24 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run) {
 		plural(run.Files, "file"), plural(run.Segments, "segment"))
 
 	type row struct {
-		rule  string
-		n     int
-		worst rules.Severity
+		rule     string
+		n        int
+		worst    rules.Severity
+		byLocale map[string]int
 	}
 	var rows []*row
 	byRule := map[string]*row{}
+	locales := map[string]bool{}
 	for _, f := range run.Findings {
 		r := byRule[f.Rule]
 		if r == nil {
-			r = &row{rule: f.Rule}
+			r = &row{rule: f.Rule, byLocale: map[string]int{}}
 			byRule[f.Rule] = r
 			rows = append(rows, r)
 		}
 		r.n++
+		r.byLocale[f.Locale]++
+		locales[f.Locale] = true
 		r.worst = max(r.worst, f.Severity)
 	}
 	if len(rows) == 0 {
@@ -165,10 +180,30 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run) {
 		return rows[i].rule < rows[j].rule
 	})
 	width := len(strconv.Itoa(rows[0].n))
+	ruleWidth := 0
+	for _, r := range rows {
+		ruleWidth = max(ruleWidth, len(r.rule))
+	}
+	var locs []string
+	for l := range locales {
+		locs = append(locs, l)
+	}
+	sort.Strings(locs)
 	w.WriteString("\n")
 	for _, r := range rows {
 		sev := fmt.Sprintf("%-7s", r.worst) // pad before painting: escapes have no width
-		fmt.Fprintf(w, "  %*d  %s  %s\n", width, r.n, paint(p.severity(r.worst), sev), r.rule)
+		line := fmt.Sprintf("  %*d  %s  %s", width, r.n, paint(p.severity(r.worst), sev), r.rule)
+		if len(locs) > 1 { // counts per locale when the run spans several
+			line += strings.Repeat(" ", ruleWidth-len(r.rule))
+			for _, l := range locs {
+				name := l
+				if name == "" {
+					name = "?"
+				}
+				line += fmt.Sprintf("  %s %d", name, r.byLocale[l])
+			}
+		}
+		w.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 }
 
