@@ -652,15 +652,16 @@ func negatedWord(a, b sourceWords) bool {
 
 // sameName reports whether the name n, one of words, is in other under
 // another form: as an acronym of its words or their expansion (EAC, Exchange
-// admin center), as an abbreviation (ID, Acct), misspelled, or written in one
+// admin center), as an abbreviation of up to four letters (ID, Acct), misspelled, or written in one
 // word (RefreshRefresh).
 func sameName(n string, words []string, other sourceWords) bool {
 	if acronymOf(n, other.words) || expands(n, words, other.names) || misspelling(n, other.words) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(n)
+	short := utf8.RuneCountInString(n) <= 4
 	for i, w := range other.words {
-		if w != n && strings.HasPrefix(w, string(r)) && subsequence(n, w) {
+		if short && len(w) > len(n) && strings.HasPrefix(w, string(r)) && subsequence(n, w) {
 			return true
 		}
 		if i > 0 && other.words[i-1]+w == n {

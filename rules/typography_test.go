@@ -228,6 +228,10 @@ func TestTypographyPairs(t *testing.T) {
 				"If you click the **Refresh**![Refresh Icon](media/ITPro-EAC-RefreshIcon.gif) icon to refresh your data.") + "\n",
 			path: "zh-CN/page.md",
 			want: []string{`unpaired '"' quote`}, at: []string{`"`}},
+		{name: "unclosed single quote",
+			text: sxs("a-1", "操作为‘New-TransportRule，以下是示例。", "The operation is 'New-TransportRule' and a sample is below.") + "\n",
+			path: "zh-CN/page.md",
+			want: []string{"unpaired '‘' quote"}, at: []string{"‘"}},
 		{name: "paired in many styles",
 			text: sxs("a-1", "Le mot « ordinateur » (voir [la page](https://aka.ms/x)) et “citation” et ‘un’ de l’utilisateur, les utilisateurs’ droits.", `The word "computer" (see [the page](https://aka.ms/x)) and "quote".`) + "\n\n" +
 				sxs("a-2", "als „Keine Junk-E-Mail\" an Microsoft, „a“ und “b”", `as "not junk" to Microsoft, "a" and "b"`) + "\n",

@@ -41,6 +41,18 @@ type RuleInfo struct {
 	Severity       rules.Severity
 	Tags           []string
 	HelpURI        string
+	// Aliases are other names the rule is accepted under.
+	Aliases []string
+	// Options are the rule's options with their defaults, in declaration
+	// order (NewRuleInfo fills them from a rules.Rule).
+	Options []OptionInfo
+}
+
+// OptionInfo describes one rule option for documentation. Default is the
+// default value written as in the configuration file ("true", "20",
+// "[title, description]", "[]").
+type OptionInfo struct {
+	Name, Default, Doc string
 }
 
 // Options control the text format.
