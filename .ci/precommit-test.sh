@@ -37,7 +37,7 @@ repos:
     hooks:
       - id: l10nlint
 CFG
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 git add -A
 git commit -q -m "docs" || { echo "FAIL: a clean commit was refused"; exit 1; }
 echo "ok: clean commit accepted"
@@ -50,7 +50,7 @@ git add fr-FR/retention.md
 if out=$(git commit -m "fr update" 2>&1); then
   echo "FAIL: a commit with a defect was accepted"; echo "$out"; exit 1
 fi
-echo "$out" | grep -q "fr-FR/retention.md:8:.*error cross-locale-source: source text differs from the de-DE page" \
+echo "$out" | grep -q "fr-FR/retention.md:7:.*error cross-locale-source: source text differs from the de-DE page" \
   || { echo "FAIL: the refusal does not show the finding"; echo "$out"; exit 1; }
 echo "ok: defect refused with the finding"
 

@@ -653,7 +653,7 @@ func negatedWord(a, b sourceWords) bool {
 // sameName reports whether the name n, one of words, is in other under
 // another form: as an acronym of its words or their expansion (EAC, Exchange
 // admin center), as an abbreviation of up to four letters (ID, Acct), misspelled, or written in one
-// word (RefreshRefresh).
+// word (Refresh Refresh, RefreshRefresh).
 func sameName(n string, words []string, other sourceWords) bool {
 	if acronymOf(n, other.words) || expands(n, words, other.names) || misspelling(n, other.words) {
 		return true
@@ -665,6 +665,10 @@ func sameName(n string, words []string, other sourceWords) bool {
 			return true
 		}
 		if i > 0 && other.words[i-1]+w == n {
+			return true
+		}
+		if len(w) > len(n) && (strings.HasPrefix(w, n) && slices.Contains(words, w[len(n):]) ||
+			strings.HasSuffix(w, n) && slices.Contains(words, w[:len(w)-len(n)])) {
 			return true
 		}
 	}

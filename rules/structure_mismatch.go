@@ -584,53 +584,38 @@ func (r *structReporter) report(limit int) {
 // summary reports the first divergence.
 func (r *structReporter) summary(k, diffs int) {
 	op := r.ops[k]
+	name := func(e structElem) string {
+		return fmt.Sprintf("%s (line %d)", withArticle(describeElem(e)), e.loc.Start.Line)
+	}
 	var at Loc
-	var have, want string
-	line := 0
+	var what string
 	switch {
 	case op.t < 0:
 		at = r.place(k)
-		want, line = withArticle(describeElem(r.se[op.s])), r.se[op.s].loc.Start.Line
-		have = "nothing"
-		if b := r.blockAt(at); b != nil {
-			have = describeBlock(*b)
-		}
+		what = "the source has " + name(r.se[op.s]) + " that this page lacks"
 	case op.s < 0:
 		at = r.te[op.t].loc
-		have = withArticle(describeElem(r.te[op.t]))
-		want = "nothing more"
+		want := "nothing more"
 		for _, o := range r.ops[k:] {
 			if o.s >= 0 {
-				want, line = withArticle(describeElem(r.se[o.s])), r.se[o.s].loc.Start.Line
+				want = name(r.se[o.s])
 				break
 			}
 		}
+		what = "the source has " + want + " where this page has " + withArticle(describeElem(r.te[op.t]))
 	default:
 		at = r.te[op.t].loc
-		want, line = withArticle(describeElem(r.se[op.s])), r.se[op.s].loc.Start.Line
-		if have = withArticle(describeElem(r.te[op.t])); have == want {
+		have := withArticle(describeElem(r.te[op.t]))
+		if have == withArticle(describeElem(r.se[op.s])) {
 			have = "a different one"
 		}
-	}
-	if line > 0 {
-		want += fmt.Sprintf(" (line %d)", line)
+		what = "the source has " + name(r.se[op.s]) + " where this page has " + have
 	}
 	plural := "s"
 	if diffs == 1 {
 		plural = ""
 	}
-	r.p.ReportAt(at, "structure diverges from the source page %s here: the source has %s where this page has %s; %d difference%s in all",
-		r.src.Path, want, have, diffs, plural)
-}
-
-// blockAt returns the page block that starts at loc, if any.
-func (r *structReporter) blockAt(loc Loc) *BlockFact {
-	for i := range r.p.Page.Blocks {
-		if r.p.Page.Blocks[i].Loc.Range == loc.Range {
-			return &r.p.Page.Blocks[i]
-		}
-	}
-	return nil
+	r.p.ReportAt(at, "structure diverges from the source page %s here: %s; %d difference%s in all", r.src.Path, what, diffs, plural)
 }
 
 // place is where a missing source element would be on the translation:
@@ -794,31 +779,6 @@ func describeElem(e structElem) string {
 		return fmt.Sprintf("link to %q", e.dest)
 	}
 	return e.kind
-}
-
-// describeBlock names any block of a page, with an article.
-func describeBlock(b BlockFact) string {
-	switch b.Kind {
-	case "heading":
-		return fmt.Sprintf("a level-%d heading", b.Level)
-	case "list-item":
-		return fmt.Sprintf("a list item at depth %d", b.Level)
-	case "table":
-		return "a table"
-	case "code":
-		if b.Info != "" {
-			return withArticle(b.Info + " code block")
-		}
-		return "a code block"
-	case "blockquote":
-		if b.Info != "" {
-			return "a [!" + b.Info + "] callout"
-		}
-		return "a block quote"
-	case "html":
-		return "an HTML block"
-	}
-	return "a paragraph"
 }
 
 func withArticle(s string) string {

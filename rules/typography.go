@@ -773,10 +773,10 @@ func typoPairProblem(cs []typoChar, k typoPairKind) int {
 	return -1
 }
 
-// typoApostrophe reports whether cs[i] (’ or ') sits between letters or
-// after one at a word end as in "users’", so it is not a quote.
+// typoApostrophe reports whether cs[i] (’) sits between two Latin
+// letters, as in "l’utilisateur": an apostrophe, not a quote.
 func typoApostrophe(cs []typoChar, i int) bool {
-	return i > 0 && i+1 < len(cs) && unicode.IsLetter(cs[i-1].r) && unicode.IsLetter(cs[i+1].r)
+	return i > 0 && i+1 < len(cs) && unicode.Is(unicode.Latin, cs[i-1].r) && unicode.Is(unicode.Latin, cs[i+1].r)
 }
 
 // typoQuoteProblem finds an unpaired double or single quote in cs: the
@@ -827,8 +827,8 @@ func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
 		case c.r != '’' || typoApostrophe(cs, i):
 		case len(opens) > 0:
 			opens = opens[:len(opens)-1]
-		case i == 0 || !unicode.IsLetter(cs[i-1].r):
-			return i, "'’'"
+		case i == 0 || !unicode.Is(unicode.Latin, cs[i-1].r):
+			return i, "'’'" // not the possessive of "users’"
 		}
 	}
 	if len(opens) > 0 {
