@@ -54,7 +54,7 @@ echo "$out" | grep -q "fr-FR/retention.md:7:.*error cross-locale-source: source 
   || { echo "FAIL: the refusal does not show the finding"; echo "$out"; exit 1; }
 echo "ok: defect refused with the finding"
 
-page fr-FR a1b2c x "Rétention" "Les rapports sont conservés 12 mois." "Reports are kept for 12 months." > fr-FR/retention.md
+page fr-FR a1b2c x "Rétention" "Les rapports sont conservés pendant 12 mois." "Reports are kept for 12 months." > fr-FR/retention.md
 git add fr-FR/retention.md
 git commit -q -m "fr fix" || { echo "FAIL: the fixed commit was refused"; exit 1; }
 echo "ok: fixed commit accepted"

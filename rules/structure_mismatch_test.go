@@ -137,9 +137,9 @@ func TestStructureMismatchCases(t *testing.T) {
 				"```xml\n<!-- l’élément\n     racine -->\n<root/>\n```\n",
 		},
 		{
-			name:   "a # inside quotes is code, -- outside SQL is an option",
-			source: "```powershell\nSet-Color -Value \"#fff # white\"\ngit checkout -- a.txt\n```\n",
-			target: "```powershell\nSet-Color -Value \"#fff # blanc\"\ngit checkout -- b.txt\n```\n",
+			name:   "a # inside quotes is code",
+			source: "```powershell\nSet-Color -Value \"#fff # white\"\n```\n",
+			target: "```powershell\nSet-Color -Value \"#fff # blanc\"\n```\n",
 			want: []string{
 				`2: code block differs from the source's (`,
 				`2: structure diverges from the source page `,
@@ -167,14 +167,31 @@ func TestStructureMismatchCases(t *testing.T) {
 			},
 		},
 		{
-			name:   "links missing and added, list depth",
-			source: "- one [x](x.md)\n  - two\n- three <https://example.com>\n",
-			target: "- un\n- deux [y](y.md)\n- trois <https://example.com>\n",
+			name:   "list depth",
+			source: "- one\n- two\n  - three\n- four\n",
+			target: "- un\n- deux\n- trois\n- quatre\n",
+			want: []string{
+				`3: list item at depth 1 where the source's (`,
+				`3: structure diverges from the source page `,
+			},
+		},
+		{
+			name:   "links missing and added",
+			source: "Read [x](x.md) and [z](z.md).\n\n## B\n\nSee <https://example.com>.\n\n## C\n",
+			target: "Lire [z](z.md).\n\n## B\n\nVoir <https://example.com> et [y](y.md).\n\n## C\n",
 			want: []string{
 				`1: link to "x.md" missing: the source has it at `,
 				`1: structure diverges from the source page `,
-				`2: link to "y.md" not in the source: nothing between lines 2 and 3 of `,
-				`2: list item at depth 1 where the source's (`,
+				`5: link to "y.md" not in the source: nothing between lines 5 and 7 of `,
+			},
+		},
+		{
+			name:   "a -- outside SQL blocks is code",
+			source: "```bash\ngit checkout -- a.txt\n```\n",
+			target: "```bash\ngit checkout -- b.txt\n```\n",
+			want: []string{
+				`2: code block differs from the source's (`,
+				`2: structure diverges from the source page `,
 			},
 		},
 		{
@@ -189,7 +206,7 @@ func TestStructureMismatchCases(t *testing.T) {
 		},
 		{
 			name:   "options: kinds, fragments, translatable code, max-findings",
-			source: "# A\n\n## B\n\n[x](x.md#one)\n\n```text\nHello\n```\n\n```powershell\nGet-X\n```\n",
+			source: "# A\n\n## B\n\n- item\n\n[x](x.md#one)\n\n```text\nHello\n```\n\n```powershell\nGet-X\n```\n",
 			target: "# A\n\n### B\n\n[x](x.md#un)\n\n```text\nBonjour\n```\n\n```powershell\nGet-Y\n```\n",
 			yaml:   "rules:\n  structure-mismatch:\n    options:\n      kinds: [heading, code, link]\n      ignore-fragments: false\n      translatable-code: []\n      max-findings: 2\n",
 			want: []string{
@@ -261,15 +278,16 @@ func TestStructureMismatchRealCorpus(t *testing.T) {
 	// the source has since gained a top entry, split an entry in two, turned
 	// an entry into a section and linked three EOP entries.
 	got := run(dir+"/fr-FR", dir+"/en-US")
-	expectFindings(t, got,
-		`fr-FR/TOC.md:1: level-1 heading missing: the source has it at ../../shared/corpus/o365seccomp/en-US/TOC.md:1`,
-		`fr-FR/TOC.md:1: link to "index.md" missing: the source has it at ../../shared/corpus/o365seccomp/en-US/TOC.md:1`,
-		`fr-FR/TOC.md:1: structure diverges from the source page ../../shared/corpus/o365seccomp/en-US/TOC.md here: the source has a level-1 heading (line 1) where this page has a level-1 heading; 9 differences in all`,
-		`fr-FR/TOC.md:188: link destination differs from the source's (../../shared/corpus/o365seccomp/en-US/TOC.md:190): "archive-facebook-data-with-sample-connector.md" in the source, "archive-third-party-data-with-sample-connector.md" here`,
-		`fr-FR/TOC.md:189: level-4 heading missing: the source has it at ../../shared/corpus/o365seccomp/en-US/TOC.md:192`,
-		`fr-FR/TOC.md:189: link to "archive-twitter-data-with-sample-connector.md" missing: the source has it at ../../shared/corpus/o365seccomp/en-US/TOC.md:191`,
-		`fr-FR/TOC.md:204: level-3 heading missing: the source has it at ../../shared/corpus/o365seccomp/en-US/TOC.md:208`,
-		`fr-FR/TOC.md:574: link to "eop/manage-recipients-in-eop.md" missing`,
-		`fr-FR/TOC.md:575: link to "eop/manage-mail-users-in-eop.md" missing`,
-		`fr-FR/TOC.md:596: link to "eop/eop-queued-deferred-and-bounced-messages-faq.md" missing`)
+	en := "../../shared/corpus/o365seccomp/en-US/TOC.md"
+	expectFindings(t, got, // sorted as strings: ":188" before ":1:"
+		`fr-FR/TOC.md:188: link destination differs from the source's (`+en+`:190): "archive-facebook-data-with-sample-connector.md" in the source, "archive-third-party-data-with-sample-connector.md" here`,
+		`fr-FR/TOC.md:189: level-4 heading missing: the source has it at `+en+`:192`,
+		`fr-FR/TOC.md:189: link to "archive-twitter-data-with-sample-connector.md" missing: the source has it at `+en+`:191`,
+		`fr-FR/TOC.md:1: level-1 heading missing: the source has it at `+en+`:1`,
+		`fr-FR/TOC.md:1: link to "index.md" missing: the source has it at `+en+`:1`,
+		`fr-FR/TOC.md:1: structure diverges from the source page `+en+` here: the source has a level-1 heading (line 1) that this page lacks; 9 differences in all`,
+		`fr-FR/TOC.md:204: level-3 heading missing: the source has it at `+en+`:208`,
+		`fr-FR/TOC.md:574: link to "eop/manage-recipients-in-eop.md" missing: the source has it at `+en+`:578`,
+		`fr-FR/TOC.md:575: link to "eop/manage-mail-users-in-eop.md" missing: the source has it at `+en+`:579`,
+		`fr-FR/TOC.md:596: link to "eop/eop-queued-deferred-and-bounced-messages-faq.md" missing: the source has it at `+en+`:600`)
 }

@@ -32,8 +32,8 @@ French (fr-*), check-french-spacing:
     followed by a space, the end of the text or a closing bracket or quote is not punctuation and
     is left alone: times (14:00), ratios (16:9), URLs and schemes ("http:"), parameters
     (-Identity:x), query strings (?view=), lists such as ".htm;.html". Emoticons (":)"), names
-    kept from the source ("Yahoo!") and hyphenated header names kept from the source
-    ("X-CustomSpam:") are not reported either.
+    kept from the source ("Yahoo!") and message header names kept from the source
+    ("X-CustomSpam:", "l’adresse From:") are not reported either.
   - require-nbsp: also report an ordinary space where a no-break space is expected. Off by
     default: most documentation uses ordinary spaces there.
   - nbsp-style: the no-break space the messages ask for, "nbsp" (U+00A0) or "narrow" (U+202F,
@@ -67,7 +67,7 @@ All locales:
     Microsoft verwalteten Schlüsseln").
   - check-pairs: brackets ( ) [ ] （ ） 【 】, guillemets « », corner brackets 「 」 『 』 and
     quotes "…" “…” „…“ ‘…’ that are unpaired in the target while the source's are paired. An
-    apostrophe ’ between letters is not a quote; a pair split over two neighboring segments of
+    apostrophe ’ within or after a Latin word (l’utilisateur, users’) is not a quote; a pair split over two neighboring segments of
     one paragraph is not reported; broken link and image syntax ("](media/x.png)" left in the
     text, "![" without its image) is left to link-mismatch.
   - check-edge-spaces: where a segment touches visible text with no white space in between (the
@@ -458,12 +458,12 @@ func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
 		case "http", "https", "ftp", "mailto", "file", "urn", "tel", "ms":
 			return false
 		}
-		// A header or field name kept from the source: X-CustomSpam:.
+		// A message header name kept from the source: X-CustomSpam:, From:.
 		k := j
 		for k > 0 && (unicode.IsLetter(t[k-1].r) || unicode.IsDigit(t[k-1].r) || t[k-1].r == '-') {
 			k--
 		}
-		if name := typoString(t[k:i]); strings.Contains(name, "-") && typoHasSeq(src, name+":", true) {
+		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name]) && typoHasSeq(src, name+":", true) {
 			return false
 		}
 	}
@@ -472,6 +472,9 @@ func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
 	}
 	return true
 }
+
+// typoHeaderNames are message header names written with their colon.
+var typoHeaderNames = wordSet("From To Cc Bcc Subject Sender Date Received")
 
 func typoString(cs []typoChar) string {
 	var b strings.Builder

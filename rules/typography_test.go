@@ -54,7 +54,9 @@ func TestTypographyFrench(t *testing.T) {
 			// fr-FR/ome-faq.md; fr-FR/advanced-spam-filtering-asf-options.md line 41
 			text: sxs("a-1", "Merci :)", "Thanks :)") + "\n\n" +
 				sxs("a-2", "Permet d’envoyer des messages à Outlook.com, Yahoo! Mail et Gmail.", "Allows sending messages to Outlook.com, Yahoo! Mail, and Gmail.") + "\n\n" +
-				sxs("a-3", "X-CustomSpam: Liens d'image vers des sites distants", "X-CustomSpam: Image links to remote sites") + "\n"},
+				sxs("a-3", "X-CustomSpam: Liens d'image vers des sites distants", "X-CustomSpam: Image links to remote sites") + "\n\n" +
+				// fr-FR/use-dkim-to-validate-outbound-email.md line 276
+				sxs("a-4", "le domaine indiqué dans l'adresse From: (5322.From) du message", "the domain in the From: address (5322.From) of the message") + "\n"},
 		{name: "require-nbsp reports the ordinary space",
 			// fr-FR/eop/what-is-eop.md
 			opts: map[string]any{"require-nbsp": true},
