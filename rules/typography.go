@@ -17,7 +17,7 @@ var Typography = Register(&Rule{
 	Aliases:  []string{"punctuation", "typographic"},
 	Tags:     []string{"segment", "typography"},
 	Severity: Note,
-	Short:    "Punctuation and spacing of the target language: French spaces, full-width CJK punctuation, German quotes, double spaces, repeated words, unpaired brackets and quotes",
+	Short:    "Target punctuation and spacing: French spaces, full-width CJK punctuation, German quotes, double spaces, repeated words, unpaired brackets and quotes",
 	Doc: `Checks the typography of each segment's target text against the conventions of the page's
 locale (its language subtag: fr-*, zh-*, ja-*, de-*). Only prose is read: code spans, link and
 image destinations, images, autolinks and bare URLs, inline HTML tags, placeholders and
@@ -67,9 +67,10 @@ All locales:
     Microsoft verwalteten Schlüsseln").
   - check-pairs: brackets ( ) [ ] （ ） 【 】, guillemets « », corner brackets 「 」 『 』 and
     quotes "…" “…” „…“ ‘…’ that are unpaired in the target while the source's are paired. An
-    apostrophe ’ within or after a Latin word (l’utilisateur, users’) is not a quote; a pair split over two neighboring segments of
-    one paragraph is not reported; broken link and image syntax ("](media/x.png)" left in the
-    text, "![" without its image) is left to link-mismatch.
+    apostrophe ’ within or after a Latin word (l’utilisateur, users’) is not a quote; a pair
+    split over two neighboring segments of one paragraph is not reported; broken link and
+    image syntax ("](media/x.png)" left in the text, "![" without its image) is left to
+    link-mismatch.
   - check-edge-spaces: where a segment touches visible text with no white space in between (the
     next segment's target, or text after its spans), the white space at the edge of the target
     must match the source's: a target without the source's trailing space glues two sentences
