@@ -23,7 +23,7 @@ var InconsistentTranslation = Register(&Rule{
 	Short:    "The same source segment is translated differently, or one translation serves different sources, within a locale",
 	Doc:      `TODO`,
 	Options: []Option{
-		{Name: "min-words", Default: 3, Doc: "words a source text must have to be checked"},
+		{Name: "min-words", Default: 2, Doc: "words a source text must have to be checked"},
 		{Name: "ignore-case", Default: true, Doc: "letter case does not make texts different"},
 		{Name: "same-ending", Default: true, Doc: "compare only sources that end alike (sentence, lead-in, label)"},
 		{Name: "same-target", Default: true, Doc: "also report one translation used for source texts that differ in meaning"},
@@ -540,7 +540,8 @@ func readSourceWords(s string) sourceWords {
 			}
 		}
 	}
-	titleCase := content >= 2 && 2*capitals > content
+	// A title, or a label (no final punctuation) with only capitalized words.
+	titleCase := content >= 2 && 2*capitals > content || content > 0 && capitals == content && ending(s) == "\x00"
 	for i, w := range words {
 		lw := strings.ToLower(w.text)
 		sw.words = append(sw.words, lw)
@@ -662,6 +663,9 @@ func sameName(n string, words []string, other sourceWords) bool {
 	short := utf8.RuneCountInString(n) <= 4
 	for i, w := range other.words {
 		if short && len(w) > len(n) && strings.HasPrefix(w, string(r)) && subsequence(n, w) {
+			return true
+		}
+		if len(w) <= 4 && len(w) < len(n) && strings.HasPrefix(n, w[:1]) && subsequence(w, n) {
 			return true
 		}
 		if i > 0 && other.words[i-1]+w == n {

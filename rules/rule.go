@@ -97,6 +97,15 @@ type Finding struct {
 	// Loc, when set, gives the positions of Range: corpus rules report after
 	// the page text is gone.
 	Loc *Loc
+	// Fixes are byte-range edits of Page.Text that repair the problem
+	// mechanically (check --fix applies them); empty when no safe fix exists.
+	Fixes []Edit
+}
+
+// Edit replaces Page.Text[Range] with New.
+type Edit struct {
+	Range Range
+	New   string
 }
 
 // Pass is what a rule's Run receives: the page, the rule's options and a way

@@ -543,12 +543,45 @@ type structReporter struct {
 	src    *PageFacts
 	se, te []structElem
 	ops    []structOp
+	with   map[int][]string // op → the links and images going with it
 }
 
 func (r *structReporter) report(limit int) {
+	// A link or image missing with its heading, list item, table or
+	// callout goes with it: one finding, which names it.
+	skip := make([]bool, len(r.ops))
+	with := map[int][]string{}
+	lost, added := map[int]int{}, map[int]int{} // block → op of a missing / added block element
+	for k, op := range r.ops {
+		switch {
+		case op.t < 0 && !r.se[op.s].inline():
+			lost[r.se[op.s].block] = k
+		case op.s < 0 && !r.te[op.t].inline():
+			added[r.te[op.t].block] = k
+		}
+	}
+	for k, op := range r.ops {
+		var b int
+		ok := false
+		switch {
+		case op.t < 0 && r.se[op.s].inline():
+			b, ok = lost[r.se[op.s].block]
+		case op.s < 0 && r.te[op.t].inline():
+			b, ok = added[r.te[op.t].block]
+		}
+		if ok {
+			skip[k] = true
+			if op.t < 0 {
+				with[b] = append(with[b], describeElem(r.se[op.s]))
+			} else {
+				with[b] = append(with[b], describeElem(r.te[op.t]))
+			}
+		}
+	}
+	r.with = with
 	diffs, first := 0, -1
 	for k, op := range r.ops {
-		if op.s >= 0 && op.t >= 0 && !op.changed {
+		if skip[k] || op.s >= 0 && op.t >= 0 && !op.changed {
 			continue
 		}
 		diffs++
@@ -562,7 +595,7 @@ func (r *structReporter) report(limit int) {
 	r.summary(first, diffs)
 	n := 0
 	for k, op := range r.ops {
-		if op.s >= 0 && op.t >= 0 && !op.changed {
+		if skip[k] || op.s >= 0 && op.t >= 0 && !op.changed {
 			continue
 		}
 		if n++; limit > 0 && n > limit {
@@ -571,14 +604,23 @@ func (r *structReporter) report(limit int) {
 		switch {
 		case op.t < 0:
 			e := r.se[op.s]
-			r.p.ReportAt(r.place(k), "%s missing: the source has it at %s:%d", describeElem(e), r.src.Path, e.loc.Start.Line)
+			r.p.ReportAt(r.place(k), "%s missing%s: the source has it at %s:%d", describeElem(e), r.withText(k), r.src.Path, e.loc.Start.Line)
 		case op.s < 0:
-			r.p.ReportAt(r.te[op.t].loc, "%s not in the source: nothing %s of %s matches it", describeElem(r.te[op.t]),
-				r.between(k), r.src.Path)
+			r.p.ReportAt(r.te[op.t].loc, "%s not in the source%s: nothing %s of %s matches it", describeElem(r.te[op.t]),
+				r.withText(k), r.between(k), r.src.Path)
 		default:
 			r.changed(r.se[op.s], r.te[op.t])
 		}
 	}
+}
+
+// withText names the links and images that go with a missing or added
+// block.
+func (r *structReporter) withText(k int) string {
+	if len(r.with[k]) == 0 {
+		return ""
+	}
+	return ", with its " + strings.Join(r.with[k], " and ")
 }
 
 // summary reports the first divergence.

@@ -351,8 +351,24 @@ func markdownList(lines []string, start int) (string, int) {
 		if ind <= base {
 			break // an unindented-enough line that is not an item ends the list
 		}
-		out = append(out, strings.Repeat(" ", stack[len(stack)-1].content)+escapeMarkdown(t))
+		out = append(out, strings.Repeat(" ", stack[len(stack)-1].content)+escapeLineStart(escapeMarkdown(t)))
 		i++
 	}
 	return strings.Join(out, "\n"), i
+}
+
+// escapeLineStart keeps a continuation line from starting a nested list
+// ("- x", "+ x", "2. x") or underlining the line before as a heading
+// ("===", "---").
+func escapeLineStart(t string) string {
+	if t == "" {
+		return t
+	}
+	if m := listMarker(t); m != "" && m[0] >= '0' && m[0] <= '9' {
+		return m[:len(m)-1] + `\` + t[len(m)-1:]
+	}
+	if strings.ContainsRune("-+=*", rune(t[0])) {
+		return `\` + t
+	}
+	return t
 }

@@ -11,13 +11,15 @@ type Writer func(w io.Writer, run *Run, opts Options) error
 
 // Formats maps each output format name (as given to --format) to its writer.
 var Formats = map[string]Writer{
-	"text":  WriteText,
-	"json":  WriteJSON,
-	"sarif": WriteSARIF,
+	"text":   WriteText,
+	"json":   WriteJSON,
+	"sarif":  WriteSARIF,
+	"github": WriteGitHub,
+	"gitlab": WriteGitLab,
 }
 
 // FormatNames lists the format names in the order help text shows them.
-var FormatNames = []string{"text", "json", "sarif"}
+var FormatNames = []string{"text", "json", "sarif", "github", "gitlab"}
 
 // Write writes run in the named format.
 func Write(w io.Writer, format string, run *Run, opts Options) error {

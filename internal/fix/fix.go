@@ -1,0 +1,176 @@
+// Package fix applies the byte-range edits that rules offer, and shows them
+// as a unified diff. Without check --fix, l10nlint never writes.
+package fix
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// Apply returns text with the edits applied. Edits are applied in order of
+// position; an edit overlapping an earlier one is skipped (and counted), so
+// two rules fixing the same place cannot garble it.
+func Apply(text string, edits []rules.Edit) (string, int) {
+	es := append([]rules.Edit(nil), edits...)
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Range.Start < es[j].Range.Start })
+	var b strings.Builder
+	at, skipped := 0, 0
+	for _, e := range es {
+		if e.Range.Start < at || e.Range.End > len(text) || e.Range.Start > e.Range.End {
+			skipped++
+			continue
+		}
+		b.WriteString(text[at:e.Range.Start])
+		b.WriteString(e.New)
+		at = e.Range.End
+	}
+	b.WriteString(text[at:])
+	return b.String(), skipped
+}
+
+// WriteFile replaces a file's content atomically: a temporary file in the
+// same directory, renamed over the original, with the original's mode.
+func WriteFile(path string, content []byte) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(content); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Diff writes a unified diff of old → new for path, with three lines of
+// context.
+func Diff(w io.Writer, path, old, new string) error {
+	if old == new {
+		return nil
+	}
+	a, b := splitLines(old), splitLines(new)
+	// The changed region: common prefix and suffix lines are context.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	hunks := hunksOf(a[pre:len(a)-suf], b[pre:len(b)-suf], pre)
+	if _, err := fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", path, path); err != nil {
+		return err
+	}
+	for _, h := range mergeHunks(hunks, 3) {
+		if err := h.write(w, a, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func splitLines(s string) []string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// change is a run of old lines [a0,a1) replaced by new lines [b0,b1).
+type change struct{ a0, a1, b0, b1 int }
+
+// hunksOf pairs the lines of the changed region one to one where both sides
+// have a line (edits rarely add or remove lines) and reports runs of
+// differing lines.
+func hunksOf(a, b []string, off int) []change {
+	var out []change
+	n := max(len(a), len(b))
+	for i := 0; i < n; {
+		if i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < n && !(j < len(a) && j < len(b) && a[j] == b[j]) {
+			j++
+		}
+		out = append(out, change{a0: off + min(i, len(a)), a1: off + min(j, len(a)), b0: off + min(i, len(b)), b1: off + min(j, len(b))})
+		i = j
+	}
+	return out
+}
+
+type hunk struct {
+	changes []change
+	ctx     int
+}
+
+func mergeHunks(cs []change, ctx int) []hunk {
+	var out []hunk
+	for _, c := range cs {
+		if n := len(out); n > 0 {
+			last := out[n-1].changes[len(out[n-1].changes)-1]
+			if c.a0-last.a1 <= 2*ctx {
+				out[n-1].changes = append(out[n-1].changes, c)
+				continue
+			}
+		}
+		out = append(out, hunk{changes: []change{c}, ctx: ctx})
+	}
+	return out
+}
+
+func (h hunk) write(w io.Writer, a, b []string) error {
+	first, last := h.changes[0], h.changes[len(h.changes)-1]
+	aStart := max(0, first.a0-h.ctx)
+	aEnd := min(len(a), last.a1+h.ctx)
+	bStart := first.b0 - (first.a0 - aStart)
+	bEnd := last.b1 + (aEnd - last.a1)
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "@@ -%d,%d +%d,%d @@\n", aStart+1, aEnd-aStart, bStart+1, bEnd-bStart)
+	at := aStart
+	for _, c := range h.changes {
+		for ; at < c.a0; at++ {
+			sb.WriteString(" " + noEOL(a[at]))
+		}
+		for i := c.a0; i < c.a1; i++ {
+			sb.WriteString("-" + noEOL(a[i]))
+		}
+		for i := c.b0; i < c.b1; i++ {
+			sb.WriteString("+" + noEOL(b[i]))
+		}
+		at = c.a1
+	}
+	for ; at < aEnd; at++ {
+		sb.WriteString(" " + noEOL(a[at]))
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+func noEOL(l string) string {
+	if strings.HasSuffix(l, "\n") {
+		return l
+	}
+	return l + "\n\\ No newline at end of file\n"
+}

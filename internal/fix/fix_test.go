@@ -1,0 +1,63 @@
+package fix
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+func TestApply(t *testing.T) {
+	text := "a: b\nms.contentlocale: de-DE\nc\n"
+	got, skipped := Apply(text, []rules.Edit{
+		{Range: rules.Range{Start: 23, End: 28}, New: "fr-FR"},
+		{Range: rules.Range{Start: 24, End: 26}, New: "xx"}, // overlaps: skipped
+		{Range: rules.Range{Start: 0, End: 1}, New: "A"},
+	})
+	if got != "A: b\nms.contentlocale: fr-FR\nc\n" || skipped != 1 {
+		t.Errorf("Apply = %q, %d skipped", got, skipped)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	old := "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n"
+	new := "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\neleven\n12\n"
+	var b bytes.Buffer
+	if err := Diff(&b, "p.md", old, new); err != nil {
+		t.Fatal(err)
+	}
+	// Seven unchanged lines apart: two hunks with three lines of context.
+	want := "--- a/p.md\n+++ b/p.md\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n@@ -8,5 +8,5 @@\n 8\n 9\n 10\n-11\n+eleven\n 12\n"
+	if b.String() != want {
+		t.Errorf("Diff:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	old2 := "x\n" + old + "a\nb\nc\nd\ne\nf\ng\nh\n"
+	new2 := "y\n" + old + "a\nb\nc\nd\ne\nf\ng\nH"
+	_ = Diff(&b, "q.md", old2, new2)
+	want2 := "--- a/q.md\n+++ b/q.md\n@@ -1,4 +1,4 @@\n-x\n+y\n 1\n 2\n 3\n@@ -18,4 +18,4 @@\n e\n f\n g\n-h\n+H\n\\ No newline at end of file\n"
+	if b.String() != want2 {
+		t.Errorf("Diff:\n%s\nwant:\n%s", b.String(), want2)
+	}
+}
+
+func TestWriteFileKeepsMode(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "p.md")
+	if err := os.WriteFile(p, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(p)
+	b, _ := os.ReadFile(p)
+	if string(b) != "new" || st.Mode().Perm() != 0o640 {
+		t.Errorf("content %q mode %v", b, st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(filepath.Dir(p))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
