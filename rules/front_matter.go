@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
@@ -64,7 +65,9 @@ func runFrontMatter(p *Pass) {
 			want, where = p.Page.Locale, "the configured locale"
 		}
 		if want != "" && !strings.EqualFold(want, declared) {
-			p.Reportf(e.ValueRange, "ms.contentlocale is %s but %s is %s", e.Value, where, want)
+			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: e.ValueRange,
+				Message: fmt.Sprintf("ms.contentlocale is %s but %s is %s", e.Value, where, want),
+				Fixes:   []Edit{{Range: e.ValueRange, New: want}}})
 		}
 	}
 }

@@ -659,13 +659,11 @@ func sameName(n string, words []string, other sourceWords) bool {
 	if acronymOf(n, other.words) || expands(n, words, other.names) || misspelling(n, other.words) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(n)
-	short := utf8.RuneCountInString(n) <= 4
 	for i, w := range other.words {
-		if short && len(w) > len(n) && strings.HasPrefix(w, string(r)) && subsequence(n, w) {
+		if abbreviation(n, w) {
 			return true
 		}
-		if len(w) <= 4 && len(w) < len(n) && strings.HasPrefix(n, w[:1]) && subsequence(w, n) {
+		if abbreviation(w, n) {
 			return true
 		}
 		if i > 0 && other.words[i-1]+w == n {
@@ -677,6 +675,18 @@ func sameName(n string, words []string, other sourceWords) bool {
 		}
 	}
 	return false
+}
+
+// abbreviation reports whether a can abbreviate w: two to four letters
+// (not a common word) that start w and appear in it in order (ID for
+// identification, Acct for account).
+func abbreviation(a, w string) bool {
+	n := utf8.RuneCountInString(a)
+	if n < 2 || n > 4 || len(a) >= len(w) || englishFunctionWords[a] || titleSmallWords[a] {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(a)
+	return strings.HasPrefix(w, a[:size]) && unicode.IsLetter(r) && subsequence(a, w)
 }
 
 // subsequence reports whether the letters of a appear, in order, in b.

@@ -202,25 +202,21 @@ func structElems(pg *PageFacts, cfg structConfig) []structElem {
 		out = append(out, structElem{kind: kind, dest: l.Dest, loc: l.Loc, block: blockAt(pg.Blocks, l.Loc.Range.Start),
 			fine: tag + "\x00" + NormalizeURL(l.Dest, cfg.noFrag), coarse: tag})
 	}
-	// A block's signature also counts the links and images it holds, so
-	// that the alignment keeps them with their block ("# [Title](index.md)"
-	// is not "# Get started"); a block that differs only by them is not
-	// reported itself (see differs).
-	inside := map[int][2]int{}
+	// A block's signature also holds the destinations of the links and
+	// images in it (sorted: their order may change with the language), so
+	// that the alignment keeps them with their block: "# [Title](index.md)"
+	// is not "# Get started", nor a TOC entry another. A block that differs
+	// only by them is not reported itself (see differs): they are.
+	inside := map[int][]string{}
 	for _, e := range out {
 		if e.inline() {
-			n := inside[e.block]
-			if e.kind == "link" {
-				n[0]++
-			} else {
-				n[1]++
-			}
-			inside[e.block] = n
+			inside[e.block] = append(inside[e.block], e.fine)
 		}
 	}
 	for i := range out {
-		if n := inside[out[i].block]; !out[i].inline() && n != [2]int{} {
-			out[i].fine += fmt.Sprintf("\x00%d/%d", n[0], n[1])
+		if in := inside[out[i].block]; !out[i].inline() && len(in) > 0 {
+			sort.Strings(in)
+			out[i].fine += "\x00" + strings.Join(in, "\x00")
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].loc.Range.Start < out[j].loc.Range.Start })

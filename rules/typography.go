@@ -132,6 +132,8 @@ func runTypography(p *Pass) {
 		narrow:      p.String("nbsp-style") == "narrow",
 		exemptCA:    strings.EqualFold(loc, "fr-CA") && p.Bool("fr-ca-exempt"),
 	}
+	var kindBuf []uint8
+	var tgtBuf, srcBuf []typoChar
 	for i, s := range p.Page.Segments {
 		if strings.TrimSpace(s.Target.Raw) == "" {
 			continue
@@ -139,10 +141,17 @@ func runTypography(p *Pass) {
 		// An empty source is a segmentation artifact (a table cell of
 		// symbols, an anchor): there is nothing to compare with.
 		hasSource := s.HasSource && strings.TrimSpace(s.Source.Raw) != ""
-		tgt := typoChars(s.Target)
-		var src []typoChar
-		if hasSource {
-			src = typoChars(s.Source)
+		tgtBuf = typoChars(s.Target, &kindBuf, tgtBuf[:0])
+		tgt := tgtBuf
+		var srcDone bool
+		src := func() []typoChar {
+			if !srcDone && hasSource {
+				srcBuf, srcDone = typoChars(s.Source, &kindBuf, srcBuf[:0]), true
+			}
+			if !hasSource {
+				return nil
+			}
+			return srcBuf
 		}
 		report := func(r Range, format string, args ...any) {
 			p.ReportSegmentAt(s, r, format, args...)
@@ -171,15 +180,20 @@ func runTypography(p *Pass) {
 	}
 }
 
-// typoChars renders t as a sequence of characters and atoms.
-func typoChars(t Text) []typoChar {
+// typoChars renders t as a sequence of characters and atoms, appended to
+// out; kinds is a scratch buffer.
+func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 	const (
 		prose = iota
 		skip
 		atom
 	)
 	base, raw := t.Range.Start, t.Raw
-	kind := make([]uint8, len(raw))
+	if cap(*kinds) < len(raw) {
+		*kinds = make([]uint8, len(raw))
+	}
+	kind := (*kinds)[:len(raw)]
+	clear(kind)
 	mark := func(start, end int, k uint8) {
 		start, end = max(start-base, 0), min(end-base, len(raw))
 		for j := start; j < end; j++ {
@@ -254,7 +268,6 @@ func typoChars(t Text) []typoChar {
 			}
 		}
 	}
-	out := make([]typoChar, 0, len(raw))
 	for i := 0; i < len(raw); {
 		switch kind[i] {
 		case skip:
@@ -348,7 +361,7 @@ func (o frenchOptions) space() string {
 }
 
 // checkFrenchSpacing reports missing spaces before : ; ! ? and inside « ».
-func checkFrenchSpacing(t, src []typoChar, o frenchOptions, report func(Range, string, ...any)) {
+func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, report func(Range, string, ...any)) {
 	done := -1 // a '»' already reported with its '«'
 	for i, c := range t {
 		switch c.r {
@@ -430,7 +443,7 @@ func typoBeforeMark(c typoChar) bool {
 // typoFrenchPunct reports whether the mark t[i] is sentence punctuation:
 // followed by a space, the end of the text or closing punctuation, not part
 // of a time, URL, scheme, parameter, emoticon or a name such as "Yahoo!".
-func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
+func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 	c := t[i]
 	if i+1 < len(t) {
 		next := t[i+1]
@@ -464,11 +477,11 @@ func typoFrenchPunct(t []typoChar, i int, src []typoChar) bool {
 		for k > 0 && (unicode.IsLetter(t[k-1].r) || unicode.IsDigit(t[k-1].r) || t[k-1].r == '-') {
 			k--
 		}
-		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name]) && typoHasSeq(src, name+":", true) {
+		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name]) && typoHasSeq(src(), name+":", true) {
 			return false
 		}
 	}
-	if (c.r == '!' || c.r == '?') && word != "" && typoHasSeq(src, word+string(c.r), true) {
+	if (c.r == '!' || c.r == '?') && word != "" && typoHasSeq(src(), word+string(c.r), true) {
 		return false // a name such as Yahoo! kept from the source
 	}
 	return true
@@ -612,9 +625,9 @@ func typoSpaceRuns(t []typoChar) [][2]int {
 }
 
 // checkDoubleSpaces reports runs of spaces inside the prose.
-func checkDoubleSpaces(text string, t, src []typoChar, report func(Range, string, ...any)) {
+func checkDoubleSpaces(text string, t []typoChar, src func() []typoChar, report func(Range, string, ...any)) {
 	runs := typoSpaceRuns(t)
-	if len(runs) == 0 || len(runs) <= len(typoSpaceRuns(src)) {
+	if len(runs) == 0 || len(runs) <= len(typoSpaceRuns(src())) {
 		return
 	}
 	for _, r := range runs {
@@ -644,16 +657,20 @@ func allSame(s []string) bool {
 	return true
 }
 
-type typoWord struct {
-	w          string // lower-cased
-	start, end int    // indexes in the character slice
-}
+// typoWord is a word: the characters cs[start:end].
+type typoWord struct{ start, end int }
 
 // typoWords splits cs into words of letters; words touching digits, atoms,
 // apostrophes, hyphens or dots are left out (identifiers, elisions,
 // compounds), and so are words with Chinese or Japanese characters.
-func typoWords(cs []typoChar) []typoWord {
-	var out []typoWord
+func typoWords(cs []typoChar, out []typoWord) []typoWord {
+	glued := func(k int) bool {
+		if k < 0 || k >= len(cs) {
+			return false
+		}
+		c := cs[k]
+		return c.atom || unicode.IsDigit(c.r) || strings.ContainsRune("'’-_.@\\/", c.r)
+	}
 	for i := 0; i < len(cs); {
 		if !unicode.IsLetter(cs[i].r) {
 			i++
@@ -662,22 +679,29 @@ func typoWords(cs []typoChar) []typoWord {
 		j := i
 		cjk := false
 		for j < len(cs) && unicode.IsLetter(cs[j].r) {
-			cjk = cjk || typoCJK(cs[j].r)
+			cjk = cjk || cs[j].r >= 0x2e80 && typoCJK(cs[j].r)
 			j++
 		}
-		glued := func(k int) bool {
-			if k < 0 || k >= len(cs) {
-				return false
-			}
-			c := cs[k]
-			return c.atom || unicode.IsDigit(c.r) || strings.ContainsRune("'’-_.@\\/", c.r)
-		}
 		if !cjk && !glued(i-1) && !glued(j) {
-			out = append(out, typoWord{w: strings.ToLower(typoString(cs[i:j])), start: i, end: j})
+			out = append(out, typoWord{i, j})
 		}
 		i = j
 	}
 	return out
+}
+
+// typoSameWord compares two words case-insensitively.
+func typoSameWord(cs []typoChar, a, b typoWord) bool {
+	if a.end-a.start != b.end-b.start {
+		return false
+	}
+	for k := 0; k < a.end-a.start; k++ {
+		x, y := cs[a.start+k].r, cs[b.start+k].r
+		if x != y && unicode.ToLower(x) != unicode.ToLower(y) {
+			return false
+		}
+	}
+	return true
 }
 
 // typoAllowedRepeats are grammatical repetitions: French reflexive
@@ -698,31 +722,32 @@ func typoMarkupBetween(text string, start, end int) bool {
 }
 
 // checkRepeatedWords reports the same word twice in a row.
-func checkRepeatedWords(text string, t, src []typoChar, lang string, report func(Range, string, ...any)) {
-	words := typoWords(t)
-	var srcRepeats map[string]bool
+func checkRepeatedWords(text string, t []typoChar, src func() []typoChar, lang string, report func(Range, string, ...any)) {
+	var buf [64]typoWord
+	words := typoWords(t, buf[:0])
 	for k := 1; k < len(words); k++ {
 		a, b := words[k-1], words[k]
-		if a.w != b.w || !typoOnlySpaces(t[a.end:b.start]) {
+		if !typoSameWord(t, a, b) || !typoOnlySpaces(t[a.end:b.start]) {
 			continue
 		}
-		if typoAllowedRepeats[lang][a.w] || typoMarkupBetween(text, t[a.end-1].end, t[b.start].start) {
-			continue
-		}
-		if srcRepeats == nil {
-			srcRepeats = map[string]bool{}
-			sw := typoWords(src)
-			for m := 1; m < len(sw); m++ {
-				if sw[m-1].w == sw[m].w && typoOnlySpaces(src[sw[m-1].end:sw[m].start]) {
-					srcRepeats[sw[m].w] = true
-				}
-			}
-		}
-		if srcRepeats[a.w] {
+		w := strings.ToLower(typoString(t[a.start:a.end]))
+		if typoAllowedRepeats[lang][w] || typoMarkupBetween(text, t[a.end-1].end, t[b.start].start) || typoRepeats(src(), w) {
 			continue
 		}
 		report(Range{t[a.start].start, t[b.end-1].end}, "repeated word %q", typoString(t[a.start:b.end]))
 	}
+}
+
+// typoRepeats reports whether cs has the word w (lower case) twice in a row.
+func typoRepeats(cs []typoChar, w string) bool {
+	words := typoWords(cs, nil)
+	for m := 1; m < len(words); m++ {
+		a, b := words[m-1], words[m]
+		if typoSameWord(cs, a, b) && typoOnlySpaces(cs[a.end:b.start]) && strings.ToLower(typoString(cs[a.start:a.end])) == w {
+			return true
+		}
+	}
+	return false
 }
 
 func typoOnlySpaces(cs []typoChar) bool {
@@ -739,42 +764,75 @@ func typoOnlySpaces(cs []typoChar) bool {
 
 // typoPairKind is one kind of bracket or quote.
 type typoPairKind struct {
-	name        string
-	open, close string // characters that open and close
-	quote       bool   // a quote: the source's quotes are compared
+	name  string
+	quote bool // a quote: the source's quotes are compared
 }
 
 var typoPairKinds = []typoPairKind{
-	{name: "parentheses", open: "(（", close: ")）"},
-	{name: "square brackets", open: "[【", close: "]】"},
-	{name: "guillemets", open: "«", close: "»", quote: true},
-	{name: "corner brackets", open: "「『", close: "」』", quote: true},
+	{name: "parentheses"},
+	{name: "square brackets"},
+	{name: "guillemets", quote: true},
+	{name: "corner brackets", quote: true},
 }
 
-// typoPairProblem finds the first unpaired character of kind k in cs, or -1.
-func typoPairProblem(cs []typoChar, k typoPairKind) int {
-	var stack []int
+// typoPairRole tells which kind of pair r belongs to (an index in
+// typoPairKinds) and whether it opens; kind is -1 for other characters.
+func typoPairRole(r rune) (kind int, open bool) {
+	switch r {
+	case '(', '（':
+		return 0, true
+	case ')', '）':
+		return 0, false
+	case '[', '【':
+		return 1, true
+	case ']', '】':
+		return 1, false
+	case '«':
+		return 2, true
+	case '»':
+		return 2, false
+	case '「', '『':
+		return 3, true
+	case '」', '』':
+		return 3, false
+	}
+	return -1, false
+}
+
+// typoPairProblems finds, for each kind of typoPairKinds, the first
+// unpaired character in cs, or -1.
+func typoPairProblems(cs []typoChar) (out [4]int) {
+	var depth [4]int
+	var last [4][]int // open characters not yet closed
+	out = [4]int{-1, -1, -1, -1}
 	for i, c := range cs {
+		if c.atom || c.r < '(' || c.r > ']' && c.r < 0xab {
+			continue
+		}
+		k, open := typoPairRole(c.r)
 		switch {
-		case strings.ContainsRune(k.open, c.r):
+		case k < 0 || out[k] >= 0:
+		case open:
 			if c.r == '[' && i > 0 && cs[i-1].r == '!' {
 				continue // broken image syntax
 			}
-			stack = append(stack, i)
-		case strings.ContainsRune(k.close, c.r):
-			if c.r == ']' && i+1 < len(cs) && cs[i+1].r == '(' {
-				continue // broken link or image syntax: link-mismatch reports it
-			}
-			if len(stack) == 0 {
-				return i
-			}
-			stack = stack[:len(stack)-1]
+			last[k] = append(last[k], i)
+			depth[k]++
+		case c.r == ']' && i+1 < len(cs) && cs[i+1].r == '(':
+			// broken link or image syntax: link-mismatch reports it
+		case depth[k] == 0:
+			out[k] = i
+		default:
+			depth[k]--
+			last[k] = last[k][:depth[k]]
 		}
 	}
-	if len(stack) > 0 {
-		return stack[len(stack)-1]
+	for k := range out {
+		if out[k] < 0 && depth[k] > 0 {
+			out[k] = last[k][depth[k]-1]
+		}
 	}
-	return -1
+	return out
 }
 
 // typoApostrophe reports whether cs[i] (’) sits between two Latin
@@ -845,7 +903,7 @@ func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
 // source's are paired. A pair split across two neighboring segments of one
 // paragraph (单击" + "**保存**"。) is not reported: neighbors returns the
 // targets of the segments before and after this one in its paragraph.
-func checkPairs(t, src []typoChar, lang string, neighbors func() [][]typoChar, report func(Range, string, ...any)) {
+func checkPairs(t []typoChar, src func() []typoChar, lang string, neighbors func() [][]typoChar, report func(Range, string, ...any)) {
 	split := func(unpaired func([]typoChar) bool) bool {
 		for _, n := range neighbors() {
 			if unpaired(n) {
@@ -854,28 +912,35 @@ func checkPairs(t, src []typoChar, lang string, neighbors func() [][]typoChar, r
 		}
 		return false
 	}
-	srcQuotes, _ := typoQuoteProblem(src, "en")
-	for _, k := range typoPairKinds {
-		i := typoPairProblem(t, k)
+	tp := typoPairProblems(t)
+	tq, what := typoQuoteProblem(t, lang)
+	if tp == [4]int{-1, -1, -1, -1} && tq < 0 {
+		return
+	}
+	sc := src()
+	srcQuotes, _ := typoQuoteProblem(sc, "en")
+	sp := typoPairProblems(sc)
+	for k, kind := range typoPairKinds {
+		i := tp[k]
 		if i < 0 {
 			continue
 		}
-		if k.quote {
+		if kind.quote {
 			if srcQuotes >= 0 {
 				continue
 			}
-		} else if typoPairProblem(src, k) >= 0 {
+		} else if sp[k] >= 0 {
 			continue
 		}
-		if split(func(n []typoChar) bool { return typoPairProblem(n, k) >= 0 }) {
+		if split(func(n []typoChar) bool { return typoPairProblems(n)[k] >= 0 }) {
 			continue
 		}
-		report(Range{t[i].start, t[i].end}, "unpaired '%c' in the target (%s); the source's are paired", t[i].r, k.name)
+		report(Range{t[i].start, t[i].end}, "unpaired '%c' in the target (%s); the source's are paired", t[i].r, kind.name)
 	}
 	if srcQuotes >= 0 {
 		return
 	}
-	if i, what := typoQuoteProblem(t, lang); i >= 0 {
+	if i := tq; i >= 0 {
 		if split(func(n []typoChar) bool { j, _ := typoQuoteProblem(n, lang); return j >= 0 }) {
 			return
 		}
@@ -892,10 +957,10 @@ func typoNeighbors(pg *Page, i int) [][]typoChar {
 		return len(gap) < 200 && !strings.Contains(gap, "\n\n") && !strings.Contains(gap, "\n\r\n") && !strings.Contains(gap, "|")
 	}
 	if i > 0 && near(pg.Segments[i-1], pg.Segments[i]) {
-		out = append(out, typoChars(pg.Segments[i-1].Target))
+		out = append(out, typoChars(pg.Segments[i-1].Target, new([]uint8), nil))
 	}
 	if i+1 < len(pg.Segments) && near(pg.Segments[i], pg.Segments[i+1]) {
-		out = append(out, typoChars(pg.Segments[i+1].Target))
+		out = append(out, typoChars(pg.Segments[i+1].Target, new([]uint8), nil))
 	}
 	return out
 }

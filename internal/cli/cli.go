@@ -93,6 +93,7 @@ type checkFlags struct {
 	jobs                           int
 	noColor                        bool
 	quiet                          bool
+	fix, diff                      bool
 	external                       bool
 	externalCache                  string
 	externalTimeout                time.Duration
@@ -119,6 +120,8 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, note or never")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files checked in parallel (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
+	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer (atomic writes); without it l10nlint never writes")
+	fl.BoolVar(&f.diff, "diff", false, "with --fix: print the fixes as a unified diff and change nothing")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text format: one line per finding, no source/target and no summary")
 	fl.BoolVar(&f.external, "external", false, "also check http(s) links over the network (cached)")
 	fl.StringVar(&f.externalCache, "external-cache", linkcheck.DefaultCacheFile(), "file that caches external link results for a day")
@@ -157,6 +160,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if f.jobs < 0 {
 		return usageErr("--jobs must be positive")
 	}
+	if f.diff && !f.fix {
+		return usageErr("--diff goes with --fix")
+	}
 	cfg, err := loadConfig(f.config)
 	if err != nil {
 		return err
@@ -176,6 +182,16 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 			return usageErr("%v", err)
 		}
 		return &exitError{code: ExitInternal, err: err}
+	}
+	if f.fix {
+		left, err := applyFixes(res.Findings, f.diff, stdout, stderr)
+		if err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+		if f.diff {
+			return nil
+		}
+		res.Findings = left
 	}
 	cwd, _ := os.Getwd()
 	run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,

@@ -384,3 +384,40 @@ func TestInit(t *testing.T) {
 		t.Errorf("init over an existing file: %d %s", code, errs)
 	}
 }
+
+func TestFix(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "fr-FR", "p.md")
+	orig := "---\ntitle: Titre\nms.contentlocale: de-DE\n---\n# Titre\n"
+	write(t, page, orig)
+	if err := os.Chmod(page, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// --diff shows the fix and changes nothing.
+	code, out, _ := run(t, "check", page, "--fix", "--diff")
+	want := "@@ -1,5 +1,5 @@\n ---\n title: Titre\n-ms.contentlocale: de-DE\n+ms.contentlocale: fr-FR\n ---\n # Titre\n"
+	if code != ExitOK || !strings.Contains(out, want) {
+		t.Fatalf("--fix --diff: exit %d\n%s", code, out)
+	}
+	if b, _ := os.ReadFile(page); string(b) != orig {
+		t.Fatal("--diff changed the file")
+	}
+	if code, _, _ := run(t, "check", page); code != ExitFindings {
+		t.Fatalf("before the fix: exit %d", code)
+	}
+	code, out, errs := run(t, "check", page, "--fix", "--no-color")
+	if code != ExitOK || !strings.Contains(errs, "fixed 1 findings in 1 files") || strings.Contains(out, "front-matter") {
+		t.Fatalf("--fix: exit %d\n%s\n%s", code, out, errs)
+	}
+	b, _ := os.ReadFile(page)
+	st, _ := os.Stat(page)
+	if !strings.Contains(string(b), "ms.contentlocale: fr-FR") || st.Mode().Perm() != 0o600 {
+		t.Errorf("after --fix: %q, mode %v", b, st.Mode().Perm())
+	}
+	if code, _, _ := run(t, "check", page); code != ExitOK {
+		t.Errorf("after the fix: exit %d", code)
+	}
+	if code, _, errs := run(t, "check", page, "--diff"); code != ExitUsage || !strings.Contains(errs, "--diff goes with --fix") {
+		t.Errorf("--diff alone: %d %s", code, errs)
+	}
+}

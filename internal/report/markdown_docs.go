@@ -116,16 +116,17 @@ func writeRuleDocsMarkdown(w *bufio.Writer, rs []RuleInfo) {
 	w.WriteString("| Rule | Default | Tags | Description |\n| --- | --- | --- | --- |\n")
 	for _, r := range rs {
 		fmt.Fprintf(w, "| [%s](#%s) | %s | %s | %s |\n",
-			codeSpan(r.ID), markdownSlug(r.ID), r.Severity, tableCell(strings.Join(r.Tags, ", ")), tableCell(r.Short))
+			codeSpan(r.ID), markdownSlug(r.ID), r.Severity,
+			tableCell(markdownText(strings.Join(r.Tags, ", "))), tableCell(markdownText(r.Short)))
 	}
 	for _, r := range rs {
-		w.WriteString("\n## " + escapeMarkdown(r.ID) + "\n\n")
+		w.WriteString("\n## " + markdownText(r.ID) + "\n\n")
 		if r.Short != "" {
-			w.WriteString(escapeMarkdown(oneLine(r.Short)) + "\n\n")
+			w.WriteString(markdownText(oneLine(r.Short)) + "\n\n")
 		}
 		fmt.Fprintf(w, "- Default severity: %s\n", codeSpan(r.Severity.String()))
 		if len(r.Tags) > 0 {
-			w.WriteString("- Tags: " + escapeMarkdown(strings.Join(r.Tags, ", ")) + "\n")
+			w.WriteString("- Tags: " + markdownText(strings.Join(r.Tags, ", ")) + "\n")
 		}
 		if len(r.Aliases) > 0 {
 			as := make([]string, len(r.Aliases))
@@ -148,7 +149,7 @@ func writeRuleDocsMarkdown(w *bufio.Writer, rs []RuleInfo) {
 				if o.Default != "" {
 					def = codeSpan(o.Default)
 				}
-				fmt.Fprintf(w, "| %s | %s | %s |\n", codeSpan(o.Name), tableCell(def), tableCell(escapeMarkdown(oneLine(o.Doc))))
+				fmt.Fprintf(w, "| %s | %s | %s |\n", codeSpan(o.Name), tableCell(def), tableCell(markdownText(oneLine(o.Doc))))
 			}
 		}
 	}
@@ -286,6 +287,9 @@ func ruleDocMarkdown(doc string) string {
 		startsList := indentOf(l) > 0 && listMarker(strings.TrimSpace(l)) != "" &&
 			(i == 0 || strings.TrimSpace(lines[i-1]) == "" || indentOf(lines[i-1]) == 0)
 		if !startsList {
+			if !strings.HasPrefix(l, "\t") && !strings.HasPrefix(l, "  ") { // not code for docMarkdown
+				l = escapeAmpersands(l)
+			}
 			prose = append(prose, l)
 			i++
 			continue
@@ -344,18 +348,26 @@ func markdownList(lines []string, start int) (string, int) {
 				mark = "-"
 			}
 			stack = append(stack, level{indent: ind, content: col + len(mark) + 1})
-			out = append(out, strings.Repeat(" ", col)+mark+" "+escapeMarkdown(strings.TrimSpace(t[len(m):])))
+			out = append(out, strings.Repeat(" ", col)+mark+" "+markdownText((strings.TrimSpace(t[len(m):]))))
 			i++
 			continue
 		}
 		if ind <= base {
 			break // an unindented-enough line that is not an item ends the list
 		}
-		out = append(out, strings.Repeat(" ", stack[len(stack)-1].content)+escapeLineStart(escapeMarkdown(t)))
+		out = append(out, strings.Repeat(" ", stack[len(stack)-1].content)+escapeLineStart(markdownText((t))))
 		i++
 	}
 	return strings.Join(out, "\n"), i
 }
+
+// markdownText escapes plain text for Markdown: inline markup characters as
+// escapeMarkdown does, and '&' so "&nbsp;" shows as written.
+func markdownText(s string) string { return escapeMarkdown(escapeAmpersands(s)) }
+
+// escapeAmpersands keeps "&nbsp;" and other entity-like text literal
+// (docMarkdown's escaping leaves '&' alone).
+func escapeAmpersands(s string) string { return strings.ReplaceAll(s, "&", "&amp;") }
 
 // escapeLineStart keeps a continuation line from starting a nested list
 // ("- x", "+ x", "2. x") or underlining the line before as a heading

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/l10nlint/l10nlint/internal/fix"
+	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/textfile"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// applyFixes applies the edits the findings offer, file by file, or (diff)
+// writes them as a unified diff to w and changes nothing. It returns the
+// findings left: those without a fix, or whose file could not be fixed.
+func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]report.Finding, error) {
+	byPath := map[string][]int{}
+	var paths []string
+	for i, f := range findings {
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		if _, ok := byPath[f.Path]; !ok {
+			paths = append(paths, f.Path)
+		}
+		byPath[f.Path] = append(byPath[f.Path], i)
+	}
+	sort.Strings(paths)
+	fixed := map[int]bool{}
+	files := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(filepath.FromSlash(path))
+		if err != nil {
+			fmt.Fprintf(stderr, "l10nlint: cannot fix %s: %v\n", path, err)
+			continue
+		}
+		text, enc, _, err := textfile.Decode(data)
+		if err != nil || (enc != "utf-8" && enc != "utf-8-bom") {
+			fmt.Fprintf(stderr, "l10nlint: not fixing %s: only UTF-8 files are rewritten (%s)\n", path, enc)
+			continue
+		}
+		var edits []rules.Edit
+		for _, i := range byPath[path] {
+			edits = append(edits, findings[i].Fixes...)
+		}
+		out, skipped := fix.Apply(text, edits)
+		if skipped > 0 {
+			fmt.Fprintf(stderr, "l10nlint: %s: %d overlapping edits left for a next run\n", path, skipped)
+		}
+		if diff {
+			if err := fix.Diff(w, path, text, out); err != nil {
+				return findings, err
+			}
+		} else {
+			content := []byte(out)
+			if enc == "utf-8-bom" {
+				content = append([]byte{0xEF, 0xBB, 0xBF}, content...)
+			}
+			if err := fix.WriteFile(filepath.FromSlash(path), content); err != nil {
+				return findings, fmt.Errorf("writing %s: %w", path, err)
+			}
+		}
+		files++
+		for _, i := range byPath[path] {
+			fixed[i] = true
+		}
+	}
+	var left []report.Finding
+	for i, f := range findings {
+		if !fixed[i] {
+			left = append(left, f)
+		}
+	}
+	if !diff && files > 0 {
+		fmt.Fprintf(stderr, "l10nlint: fixed %d findings in %d files\n", len(fixed), files)
+	}
+	return left, nil
+}
