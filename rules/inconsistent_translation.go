@@ -157,8 +157,8 @@ func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFa
 				continue
 			}
 			sk := consistencyText(s.Source, o.ignoreCase)
-			tk := consistencyText(uninflectNames(s.Target, s.Source, dnt), o.ignoreCase)
-			if tk == "" || sk == consistencyText(s.Target, o.ignoreCase) {
+			tk := consistencyText(s.Target, o.ignoreCase)
+			if tk == "" || sk == tk {
 				continue // empty or untranslated: other rules' business
 			}
 			pl := place{page: pg, order: order, seg: i}
@@ -193,7 +193,7 @@ func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFa
 			if len(g.order) < 2 {
 				continue
 			}
-			if targets && !sourcesDiffer(g) {
+			if targets && !sourcesDiffer(g) || !targets && !mergeInflections(g, dnt, o.ignoreCase) {
 				continue
 			}
 			first, ok := firstReported(g)
@@ -208,6 +208,30 @@ func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFa
 	emit(srcOrder, bySource, false)
 	emit(tgtOrder, byTarget, true)
 	return out
+}
+
+// mergeInflections merges the variants of g, the translations of one
+// source, that differ only in the inflection of a name kept from the source
+// (des Compliance Center, des Compliance Centers), and reports whether
+// variants are left to report.
+func mergeInflections(g *group, dnt []string, ignoreCase bool) bool {
+	names := sourceNames(g.text, dnt)
+	merged := map[string]*variant{}
+	var order []string
+	for _, k := range g.order {
+		v := g.variants[k]
+		ck := consistencyText(uninflectNames(v.text, names), ignoreCase)
+		if m := merged[ck]; m != nil {
+			m.places = append(m.places, v.places...)
+			sort.Slice(m.places, func(i, j int) bool { return m.places[i].before(m.places[j]) })
+			continue
+		}
+		c := *v
+		merged[ck] = &c
+		order = append(order, ck)
+	}
+	g.variants, g.order = merged, order
+	return len(order) > 1
 }
 
 // firstReported returns the first place of g, in path and document order,
@@ -385,22 +409,30 @@ func consistencyText(s string, ignoreCase bool) string {
 // German genitive (des Compliance Centers), plurals, the English possessive.
 var nameSuffixes = []string{"'s", "’s", "es", "s", "en", "n"}
 
-// uninflectNames removes, from the words of target that are a name kept
-// from the source (a capitalized source word or a do-not-translate term)
-// plus an inflection ending, that ending.
-func uninflectNames(target, source string, dnt []string) string {
+// sourceNames returns the words of a source text that may be names kept in
+// the translation: capitalized words past the first, words with an inner
+// capital (SharePoint, eDiscovery), and the words of do-not-translate terms.
+func sourceNames(source string, dnt []string) map[string]bool {
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 	names := map[string]bool{}
-	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	for _, w := range strings.FieldsFunc(source, func(r rune) bool { return !isWordRune(r) }) {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+	for i, w := range strings.FieldsFunc(source, notWord) {
+		r, size := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && i > 0 || strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 {
 			names[w] = true
 		}
 	}
 	for _, t := range dnt {
-		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !isWordRune(r) }) {
+		for _, w := range strings.FieldsFunc(t, notWord) {
 			names[w] = true
 		}
 	}
+	return names
+}
+
+// uninflectNames removes, from the words of target that are one of names
+// plus an inflection ending (des Compliance Centers), that ending.
+func uninflectNames(target string, names map[string]bool) string {
+	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	if len(names) == 0 {
 		return target
 	}

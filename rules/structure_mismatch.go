@@ -20,44 +20,51 @@ var StructureMismatch = Register(&Rule{
 (the same page in the source tree, also monolingual), element by element:
 
   heading    its level
-  list-item  its depth (1 for a top-level item); every paragraph of an item counts
+  list-item  its depth (1 for a top-level item); each paragraph of an item counts as one
   table      its rows (header included, delimiter row not) and columns
-  code       fenced and indented code blocks: the info string, and the content with comments
-             removed (whole lines or trailing parts starting with #, //, ' or REM at the start of a
-             line, -- at the start of a line or, in SQL and Lua blocks, after code, <!-- --> and
-             PowerShell's <# #>, outside quotes), since code comments may be translated; indentation
-             and runs of white space do not count
-  callout    the type of a > [!NOTE] / [!TIP] / [!WARNING]... block quote
+  code       fenced and indented code blocks: the info string, identical, and the content with
+             the comments removed, since comments may be translated; indentation, runs of white
+             space and lines left empty do not count
+  callout    the type of a > [!NOTE], [!TIP], [!WARNING]... block quote
   image      its destination
-  link       its destination (inline links and autolinks; the link text may be translated)
+  link       its destination (inline links and autolinks; the link text is translated)
+
+Comments are, outside quotes: the rest of a line from #, // (at its start or after a blank),
+<!-- --> and PowerShell's <# #> (which may span lines); whole lines starting with ' or -- and a
+blank, REM or @REM; and, in SQL (sql, tsql, t-sql, mysql, plsql, postgresql, psql), Lua and
+Haskell blocks, a trailing -- and a blank.
 
 Destinations are compared after locale normalization, as in link-mismatch: /en-us/ may become the
 page's /fr-fr/, locale query parameters may change value, scheme and host case do not count.
 
-Paragraphs, plain block quotes and HTML blocks are not compared: translators legitimately split
-and merge sentences and paragraphs. The links and images inside them are, in document order.
+Paragraphs, plain block quotes (and a callout's second paragraph) and HTML blocks are not compared:
+translators legitimately split and merge sentences and paragraphs. The links and images inside
+them are, in document order.
 
-Alignment: the two sequences of elements are aligned with a longest common subsequence over their
-full signatures (kind, level, info, shape, destination, code); in each gap between two equal
-elements, a second one over the kinds alone pairs the elements that changed (a heading whose level
-differs, a table that lost a column, a code line that changed); what is left is missing from or
-added by the translation. A link or image that only moved among its neighbours (between the same
-two matching headings, list items, tables, code blocks or callouts: languages order words
-differently) is not reported.
+Alignment: each element has a signature, its kind and what is compared; a heading's, list item's,
+table's or callout's also holds the destinations of the links and images in it, so that they line
+up with it (a table of contents entry is known by its link). The two sequences are aligned by
+dynamic programming, like a longest common subsequence, that maximizes first the pairs of equal
+elements and then, among those alignments, the pairs of elements of the same kind: these are
+the changed elements (a heading whose level differs, a table that lost a column, a code line that
+changed). What is left is missing from or added by the translation. A link or image that only
+moved among its neighbours (between the same two matching headings, list items, tables, code
+blocks or callouts: languages order words differently) is not reported; one missing or added with
+its heading or list item is named in that element's finding.
 
 Findings, on the translated page:
 
   - one per page, at the first divergence, naming what the source has there and how many
     differences there are in all;
-  - a changed element, at the element (for code, at the first differing line), with the source's
-    line and both versions;
-  - a missing element, at the block of the translation where it would be (after the element that
-    matches the one before it in the source), naming the source's line;
+  - a changed element, at the element (for code, at the first line that differs), naming the
+    source's line and both versions;
+  - a missing element, at the block of the translation where it would be (as far after the block
+    of the previous matching element as in the source), naming the source's line;
   - an added element, at the element, naming the source lines between which nothing matches it.
 
 Side-by-side (bilingual) pages are never checked: segment-level rules compare their structure.
-Where the element is ambiguous (a list of identical items with one more item), the last item of a
-run of identical elements is taken as the added one.
+Where the elements are identical (a list with one more item), the last of a run is taken as the
+added one.
 
 Options:
   kinds              elements compared (heading, list-item, table, code, callout, image, link)
@@ -180,7 +187,7 @@ func structElems(pg *PageFacts, cfg structConfig) []structElem {
 				continue // a quote's prose, or a callout's second paragraph
 			}
 			e.kind, e.info = "callout", b.Info
-			e.fine, e.coarse = "q\x00"+b.Info, "q"
+			e.fine, e.coarse = "q\x00"+calloutKey(b.Info), "q"
 		default:
 			continue
 		}
@@ -223,6 +230,16 @@ func structElems(pg *PageFacts, cfg structConfig) []structElem {
 	return out
 }
 
+// calloutKey is what must stay equal in a callout's type: the type, and a
+// destination after it ([!VIDEO https://...]) up to its locale.
+func calloutKey(info string) string {
+	typ, rest, _ := strings.Cut(info, " ")
+	if rest = strings.TrimSpace(rest); rest != "" {
+		return typ + " " + NormalizeURL(strings.ToLower(rest), false)
+	}
+	return typ
+}
+
 // differs reports whether two elements of the same kind differ in what
 // the rule reports (not in the links they hold, which are elements too).
 func differs(s, t structElem) bool {
@@ -232,7 +249,7 @@ func differs(s, t structElem) bool {
 	case "table":
 		return s.rows != t.rows || s.cols != t.cols
 	case "callout":
-		return s.info != t.info
+		return calloutKey(s.info) != calloutKey(t.info)
 	case "code":
 		if s.info != t.info {
 			return true

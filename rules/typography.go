@@ -32,8 +32,9 @@ French (fr-*), check-french-spacing:
     followed by a space, the end of the text or a closing bracket or quote is not punctuation and
     is left alone: times (14:00), ratios (16:9), URLs and schemes ("http:"), parameters
     (-Identity:x), query strings (?view=), lists such as ".htm;.html". Emoticons (":)"), names
-    kept from the source ("Yahoo!") and message header names kept from the source
-    ("X-CustomSpam:", "l’adresse From:") are not reported either.
+    kept from the source ("Yahoo!"), message header names and acronyms kept from the source
+    with their colon ("X-CustomSpam:", "l’adresse From:", "PTR:") and targets identical to
+    their source (left untranslated) are not reported either.
   - require-nbsp: also report an ordinary space where a no-break space is expected. Off by
     default: most documentation uses ordinary spaces there.
   - nbsp-style: the no-break space the messages ask for, "nbsp" (U+00A0) or "narrow" (U+202F,
@@ -156,10 +157,13 @@ func runTypography(p *Pass) {
 		report := func(r Range, format string, args ...any) {
 			p.ReportSegmentAt(s, r, format, args...)
 		}
-		if french {
+		// A target left in the source language is untranslated's finding,
+		// not a typography one.
+		copied := hasSource && typoSameText(s.Target.Plain, s.Source.Plain)
+		if french && !copied {
 			checkFrenchSpacing(tgt, src, fr, report)
 		}
-		if cjk {
+		if cjk && !copied {
 			checkCJKPunctuation(tgt, lang, report)
 		}
 		if deQuotes {
@@ -477,7 +481,7 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		for k > 0 && (unicode.IsLetter(t[k-1].r) || unicode.IsDigit(t[k-1].r) || t[k-1].r == '-') {
 			k--
 		}
-		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name]) && typoHasSeq(src(), name+":", true) {
+		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name] || typoAcronym(name)) && typoHasSeq(src(), name+":", true) {
 			return false
 		}
 	}
@@ -489,6 +493,29 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 
 // typoHeaderNames are message header names written with their colon.
 var typoHeaderNames = wordSet("From To Cc Bcc Subject Sender Date Received")
+
+// typoSameText reports whether a and b are the same text but for white
+// space and case.
+func typoSameText(a, b string) bool {
+	if d := len(a) - len(b); d > 8 || d < -8 {
+		return false
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// typoAcronym reports whether s is a run of two or more capital letters
+// and digits starting with a letter, such as PTR or SCL.
+func typoAcronym(s string) bool {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if (s[i] < 'A' || s[i] > 'Z') && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 func typoString(cs []typoChar) string {
 	var b strings.Builder
@@ -545,10 +572,10 @@ var typoFullWidth = map[string]map[rune]string{
 func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, ...any)) {
 	forms := typoFullWidth[lang]
 	for i, c := range t {
-		full, ok := forms[c.r]
-		if !ok || i == 0 {
+		if i == 0 || c.r > '?' || c.r != ',' && c.r != '.' && c.r != ':' && c.r != ';' && c.r != '?' && c.r != '!' {
 			continue
 		}
+		full := forms[c.r]
 		prev := t[i-1]
 		if prev.atom || !(typoCJK(prev.r) || prev.r == '”' || prev.r == '’') {
 			continue

@@ -17,6 +17,7 @@ import (
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/engine"
 	"github.com/l10nlint/l10nlint/internal/linkcheck"
+	"github.com/l10nlint/l10nlint/internal/lsp"
 	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -84,7 +85,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout), newInit(stdout, stderr))
+	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout), newInit(stdout, stderr), newLSP(stderr))
 	return root
 }
 
@@ -310,4 +311,26 @@ func newVersion(stdout io.Writer) *cobra.Command {
 			fmt.Fprintf(stdout, "l10nlint %s\n", version())
 		},
 	}
+}
+
+func newLSP(stderr io.Writer) *cobra.Command {
+	var configFile string
+	cmd := &cobra.Command{
+		Use:   "lsp",
+		Short: "Run the Language Server Protocol server on standard input and output",
+		Long: `Runs a Language Server Protocol server over stdio for editors: diagnostics for Markdown
+buffers on open, change and save (checked in memory, with the workspace's source pages and sibling
+translations), and quick fixes for the mechanical problems.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			srv := lsp.NewServer(os.Stdin, os.Stdout)
+			srv.ConfigFile, srv.Log = configFile, stderr
+			if err := srv.Serve(); err != nil {
+				return &exitError{code: ExitInternal, err: err}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the workspace root upward)")
+	return cmd
 }

@@ -35,6 +35,9 @@ type Options struct {
 	External *linkcheck.Checker
 	// Context cancels external link checks.
 	Context context.Context
+	// Overlay replaces the content of files (by absolute path) with
+	// unsaved editor buffers; such files need not exist on disk.
+	Overlay map[string][]byte
 }
 
 // Result is what a run found.
@@ -71,7 +74,13 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if reg == nil {
 		reg = rules.Default
 	}
-	files, err := collect(paths, cfg)
+	var files []file
+	var err error
+	if len(opts.Overlay) > 0 {
+		files, err = overlayFiles(paths, opts.Overlay, cfg)
+	} else {
+		files, err = collect(paths, cfg)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +118,8 @@ func Run(paths []string, opts Options) (*Result, error) {
 		var pg *rules.Page
 		if f.readErr != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
+		} else if data, ok := opts.Overlay[f.abs]; ok {
+			pg = page.Parse(f.path, data, popts)
 		} else if data, err := os.ReadFile(f.abs); err != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: fmt.Sprintf("cannot read: %v", err)}}}
 		} else {

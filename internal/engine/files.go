@@ -134,3 +134,26 @@ func display(cwd, abs string) string {
 	}
 	return filepath.ToSlash(abs)
 }
+
+// overlayFiles lists the named files for a run with editor buffers: a
+// buffer may not exist on disk yet.
+func overlayFiles(paths []string, overlay map[string][]byte, cfg *config.Config) ([]file, error) {
+	cwd, _ := os.Getwd()
+	var out []file
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := overlay[abs]; !ok {
+			more, err := collect([]string{p}, cfg)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, more...)
+			continue
+		}
+		out = append(out, file{path: display(cwd, abs), abs: abs})
+	}
+	return out, nil
+}

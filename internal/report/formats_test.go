@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
 	"regexp"
 	"sort"
@@ -356,6 +355,8 @@ func TestRuleDocMarkdown(t *testing.T) {
 		{"continuation that looks like markup", "L:\n  - a\n    - b is not nested? it is\n  - c\n    ---\n   2. x",
 			"L:\n\n- a\n  - b is not nested? it is\n- c\n  \\---\n  2\\. x"},
 		{"bullet", "L:\n  • dot item", "L:\n\n- dot item"},
+		{"entities stay literal", "A &nbsp; B\n  - x &amp; y\n\n    code &nbsp;",
+			"A &amp;nbsp; B\n\n- x &amp;amp; y\n\n```text\ncode &nbsp;\n```"},
 	}
 	for _, tt := range tests {
 		if got := ruleDocMarkdown(tt.doc); got != tt.want {
@@ -489,12 +490,39 @@ func TestNewRuleInfo(t *testing.T) {
 	}
 }
 
-func TestZZDumpBuiltinDocs(t *testing.T) {
-	var rs []RuleInfo
-	for _, r := range rules.Default.All() {
-		rs = append(rs, NewRuleInfo(r))
+// unescapeGitHub undoes the runner's escapes (as its ActionCommand parser
+// does), for the round trip below.
+func unescapeGitHub(s string, property bool) string {
+	pairs := []string{"%0D", "\r", "%0A", "\n"}
+	if property {
+		pairs = append(pairs, "%3A", ":", "%2C", ",")
 	}
-	f, _ := os.Create("/tmp/builtin_rules.md")
-	defer f.Close()
-	WriteRuleDocs(f, rs, "markdown")
+	return strings.NewReplacer(append(pairs, "%25", "%")...).Replace(s)
+}
+
+func FuzzGitHubEscape(f *testing.F) {
+	for _, s := range []string{"", "a:b,c", "50%\r\n", "%0A%25", "::error::x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, d := escapeGitHubProperty(s), escapeGitHubData(s)
+		if strings.ContainsAny(p, ":,\r\n") || strings.ContainsAny(d, "\r\n") {
+			t.Fatalf("escapes of %q keep a separator: %q, %q", s, p, d)
+		}
+		if unescapeGitHub(p, true) != s || unescapeGitHub(d, false) != s {
+			t.Fatalf("escapes of %q do not round-trip: %q, %q", s, p, d)
+		}
+	})
+}
+
+func FuzzRuleDocMarkdown(f *testing.F) {
+	for _, s := range []string{"A:\n  - a\n    b\n      - c\n  1. d\n\n  - e\n\tcode", " - x\n   - y\n  - z", "Options:\n  a  b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		md := ruleDocMarkdown(stripOptionsBlock(doc)) // must not panic
+		if strings.TrimSpace(doc) != "" && strings.TrimSpace(md) == "" && strings.TrimSpace(stripOptionsBlock(doc)) != "" {
+			t.Errorf("%q rendered as nothing", doc)
+		}
+	})
 }

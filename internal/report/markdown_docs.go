@@ -348,14 +348,14 @@ func markdownList(lines []string, start int) (string, int) {
 				mark = "-"
 			}
 			stack = append(stack, level{indent: ind, content: col + len(mark) + 1})
-			out = append(out, strings.Repeat(" ", col)+mark+" "+markdownText((strings.TrimSpace(t[len(m):]))))
+			out = append(out, strings.Repeat(" ", col)+mark+" "+markdownText(strings.TrimSpace(t[len(m):])))
 			i++
 			continue
 		}
 		if ind <= base {
 			break // an unindented-enough line that is not an item ends the list
 		}
-		out = append(out, strings.Repeat(" ", stack[len(stack)-1].content)+escapeLineStart(markdownText((t))))
+		out = append(out, strings.Repeat(" ", stack[len(stack)-1].content)+escapeLineStart(markdownText(t)))
 		i++
 	}
 	return strings.Join(out, "\n"), i

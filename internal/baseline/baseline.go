@@ -1,0 +1,136 @@
+// Package baseline records a project's existing findings so that a check
+// reports only new ones: teams adopt l10nlint on a large, already
+// translated documentation set without fixing every page first.
+//
+// Findings are matched by rule, path and fingerprint, never by line: the
+// fingerprint hashes the rule, path, segment texts, snippet and message,
+// so edits elsewhere in the file and line shifts do not bring a baselined
+// finding back, while changing the flagged text does.
+package baseline
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/l10nlint/l10nlint/internal/report"
+)
+
+// Version is the baseline file format version.
+const Version = "1"
+
+// Tool is the name written in, and required of, baseline files.
+const Tool = "l10nlint"
+
+// Baseline is a loaded baseline file.
+//
+//	{
+//	  "version": "1",
+//	  "tool": "l10nlint",
+//	  "findings": [
+//	    {"rule": "number-mismatch", "path": "docs/fr-FR/a.md",
+//	     "fingerprint": "3f9a...", "line": 12, "message": "..."}
+//	  ]
+//	}
+//
+// Line and message are for people reading or reviewing the file; only
+// rule, path and fingerprint are matched.
+type Baseline struct {
+	Version  string  `json:"version"`
+	Tool     string  `json:"tool"`
+	Findings []Entry `json:"findings"`
+}
+
+// Entry is one baselined finding.
+type Entry struct {
+	Rule        string `json:"rule"`
+	Path        string `json:"path"`
+	Fingerprint string `json:"fingerprint"`
+	Line        int    `json:"line"`
+	Message     string `json:"message"`
+}
+
+type key struct{ rule, path, fingerprint string }
+
+// Write writes findings as a baseline: entries sorted by path, line, rule,
+// fingerprint and message, 2-space indented, so that regenerating it after
+// small changes gives a small diff in review.
+func Write(w io.Writer, findings []report.Finding) error {
+	b := Baseline{Version: Version, Tool: Tool, Findings: make([]Entry, 0, len(findings))}
+	for _, f := range findings {
+		b.Findings = append(b.Findings, Entry{Rule: f.Rule, Path: f.Path, Fingerprint: f.Fingerprint,
+			Line: f.Start.Line, Message: f.Message})
+	}
+	sort.SliceStable(b.Findings, func(i, j int) bool {
+		x, y := b.Findings[i], b.Findings[j]
+		switch {
+		case x.Path != y.Path:
+			return x.Path < y.Path
+		case x.Line != y.Line:
+			return x.Line < y.Line
+		case x.Rule != y.Rule:
+			return x.Rule < y.Rule
+		case x.Fingerprint != y.Fingerprint:
+			return x.Fingerprint < y.Fingerprint
+		}
+		return x.Message < y.Message
+	})
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // messages quote Markdown and HTML
+	if err := enc.Encode(b); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Load reads a baseline written by Write. Unknown keys are allowed (newer
+// writers may add some); another tool or format version is an error.
+func Load(r io.Reader) (*Baseline, error) {
+	var b Baseline
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	if b.Tool != Tool {
+		return nil, fmt.Errorf("baseline: tool is %q, want %q", b.Tool, Tool)
+	}
+	if b.Version != Version {
+		return nil, fmt.Errorf("baseline: unsupported version %q (want %q)", b.Version, Version)
+	}
+	for i, e := range b.Findings {
+		if e.Rule == "" || e.Path == "" || e.Fingerprint == "" {
+			return nil, fmt.Errorf("baseline: finding %d lacks rule, path or fingerprint", i+1)
+		}
+	}
+	return &b, nil
+}
+
+// Len is the number of baselined findings.
+func (b *Baseline) Len() int { return len(b.Findings) }
+
+// Filter returns the findings the baseline does not hold, in their order,
+// and how many it matched. Multiplicity counts: a baseline entry absorbs
+// one finding, so a third copy of a twice-baselined problem is new. The
+// baseline is not modified; Len()-matched entries no longer occur (fixed
+// findings, a hint to regenerate the file).
+func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, matched int) {
+	left := make(map[key]int, len(b.Findings))
+	for _, e := range b.Findings {
+		left[key{e.Rule, e.Path, e.Fingerprint}]++
+	}
+	for _, f := range findings {
+		k := key{f.Rule, f.Path, f.Fingerprint}
+		if left[k] > 0 {
+			left[k]--
+			matched++
+			continue
+		}
+		fresh = append(fresh, f)
+	}
+	return fresh, matched
+}

@@ -1,0 +1,263 @@
+package baseline_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/internal/baseline"
+	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/textfile"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+func finding(rule, path, fp string, line int, msg string) report.Finding {
+	return report.Finding{Finding: rules.Finding{Rule: rule, Path: path, Message: msg},
+		Start: textfile.Position{Line: line, Col: 1}, Fingerprint: fp}
+}
+
+func TestWriteIsStable(t *testing.T) {
+	fs := []report.Finding{
+		finding("b-rule", "docs/fr-FR/b.md", "ff01", 3, "x"),
+		finding("a-rule", "docs/fr-FR/a.md", "ee02", 7, `link <a href="x">`),
+		finding("a-rule", "docs/fr-FR/a.md", "dd03", 2, "y"),
+		finding("a-rule", "docs/fr-FR/a.md", "dd03", 2, "y"),
+	}
+	var one, two bytes.Buffer
+	if err := baseline.Write(&one, fs); err != nil {
+		t.Fatal(err)
+	}
+	rev := []report.Finding{fs[3], fs[1], fs[0], fs[2]}
+	if err := baseline.Write(&two, rev); err != nil {
+		t.Fatal(err)
+	}
+	if one.String() != two.String() {
+		t.Errorf("order of the input changes the file:\n%s\n%s", one.String(), two.String())
+	}
+	want := `{
+  "version": "1",
+  "tool": "l10nlint",
+  "findings": [
+    {
+      "rule": "a-rule",
+      "path": "docs/fr-FR/a.md",
+      "fingerprint": "dd03",
+      "line": 2,
+      "message": "y"
+    },
+    {
+      "rule": "a-rule",
+      "path": "docs/fr-FR/a.md",
+      "fingerprint": "dd03",
+      "line": 2,
+      "message": "y"
+    },
+    {
+      "rule": "a-rule",
+      "path": "docs/fr-FR/a.md",
+      "fingerprint": "ee02",
+      "line": 7,
+      "message": "link <a href=\"x\">"
+    },
+    {
+      "rule": "b-rule",
+      "path": "docs/fr-FR/b.md",
+      "fingerprint": "ff01",
+      "line": 3,
+      "message": "x"
+    }
+  ]
+}
+`
+	if one.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", one.String(), want)
+	}
+	var empty bytes.Buffer
+	if err := baseline.Write(&empty, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(empty.String(), `"findings": []`) {
+		t.Errorf("no findings must write an empty array: %s", empty.String())
+	}
+	b, err := baseline.Load(&one)
+	if err != nil || b.Len() != 4 || b.Findings[2].Message != `link <a href="x">` {
+		t.Fatalf("Load = %+v, %v", b, err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"empty", "", "EOF"},
+		{"not JSON", "findings: []", "invalid character"},
+		{"other tool", `{"version": "1", "tool": "golangci-lint", "findings": []}`, `tool is "golangci-lint"`},
+		{"no tool", `{"version": "1", "findings": []}`, `tool is ""`},
+		{"newer version", `{"version": "2", "tool": "l10nlint", "findings": []}`, `unsupported version "2"`},
+		{"missing fingerprint", `{"version": "1", "tool": "l10nlint", "findings": [{"rule": "r", "path": "p"}]}`, "finding 1 lacks"},
+		{"wrong type", `{"version": "1", "tool": "l10nlint", "findings": {}}`, "cannot unmarshal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := baseline.Load(strings.NewReader(tc.in))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "baseline: ") {
+				t.Errorf("Load error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+	// Unknown keys are fine: a newer writer may add some.
+	if _, err := baseline.Load(strings.NewReader(`{"version": "1", "tool": "l10nlint", "generated": "x", "findings": [{"rule": "r", "path": "p", "fingerprint": "f", "extra": 1}]}`)); err != nil {
+		t.Errorf("unknown keys: %v", err)
+	}
+}
+
+func TestFilter(t *testing.T) {
+	base := []report.Finding{
+		finding("r", "a.md", "f1", 1, "m"),
+		finding("r", "a.md", "f1", 1, "m"),
+		finding("r", "a.md", "f2", 5, "m"),
+	}
+	for _, tc := range []struct {
+		name        string
+		in          []report.Finding
+		wantFresh   []string // fingerprints
+		wantMatched int
+	}{
+		{"all baselined", base, nil, 3},
+		{"line and message are not matched", []report.Finding{finding("r", "a.md", "f2", 99, "other words")}, nil, 1},
+		{"multiplicity: two entries absorb two findings", []report.Finding{base[0], base[0], base[0]}, []string{"f1"}, 2},
+		{"fixed findings leave entries unmatched", []report.Finding{base[2]}, nil, 1},
+		{"rule, path and fingerprint all count", []report.Finding{
+			finding("other", "a.md", "f1", 1, "m"),
+			finding("r", "b.md", "f1", 1, "m"),
+			finding("r", "a.md", "f3", 1, "m"),
+			finding("r", "a.md", "f1", 1, "m"),
+		}, []string{"f1", "f1", "f3"}, 1},
+		{"no findings", nil, nil, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := baseline.Write(&buf, base); err != nil {
+				t.Fatal(err)
+			}
+			b, err := baseline.Load(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Filter twice: it must not consume the baseline.
+			for range 2 {
+				fresh, matched := b.Filter(tc.in)
+				var got []string
+				for _, f := range fresh {
+					got = append(got, f.Fingerprint)
+				}
+				if strings.Join(got, ",") != strings.Join(tc.wantFresh, ",") || matched != tc.wantMatched {
+					t.Errorf("Filter = %v, %d; want %v, %d", got, matched, tc.wantFresh, tc.wantMatched)
+				}
+			}
+		})
+	}
+}
+
+// TestEngineFingerprintsSurviveLineShifts runs the real engine: a baseline
+// of a page still matches after lines are inserted above the finding and an
+// unrelated segment is edited, and stops matching once the flagged segment
+// itself changes.
+func TestEngineFingerprintsSurviveLineShifts(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	page := filepath.Join("fr-FR", "cert.md")
+	if err := os.MkdirAll("fr-FR", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	seg := func(id, target, source string) string {
+		return `<span data-ttu-id="` + id + `">` + target + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + source + `</span></span>`
+	}
+	const head = "---\ntitle: Certification\nms.contentlocale: fr-FR\n---\n# " // title line shared by every version
+	bad := seg("c-2", "Microsoft a obtenu la certification ISO 20000-1 en 2018.", "Microsoft obtained the ISO 22301 certification in 2018.")
+	run := func(content string) []report.Finding {
+		t.Helper()
+		if err := os.WriteFile(page, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := engine.Run([]string{"fr-FR"}, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Findings
+	}
+
+	v1 := head + seg("c-1", "Certification", "Certification") + "\n\n" + bad + "\n"
+	first := run(v1)
+	if !hasRule(first, "number-mismatch") {
+		t.Fatalf("the planted number mismatch is not found: %+v", first)
+	}
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, first); err != nil {
+		t.Fatal(err)
+	}
+	b, err := baseline.Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, tc := range []struct {
+		name    string
+		content string
+		// newRule is the rule of the one finding expected to be new, "" for none.
+		newRule string
+	}{
+		{"unchanged", v1, ""},
+		{"lines inserted above", head + seg("c-1", "Certification", "Certification") + "\n\n" +
+			seg("c-9", "Un nouveau paragraphe sur la conformité des services.", "A new paragraph about service compliance.") + "\n\n\n\n" + bad + "\n", ""},
+		{"segment moved into a longer line", head + seg("c-1", "Certification", "Certification") + "\n\n> " +
+			seg("c-9", "Remarque.", "Note.") + " " + bad + "\n", ""},
+		{"flagged target changed", head + seg("c-1", "Certification", "Certification") + "\n\n" +
+			seg("c-2", "Microsoft a obtenu la certification ISO 20000-1 en 2019.", "Microsoft obtained the ISO 22301 certification in 2018.") + "\n", "number-mismatch"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := run(tc.content)
+			fresh, matched := b.Filter(got)
+			var rulesOf []string
+			for _, f := range fresh {
+				rulesOf = append(rulesOf, f.Rule+"@"+f.Path+":"+f.Message)
+			}
+			if tc.newRule == "" {
+				if tc.content != v1 && posOf(got, "number-mismatch") == posOf(first, "number-mismatch") {
+					t.Fatalf("the edit did not move the finding (%+v): the case proves nothing", posOf(got, "number-mismatch"))
+				}
+				if len(fresh) != 0 {
+					t.Errorf("findings resurrected: %q", rulesOf)
+				}
+				if matched != len(first) {
+					t.Errorf("matched %d, want %d", matched, len(first))
+				}
+				return
+			}
+			if len(fresh) != 1 || fresh[0].Rule != tc.newRule {
+				t.Errorf("new findings %q, want one %s", rulesOf, tc.newRule)
+			}
+			if !strings.Contains(fresh[0].Message, "2019") {
+				t.Errorf("new finding is not about the changed segment: %s", fresh[0].Message)
+			}
+		})
+	}
+}
+
+func posOf(fs []report.Finding, rule string) textfile.Position {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return f.Start
+		}
+	}
+	return textfile.Position{}
+}
+
+func hasRule(fs []report.Finding, rule string) bool {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

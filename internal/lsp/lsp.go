@@ -1,0 +1,364 @@
+// Package lsp is l10nlint's Language Server Protocol server: editors send
+// the Markdown buffers they open and edit, and get l10nlint's findings back
+// as diagnostics, with quick fixes for the mechanical ones. Buffers are
+// checked in memory, with their source page and sibling translations read
+// from the workspace for the corpus rules.
+package lsp
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/textfile"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// DocsURL is where each rule's documentation lives; the rule ID is the anchor.
+const DocsURL = "https://github.com/l10nlint/l10nlint/blob/main/docs/rules.md#"
+
+// Server is one editor session.
+type Server struct {
+	in  *bufio.Reader
+	out io.Writer
+	// ConfigFile, when set, is used instead of the workspace's .l10nlint.yaml.
+	ConfigFile string
+	Log        io.Writer
+
+	wmu      sync.Mutex // serializes writes to out
+	cfg      *config.Config
+	docs     map[string]string          // uri → text
+	findings map[string][]report.Finding // uri → last findings
+	shutdown bool
+}
+
+// NewServer reads requests from in and writes to out.
+func NewServer(in io.Reader, out io.Writer) *Server {
+	return &Server{in: bufio.NewReader(in), out: out, docs: map[string]string{}, findings: map[string][]report.Finding{}}
+}
+
+type message struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id,omitempty"`
+	Method  string          `json:"method,omitempty"`
+	Params  json.RawMessage `json:"params,omitempty"`
+	Result  any             `json:"result,omitempty"`
+	Error   *rpcError       `json:"error,omitempty"`
+}
+
+type rpcError struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+// Serve handles messages until exit or the end of the input. It returns nil
+// after a shutdown request and exit notification.
+func (s *Server) Serve() error {
+	for {
+		msg, err := s.read()
+		if err != nil {
+			if errors.Is(err, io.EOF) && s.shutdown {
+				return nil
+			}
+			return err
+		}
+		if msg.Method == "exit" {
+			if s.shutdown {
+				return nil
+			}
+			return errors.New("exit without shutdown")
+		}
+		result, rerr := s.handle(msg)
+		if len(msg.ID) > 0 { // a request: answer it
+			reply := message{JSONRPC: "2.0", ID: msg.ID, Result: result, Error: rerr}
+			if rerr == nil && result == nil {
+				reply.Result = json.RawMessage("null")
+			}
+			if err := s.write(reply); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (s *Server) read() (*message, error) {
+	length := -1
+	for {
+		line, err := s.in.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			break
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Content-Length") {
+			length, err = strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				return nil, fmt.Errorf("bad Content-Length %q", v)
+			}
+		}
+	}
+	if length < 0 {
+		return nil, errors.New("message without Content-Length")
+	}
+	body := make([]byte, length)
+	if _, err := io.ReadFull(s.in, body); err != nil {
+		return nil, err
+	}
+	var m message
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("bad message: %w", err)
+	}
+	return &m, nil
+}
+
+func (s *Server) write(m any) error {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if _, err := fmt.Fprintf(s.out, "Content-Length: %d\r\n\r\n", len(b)); err != nil {
+		return err
+	}
+	_, err = s.out.Write(b)
+	return err
+}
+
+func (s *Server) notify(method string, params any) error {
+	b, err := json.Marshal(params)
+	if err != nil {
+		return err
+	}
+	return s.write(message{JSONRPC: "2.0", Method: method, Params: b})
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.Log != nil {
+		fmt.Fprintf(s.Log, format+"\n", args...)
+	}
+}
+
+type textDocument struct {
+	URI     string `json:"uri"`
+	Text    string `json:"text"`
+	Version int    `json:"version"`
+}
+
+type position struct {
+	Line      int `json:"line"`
+	Character int `json:"character"`
+}
+
+type lspRange struct {
+	Start position `json:"start"`
+	End   position `json:"end"`
+}
+
+func (s *Server) handle(m *message) (any, *rpcError) {
+	switch m.Method {
+	case "initialize":
+		var p struct {
+			RootURI          string `json:"rootUri"`
+			WorkspaceFolders []struct {
+				URI string `json:"uri"`
+			} `json:"workspaceFolders"`
+		}
+		_ = json.Unmarshal(m.Params, &p)
+		root := p.RootURI
+		if root == "" && len(p.WorkspaceFolders) > 0 {
+			root = p.WorkspaceFolders[0].URI
+		}
+		if err := s.loadConfig(uriPath(root)); err != nil {
+			return nil, &rpcError{Code: -32603, Message: err.Error()}
+		}
+		return map[string]any{
+			"capabilities": map[string]any{
+				"positionEncoding": "utf-16",
+				"textDocumentSync": map[string]any{"openClose": true, "change": 1, "save": map[string]any{"includeText": false}},
+				"codeActionProvider": map[string]any{"codeActionKinds": []string{"quickfix"}},
+			},
+			"serverInfo": map[string]any{"name": "l10nlint"},
+		}, nil
+	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+		return nil, nil
+	case "shutdown":
+		s.shutdown = true
+		return nil, nil
+	case "textDocument/didOpen":
+		var p struct {
+			TextDocument textDocument `json:"textDocument"`
+		}
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			return nil, &rpcError{Code: -32602, Message: err.Error()}
+		}
+		s.docs[p.TextDocument.URI] = p.TextDocument.Text
+		s.lint(p.TextDocument.URI)
+	case "textDocument/didChange":
+		var p struct {
+			TextDocument   textDocument `json:"textDocument"`
+			ContentChanges []struct {
+				Text string `json:"text"`
+			} `json:"contentChanges"`
+		}
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			return nil, &rpcError{Code: -32602, Message: err.Error()}
+		}
+		if n := len(p.ContentChanges); n > 0 { // full sync: the last change is the text
+			s.docs[p.TextDocument.URI] = p.ContentChanges[n-1].Text
+		}
+		s.lint(p.TextDocument.URI)
+	case "textDocument/didSave":
+		var p struct {
+			TextDocument textDocument `json:"textDocument"`
+		}
+		_ = json.Unmarshal(m.Params, &p)
+		s.lint(p.TextDocument.URI)
+	case "textDocument/didClose":
+		var p struct {
+			TextDocument textDocument `json:"textDocument"`
+		}
+		_ = json.Unmarshal(m.Params, &p)
+		delete(s.docs, p.TextDocument.URI)
+		delete(s.findings, p.TextDocument.URI)
+		_ = s.notify("textDocument/publishDiagnostics", map[string]any{"uri": p.TextDocument.URI, "diagnostics": []any{}})
+	case "textDocument/codeAction":
+		var p struct {
+			TextDocument textDocument `json:"textDocument"`
+			Range        lspRange     `json:"range"`
+		}
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			return nil, &rpcError{Code: -32602, Message: err.Error()}
+		}
+		return s.codeActions(p.TextDocument.URI, p.Range), nil
+	default:
+		if len(m.ID) > 0 {
+			return nil, &rpcError{Code: -32601, Message: "method not supported: " + m.Method}
+		}
+	}
+	return nil, nil
+}
+
+func (s *Server) loadConfig(root string) error {
+	file := s.ConfigFile
+	if file == "" && root != "" {
+		file = config.Find(root)
+	}
+	if file == "" {
+		s.cfg = config.Default()
+		return nil
+	}
+	c, err := config.Load(file, rules.Default)
+	if err != nil {
+		return err
+	}
+	s.cfg = c
+	return nil
+}
+
+// lint checks a buffer and publishes its diagnostics.
+func (s *Server) lint(uri string) {
+	text, ok := s.docs[uri]
+	path := uriPath(uri)
+	if !ok || path == "" || !strings.HasSuffix(strings.ToLower(path), ".md") {
+		return
+	}
+	if s.cfg == nil {
+		s.cfg = config.Default()
+	}
+	res, err := engine.Run([]string{path}, engine.Options{Config: s.cfg, Jobs: runtime.GOMAXPROCS(0),
+		Overlay: map[string][]byte{path: []byte(text)}})
+	if err != nil {
+		s.logf("l10nlint: %s: %v", path, err)
+		return
+	}
+	s.findings[uri] = res.Findings
+	diags := make([]map[string]any, 0, len(res.Findings))
+	for _, f := range res.Findings {
+		d := map[string]any{
+			"range":           toRange(f.Start, f.End),
+			"severity":        lspSeverity(f.Severity),
+			"code":            f.Rule,
+			"codeDescription": map[string]string{"href": DocsURL + f.Rule},
+			"source":          "l10nlint",
+			"message":         f.Message,
+		}
+		diags = append(diags, d)
+	}
+	if err := s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "diagnostics": diags}); err != nil {
+		s.logf("l10nlint: %v", err)
+	}
+}
+
+func toRange(a, b textfile.Position) lspRange {
+	conv := func(p textfile.Position) position {
+		return position{Line: max(p.Line-1, 0), Character: max(p.ColUTF16-1, 0)}
+	}
+	return lspRange{Start: conv(a), End: conv(b)}
+}
+
+func lspSeverity(s rules.Severity) int {
+	switch s {
+	case rules.Error:
+		return 1
+	case rules.Warning:
+		return 2
+	}
+	return 3
+}
+
+// codeActions offers the fixes of the findings that touch r.
+func (s *Server) codeActions(uri string, r lspRange) []map[string]any {
+	text := s.docs[uri]
+	lines := textfile.NewLines(text)
+	out := []map[string]any{}
+	for _, f := range s.findings[uri] {
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		fr := toRange(f.Start, f.End)
+		if before(fr.End, r.Start) || before(r.End, fr.Start) {
+			continue
+		}
+		var edits []map[string]any
+		for _, e := range f.Fixes {
+			edits = append(edits, map[string]any{
+				"range":   toRange(lines.Position(e.Range.Start), lines.Position(e.Range.End)),
+				"newText": e.New,
+			})
+		}
+		out = append(out, map[string]any{
+			"title":       "l10nlint: fix " + f.Rule + ": " + f.Message,
+			"kind":        "quickfix",
+			"isPreferred": true,
+			"edit":        map[string]any{"changes": map[string]any{uri: edits}},
+		})
+	}
+	return out
+}
+
+func before(a, b position) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
+}
+
+// uriPath turns a file:// URI into an absolute path ("" for other schemes).
+func uriPath(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return ""
+	}
+	return filepath.FromSlash(u.Path)
+}

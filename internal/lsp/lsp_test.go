@@ -1,0 +1,178 @@
+package lsp
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// client speaks JSON-RPC to a server over pipes, as an editor does.
+type client struct {
+	t   *testing.T
+	w   io.Writer
+	r   *bufio.Reader
+	id  int
+	msg chan map[string]any
+}
+
+func newClient(t *testing.T) (*client, chan error) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	srv := NewServer(inR, outW)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(); outW.Close() }()
+	c := &client{t: t, w: inW, r: bufio.NewReader(outR), msg: make(chan map[string]any, 16)}
+	go func() {
+		for {
+			m, err := c.read()
+			if err != nil {
+				close(c.msg)
+				return
+			}
+			c.msg <- m
+		}
+	}()
+	return c, done
+}
+
+func (c *client) send(method string, params any, request bool) int {
+	m := map[string]any{"jsonrpc": "2.0", "method": method, "params": params}
+	if request {
+		c.id++
+		m["id"] = c.id
+	}
+	b, _ := json.Marshal(m)
+	if _, err := fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%s", len(b), b); err != nil {
+		c.t.Fatal(err)
+	}
+	return c.id
+}
+
+func (c *client) read() (map[string]any, error) {
+	n := -1
+	for {
+		line, err := c.r.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			break
+		}
+		if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+			n, _ = strconv.Atoi(v)
+		}
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(c.r, b); err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	return m, json.Unmarshal(b, &m)
+}
+
+// next waits for a message matching want (a method, or "response")
+func (c *client) next(want string) map[string]any {
+	c.t.Helper()
+	for {
+		select {
+		case m, ok := <-c.msg:
+			if !ok {
+				c.t.Fatalf("connection closed while waiting for %s", want)
+			}
+			if m["method"] == want || want == "response" && m["id"] != nil {
+				return m
+			}
+		case <-time.After(10 * time.Second):
+			c.t.Fatalf("timed out waiting for %s", want)
+		}
+	}
+}
+
+func diagnostics(m map[string]any) []map[string]any {
+	var out []map[string]any
+	for _, d := range m["params"].(map[string]any)["diagnostics"].([]any) {
+		out = append(out, d.(map[string]any))
+	}
+	return out
+}
+
+const seg = `<span data-ttu-id="a-1">Les rapports sont conservés 6 mois.</span><span class="sxs-lookup"><span data-stu-id="a-1">Reports are kept for 12 months.</span></span>`
+
+func TestSession(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "fr-FR", "p.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	uri := "file://" + filepath.ToSlash(page)
+	c, done := newClient(t)
+
+	c.send("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(dir), "capabilities": map[string]any{}}, true)
+	init := c.next("response")
+	caps := init["result"].(map[string]any)["capabilities"].(map[string]any)
+	if caps["codeActionProvider"] == nil || caps["positionEncoding"] != "utf-16" {
+		t.Fatalf("capabilities: %v", caps)
+	}
+	c.send("initialized", map[string]any{}, false)
+
+	// The buffer is not on disk: it is checked in memory.
+	text := "---\ntitle: Titre\nms.contentlocale: de-DE\n---\n# Titre\n\n" + seg + "\n"
+	c.send("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}}, false)
+	diags := diagnostics(c.next("textDocument/publishDiagnostics"))
+	codes := map[string]map[string]any{}
+	for _, d := range diags {
+		codes[d["code"].(string)] = d
+	}
+	nm := codes["number-mismatch"]
+	fm := codes["front-matter"]
+	if nm == nil || fm == nil {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	r := nm["range"].(map[string]any)["start"].(map[string]any)
+	if r["line"].(float64) != 6 || r["character"].(float64) != 24 || nm["severity"].(float64) != 1 ||
+		!strings.HasSuffix(nm["codeDescription"].(map[string]any)["href"].(string), "#number-mismatch") {
+		t.Errorf("number-mismatch diagnostic: %v", nm)
+	}
+
+	// A quick fix for the front matter locale.
+	c.send("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range": fm["range"], "context": map[string]any{"diagnostics": []any{fm}}}, true)
+	actions := c.next("response")["result"].([]any)
+	if len(actions) != 1 {
+		t.Fatalf("code actions: %v", actions)
+	}
+	edit := actions[0].(map[string]any)["edit"].(map[string]any)["changes"].(map[string]any)[uri].([]any)[0].(map[string]any)
+	if edit["newText"] != "fr-FR" || edit["range"].(map[string]any)["start"].(map[string]any)["line"].(float64) != 2 {
+		t.Errorf("edit: %v", edit)
+	}
+
+	// The user fixes both problems: no diagnostics left.
+	fixed := strings.ReplaceAll(strings.ReplaceAll(text, "de-DE", "fr-FR"), "6 mois", "12 mois")
+	c.send("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"text": fixed}}}, false)
+	if d := diagnostics(c.next("textDocument/publishDiagnostics")); len(d) != 0 {
+		t.Errorf("after the change: %v", d)
+	}
+	c.send("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}}, false)
+	c.next("textDocument/publishDiagnostics")
+
+	c.send("shutdown", nil, true)
+	c.next("response")
+	c.send("exit", nil, false)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("server did not exit")
+	}
+}
