@@ -97,11 +97,12 @@ func runDoNotTranslate(p *Pass) {
 	for _, t := range terms {
 		first[firstWord(t.term)] = true
 	}
+	ignoreCase := p.Bool("ignore-case")
 	for _, s := range p.Page.Segments {
 		if !s.HasSource || blank(s.Target) || !hasAnyWord(s.Source.Raw, first) {
 			continue
 		}
-		checkDoNotTranslate(p, s, terms)
+		checkDoNotTranslate(p, s, terms, ignoreCase)
 	}
 }
 
@@ -158,36 +159,56 @@ func parseAllowedForm(s, loc string) (term, form string, ok bool) {
 	return term, form, ok && term != "" && form != ""
 }
 
-func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm) {
+func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool) {
 	src := newTermView(s.Source)
-	var tgt *termView
 	srcMask := make([]bool, len(src.s))
-	var tgtMask []bool
-	for _, t := range terms {
-		if !strings.Contains(src.s, firstWord(t.term)) {
-			continue
+	counts := make([]int, len(terms))
+	any := false
+	for i, t := range terms {
+		if strings.Contains(src.s, firstWord(t.term)) {
+			counts[i] = len(t.match[0].find(src.s, srcMask, true))
+			any = any || counts[i] > 0
 		}
-		ns := len(t.match[0].find(src.s, srcMask, true))
-		if ns == 0 {
-			continue
-		}
-		if tgt == nil {
-			v := newTermView(s.Target)
-			tgt, tgtMask = &v, make([]bool, len(v.s))
-		}
+	}
+	if !any {
+		return
+	}
+	// Every term's occurrences in the target are marked, longest first, so
+	// that "Microsoft Teams" is not also counted as "Microsoft".
+	tgt := newTermView(s.Target)
+	tgtMask := make([]bool, len(tgt.s))
+	var short []int
+	for i, t := range terms {
 		nt := 0
 		for _, m := range t.match {
 			nt += len(m.find(tgt.s, tgtMask, true))
 		}
-		if nt >= ns {
+		if nt < counts[i] {
+			short = append(short, i)
+			counts[i] -= nt // now the number missing
+		}
+	}
+	if ignoreCase {
+		for _, i := range short {
+			for _, f := range terms[i].forms {
+				counts[i] -= len(newTermMatcher(f, true, nil, []string{"s"}).find(tgt.s, tgtMask, true))
+			}
+		}
+	}
+	for _, i := range short {
+		t, missing := terms[i], counts[i]
+		if missing <= 0 {
 			continue
 		}
-		// Occurrences written with another case, outside URLs and addresses.
+		ns := len(t.match[0].find(src.s, make([]bool, len(src.s)), false))
+		// Occurrences written with another case or without their spaces
+		// ("office 365", "Office365"), outside URLs and addresses.
 		var variants [][2]int
 		for _, f := range t.forms {
 			m := newTermMatcher(f, true, nil, []string{"s"})
+			m.loose = true
 			for _, r := range m.find(tgt.s, tgtMask, false) {
-				if !inAddress(tgt.s, r[0], r[1]) && len(variants) < ns-nt {
+				if len(variants) < missing && !inAddress(tgt.s, r[0], r[1]) {
 					variants = append(variants, r)
 					markMask(tgtMask, r)
 				}
@@ -200,12 +221,49 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm) {
 		if len(variants) > 0 {
 			continue
 		}
-		if nt == 0 {
+		if missing == ns {
 			p.ReportSegment(s, "%s must stay as written: the source has it, the target does not", dntQuote(t))
-		} else {
-			p.ReportSegment(s, "%s must stay as written: the source has it %s, the target %s", dntQuote(t), dntTimes(ns), dntTimes(nt))
+			continue
+		}
+		// Fewer occurrences: a pronoun or a shorter wording is fine, pieces
+		// of the name left in the target ("service 365 Office") are not.
+		pieces, at := dntPieces(t.term, &src, srcMask, tgt, tgtMask)
+		if len(pieces) > 0 {
+			p.ReportSegmentAt(s, at, "%s must stay as written: the source has it %s, the target %s and pieces of it elsewhere (%s)",
+				dntQuote(t), dntTimes(ns), dntTimes(ns-missing), strings.Join(pieces, ", "))
 		}
 	}
+}
+
+// dntPieces returns the words of term (those with a capital letter or a
+// digit) that the target has outside the terms more often than the source,
+// quoted, and the range from the first to the last of them.
+func dntPieces(term string, src *termView, srcMask []bool, tgt termView, tgtMask []bool) ([]string, Range) {
+	var pieces []string
+	first, last := -1, -1
+	for _, w := range strings.Fields(term) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) < 0 {
+			continue
+		}
+		m := newTermMatcher(w, false, nil, nil)
+		found := m.find(tgt.s, tgtMask, false)
+		if len(found) <= len(m.find(src.s, srcMask, false)) {
+			continue
+		}
+		pieces = append(pieces, fmt.Sprintf("%q", w))
+		for _, r := range found {
+			if first < 0 || r[0] < first {
+				first = r[0]
+			}
+			if r[1] > last {
+				last = r[1]
+			}
+		}
+	}
+	if len(pieces) == 0 {
+		return nil, Range{}
+	}
+	return pieces, tgt.rangeOf(first, last)
 }
 
 func dntTimes(n int) string {
@@ -445,6 +503,7 @@ func (b *termViewBuilder) fold() termView {
 type termMatcher struct {
 	words   []string
 	fold    bool     // case-insensitive
+	loose   bool     // words may also be separated by nothing ("Office365")
 	endings []string // endings any word may take
 	last    []string // endings the last word may take
 }
@@ -523,21 +582,31 @@ func (m *termMatcher) matchWord(s string, i, k int) (int, bool) {
 			continue
 		}
 		next := jj
-		if next < len(s) && s[next] == ' ' {
+		switch {
+		case next < len(s) && s[next] == ' ':
 			next++
-		} else {
-			// Words may touch only next to CJK text: "Azure信息保护".
-			a, _ := utf8.DecodeLastRuneInString(w)
-			b, _ := utf8.DecodeRuneInString(m.words[k+1])
-			if !isCJK(a) && !isCJK(b) {
-				continue
+		case m.loose || m.touches(k):
+			// Words may touch ("Office365" in a variant; "Azure信息保护"
+			// next to CJK text), or be parted by markup only.
+			if next < len(s) && s[next] == termBoundary {
+				next++
 			}
+		default:
+			continue
 		}
 		if end, ok := m.matchWord(s, next, k+1); ok {
 			return end, true
 		}
 	}
 	return 0, false
+}
+
+// touches reports whether word k and k+1 of the term may touch: next to
+// CJK text.
+func (m *termMatcher) touches(k int) bool {
+	a, _ := utf8.DecodeLastRuneInString(m.words[k])
+	b, _ := utf8.DecodeRuneInString(m.words[k+1])
+	return isCJK(a) || isCJK(b)
 }
 
 // hasPrefixFold reports whether s starts with p (case-insensitively with

@@ -492,7 +492,7 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 }
 
 // typoHeaderNames are message header names written with their colon.
-var typoHeaderNames = wordSet("From To Cc Bcc Subject Sender Date Received")
+var typoHeaderNames = typoWordSet("From To Cc Bcc Subject Sender Date Received")
 
 // typoSameText reports whether a and b are the same text but for white
 // space and case.
@@ -577,7 +577,7 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 		}
 		full := forms[c.r]
 		prev := t[i-1]
-		if prev.atom || !(typoCJK(prev.r) || prev.r == '”' || prev.r == '’') {
+		if prev.atom || !typoCJK(prev.r) && prev.r != '”' && prev.r != '’' {
 			continue
 		}
 		end := c.end
@@ -737,8 +737,8 @@ func typoSameWord(cs []typoChar, a, b typoWord) bool {
 // sie löschen") and a preposition before an attribute that starts with the
 // same one ("die Verwendung von von Microsoft verwalteten Schlüsseln").
 var typoAllowedRepeats = map[string]map[string]bool{
-	"fr": wordSet("vous nous"),
-	"de": wordSet(`der die das den dem des sie von vom in im für mit an am auf aus bei durch nach über unter zu zum zur
+	"fr": typoWordSet("vous nous"),
+	"de": typoWordSet(`der die das den dem des sie von vom in im für mit an am auf aus bei durch nach über unter zu zum zur
 		als gegen ohne um vor hinter neben zwischen`),
 }
 
@@ -1074,6 +1074,14 @@ func typoJoin(a, b string) string {
 		rb = rb[:12]
 	}
 	return "…" + string(ra) + string(rb) + "…"
+}
+
+func typoWordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 func typoAlnum(c byte) bool {

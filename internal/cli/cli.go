@@ -251,7 +251,7 @@ func registry(configFile string) (*rules.Registry, error) {
 }
 
 func newRules(stdout io.Writer) *cobra.Command {
-	var configFile string
+	var configFile, format string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules with their default severity (with the configuration's custom rules)",
@@ -261,13 +261,18 @@ func newRules(stdout io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			var infos []report.RuleInfo
 			for _, r := range reg.All() {
-				fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Short)
+				infos = append(infos, report.NewRuleInfo(r))
+			}
+			if err := report.WriteRuleDocs(stdout, infos, format); err != nil {
+				return usageErr("%v", err)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "text, or markdown for the rule documentation (docs/rules.md)")
 	return cmd
 }
 

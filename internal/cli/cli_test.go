@@ -421,3 +421,23 @@ func TestFix(t *testing.T) {
 		t.Errorf("--diff alone: %d %s", code, errs)
 	}
 }
+
+// TestRuleDocs keeps docs/rules.md, the rule documentation SARIF and the
+// LSP link to, generated from the rules' metadata (go test -update rewrites it).
+func TestRuleDocs(t *testing.T) {
+	code, out, _ := run(t, "rules", "--format", "markdown")
+	if code != ExitOK || !strings.Contains(out, "## number-mismatch") {
+		t.Fatalf("rules --format markdown: %d", code)
+	}
+	path := filepath.Join("..", "..", "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || string(want) != out {
+		t.Errorf("docs/rules.md is out of date: run go test ./internal/cli -update")
+	}
+}

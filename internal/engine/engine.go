@@ -94,7 +94,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		active = append(active, enabled{rule: r, options: cfg.Rules[r.ID].Options})
 		corpusRules = corpusRules || r.RunCorpus != nil
-		res.Rules = append(res.Rules, report.RuleInfo{ID: r.ID, Short: r.Short, Doc: r.Doc, Severity: sev, Tags: r.Tags})
+		info := report.NewRuleInfo(r)
+		info.Severity, info.HelpURI = sev, report.RuleDocsURL+r.ID
+		res.Rules = append(res.Rules, info)
 	}
 	lay := layout.Layout{SourceLocale: cfg.SourceLocale, Patterns: cfg.Layout}
 	reported := len(files)

@@ -26,7 +26,7 @@ import (
 )
 
 // DocsURL is where each rule's documentation lives; the rule ID is the anchor.
-const DocsURL = "https://github.com/l10nlint/l10nlint/blob/main/docs/rules.md#"
+const DocsURL = report.RuleDocsURL
 
 // Server is one editor session.
 type Server struct {

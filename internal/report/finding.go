@@ -35,6 +35,11 @@ type Run struct {
 	Root string
 }
 
+// RuleDocsURL is where the generated rule documentation (docs/rules.md) is
+// published; a rule's ID is its anchor. SARIF help and LSP diagnostics link
+// to it.
+const RuleDocsURL = "https://github.com/l10nlint/l10nlint/blob/main/docs/rules.md#"
+
 // RuleInfo describes a rule for reports.
 type RuleInfo struct {
 	ID, Short, Doc string
