@@ -161,7 +161,9 @@ type BlockFact struct {
 	// header counts as a row, the delimiter row does not).
 	Code       string
 	Rows, Cols int
-	Loc        Loc
+	// ItemStart marks the first block of a list item.
+	ItemStart bool
+	Loc       Loc
 }
 
 // LinkFact is a link of a page with its place.

@@ -54,6 +54,7 @@ Options:
 	Options: []Option{
 		{Name: "terms", Default: []string{}, Doc: "extra do-not-translate terms"},
 		{Name: "defaults", Default: true, Doc: "check the built-in Microsoft product names"},
+		{Name: "ignore-case", Default: false, Doc: "accept a term written with another case"},
 		{Name: "allowed-forms", Default: defaultAllowedForms, Doc: `accepted localized forms: "TERM=FORM" or "LOCALE:TERM=FORM"`},
 	},
 	Run: runDoNotTranslate,
@@ -63,11 +64,11 @@ Options:
 // fr-FR, de-DE and zh-CN documentation (measured on the human-translated
 // pages of the shared corpus).
 var defaultDoNotTranslate = []string{
-	"Microsoft", "Microsoft 365", "Office 365", "Azure", "Azure Active Directory", "Azure AD",
-	"Azure Information Protection", "Exchange", "Exchange Online", "Exchange Online Protection",
-	"SharePoint", "SharePoint Online", "OneDrive", "OneDrive for Business", "Skype for Business",
-	"Microsoft Teams", "Intune", "Power BI", "PowerShell", "Outlook", "Yammer", "Windows",
-	"Excel", "PowerPoint", "OneNote",
+	"Microsoft 365", "Office 365", "Azure", "Azure Active Directory", "Azure AD",
+	"Azure Information Protection", "Cloud App Security", "Exchange Online", "Exchange Online Protection",
+	"SharePoint", "SharePoint Online", "OneDrive", "OneDrive for Business",
+	"Skype for Business", "Microsoft Teams", "Intune", "Power BI", "PowerShell", "Outlook", "Yammer",
+	"Delve", "Sway", "Excel", "PowerPoint", "OneNote", "Visio", "Dynamics 365", "Microsoft Flow",
 }
 
 // defaultAllowedForms are the official localized forms of default terms.
@@ -173,34 +174,24 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 	if !any {
 		return
 	}
-	// Every term's occurrences in the target are marked, longest first, so
-	// that "Microsoft Teams" is not also counted as "Microsoft".
+	// The source's terms are marked in the target, longest first, so that
+	// "Microsoft Teams" is not also counted as "Microsoft", and so are the
+	// variants of a term the target lacks before shorter terms are looked for.
 	tgt := newTermView(s.Target)
 	tgtMask := make([]bool, len(tgt.s))
-	var short []int
+	var fewer []int
 	for i, t := range terms {
+		if counts[i] == 0 {
+			continue
+		}
 		nt := 0
 		for _, m := range t.match {
 			nt += len(m.find(tgt.s, tgtMask, true))
 		}
-		if nt < counts[i] {
-			short = append(short, i)
-			counts[i] -= nt // now the number missing
-		}
-	}
-	if ignoreCase {
-		for _, i := range short {
-			for _, f := range terms[i].forms {
-				counts[i] -= len(newTermMatcher(f, true, nil, []string{"s"}).find(tgt.s, tgtMask, true))
-			}
-		}
-	}
-	for _, i := range short {
-		t, missing := terms[i], counts[i]
-		if missing <= 0 {
+		ns := counts[i]
+		if nt >= ns {
 			continue
 		}
-		ns := len(t.match[0].find(src.s, make([]bool, len(src.s)), false))
 		// Occurrences written with another case or without their spaces
 		// ("office 365", "Office365"), outside URLs and addresses.
 		var variants [][2]int
@@ -208,29 +199,43 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 			m := newTermMatcher(f, true, nil, []string{"s"})
 			m.loose = true
 			for _, r := range m.find(tgt.s, tgtMask, false) {
-				if len(variants) < missing && !inAddress(tgt.s, r[0], r[1]) {
+				if nt+len(variants) < ns && !inAddress(tgt.s, r[0], r[1]) {
 					variants = append(variants, r)
 					markMask(tgtMask, r)
 				}
 			}
 		}
+		if ignoreCase {
+			continue
+		}
 		sort.Slice(variants, func(i, j int) bool { return variants[i][0] < variants[j][0] })
 		for _, r := range variants {
 			p.ReportSegmentAt(s, tgt.rangeOf(r[0], r[1]), "%s must stay as written: the target has %q", dntQuote(t), tgt.text(r[0], r[1]))
 		}
-		if len(variants) > 0 {
-			continue
-		}
-		if missing == ns {
+		switch {
+		case len(variants) > 0:
+		case nt == 0:
 			p.ReportSegment(s, "%s must stay as written: the source has it, the target does not", dntQuote(t))
-			continue
+		default:
+			counts[i] = nt
+			fewer = append(fewer, i)
 		}
-		// Fewer occurrences: a pronoun or a shorter wording is fine, pieces
-		// of the name left in the target ("service 365 Office") are not.
-		pieces, at := dntPieces(t.term, &src, srcMask, tgt, tgtMask)
-		if len(pieces) > 0 {
+	}
+	// Fewer occurrences: a pronoun or a shorter wording is fine, pieces of
+	// the name left in the target ("service 365 Office") are not.
+	if len(fewer) > 0 {
+		for _, t := range terms {
+			for _, m := range t.match {
+				m.find(tgt.s, tgtMask, true)
+			}
+		}
+	}
+	for _, i := range fewer {
+		t := terms[i]
+		ns := len(t.match[0].find(src.s, make([]bool, len(src.s)), false))
+		if pieces, at := dntPieces(t.term, &src, srcMask, tgt, tgtMask); len(pieces) > 0 {
 			p.ReportSegmentAt(s, at, "%s must stay as written: the source has it %s, the target %s and pieces of it elsewhere (%s)",
-				dntQuote(t), dntTimes(ns), dntTimes(ns-missing), strings.Join(pieces, ", "))
+				dntQuote(t), dntTimes(ns), dntTimes(counts[i]), strings.Join(pieces, ", "))
 		}
 	}
 }

@@ -99,114 +99,161 @@ func (a place) before(b place) bool {
 	return a.seg < b.seg
 }
 
-// variant is one way a text is rendered, with where it occurs.
+// variant is one way a text is rendered, with where it occurs (in path and
+// document order).
 type variant struct {
 	text   string // as first seen
 	places []place
 }
 
-// group collects the variants of one text: the targets of one source, or
-// the sources of one target.
+// group collects the variants of one text: the translations of one source
+// text, or the source texts of one translation.
 type group struct {
-	text     string
-	variants map[string]*variant
-	order    []string // variant keys, in order of first occurrence
+	text  string
+	keys  []string   // variant keys, in order of first occurrence
+	vars  []*variant // the variants, in the same order
+	index map[string]int
 }
 
-func (g *group) add(key, text string, pl place) {
-	v := g.variants[key]
-	if v == nil {
-		v = &variant{text: text}
-		g.variants[key] = v
-		g.order = append(g.order, key)
+func (g *group) add(key []byte, text string, pl place) {
+	i := -1
+	if g.index != nil {
+		if k, ok := g.index[string(key)]; ok {
+			i = k
+		}
+	} else {
+		for k, s := range g.keys {
+			if s == string(key) {
+				i = k
+				break
+			}
+		}
 	}
-	v.places = append(v.places, pl)
+	if i < 0 {
+		i = len(g.keys)
+		g.keys = append(g.keys, string(key))
+		g.vars = append(g.vars, &variant{text: text})
+		if g.index != nil {
+			g.index[g.keys[i]] = i
+		} else if len(g.keys) > 8 { // a text with many variants: look up by map
+			g.index = make(map[string]int, 2*len(g.keys))
+			for k, s := range g.keys {
+				g.index[s] = k
+			}
+		}
+	}
+	g.vars[i].places = append(g.vars[i].places, pl)
 }
 
 // list returns the variants, the most frequent first.
 func (g *group) list() []*variant {
-	vs := make([]*variant, 0, len(g.order))
-	for _, k := range g.order {
-		vs = append(vs, g.variants[k])
-	}
+	vs := slices.Clone(g.vars)
 	sort.SliceStable(vs, func(i, j int) bool { return len(vs[i].places) > len(vs[j].places) })
 	return vs
 }
 
-// buildConsistency indexes every target segment of the corpus by locale and
-// source text and by locale and target text (one pass, two maps) and
-// assigns each inconsistent group to the first of its places on a reported
-// page.
+// buildConsistency indexes the target segments of the corpus, one locale
+// at a time (in parallel), and returns the findings by the page each is
+// reported on.
 func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFacts][]consistencyFinding {
-	type locKey struct{ locale, key string }
-	bySource := map[locKey]*group{}
-	byTarget := map[locKey]*group{}
-	var srcOrder, tgtOrder []locKey
-	roots := map[string]map[string]bool{} // locale → layout roots
-	for order, pg := range c.Pages() {
+	pages := c.Pages()
+	byLocale := map[string][]int{} // locale → page ranks
+	var locales []string
+	for order, pg := range pages {
 		if pg.Source || !pg.Bilingual {
 			continue
 		}
-		if roots[pg.Locale] == nil {
-			roots[pg.Locale] = map[string]bool{}
+		if _, ok := byLocale[pg.Locale]; !ok {
+			locales = append(locales, pg.Locale)
 		}
-		roots[pg.Locale][pg.Root] = true
+		byLocale[pg.Locale] = append(byLocale[pg.Locale], order)
+	}
+	found := make([][]located, len(locales))
+	var wg sync.WaitGroup
+	for i, loc := range locales {
+		wg.Go(func() { found[i] = checkLocale(pages, byLocale[loc], loc, o, dnt) })
+	}
+	wg.Wait()
+	out := map[*PageFacts][]consistencyFinding{}
+	for _, fs := range found {
+		for _, f := range fs {
+			out[f.page] = append(out[f.page], f.consistencyFinding)
+		}
+	}
+	return out
+}
+
+// located is a finding with the page it is reported on.
+type located struct {
+	page *PageFacts
+	consistencyFinding
+}
+
+// checkLocale indexes the segments of one locale's pages (given by rank,
+// in path order) by source text and by target text, in one pass, and makes
+// a finding of each inconsistent group that has a place on a reported page.
+func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOptions, dnt []string) []located {
+	bySource := map[string]int{} // key → index in groups
+	byTarget := map[string]int{}
+	var sources, targets []group
+	roots := map[string]bool{}
+	var sk, tk, key []byte
+	for _, order := range ranks {
+		pg := pages[order]
+		roots[pg.Root] = true
 		for i := range pg.Segments {
 			s := &pg.Segments[i]
 			if !s.HasSource || !checkableSource(s, o.minWords) {
 				continue
 			}
-			sk := consistencyText(s.Source, o.ignoreCase)
-			tk := consistencyText(s.Target, o.ignoreCase)
-			if tk == "" || sk == tk {
+			sk = appendConsistencyKey(sk[:0], s.Source, o.ignoreCase)
+			tk = appendConsistencyKey(tk[:0], s.Target, o.ignoreCase)
+			if len(tk) == 0 || string(sk) == string(tk) {
 				continue // empty or untranslated: other rules' business
 			}
 			pl := place{page: pg, order: order, seg: i}
-			k := locKey{pg.Locale, sk}
+			key = append(key[:0], sk...)
 			if o.sameEnding {
-				k.key += ending(s.Source)
+				key = append(key, ending(s.Source)...)
 			}
-			g := bySource[k]
-			if g == nil {
-				g = &group{text: s.Source, variants: map[string]*variant{}}
-				bySource[k] = g
-				srcOrder = append(srcOrder, k)
+			k, ok := bySource[string(key)]
+			if !ok {
+				k = len(sources)
+				bySource[string(key)] = k
+				sources = append(sources, group{text: s.Source})
 			}
-			g.add(tk, s.Target, pl)
+			sources[k].add(tk, s.Target, pl)
 			if !o.sameTarget {
 				continue
 			}
-			k = locKey{pg.Locale, tk}
-			g = byTarget[k]
-			if g == nil {
-				g = &group{text: s.Target, variants: map[string]*variant{}}
-				byTarget[k] = g
-				tgtOrder = append(tgtOrder, k)
-			}
-			g.add(sk, s.Source, pl)
-		}
-	}
-	out := map[*PageFacts][]consistencyFinding{}
-	emit := func(keys []locKey, m map[locKey]*group, targets bool) {
-		for _, k := range keys {
-			g := m[k]
-			if len(g.order) < 2 {
-				continue
-			}
-			if targets && !sourcesDiffer(g) || !targets && !mergeInflections(g, dnt, o.ignoreCase) {
-				continue
-			}
-			first, ok := firstReported(g)
+			k, ok = byTarget[string(tk)]
 			if !ok {
-				continue
+				k = len(targets)
+				byTarget[string(tk)] = k
+				targets = append(targets, group{text: s.Target})
 			}
-			short := len(roots[k.locale]) == 1
-			out[first.page] = append(out[first.page], consistencyFinding{seg: first.seg,
-				message: consistencyMessage(g, k.locale, targets, short, o.maxPlaces)})
+			targets[k].add(sk, s.Source, pl)
 		}
 	}
-	emit(srcOrder, bySource, false)
-	emit(tgtOrder, byTarget, true)
+	short := len(roots) == 1
+	var out []located
+	emit := func(gs []group, sameTarget bool) {
+		for i := range gs {
+			g := &gs[i]
+			if len(g.keys) < 2 {
+				continue
+			}
+			if sameTarget && !sourcesDiffer(g) || !sameTarget && !mergeInflections(g, dnt, o.ignoreCase) {
+				continue
+			}
+			if first, ok := firstReported(g); ok {
+				out = append(out, located{first.page, consistencyFinding{seg: first.seg,
+					message: consistencyMessage(g, locale, sameTarget, short, o.maxPlaces)}})
+			}
+		}
+	}
+	emit(sources, false)
+	emit(targets, true)
 	return out
 }
 
@@ -216,22 +263,21 @@ func buildConsistency(c *Corpus, o consistencyOptions, dnt []string) map[*PageFa
 // variants are left to report.
 func mergeInflections(g *group, dnt []string, ignoreCase bool) bool {
 	names := sourceNames(g.text, dnt)
-	merged := map[string]*variant{}
-	var order []string
-	for _, k := range g.order {
-		v := g.variants[k]
-		ck := consistencyText(uninflectNames(v.text, names), ignoreCase)
-		if m := merged[ck]; m != nil {
+	merged := group{text: g.text}
+	var key []byte
+	for _, v := range g.vars {
+		key = appendConsistencyKey(key[:0], uninflectNames(v.text, names), ignoreCase)
+		if i := slices.Index(merged.keys, string(key)); i >= 0 {
+			m := merged.vars[i]
 			m.places = append(m.places, v.places...)
 			sort.Slice(m.places, func(i, j int) bool { return m.places[i].before(m.places[j]) })
 			continue
 		}
-		c := *v
-		merged[ck] = &c
-		order = append(order, ck)
+		merged.keys = append(merged.keys, string(key))
+		merged.vars = append(merged.vars, &variant{text: v.text, places: slices.Clone(v.places)})
 	}
-	g.variants, g.order = merged, order
-	return len(order) > 1
+	*g = merged
+	return len(g.keys) > 1
 }
 
 // firstReported returns the first place of g, in path and document order,
@@ -239,8 +285,8 @@ func mergeInflections(g *group, dnt []string, ignoreCase bool) bool {
 func firstReported(g *group) (place, bool) {
 	var best place
 	ok := false
-	for _, k := range g.order {
-		for _, pl := range g.variants[k].places {
+	for _, v := range g.vars {
+		for _, pl := range v.places {
 			if pl.page.Reported {
 				if !ok || pl.before(best) {
 					best, ok = pl, true
@@ -384,13 +430,27 @@ func ending(s string) string {
 	return "\x00"
 }
 
-// consistencyText reduces a text to what a translator's choice of words
-// would change: white space, punctuation and symbols, full-width forms and
-// (with ignoreCase) letter case do not count.
-func consistencyText(s string, ignoreCase bool) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+// appendConsistencyKey appends to dst what a translator's choice of words
+// would change in s: letters and digits, without white space, punctuation
+// and symbols, with full-width forms made narrow and (with ignoreCase)
+// letters in lower case.
+func appendConsistencyKey(dst []byte, s string, ignoreCase bool) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+			case 'A' <= c && c <= 'Z':
+				if ignoreCase {
+					c += 'a' - 'A'
+				}
+				dst = append(dst, c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if r >= 0xFF01 && r <= 0xFF5E { // full-width forms
 			r -= 0xFEE0
 		}
@@ -400,9 +460,9 @@ func consistencyText(s string, ignoreCase bool) string {
 		if ignoreCase {
 			r = unicode.ToLower(r)
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
 }
 
 // nameSuffixes are the endings a name takes in an inflected language: the

@@ -139,4 +139,7 @@ type Block struct {
 	// top-level item); Info is a fenced code block's info string.
 	Level int
 	Info  string
+	// ItemStart marks the first block of a list item: the item itself, as
+	// opposed to its further paragraphs.
+	ItemStart bool
 }

@@ -164,6 +164,9 @@ func structElems(pg *PageFacts, cfg structConfig) []structElem {
 			e.kind = "heading"
 			e.fine, e.coarse = fmt.Sprintf("h%d", b.Level), "h"
 		case "list-item":
+			if !b.ItemStart {
+				continue // a further paragraph of an item: translators merge and split them
+			}
 			e.kind = "list-item"
 			e.fine, e.coarse = fmt.Sprintf("li%d", b.Level), "li"
 		case "table":

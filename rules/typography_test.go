@@ -6,8 +6,9 @@ import (
 	"github.com/l10nlint/l10nlint/rules"
 )
 
-// The fragments are from the shared corpus (Office 365 Security & Compliance
-// docs, machine-translated, May 2019) unless said otherwise.
+// The fragments marked with a file name are from the shared corpus (Office
+// 365 Security & Compliance docs, machine-translated, May 2019), sometimes
+// shortened; the others are made up to pin down one behavior.
 
 func TestTypographyFrench(t *testing.T) {
 	runCases(t, "typography", []ruleCase{
@@ -17,11 +18,11 @@ func TestTypographyFrench(t *testing.T) {
 				"Step 3: Import the updated XML file back into the existing rule package") + "\n",
 			want: []string{`missing no-break space (U+00A0) before ':'`}, at: []string{":"}},
 		{name: "missing space before a question mark, after bold markers are looked through",
-			// fr-FR/atp-safe-attachments.md line 73
+			// fr-FR/atp-safe-links.md
 			text: sxs("a-1", "**La protection des pièces jointes fiables ATP s’applique dans ce cas?**", "**Does ATP Safe Attachments apply in this case?**") + "\n",
 			want: []string{`before '?'`}, at: []string{"?"}},
 		{name: "colon after a bold label",
-			// fr-FR/compliance20/review-set-search.md
+			// fr-FR/track-relevance-analysis-in-advanced-ediscovery.md
 			text: sxs("a-1", "**Formation**: cet indicateur de progression codé en couleur", "**Training**: this color-coded progress indicator") + "\n",
 			want: []string{`before ':'`}, at: []string{":"}},
 		{name: "missing space before a semicolon",
@@ -51,14 +52,14 @@ func TestTypographyFrench(t *testing.T) {
 				"Run `Set-Mailbox -Identity:john; Get-Mailbox?` in [Office 365](https://go.microsoft.com/fwlink/?linkid=2084737) or <https://aka.ms/x?y=1>.") + "\n\n" +
 				sxs("a-2", "Centre de sécurité &amp; conformité", "Security &amp; Compliance Center") + "\n"},
 		{name: "emoticon, a name kept from the source, a header name kept from the source",
-			// fr-FR/ome-faq.md; fr-FR/advanced-spam-filtering-asf-options.md line 41
+			// Yahoo!: fr-FR/email-encryption.md; X-CustomSpam: fr-FR/advanced-spam-filtering-asf-options.md
 			text: sxs("a-1", "Merci :)", "Thanks :)") + "\n\n" +
 				sxs("a-2", "Permet d’envoyer des messages à Outlook.com, Yahoo! Mail et Gmail.", "Allows sending messages to Outlook.com, Yahoo! Mail, and Gmail.") + "\n\n" +
 				sxs("a-3", "X-CustomSpam: Liens d'image vers des sites distants", "X-CustomSpam: Image links to remote sites") + "\n\n" +
 				// fr-FR/use-dkim-to-validate-outbound-email.md line 276
 				sxs("a-4", "le domaine indiqué dans l'adresse From: (5322.From) du message", "the domain in the From: address (5322.From) of the message") + "\n"},
 		{name: "require-nbsp reports the ordinary space",
-			// fr-FR/eop/what-is-eop.md
+			// fr-FR/add-your-organization-brand-to-encrypted-messages.md
 			opts: map[string]any{"require-nbsp": true},
 			text: sxs("a-1", "**Exemple :** voir ci-dessous, « Rainier ».", "**Example:** see below, Rainier.") + "\n",
 			want: []string{"ordinary space before ':' where a no-break space (U+00A0) is expected",
@@ -92,12 +93,12 @@ func TestTypographyCJK(t *testing.T) {
 			path: "zh-CN/page.md",
 			want: []string{"ASCII ',' after Chinese text where the full-width '，' is expected"}, at: []string{", "}},
 		{name: "machine-translated commas, one finding each",
-			// zh-CN/create-a-dlp-policy-from-a-template.md
+			// zh-CN/create-test-tune-dlp-policy.md
 			text: sxs("a-1", "例如, 我为本文创建的 DLP 策略将检测美国社会保险号码, 并阻止访问。", "For example, the DLP policy I created for this article detects U.S. Social Security Numbers, and blocks access.") + "\n",
 			path: "zh-CN/page.md",
 			want: []string{"'，'", "'，'"}, at: []string{", ", ", "}},
 		{name: "colon at the end, after bold",
-			// zh-CN/get-started-with-ti.md line 91
+			// zh-CN/compliance20/add-custodians-to-case.md
 			text: sxs("a-1", "若要查看此策略:", "To view this policy:") + "\n\n" + sxs("a-2", "**标记**: 高级电子数据展示", "**Tag**: Advanced eDiscovery") + "\n",
 			path: "zh-CN/page.md",
 			want: []string{"'：'", "'：'"}, at: []string{":", ": "}},
@@ -121,7 +122,7 @@ func TestTypographyCJK(t *testing.T) {
 }
 
 func TestTypographyGermanQuotes(t *testing.T) {
-	// de-DE/atp-safe-attachments.md
+	// de-DE/office-365-malware-and-ransomware-protection.md
 	seg := sxs("a-1", `ATP erweitert diesen Schutz durch ein Feature namens "sichere Anlagen", das vor unbekannter Schadsoftware schützt.`,
 		`ATP extends this protection through a feature called ATP Safe Attachments, which protects against unknown malware.`) + "\n"
 	runCases(t, "typography", []ruleCase{
@@ -144,7 +145,7 @@ func TestTypographyDoubleSpaces(t *testing.T) {
 			text: sxs("a-1", "Notez qu’un fichier PST peut être  importé dans la boîte aux lettres principale.", "Note that a PST file can be imported to the primary mailbox.") + "\n",
 			want: []string{"2 spaces in a row in the target; expected one space"}, at: []string{"  "}},
 		{name: "no-break space and space",
-			// fr-FR: Étape\u00a0 3 (line break artifacts of the MT output)
+			// fr-FR/increase-the-recoverable-quota-for-mailboxes-on-hold.md
 			text: sxs("7ee72-144", "Étape\u00a0 3\u00a0: Application de la nouvelle stratégie", "Step 3: Apply the new retention policy") + "\n",
 			want: []string{"no-break space + space in a row"}, at: []string{"\u00a0 "}},
 		{name: "a space on each side of a link bracket",
@@ -215,7 +216,7 @@ func TestTypographyPairs(t *testing.T) {
 			path: "de-DE/page.md",
 			want: []string{"unpaired ')'"}, at: []string{")"}},
 		{name: "unpaired straight quote",
-			// de-DE/use-network-upload-to-import-pst-files.md
+			// de-DE/use-network-upload-to-import-rms-encrypted-pst-files.md
 			text: sxs("a-1", `Diese optionale Option gibt den rekursiven Modus an, sodass das Tool "o365importtool. exe PST-Dateien kopiert.`,
 				"This optional switch specifies the recursive mode so that the O365ImportTool.exe tool will copy PST files.") + "\n",
 			path: "de-DE/page.md",
@@ -255,7 +256,8 @@ func TestTypographyEdgeSpaces(t *testing.T) {
 	src1 := "Any configured notifications are also distributed. "
 	runCases(t, "typography", []ruleCase{
 		{name: "sentences glued together",
-			// fr-FR/anti-malware-protection-faq (segments written without a space between them)
+			// The corpus always puts a space between segments; this is what a missing
+			// one would render (sentences from fr-FR/configure-anti-malware-policies.md).
 			text: sxs("a-1", "Les notifications configurées sont également distribuées.", src1) +
 				sxs("a-2", "Vérifiez la boîte aux lettres du destinataire.", "Check the recipient mailbox.") + "\n",
 			want: []string{`no space between this target and the text after it, where the source has one: renders "…distribuées.Vérifiez la …"`},

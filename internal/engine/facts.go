@@ -136,7 +136,7 @@ func headingText(pg *rules.Page, r rules.Range) string {
 func blockFacts(pg *rules.Page, loc func(rules.Range) rules.Loc) []rules.BlockFact {
 	out := make([]rules.BlockFact, 0, len(pg.Blocks))
 	for _, b := range pg.Blocks {
-		bf := rules.BlockFact{Kind: b.Kind, Level: b.Level, Info: b.Info, Loc: loc(b.Range)}
+		bf := rules.BlockFact{Kind: b.Kind, Level: b.Level, Info: b.Info, ItemStart: b.ItemStart, Loc: loc(b.Range)}
 		text := pg.Text[b.Range.Start:b.Range.End]
 		switch b.Kind {
 		case "code":

@@ -85,7 +85,13 @@ func ChangedLines(ctx context.Context, repoDir, rev string, paths []string) (map
 	if err != nil {
 		return nil, err
 	}
-	untracked, err := git(ctx, absDir, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"}, paths...)...)
+	// ls-files, unlike diff, stops at the current directory: ":/" is the
+	// whole repository, as diff without paths.
+	scope := paths
+	if len(scope) == 0 {
+		scope = []string{":/"}
+	}
+	untracked, err := git(ctx, absDir, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"}, scope...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -253,7 +259,7 @@ func relineLoneCR(abs string, rs []LineRange) []LineRange {
 		if b == '\n' || b == '\r' && (i+1 >= len(data) || data[i+1] != '\n') {
 			ours++
 		}
-		if b == '\n' && i+1 < len(data) {
+		if b == '\n' {
 			lineOf = append(lineOf, ours)
 		}
 	}

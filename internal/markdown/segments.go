@@ -134,6 +134,8 @@ func Extract(page *rules.Page, bodyStart int) {
 						b.Level++
 					}
 				}
+				_, inItem := n.Parent().(*ast.ListItem)
+				b.ItemStart = inItem && n.PreviousSibling() == nil
 			}
 			return ast.WalkSkipChildren, nil
 		}
