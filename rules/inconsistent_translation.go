@@ -193,9 +193,14 @@ type located struct {
 // in path order) by source text and by target text, in one pass, and makes
 // a finding of each inconsistent group that has a place on a reported page.
 func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOptions, dnt []string) []located {
-	bySource := map[string]int{} // key → index in groups
-	byTarget := map[string]int{}
-	var sources, targets []group
+	n := 0
+	for _, order := range ranks {
+		n += len(pages[order].Segments)
+	}
+	bySource := make(map[string]int, n/2) // key → index in sources
+	byTarget := make(map[string]int, n/2) // key → index in targets
+	sources := make([]group, 0, n/2)
+	targets := make([]group, 0, n/2)
 	roots := map[string]bool{}
 	var sk, tk, key []byte
 	for _, order := range ranks {
@@ -402,15 +407,19 @@ func checkableSource(s *SegmentFacts, minWords int) bool {
 	if len(raw) >= 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && !strings.Contains(strings.Trim(raw, "`"), "`") {
 		return false // one code span
 	}
-	words := 0
-	for _, w := range strings.Fields(s.Source) {
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				words++
-				break
-			}
+	words, inWord, letter := 0, false, false
+	for _, r := range s.Source {
+		if unicode.IsSpace(r) {
+			inWord, letter = false, false
+			continue
+		}
+		inWord = true
+		if !letter && unicode.IsLetter(r) {
+			letter = true
+			words++
 		}
 	}
+	_ = inWord
 	return words > 0 && words >= minWords
 }
 
