@@ -519,13 +519,14 @@ func newTermMatcher(term string, fold bool, endings, last []string) *termMatcher
 }
 
 // find returns the non-overlapping occurrences [i, j) in s that touch no
-// masked byte; with mark, it masks them.
+// masked byte (mask may be nil); with mark, it masks them.
 func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 	if len(m.words) == 0 {
 		return nil
 	}
 	var out [][2]int
 	first, _ := utf8.DecodeRuneInString(m.words[0])
+	lowerFirst := unicode.ToLower(first)
 	for i := 0; i < len(s); {
 		if !m.fold {
 			k := strings.Index(s[i:], m.words[0])
@@ -534,7 +535,11 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 			}
 			i += k
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if m.fold && r != first && unicode.ToLower(r) != lowerFirst {
+			i += size
+			continue
+		}
 		if isTermWordRune(first) && i > 0 {
 			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isTermWordRune(r) {
 				i += size
@@ -544,7 +549,7 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 		j, ok := m.matchWord(s, i, 0)
 		if ok && !masked(mask, i, j) {
 			out = append(out, [2]int{i, j})
-			if mark {
+			if mark && mask != nil {
 				markMask(mask, [2]int{i, j})
 			}
 			i = j
@@ -588,14 +593,10 @@ func (m *termMatcher) matchWord(s string, i, k int) (int, bool) {
 		}
 		next := jj
 		switch {
-		case next < len(s) && s[next] == ' ':
-			next++
+		case next < len(s) && (s[next] == ' ' || s[next] == termBoundary):
+			next++ // a space, or markup only: "**boîtes aux lettres**inactives"
 		case m.loose || m.touches(k):
-			// Words may touch ("Office365" in a variant; "Azure信息保护"
-			// next to CJK text), or be parted by markup only.
-			if next < len(s) && s[next] == termBoundary {
-				next++
-			}
+			// Words may touch: "Office365" in a variant, "Azure信息保护".
 		default:
 			continue
 		}
@@ -645,6 +646,9 @@ func isCJK(r rune) bool {
 }
 
 func masked(mask []bool, i, j int) bool {
+	if mask == nil {
+		return false
+	}
 	for k := i; k < j; k++ {
 		if mask[k] {
 			return true

@@ -21,13 +21,57 @@ var InconsistentTranslation = Register(&Rule{
 	Tags:     []string{"corpus", "consistency"},
 	Severity: Warning,
 	Short:    "The same source segment is translated differently, or one translation serves different sources, within a locale",
-	Doc:      `TODO`,
+	Doc: `Xbench's two consistency checks, across all the pages of one target locale (and within a
+page):
+
+  - the same source text translated in different ways: "Threat Explorer" is
+    "Sicherheitsrisiken-Explorer" on two pages and "Bedrohungs-Explorer" on a third;
+  - the same translation used for source texts that say different things: "Un utilisateur
+    télécharge un fichier." for both "User uploads a file." and "User downloads a file.".
+
+One problem is one finding, on the first of its places (in path order, then document order) in a
+file being checked; the message names each variant, how many times it occurs and where
+(path:line, the first max-places of them, then "and N more"). Run l10nlint on the whole locale
+tree for the full picture: a run on a few files compares them with the other locales' copies of
+the same pages only.
+
+What does not make texts different: white space, punctuation and symbols, markup (emphasis,
+links, inline HTML: the plain text is compared), full-width and typographic forms, letter case
+(ignore-case), and in a translation, the inflection of a name kept from the source ("des
+Compliance Centers" and "des Compliance Center"). What is left out: sources shorter than
+min-words words, sources of numbers, symbols or one code span only, and segments whose target
+equals their source (untranslated reports those).
+
+A source is only compared with the same source ending alike (same-ending): a sentence (. ! ?), a
+lead-in (:) and a label (no final punctuation: a heading, a table cell, a list entry) may be
+translated differently, such as "Connect to Exchange Online PowerShell" as a heading
+("Connexion à ...") and as a step ("Connectez-vous à ...").
+
+Different sources that one translation rightly covers are not reported: the check on targets
+(same-target) only reports sources that differ in meaning, that is in their numbers, in a
+negation ("any"/"none", "not"), by a pair of opposites (enable/disable, upload/download,
+before/after, inbound/outbound ...), or in a name: a word with an inner capital (Set-IRMConfiguration,
+eDiscovery) or a capitalized word inside a sentence (a UI label, a product, a feature), unless the
+other source has it as an acronym or its expansion (EAC, Exchange admin center), an
+abbreviation (ID, Acct), misspelled or written in one word. Rewordings ("How do you know this
+worked?", "How do you know if this worked?") and inflections are not differences, nor are
+capitals in titles and labels written in title case.
+
+Options:
+  min-words    words a source must have to be compared (default 2; in scripts written without
+               spaces, a character counts as a word)
+  ignore-case  letter case does not make two texts different (default true)
+  same-ending  compare a source only with sources that end alike: sentence, lead-in or label
+               (default true)
+  same-target  also report one translation used for source texts that differ in meaning
+               (default true)
+  max-places   places listed for each variant before "and N more" (default 3; 0 lists all)`,
 	Options: []Option{
-		{Name: "min-words", Default: 2, Doc: "words a source text must have to be checked"},
-		{Name: "ignore-case", Default: true, Doc: "letter case does not make texts different"},
-		{Name: "same-ending", Default: true, Doc: "compare only sources that end alike (sentence, lead-in, label)"},
+		{Name: "min-words", Default: 2, Doc: "words a source must have to be compared"},
+		{Name: "ignore-case", Default: true, Doc: "letter case does not make two texts different"},
+		{Name: "same-ending", Default: true, Doc: "compare a source only with sources that end alike: sentence, lead-in or label"},
 		{Name: "same-target", Default: true, Doc: "also report one translation used for source texts that differ in meaning"},
-		{Name: "max-places", Default: 3, Doc: "places listed per variant before \"and N more\""},
+		{Name: "max-places", Default: 3, Doc: "places listed for each variant before \"and N more\" (0 lists all)"},
 	},
 	RunCorpus: runInconsistentTranslation,
 })
@@ -401,25 +445,26 @@ func differingWindows(texts []string, width int) []string {
 }
 
 // checkableSource reports whether a segment's source is worth comparing:
-// enough words, not only numbers or code.
+// enough words (in scripts written without spaces, characters), not only
+// numbers or one code span.
 func checkableSource(s *SegmentFacts, minWords int) bool {
 	raw := strings.TrimSpace(s.SourceRaw)
 	if len(raw) >= 2 && raw[0] == '`' && raw[len(raw)-1] == '`' && !strings.Contains(strings.Trim(raw, "`"), "`") {
 		return false // one code span
 	}
-	words, inWord, letter := 0, false, false
+	words, letter := 0, false // letter: the current word has one
 	for _, r := range s.Source {
-		if unicode.IsSpace(r) {
-			inWord, letter = false, false
-			continue
-		}
-		inWord = true
-		if !letter && unicode.IsLetter(r) {
+		switch {
+		case unicode.IsSpace(r):
+			letter = false
+		case r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			words++ // scripts written without spaces: a character is a word
+			letter = false
+		case !letter && unicode.IsLetter(r):
 			letter = true
 			words++
 		}
 	}
-	_ = inWord
 	return words > 0 && words >= minWords
 }
 

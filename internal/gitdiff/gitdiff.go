@@ -38,8 +38,8 @@ var ErrNoGit = errors.New("git not found")
 
 // ChangedLines returns the lines of the working tree that differ from rev
 // (git diff REV: committed, staged and unstaged changes) plus the untracked,
-// not ignored files as wholly changed, under the pathspecs paths (relative
-// to repoDir; none for the whole repository).
+// not ignored files as wholly changed, under paths (files or directories,
+// relative to repoDir, taken literally; none for the whole repository).
 //
 // Keys are absolute, OS-separated paths built from repoDir as given (not
 // symlink-resolved), so the caller matches findings with filepath.Abs of
@@ -85,13 +85,13 @@ func ChangedLines(ctx context.Context, repoDir, rev string, paths []string) (map
 	if err != nil {
 		return nil, err
 	}
-	// ls-files, unlike diff, stops at the current directory: ":/" is the
-	// whole repository, as diff without paths.
-	scope := paths
-	if len(scope) == 0 {
-		scope = []string{":/"}
+	// ls-files, unlike diff, stops at the current directory: without paths
+	// it runs at the top, to cover the whole repository as diff does.
+	lsDir := absDir
+	if len(paths) == 0 {
+		lsDir = root
 	}
-	untracked, err := git(ctx, absDir, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"}, scope...)...)
+	untracked, err := git(ctx, lsDir, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"}, paths...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -120,12 +120,13 @@ func withPaths(rev string, paths []string) []string {
 
 // git runs a git command in dir and returns its standard output. Optional
 // locks are off because l10nlint must not write to the repository (git
-// diff would refresh the index); LC_ALL=C keeps messages parseable.
+// diff would refresh the index); paths are literal file names, not
+// pathspec patterns; LC_ALL=C keeps messages stable.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	args = append([]string{"-c", "core.quotePath=false"}, args...)
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_LITERAL_PATHSPECS=1", "LC_ALL=C")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

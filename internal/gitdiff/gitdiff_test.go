@@ -87,6 +87,8 @@ func repo(t *testing.T) string {
 		"utf16.md":      utf16le("# Titre\nligne\n"),
 		"cr.md":         "x1\ry1\nx2\ry2\n",
 		"plus.md":       "p1\n",
+		"x[1].md":       "x\n",
+		"x1.md":         "x\n",
 		".gitignore":    "ignored.md\n",
 	} {
 		write(t, dir, name, content)
@@ -114,6 +116,8 @@ func repo(t *testing.T) string {
 	write(t, dir, "cr.md", "x1\ry1\nx2\rZZ\n")
 	// An added line starting with "++" shows as "+++" in the hunk body.
 	write(t, dir, "plus.md", "p1\n++ not a header\n--- nor this\n")
+	write(t, dir, "x[1].md", "y\n")
+	write(t, dir, "x1.md", "y\n")
 	write(t, dir, "new.md", "# new\n")
 	write(t, dir, "sub/new.md", "# new\n")
 	write(t, dir, "empty.md", "")
@@ -135,6 +139,8 @@ func TestChangedLines(t *testing.T) {
 		"utf16.md":      {Whole},
 		"cr.md":         {{3, 5}},
 		"plus.md":       {{2, 4}},
+		"x[1].md":       {{1, 2}},
+		"x1.md":         {{1, 2}},
 		"new.md":        {Whole},
 		"sub/new.md":    {Whole},
 		"empty.md":      {Whole},
@@ -154,6 +160,7 @@ func TestChangedLines(t *testing.T) {
 	}{
 		{"whole repository", ".", nil, all},
 		{"pathspecs", ".", []string{"sub", "a.md", "c.md"}, pick("sub/e.md", "sub/new.md", "a.md", "c.md")},
+		{"paths are literal, not patterns", ".", []string{"x[1].md"}, pick("x[1].md")},
 		{"from a subdirectory, whole repository", "sub", nil, all},
 		{"from a subdirectory, pathspec relative to it", "sub", []string{"."}, pick("sub/e.md", "sub/new.md")},
 	} {

@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	_ "embed"
-	"fmt"
 	"html/template"
 	"io"
 	"sort"
@@ -18,7 +17,16 @@ import (
 //go:embed html_template.html
 var htmlTemplateText string
 
-var htmlTemplate = template.Must(template.New("report").Parse(htmlTemplateText))
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	// group is the data of a summary group: a title, the filter key of
+	// its checkboxes and its rows.
+	"group": func(title, key string, rows []htmlCount) any {
+		return struct {
+			Title, Key string
+			Rows       []htmlCount
+		}{title, key, rows}
+	},
+}).Parse(htmlTemplateText))
 
 // WriteHTML writes run as one self-contained HTML page (inline CSS and
 // JavaScript, no external resources) for reviewers and translation vendors:
@@ -54,21 +62,14 @@ func WriteHTML(w io.Writer, run *Run, _ Options) error {
 
 // htmlReport is the data of the HTML template.
 type htmlReport struct {
-	Tool, Version    string
-	Files, Segments  string
-	Total            string
-	Counts           severityCounts
-	Severities       []htmlCount
-	Locales          []htmlCount
-	Rules            []htmlCount
-	RuleDocs         []htmlRule
-	Findings         []htmlFinding
-	HasFindings      bool
-	SeverityNames    []string
-	SeverityClasses  []string
-	LocaleNames      []string
-	RuleNames        []string
-	FindingsWithRule int
+	Tool, Version          string
+	Files, Segments, Total string
+	Severities             []htmlCount
+	Locales                []htmlCount
+	Rules                  []htmlCount
+	RuleDocs               []htmlRule
+	Findings               []htmlFinding
+	HasFindings            bool
 }
 
 // htmlCount is one row of a summary chart and filter.
@@ -87,10 +88,10 @@ type htmlBar struct {
 
 // htmlRule is a rule's description.
 type htmlRule struct {
-	ID, Short, Doc, Severity, HelpURI string
-	Tags, Aliases                     string
-	Options                           []OptionInfo
-	N                                 string
+	ID, Short, Doc, Severity, Class, HelpURI string
+	Tags, Aliases                            string
+	Options                                  []OptionInfo
+	N                                        string
 }
 
 // htmlFinding is one finding row. Rule and Locale are indexes into the
@@ -108,6 +109,9 @@ type htmlFinding struct {
 	Source              string
 	Before, Mark, After string
 	Flagged             string
+	// All is set when the flagged text is the whole target: the target
+	// is highlighted as a whole instead of marked.
+	All bool
 }
 
 // severityOrder lists the severities as the report shows them.
@@ -131,7 +135,6 @@ func newHTMLReport(run *Run) *htmlReport {
 		Files:       thousands(run.Files),
 		Segments:    thousands(run.Segments),
 		Total:       thousands(len(fs)),
-		Counts:      countSeverities(fs),
 		HasFindings: len(fs) > 0,
 	}
 
@@ -205,18 +208,16 @@ func newHTMLReport(run *Run) *htmlReport {
 			c.Bars = []htmlBar{{Class: severityClass(s), Title: plural(n, s.String()), Width: barWidth(n, most)}}
 		}
 		r.Severities = append(r.Severities, c)
-		r.SeverityNames = append(r.SeverityNames, s.String())
-		r.SeverityClasses = append(r.SeverityClasses, severityClass(s))
 	}
 	most = maxOf(byLocale)
 	localeIndex := map[string]int{}
 	for i, l := range locales {
 		localeIndex[l] = i
-		label := l
+		name, label := l, l
 		if l == "" {
-			label = "(unknown)"
+			name, label = "?", "(unknown)"
 		}
-		r.Locales = append(r.Locales, htmlCount{Name: l, Label: label, N: thousands(byLocale[l].n), Bars: stacked(byLocale[l], most)})
+		r.Locales = append(r.Locales, htmlCount{Name: name, Label: label, N: thousands(byLocale[l].n), Bars: stacked(byLocale[l], most)})
 	}
 	most = maxOf(byRule)
 	ruleIndex := map[string]int{}
@@ -235,7 +236,7 @@ func newHTMLReport(run *Run) *htmlReport {
 			n = t.n
 		}
 		r.RuleDocs = append(r.RuleDocs, htmlRule{
-			ID: ri.ID, Short: ri.Short, Doc: visible(strings.TrimSpace(ri.Doc)), Severity: ri.Severity.String(),
+			ID: ri.ID, Short: ri.Short, Doc: visible(strings.TrimSpace(ri.Doc)), Severity: ri.Severity.String(), Class: severityClass(ri.Severity),
 			HelpURI: ri.HelpURI, Tags: strings.Join(ri.Tags, ", "), Aliases: strings.Join(ri.Aliases, ", "),
 			Options: ri.Options, N: thousands(n),
 		})
@@ -248,7 +249,7 @@ func newHTMLReport(run *Run) *htmlReport {
 	}
 	sort.Strings(unlisted)
 	for _, id := range unlisted {
-		r.RuleDocs = append(r.RuleDocs, htmlRule{ID: id, Short: "(not among the enabled rules)", Severity: "", N: thousands(byRule[id].n)})
+		r.RuleDocs = append(r.RuleDocs, htmlRule{ID: id, Short: "(not among the enabled rules)", N: thousands(byRule[id].n)})
 	}
 
 	spans := spanOffsets(fs)
@@ -267,10 +268,19 @@ func newHTMLReport(run *Run) *htmlReport {
 		if f.SegmentID != "" {
 			h.Segment = true
 			h.Source = visible(f.Source)
-			if at := spans[i]; at >= 0 {
+			switch at := spans[i]; {
+			case strings.TrimSpace(f.Target) == "":
+				// Shown as "(empty)"; a blank target flagged as a whole
+				// needs no mark.
+				if f.Snippet != f.Target {
+					h.Flagged = visible(f.Snippet)
+				}
+			case at == 0 && len(f.Snippet) == len(f.Target):
+				h.All, h.Before = true, visible(f.Target)
+			case at >= 0:
 				end := at + len(f.Snippet)
 				h.Before, h.Mark, h.After = visible(f.Target[:at]), visible(f.Target[at:end]), visible(f.Target[end:])
-			} else {
+			default:
 				h.Before = visible(f.Target)
 				h.Flagged = visible(f.Snippet)
 			}
@@ -327,8 +337,6 @@ func visible(s string) string {
 			if !strings.HasPrefix(s[i+1:], "\n") {
 				b.WriteByte('\n')
 			}
-		case r == utf8.RuneError && strings.HasPrefix(s[i:], "\xef\xbf\xbd") == false:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
 		case isHidden(r):
 			writeVisible(&b, r)
 		default:
@@ -343,7 +351,7 @@ func isHidden(r rune) bool {
 		return false
 	}
 	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // maxOccurrences bounds the occurrences of a snippet considered in one
@@ -433,48 +441,33 @@ func locateSpans(fs []Finding, idx []int, out []int) {
 		}
 	}
 
-	// Score each full start by the findings it is compatible with.
-	score := map[targetStart]int{}
+	// Score each full start by the findings that have an occurrence there:
+	// one implying that start, or one after a line break on its line.
+	full := map[targetStart]int{}
+	lineOnly := map[int]int{}
+	both := map[targetStart]int{}
 	for j := range idx {
-		seen := map[targetStart]bool{}
-		lineOnly := map[int]bool{}
+		starts, lines := map[targetStart]bool{}, map[int]bool{}
 		for _, c := range cands[j] {
 			if c.start.col == 0 {
-				lineOnly[c.start.line] = true
+				lines[c.start.line] = true
+			} else {
+				starts[c.start] = true
 			}
 		}
-		for _, c := range cands[j] {
-			if c.start.col != 0 && !seen[c.start] {
-				seen[c.start] = true
-				score[c.start]++
+		for s := range starts {
+			full[s]++
+			if lines[s.line] {
+				both[s]++
 			}
 		}
-		// A finding after a line break supports every start on its line.
-		for l := range lineOnly {
-			for s := range score {
-				if s.line == l && !seen[s] {
-					seen[s] = true
-					score[s]++
-				}
-			}
+		for l := range lines {
+			lineOnly[l]++
 		}
-	}
-	// The line-only support above only reaches starts already scored;
-	// recount so the order of findings does not matter.
-	for s := range score {
-		n := 0
-		for j := range idx {
-			for _, c := range cands[j] {
-				if c.start == s || (c.start.col == 0 && c.start.line == s.line) {
-					n++
-					break
-				}
-			}
-		}
-		score[s] = n
 	}
 	best, bestN, tie := targetStart{}, 0, false
-	for s, n := range score {
+	for s, n := range full {
+		n += lineOnly[s.line] - both[s]
 		switch {
 		case n > bestN:
 			best, bestN, tie = s, n, false

@@ -16,10 +16,11 @@ var Formats = map[string]Writer{
 	"sarif":  WriteSARIF,
 	"github": WriteGitHub,
 	"gitlab": WriteGitLab,
+	"html":   WriteHTML,
 }
 
 // FormatNames lists the format names in the order help text shows them.
-var FormatNames = []string{"text", "json", "sarif", "github", "gitlab"}
+var FormatNames = []string{"text", "json", "sarif", "github", "gitlab", "html"}
 
 // Write writes run in the named format.
 func Write(w io.Writer, format string, run *Run, opts Options) error {

@@ -110,9 +110,9 @@ func (d Directive) String() string {
 // Resolver maps a rule name (ID or alias) to its ID.
 type Resolver func(name string) (id string, ok bool)
 
-// Parse reads the directives of the comments comments of text (byte ranges
-// of whole "<!-- ... -->" comments, in document order). Comments that do
-// not start with "l10nlint-" are ignored. Unknown keywords, unknown rule
+// Parse reads the directives in comments, the byte ranges of text's whole
+// "<!-- ... -->" HTML comments outside code (rules.Page.Comments).
+// Comments whose first word does not start with "l10nlint-" are ignored. Unknown keywords, unknown rule
 // names and enables that close nothing come back as problems for the
 // caller to report; a directive whose rules are all unknown is dropped
 // rather than widened to every rule. A nil resolve accepts every name.
@@ -120,6 +120,9 @@ func Parse(text string, comments []rules.Range, resolve Resolver) ([]Directive, 
 	var dirs []Directive
 	var problems []rules.Problem
 	var directiveComments []rules.Range
+	// Regions pair disables with enables in document order.
+	comments = append([]rules.Range(nil), comments...)
+	sort.Slice(comments, func(i, j int) bool { return comments[i].Start < comments[j].Start })
 	for _, r := range comments {
 		if r.Start < 0 || r.End > len(text) || r.Start > r.End {
 			continue
