@@ -340,11 +340,13 @@ func isASCIIWordByte(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= 
 // termView is one side of a segment as prose for term matching: code spans,
 // HTML tags, link destinations and autolinks blanked out, emphasis markers
 // and link brackets turned into word boundaries, escapes and entities
-// decoded, white space folded to single spaces, typographic apostrophes to
-// '. For each byte of s, start and end are the page offsets it came from,
-// so that a match reports its exact range in the page.
+// decoded, URLs written as text blanked out, white space folded to single
+// spaces, typographic apostrophes to '. For each byte of s, start and end
+// are the page offsets it came from, so that a match reports its exact
+// range in the page; they are computed on the first rangeOf.
 type termView struct {
 	s          string
+	t          Text
 	start, end []int
 }
 
@@ -352,34 +354,43 @@ type termView struct {
 // emphasis marker: "Exchange 2013**Raccourcis".
 const termBoundary = '\x00'
 
-func (v *termView) rangeOf(i, j int) Range { return Range{v.start[i], v.end[j-1]} }
+func newTermView(t Text) termView { return buildTermView(t, false) }
+
+func (v *termView) rangeOf(i, j int) Range {
+	if v.start == nil {
+		*v = buildTermView(v.t, true)
+	}
+	return Range{v.start[i], v.end[j-1]}
+}
 
 // text is s[i:j] without boundary markers.
 func (v *termView) text(i, j int) string {
 	return strings.ReplaceAll(v.s[i:j], string(termBoundary), "")
 }
 
-func newTermView(t Text) termView {
-	type cut struct {
-		start, end int
-		repl       string
-	}
-	var cuts []cut
+type termCut struct {
+	start, end int
+	repl       string
+}
+
+func buildTermView(t Text, withMap bool) termView {
+	var buf [8]termCut
+	cuts := buf[:0]
 	for _, c := range t.Code {
-		cuts = append(cuts, cut{c.Range.Start, c.Range.End, " "})
+		cuts = append(cuts, termCut{c.Range.Start, c.Range.End, " "})
 	}
 	for _, g := range t.Tags {
-		cuts = append(cuts, cut{g.Range.Start, g.Range.End, " "})
+		cuts = append(cuts, termCut{g.Range.Start, g.Range.End, " "})
 	}
 	for _, d := range t.Emphasis {
-		cuts = append(cuts, cut{d.Range.Start, d.Range.End, string(termBoundary)})
+		cuts = append(cuts, termCut{d.Range.Start, d.Range.End, string(termBoundary)})
 	}
 	for _, e := range t.Escapes {
-		cuts = append(cuts, cut{e.Range.Start, e.Range.End, string(e.Char)})
+		cuts = append(cuts, termCut{e.Range.Start, e.Range.End, string(e.Char)})
 	}
 	for _, l := range t.Links {
 		if l.Kind == AutoLink {
-			cuts = append(cuts, cut{l.Range.Start, l.Range.End, " "})
+			cuts = append(cuts, termCut{l.Range.Start, l.Range.End, " "})
 			continue
 		}
 		open := l.Range.Start + 1
@@ -388,15 +399,19 @@ func newTermView(t Text) termView {
 		}
 		labelEnd := open + len(l.Label)
 		if labelEnd > l.Range.End {
-			cuts = append(cuts, cut{l.Range.Start, l.Range.End, " "})
+			cuts = append(cuts, termCut{l.Range.Start, l.Range.End, " "})
 			continue
 		}
-		cuts = append(cuts, cut{l.Range.Start, open, string(termBoundary)}, cut{labelEnd, l.Range.End, string(termBoundary)})
+		cuts = append(cuts, termCut{l.Range.Start, open, string(termBoundary)}, termCut{labelEnd, l.Range.End, string(termBoundary)})
 	}
-	sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
-
-	var b termViewBuilder
-	b.grow(len(t.Raw))
+	if len(cuts) > 1 {
+		sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
+	}
+	b := termViewBuilder{withMap: withMap, sepStart: -1}
+	b.out = make([]byte, 0, len(t.Raw))
+	if withMap {
+		b.start, b.end = make([]int, 0, len(t.Raw)), make([]int, 0, len(t.Raw))
+	}
 	base, raw := t.Range.Start, t.Raw
 	pos := 0
 	for _, c := range cuts {
@@ -409,32 +424,73 @@ func newTermView(t Text) termView {
 		pos = e
 	}
 	b.raw(raw[pos:], base+pos)
-	return b.fold()
+	b.flush()
+	return termView{s: string(b.out), t: t, start: b.start, end: b.end}
 }
 
+// termViewBuilder writes a term view, folding runs of white space and
+// boundaries as it goes.
 type termViewBuilder struct {
-	s          []byte
+	out        []byte
+	withMap    bool
 	start, end []int
+	// A pending run of separators: from sepStart to sepEnd in the page,
+	// with white space or not.
+	sepStart, sepEnd int
+	sepSpace         bool
 }
 
-func (b *termViewBuilder) grow(n int) {
-	b.s, b.start, b.end = make([]byte, 0, n), make([]int, 0, n), make([]int, 0, n)
-}
-
-// add appends s as coming from the page range [from, to).
+// add appends s, which stands for the page range [from, to).
 func (b *termViewBuilder) add(s string, from, to int) {
-	for i := 0; i < len(s); i++ {
-		b.s = append(b.s, s[i])
-		b.start = append(b.start, from)
-		b.end = append(b.end, to)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b.rune(r, s[i:i+n], from, to)
+		i += n
 	}
 }
 
+func (b *termViewBuilder) rune(r rune, enc string, from, to int) {
+	space := unicode.IsSpace(r)
+	if space || r == termBoundary || r == '\u200b' {
+		if b.sepStart < 0 {
+			b.sepStart = from
+		}
+		b.sepEnd, b.sepSpace = to, b.sepSpace || space
+		return
+	}
+	b.flush()
+	if r == '’' || r == '‘' {
+		enc = "'"
+	}
+	b.out = append(b.out, enc...)
+	if b.withMap {
+		for range len(enc) {
+			b.start, b.end = append(b.start, from), append(b.end, to)
+		}
+	}
+}
+
+func (b *termViewBuilder) flush() {
+	if b.sepStart < 0 {
+		return
+	}
+	c := byte(termBoundary)
+	if b.sepSpace {
+		c = ' '
+	}
+	b.out = append(b.out, c)
+	if b.withMap {
+		b.start, b.end = append(b.start, b.sepStart), append(b.end, b.sepEnd)
+	}
+	b.sepStart, b.sepSpace = -1, false
+}
+
 // raw appends text found at page offset off, decoding entities and blanking
-// URLs and e-mail addresses.
+// URLs written as text.
 func (b *termViewBuilder) raw(s string, off int) {
 	for i := 0; i < len(s); {
-		if s[i] == '&' {
+		c := s[i]
+		if c == '&' {
 			if j := strings.IndexByte(s[i:min(len(s), i+12)], ';'); j > 1 {
 				if d := html.UnescapeString(s[i : i+j+1]); d != s[i:i+j+1] {
 					b.add(d, off+i, off+i+j+1)
@@ -443,79 +499,53 @@ func (b *termViewBuilder) raw(s string, off int) {
 				}
 			}
 		}
-		if (i == 0 || s[i-1] == ' ' || s[i-1] == '(') && (strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "www.")) {
+		if (c == 'h' || c == 'w') && (i == 0 || s[i-1] == ' ' || s[i-1] == '(') &&
+			(strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "www.")) {
 			j := i
 			for j < len(s) && s[j] != ' ' && s[j] != ')' && s[j] != '"' && s[j] != '<' {
 				j++
 			}
-			b.add(" ", off+i, off+j)
+			b.rune(' ', " ", off+i, off+j)
 			i = j
 			continue
 		}
-		b.s = append(b.s, s[i])
-		b.start = append(b.start, off+i)
-		b.end = append(b.end, off+i+1)
-		i++
-	}
-}
-
-// fold folds runs of white space and boundaries (a space if the run has
-// white space) and typographic apostrophes.
-func (b *termViewBuilder) fold() termView {
-	v := termView{start: make([]int, 0, len(b.s)), end: make([]int, 0, len(b.s))}
-	out := make([]byte, 0, len(b.s))
-	s := string(b.s)
-	for i := 0; i < len(s); {
+		if c < utf8.RuneSelf {
+			b.rune(rune(c), s[i:i+1], off+i, off+i+1)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || r == termBoundary || r == '\u200b' {
-			j, space := i, false
-			for j < len(s) {
-				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsSpace(r) && r != termBoundary && r != '\u200b' {
-					break
-				}
-				space = space || unicode.IsSpace(r)
-				j += n
-			}
-			c := byte(termBoundary)
-			if space {
-				c = ' '
-			}
-			out = append(out, c)
-			v.start, v.end = append(v.start, b.start[i]), append(v.end, b.end[j-1])
-			i = j
-			continue
-		}
-		if r == '’' || r == '‘' {
-			out = append(out, '\'')
-			v.start, v.end = append(v.start, b.start[i]), append(v.end, b.end[i+n-1])
-			i += n
-			continue
-		}
-		for k := i; k < i+n; k++ {
-			out = append(out, s[k])
-			v.start, v.end = append(v.start, b.start[k]), append(v.end, b.end[k])
-		}
+		b.rune(r, s[i:i+n], off+i, off+i+n)
 		i += n
 	}
-	v.s = string(out)
-	return v
 }
 
 // termMatcher finds a term in a term view: its words in order, as whole
 // words, separated by a space (or nothing next to CJK text), each word
 // optionally followed by one of the inflection endings.
 type termMatcher struct {
-	words   []string
-	fold    bool     // case-insensitive
-	loose   bool     // words may also be separated by nothing ("Office365")
+	words []string
+	fold  bool // case-insensitive
+	loose bool // words may also be separated by nothing ("Office365")
+	// key is the lower-cased start of the first word, which the lower-cased
+	// raw text must contain for the term to occur in it.
+	key     string
 	endings []string // endings any word may take
 	last    []string // endings the last word may take
 }
 
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
 func newTermMatcher(term string, fold bool, endings, last []string) *termMatcher {
-	term = strings.NewReplacer("’", "'", "‘", "'").Replace(term)
-	return &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
+	term = apostrophes.Replace(term)
+	m := &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
+	if len(m.words) > 0 {
+		m.key = strings.ToLower(m.words[0])
+		if i := strings.IndexAny(m.key, "'&;\\"); i >= 0 {
+			m.key = m.key[:i]
+		}
+	}
+	return m
 }
 
 // find returns the non-overlapping occurrences [i, j) in s that touch no

@@ -95,7 +95,12 @@ func runGlossary(p *Pass) {
 	if g == nil || len(p.Page.Segments) == 0 {
 		return
 	}
-	entries := compileGlossary(g, locale.Language(p.Page.SourceLocale), locale.Language(loc))
+	key := compiledGlossaryKey{g, locale.Language(p.Page.SourceLocale), locale.Language(loc)}
+	c, ok := compiledGlossaries.Load(key)
+	if !ok {
+		c, _ = compiledGlossaries.LoadOrStore(key, compileGlossary(g, key.src, key.tgt))
+	}
+	entries := c.([]*glossaryEntry)
 	if len(entries) == 0 {
 		return
 	}
@@ -107,6 +112,15 @@ func runGlossary(p *Pass) {
 		}
 		checkGlossary(p, s, entries, anywhere, where)
 	}
+}
+
+// compiledGlossaries caches the compiled entries of the glossaries by
+// glossary and languages: a run has a few glossaries and many pages.
+var compiledGlossaries sync.Map
+
+type compiledGlossaryKey struct {
+	g        *Glossary
+	src, tgt string
 }
 
 // glossaryFor returns the glossary of loc, else of its language.
@@ -163,32 +177,30 @@ func compileGlossary(g *Glossary, srcLang, tgtLang string) []*glossaryEntry {
 }
 
 func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool, where func(*glossaryEntry) string) {
-	lowerSrc := strings.ToLower(s.Source.Raw)
-	var src, tgt termView
+	var src, tgt *termView
 	var srcMask, covered []bool
-	built := false
-	build := func() {
-		if built {
-			return
+	target := func() *termView {
+		if tgt == nil {
+			v := newTermView(s.Target)
+			tgt = &v
 		}
-		built = true
-		src, tgt = newTermView(s.Source), newTermView(s.Target)
-		srcMask = make([]bool, len(src.s))
-		// covered marks the target's allowed translations of all entries:
-		// a forbidden term inside one of them is fine.
-		covered = make([]bool, len(tgt.s))
-		for _, e := range entries {
-			for _, m := range e.allowed {
-				for _, r := range m.find(tgt.s, nil, false) {
-					markMask(covered, r)
-				}
-			}
+		return tgt
+	}
+	// in finds the occurrences of m in the target, after a quick look at
+	// the lower-cased raw text.
+	in := func(m *termMatcher) [][2]int {
+		if !containsFold(s.Target.Raw, m.key) {
+			return nil
 		}
+		return m.find(target().s, nil, false)
 	}
 	for _, e := range entries {
 		inSource := false
-		if strings.Contains(lowerSrc, e.first) {
-			build()
+		if containsFold(s.Source.Raw, e.first) {
+			if src == nil {
+				v := newTermView(s.Source)
+				src, srcMask = &v, make([]bool, len(v.s))
+			}
 			for _, m := range e.source {
 				if len(m.find(src.s, srcMask, true)) > 0 {
 					inSource = true
@@ -198,17 +210,29 @@ func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool,
 		if !inSource && (!anywhere || len(e.forbidden) == 0) {
 			continue
 		}
-		build()
 		reported := false
 		for i, m := range e.forbidden {
-			for _, r := range m.find(tgt.s, nil, false) {
+			for _, r := range in(m) {
+				if covered == nil {
+					// The target's allowed translations of all entries: a
+					// forbidden term inside one of them is fine.
+					covered = make([]bool, len(tgt.s))
+					for _, e := range entries {
+						for _, m := range e.allowed {
+							for _, r := range in(m) {
+								markMask(covered, r)
+							}
+						}
+					}
+				}
 				if allCovered(covered, r) {
 					continue
 				}
 				reported = true
-				msg := fmt.Sprintf("%q is a forbidden translation of %q", tgt.text(r[0], r[1]), e.Source)
-				if tgt.text(r[0], r[1]) != e.Forbidden[i] && !strings.EqualFold(tgt.text(r[0], r[1]), e.Forbidden[i]) {
-					msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", tgt.text(r[0], r[1]), e.Forbidden[i], e.Source)
+				got := tgt.text(r[0], r[1])
+				msg := fmt.Sprintf("%q is a forbidden translation of %q", got, e.Source)
+				if !strings.EqualFold(got, e.Forbidden[i]) {
+					msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", got, e.Forbidden[i], e.Source)
 				}
 				if len(e.Allowed) > 0 {
 					msg += fmt.Sprintf("; use %q", e.Allowed[0])
@@ -224,7 +248,7 @@ func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool,
 		// left to the rules about names and untranslated text.
 		found := false
 		for _, m := range append(e.allowed[:len(e.allowed):len(e.allowed)], e.source...) {
-			if len(m.find(tgt.s, nil, false)) > 0 {
+			if len(in(m)) > 0 {
 				found = true
 				break
 			}
@@ -241,6 +265,24 @@ func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool,
 			p.ReportSegment(s, "the source has %q but the target lacks its translation %s (%s)", e.Source, expected, where(e))
 		}
 	}
+}
+
+// containsFold reports whether s may contain key, a lower-cased word,
+// ignoring case (a quick filter before term views are built).
+func containsFold(s, key string) bool {
+	if key == "" {
+		return true
+	}
+	c := key[0]
+	if c >= 'a' && c <= 'z' {
+		for i := 0; i+len(key) <= len(s); i++ {
+			if s[i]|0x20 == c && strings.EqualFold(s[i:i+len(key)], key) {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.Contains(strings.ToLower(s), key)
 }
 
 // allCovered reports whether every byte of r is marked.

@@ -638,7 +638,7 @@ func readSourceWords(s string) sourceWords {
 	}
 	var words []word
 	initial := true
-	var prev rune = ' '
+	prev := ' '
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		r := rs[i]

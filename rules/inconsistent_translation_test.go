@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -91,7 +92,7 @@ func TestInconsistentTranslationOptions(t *testing.T) {
 		got := consistencyFindings(t, opts, 0, consistencyDir)
 		var added []string
 		for _, g := range got {
-			if !containsString(base, g) {
+			if !slices.Contains(base, g) {
 				added = append(added, g)
 			}
 		}
@@ -111,15 +112,6 @@ func TestInconsistentTranslationOptions(t *testing.T) {
 	expectFindings(t, got, "", `(a.md:21 and 1 more); "Ouvrez le Centre de conformité." once (c.md:7)`, `(b.md:7 and 1 more)`, "", "")
 }
 
-func containsString(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 func TestInconsistentTranslationDeterministic(t *testing.T) {
 	want := consistencyFindings(t, nil, 1, consistencyDir)
 	for range 3 {
@@ -129,10 +121,10 @@ func TestInconsistentTranslationDeterministic(t *testing.T) {
 	}
 }
 
-// syntheticCorpus builds n fr-FR pages that each translate "Click Save to
+// consistencyCorpus builds n fr-FR pages that each translate "Click Save to
 // apply the policy." (page i in one of three ways) and hold one problem of
 // their own, and a page of each reported as told.
-func syntheticCorpus(n int, reported func(i int) bool) *rules.Corpus {
+func consistencyCorpus(n int, reported func(i int) bool) *rules.Corpus {
 	var pages []*rules.PageFacts
 	seg := func(id, src, tgt string, line int) rules.SegmentFacts {
 		loc := rules.Loc{Start: rules.Position{Line: line, Col: 1}, End: rules.Position{Line: line, Col: 1 + len(tgt)},
@@ -153,10 +145,10 @@ func syntheticCorpus(n int, reported func(i int) bool) *rules.Corpus {
 	return rules.NewCorpus("en-US", pages)
 }
 
-// runCorpusRule calls RunCorpus for every reported page of c, on one
+// runConsistency calls RunCorpus for every reported page of c, on one
 // goroutine per page when parallel is set, and returns the findings by
 // page path, in report order.
-func runCorpusRule(c *rules.Corpus, parallel bool) map[string][]string {
+func runConsistency(c *rules.Corpus, parallel bool) map[string][]string {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	out := map[string][]string{}
@@ -187,8 +179,8 @@ func TestInconsistentTranslationReportedPages(t *testing.T) {
 	// Pages 0 and 1 are context (indexed, not reported): the group of
 	// "Click Save ..." is reported on page 2, its first reported place, and
 	// still lists the places on the context pages.
-	c := syntheticCorpus(5, func(i int) bool { return i >= 2 })
-	got := runCorpusRule(c, false)
+	c := consistencyCorpus(5, func(i int) bool { return i >= 2 })
+	got := runConsistency(c, false)
 	if len(got["fr-FR/p000.md"])+len(got["fr-FR/p001.md"]) != 0 {
 		t.Errorf("context pages reported: %q", got)
 	}
@@ -208,9 +200,9 @@ func TestInconsistentTranslationParallel(t *testing.T) {
 	// built once per corpus, and the findings are the same as one page at a
 	// time (go test -race checks the sharing).
 	all := func(int) bool { return true }
-	want := runCorpusRule(syntheticCorpus(60, all), false)
+	want := runConsistency(consistencyCorpus(60, all), false)
 	for range 3 {
-		got := runCorpusRule(syntheticCorpus(60, all), true)
+		got := runConsistency(consistencyCorpus(60, all), true)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("parallel run differs:\n%q\nwant\n%q", got, want)
 		}
@@ -223,11 +215,11 @@ func TestInconsistentTranslationParallel(t *testing.T) {
 		t.Errorf("%d findings (want one per page and one for the shared source): %q", n, want["fr-FR/p000.md"])
 	}
 	// Many goroutines on the same corpus at once.
-	c := syntheticCorpus(60, all)
+	c := consistencyCorpus(60, all)
 	var wg sync.WaitGroup
 	results := make([]map[string][]string, 8)
 	for i := range results {
-		wg.Go(func() { results[i] = runCorpusRule(c, true) })
+		wg.Go(func() { results[i] = runConsistency(c, true) })
 	}
 	wg.Wait()
 	for _, r := range results {

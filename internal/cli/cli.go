@@ -2,6 +2,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,10 +16,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/baseline"
 	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/internal/gitdiff"
 	"github.com/l10nlint/l10nlint/internal/linkcheck"
 	"github.com/l10nlint/l10nlint/internal/lsp"
 	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/suppress"
 	"github.com/l10nlint/l10nlint/rules"
 )
 
@@ -85,7 +89,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout), newInit(stdout, stderr), newLSP(stderr))
+	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout), newInit(stdout, stderr), newLSP(stderr), newBaseline(stdout, stderr))
 	return root
 }
 
@@ -95,6 +99,7 @@ type checkFlags struct {
 	noColor                        bool
 	quiet                          bool
 	fix, diff                      bool
+	baseline, newFromRev           string
 	external                       bool
 	externalCache                  string
 	externalTimeout                time.Duration
@@ -121,6 +126,8 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, note or never")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files checked in parallel (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file (see l10nlint baseline)")
+	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (e.g. origin/main...)")
 	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer (atomic writes); without it l10nlint never writes")
 	fl.BoolVar(&f.diff, "diff", false, "with --fix: print the fixes as a unified diff and change nothing")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text format: one line per finding, no source/target and no summary")
@@ -184,6 +191,24 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 		return &exitError{code: ExitInternal, err: err}
 	}
+	if f.baseline != "" {
+		b, err := loadBaseline(f.baseline)
+		if err != nil {
+			return usageErr("--baseline: %v", err)
+		}
+		var matched int
+		res.Findings, matched = b.Filter(res.Findings)
+		if stale := b.Len() - matched; stale > 0 {
+			fmt.Fprintf(stderr, "l10nlint: %d baseline entries no longer occur (rewrite it with l10nlint baseline)\n", stale)
+		}
+	}
+	if f.newFromRev != "" {
+		changed, err := gitdiff.ChangedLines(context.Background(), ".", f.newFromRev, nil)
+		if err != nil {
+			return usageErr("--new-from-rev: %v", err)
+		}
+		res.Findings = gitdiff.Filter(res.Findings, changed, nil)
+	}
 	if f.fix {
 		left, err := applyFixes(res.Findings, f.diff, stdout, stderr)
 		if err != nil {
@@ -196,7 +221,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	}
 	cwd, _ := os.Getwd()
 	run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
-		Version: version(), Root: cwd}
+		Version: version(), Root: cwd, Suppressed: suppressedFindings(res.Suppressed)}
 	w := stdout
 	color := false
 	if f.output != "" {
@@ -337,5 +362,73 @@ translations), and quick fixes for the mechanical problems.`,
 		},
 	}
 	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the workspace root upward)")
+	return cmd
+}
+
+func suppressedFindings(ss []suppress.Suppressed) []report.Finding {
+	out := make([]report.Finding, 0, len(ss))
+	for _, sp := range ss {
+		f := sp.Finding
+		f.Justification = sp.Reason
+		out = append(out, f)
+	}
+	return out
+}
+
+func loadBaseline(path string) (*baseline.Baseline, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return baseline.Load(file)
+}
+
+func newBaseline(stdout, stderr io.Writer) *cobra.Command {
+	var output, configFile string
+	cmd := &cobra.Command{
+		Use:   "baseline [PATH...]",
+		Short: "Write the current findings to a baseline file, so that check --baseline reports only new ones",
+		Long: `Checks PATH (default .) like check and writes every finding, whatever its severity, to a
+baseline file (default .l10nlint-baseline.json; - for standard output). check --baseline FILE then
+reports only findings that are not in it: a team adopts l10nlint on an existing corpus without
+fixing everything first. Findings are matched by rule, file and a fingerprint of the segment's
+text, so editing another paragraph or shifting lines does not bring old findings back.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(configFile)
+			if err != nil {
+				return err
+			}
+			paths := args
+			if len(paths) == 0 {
+				paths = []string{"."}
+			}
+			res, err := engine.Run(paths, engine.Options{Config: cfg})
+			if err != nil {
+				if errors.Is(err, engine.ErrNoSuchPath) {
+					return usageErr("%v", err)
+				}
+				return &exitError{code: ExitInternal, err: err}
+			}
+			var w io.Writer = stdout
+			if output != "-" {
+				file, err := os.Create(output)
+				if err != nil {
+					return usageErr("--output: %v", err)
+				}
+				defer file.Close()
+				w = file
+			}
+			if err := baseline.Write(w, res.Findings); err != nil {
+				return &exitError{code: ExitInternal, err: err}
+			}
+			if output != "-" {
+				fmt.Fprintf(stderr, "l10nlint: %d findings written to %s\n", len(res.Findings), output)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", ".l10nlint-baseline.json", "baseline file to write (- for standard output)")
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
 	return cmd
 }

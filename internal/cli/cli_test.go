@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os/exec"
 	"os"
 	"path/filepath"
 	"strings"
@@ -439,5 +440,76 @@ func TestRuleDocs(t *testing.T) {
 	want, err := os.ReadFile(path)
 	if err != nil || string(want) != out {
 		t.Errorf("docs/rules.md is out of date: run go test ./internal/cli -update")
+	}
+}
+
+func TestBaselineAndSuppression(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := func(id, tgt, src string) string {
+		return `<span data-ttu-id="` + id + `">` + tgt + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + src + `</span></span>`
+	}
+	body := "# Titre\n\n" + seg("a-1", "Conservez 6 rapports.", "Keep 12 reports.") + "\n"
+	write(t, "fr-FR/p.md", body)
+	if code, _, errs := run(t, "baseline", "fr-FR"); code != ExitOK || !strings.Contains(errs, "1 findings written to .l10nlint-baseline.json") {
+		t.Fatalf("baseline: %d %s", code, errs)
+	}
+	if code, out, _ := run(t, "check", "fr-FR", "--baseline", ".l10nlint-baseline.json"); code != ExitOK {
+		t.Fatalf("check --baseline: %d\n%s", code, out)
+	}
+	// Lines shift above the finding: still baselined. A new defect is not.
+	write(t, "fr-FR/p.md", "# Titre\n\nUn paragraphe ajouté.\n\n"+body+"\n"+seg("a-2", "Voir 3 pages.", "See 4 pages.")+"\n")
+	code, out, _ := run(t, "check", "fr-FR", "--baseline", ".l10nlint-baseline.json", "--no-color")
+	if code != ExitFindings || strings.Count(out, "number-mismatch:") != 1 || !strings.Contains(out, "source has 4") {
+		t.Fatalf("new finding after the baseline: %d\n%s", code, out)
+	}
+	// An inline suppression with a reason; JSON keeps it with its justification.
+	write(t, "fr-FR/p.md", "# Titre\n\n<!-- l10nlint-disable-next-line number-mismatch -- la source est fausse -->\n"+
+		seg("a-1", "Conservez 6 rapports.", "Keep 12 reports.")+"\n\n<!-- l10nlint-disable code-mismatch -->\n")
+	code, out, _ = run(t, "check", "fr-FR", "-f", "json")
+	var rep struct {
+		Findings   []struct{ Rule, Message string }
+		Suppressed []struct{ Rule, Justification string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Suppressed) != 1 || rep.Suppressed[0].Rule != "number-mismatch" || rep.Suppressed[0].Justification != "la source est fausse" {
+		t.Errorf("suppressed: %+v", rep.Suppressed)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != "unused-suppression" || code != ExitOK {
+		t.Errorf("exit %d, findings %+v (want the unused code-mismatch directive, a warning)", code, rep.Findings)
+	}
+	if code, _, errs := run(t, "check", "fr-FR", "--baseline", "nope.json"); code != ExitUsage || !strings.Contains(errs, "--baseline") {
+		t.Errorf("missing baseline: %d %s", code, errs)
+	}
+}
+
+func TestNewFromRev(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=T"}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	seg := func(id, tgt, src string) string {
+		return `<span data-ttu-id="` + id + `">` + tgt + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + src + `</span></span>`
+	}
+	write(t, "fr-FR/p.md", "# Titre\n\n"+seg("a-1", "Conservez 6 rapports.", "Keep 12 reports.")+"\n")
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "old defect")
+	write(t, "fr-FR/p.md", "# Titre\n\n"+seg("a-1", "Conservez 6 rapports.", "Keep 12 reports.")+"\n\n"+seg("a-2", "Voir 3 pages.", "See 4 pages.")+"\n")
+	code, out, errs := run(t, "check", "fr-FR", "--new-from-rev", "HEAD", "--no-color")
+	if code != ExitFindings || strings.Count(out, "number-mismatch:") != 1 || !strings.Contains(out, "p.md:5:") {
+		t.Fatalf("--new-from-rev: %d %s\n%s", code, errs, out)
+	}
+	if code, _, errs := run(t, "check", "fr-FR", "--new-from-rev", "no-such-rev"); code != ExitUsage {
+		t.Errorf("bad revision: %d %s", code, errs)
 	}
 }

@@ -49,6 +49,16 @@ type Config struct {
 	// Registry holds the built-in rules plus the configuration's pattern
 	// rules (custom-rules).
 	Registry *rules.Registry
+	// Ignores silence findings by path glob, rule and segment id.
+	Ignores []Ignore
+}
+
+// Ignore silences the findings of Rules (all when empty) on files matching
+// Path (all when empty) and, when Segments is set, only on those segments.
+type Ignore struct {
+	Path     string
+	Rules    []string
+	Segments []string
 }
 
 // RuleConfig is one rule's setting.
@@ -178,8 +188,10 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 		case "glossary":
 			err = parseGlossaryFiles(c, v, fail)
 		case "custom-rules": // read above
+		case "ignore":
+			c.Ignores, err = parseIgnores(v, reg, fail)
 		default:
-			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, custom-rules, rules)", k.Value)
+			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, custom-rules, ignore, rules)", k.Value)
 		}
 		if err != nil {
 			return nil, err
@@ -215,6 +227,48 @@ func stringList(v *yaml.Node, fail failFunc) ([]string, error) {
 			return nil, fail(e, "expected a string")
 		}
 		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+// parseIgnores reads ignore: [{path: "fr-FR/legal/**", rules: [untranslated], segments: [a1b2c-101]}].
+func parseIgnores(v *yaml.Node, reg *rules.Registry, fail failFunc) ([]Ignore, error) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, fail(v, "ignore: expected a list of {path, rules, segments}")
+	}
+	var out []Ignore
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			return nil, fail(e, "ignore: expected a mapping with path, rules and segments")
+		}
+		var ig Ignore
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, val := e.Content[i], e.Content[i+1]
+			var err error
+			switch k.Value {
+			case "path":
+				ig.Path = val.Value
+			case "rules":
+				var names []string
+				if names, err = stringList(val, fail); err == nil {
+					for _, n := range names {
+						r := reg.Lookup(n)
+						if r == nil {
+							return nil, fail(val, "ignore: unknown rule %q", n)
+						}
+						ig.Rules = append(ig.Rules, r.ID)
+					}
+				}
+			case "segments":
+				ig.Segments, err = stringList(val, fail)
+			default:
+				return nil, fail(k, "ignore: unknown key %q (known: path, rules, segments)", k.Value)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, ig)
 	}
 	return out, nil
 }

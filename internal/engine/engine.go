@@ -21,6 +21,7 @@ import (
 	"github.com/l10nlint/l10nlint/internal/page"
 	"github.com/l10nlint/l10nlint/internal/process"
 	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/suppress"
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -48,6 +49,9 @@ type Result struct {
 	Files, Segments int
 	// Internal are internal errors (a rule that panicked); the CLI exits 3.
 	Internal []string
+	// Suppressed are the findings l10nlint-disable directives silenced,
+	// with their reasons.
+	Suppressed []suppress.Suppressed
 }
 
 // enabled is a rule with its configured options.
@@ -113,6 +117,13 @@ func Run(paths []string, opts Options) (*Result, error) {
 		facts    *rules.PageFacts
 		segments int
 		internal []string
+		dirs     []suppress.Directive
+	}
+	resolve := func(name string) (string, bool) {
+		if r := reg.Lookup(name); r != nil {
+			return r.ID, true
+		}
+		return "", false
 	}
 	results := make([]out, len(files))
 	parallel(len(files), jobs, func(i int) {
@@ -132,6 +143,12 @@ func Run(paths []string, opts Options) (*Result, error) {
 		if i < reported {
 			o.findings, o.internal = check(pg, active, cfg, lines)
 			o.segments = len(pg.Segments)
+			var probs []rules.Problem
+			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
+			for _, pr := range probs {
+				o.findings = append(o.findings, place(pg, lines, rules.Finding{Rule: rules.InvalidSuppression.ID,
+					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message}))
+			}
 		}
 		if corpusRules {
 			pl, ok := lay.Place(filepath.ToSlash(f.abs))
@@ -140,7 +157,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		results[i] = o
 	})
 	var all []*rules.PageFacts
-	for _, o := range results {
+	dirs := map[string][]suppress.Directive{}
+	for i, o := range results {
+		if len(o.dirs) > 0 {
+			dirs[files[i].path] = o.dirs
+		}
 		res.Findings = append(res.Findings, o.findings...)
 		res.Segments += o.segments
 		res.Internal = append(res.Internal, o.internal...)
@@ -190,10 +211,83 @@ func Run(paths []string, opts Options) (*Result, error) {
 			res.Internal = append(res.Internal, o.internal...)
 		}
 	}
-	res.Findings = process.Apply(res.Findings,
-		process.Severity{Of: func(id string) rules.Severity { return cfg.Severity(reg.Lookup(id)) }},
-		process.Sort{}, process.Dedup{})
+	severity := func(id string) rules.Severity {
+		if r := reg.Lookup(id); r != nil {
+			return cfg.Severity(r)
+		}
+		return rules.Warning
+	}
+	res.Findings = process.Apply(res.Findings, process.Severity{Of: severity}, process.Sort{}, process.Dedup{})
+	res.Findings = suppress.ApplyIgnores(res.Findings, ignores(cfg), func(p string) string { return configRel(cfg, p) })
+	var unused []suppress.Directive
+	res.Findings, res.Suppressed, unused = suppress.ApplyAll(res.Findings, dirs)
+	if sev := severity(rules.UnusedSuppression.ID); sev != rules.Off {
+		var extra []report.Finding
+		for _, d := range unused {
+			if !allActive(d.Rules, reg, cfg) {
+				continue // a rule turned off did not run: its directive is not stale
+			}
+			f := suppress.UnusedFinding(d)
+			f.Severity = sev
+			extra = append(extra, report.Finding{Finding: f, Start: d.Start, End: d.End, Fingerprint: fingerprint(f, "")})
+		}
+		if len(extra) > 0 {
+			res.Findings = process.Apply(append(res.Findings, extra...), process.Sort{})
+		}
+	}
 	return res, nil
+}
+
+func ignores(cfg *config.Config) []suppress.Ignore {
+	out := make([]suppress.Ignore, len(cfg.Ignores))
+	for i, ig := range cfg.Ignores {
+		out[i] = suppress.Ignore{Path: ig.Path, Rules: ig.Rules, Segments: ig.Segments}
+	}
+	return out
+}
+
+// configRel is a finding's path relative to the configuration's directory
+// (where ignore globs are anchored), or as displayed without a config file.
+func configRel(cfg *config.Config, p string) string {
+	if cfg.Dir == "" {
+		return p
+	}
+	abs, err := filepath.Abs(filepath.FromSlash(p))
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(cfg.Dir, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return p
+}
+
+// allActive reports whether every named rule (or, for nil, any) ran.
+func allActive(ids []string, reg *rules.Registry, cfg *config.Config) bool {
+	for _, id := range ids {
+		if r := reg.Lookup(id); r == nil || cfg.Severity(r) == rules.Off {
+			return false
+		}
+	}
+	return true
+}
+
+// place puts a page finding in its file: positions, snippet, fingerprint.
+func place(pg *rules.Page, lines *textfile.Lines, f rules.Finding) report.Finding {
+	r := clamp(f.Range, len(pg.Text))
+	f.Range = r
+	// Clones: a substring would keep the whole page text alive until the
+	// report is written.
+	f.Source, f.Target = strings.Clone(f.Source), strings.Clone(f.Target)
+	snippet := strings.Clone(pg.Text[r.Start:r.End])
+	return report.Finding{
+		Finding:     f,
+		Start:       lines.Position(r.Start),
+		End:         lines.Position(r.End),
+		Locale:      pg.Locale,
+		Snippet:     snippet,
+		Fingerprint: fingerprint(f, snippet),
+	}
 }
 
 // loaders returns the corpus's on-demand page loader and file test, cached
@@ -313,20 +407,7 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		}
 	}
 	for _, f := range raw {
-		r := clamp(f.Range, len(pg.Text))
-		f.Range = r
-		// Clones: a substring would keep the whole page text alive until the
-		// report is written.
-		f.Source, f.Target = strings.Clone(f.Source), strings.Clone(f.Target)
-		snippet := strings.Clone(pg.Text[r.Start:r.End])
-		out = append(out, report.Finding{
-			Finding:     f,
-			Start:       lines.Position(r.Start),
-			End:         lines.Position(r.End),
-			Locale:      pg.Locale,
-			Snippet:     snippet,
-			Fingerprint: fingerprint(f, snippet),
-		})
+		out = append(out, place(pg, lines, f))
 	}
 	return out, internal
 }

@@ -20,11 +20,17 @@ type Finding struct {
 	Fingerprint string
 	// Snippet is the flagged text itself (Page.Text[Range]).
 	Snippet string
+	// Justification is, for a finding an l10nlint-disable directive
+	// silenced, the reason the directive gives.
+	Justification string
 }
 
 // Run is everything a report shows.
 type Run struct {
 	Findings []Finding
+	// Suppressed are findings silenced by l10nlint-disable directives: JSON
+	// and SARIF keep them (SARIF as suppressed results), text counts them.
+	Suppressed []Finding
 	// Rules are the rules that were enabled, with their effective severity.
 	Rules []RuleInfo
 	// Files is the number of files checked, Segments the number of segments.

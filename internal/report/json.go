@@ -67,6 +67,9 @@ type JSONReport struct {
 	Tool     JSONTool      `json:"tool"`
 	Summary  JSONSummary   `json:"summary"`
 	Findings []JSONFinding `json:"findings"`
+	// Suppressed are the findings l10nlint-disable directives silenced, each
+	// with its justification; omitted when there are none.
+	Suppressed []JSONFinding `json:"suppressed,omitempty"`
 }
 
 // JSONTool names the program that wrote the report.
@@ -98,6 +101,8 @@ type JSONFinding struct {
 	Target      string       `json:"target"`
 	Snippet     string       `json:"snippet"`
 	Fingerprint string       `json:"fingerprint"`
+	// Justification is set on suppressed findings only.
+	Justification string `json:"justification,omitempty"`
 }
 
 // JSONPosition is a place in a file.
@@ -119,20 +124,29 @@ func NewJSONReport(run *Run) *JSONReport {
 		Findings: make([]JSONFinding, 0, len(run.Findings)),
 	}
 	for _, f := range run.Findings {
-		r.Findings = append(r.Findings, JSONFinding{
-			Rule:        f.Rule,
-			Severity:    f.Severity.String(),
-			Path:        f.Path,
-			Locale:      f.Locale,
-			Message:     f.Message,
-			SegmentID:   f.SegmentID,
-			Start:       JSONPosition{f.Start.Line, f.Start.Col, f.Start.ColUTF16, f.Range.Start},
-			End:         JSONPosition{f.End.Line, f.End.Col, f.End.ColUTF16, f.Range.End},
-			Source:      f.Source,
-			Target:      f.Target,
-			Snippet:     f.Snippet,
-			Fingerprint: f.Fingerprint,
-		})
+		r.Findings = append(r.Findings, jsonFinding(f))
+	}
+	for _, f := range run.Suppressed {
+		j := jsonFinding(f)
+		j.Justification = f.Justification
+		r.Suppressed = append(r.Suppressed, j)
 	}
 	return r
+}
+
+func jsonFinding(f Finding) JSONFinding {
+	return JSONFinding{
+		Rule:        f.Rule,
+		Severity:    f.Severity.String(),
+		Path:        f.Path,
+		Locale:      f.Locale,
+		Message:     f.Message,
+		SegmentID:   f.SegmentID,
+		Start:       JSONPosition{f.Start.Line, f.Start.Col, f.Start.ColUTF16, f.Range.Start},
+		End:         JSONPosition{f.End.Line, f.End.Col, f.End.ColUTF16, f.Range.End},
+		Source:      f.Source,
+		Target:      f.Target,
+		Snippet:     f.Snippet,
+		Fingerprint: f.Fingerprint,
+	}
 }

@@ -97,13 +97,19 @@ type sarifProperties struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
-	Properties          map[string]string `json:"properties,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Properties          map[string]string  `json:"properties,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -160,11 +166,12 @@ func newSARIFLog(run *Run) (*sarifLog, error) {
 	for _, ri := range run.Rules {
 		addRule(ri)
 	}
-	for _, f := range run.Findings {
+	all := append(append([]Finding(nil), run.Findings...), run.Suppressed...)
+	for _, f := range all {
 		addRule(RuleInfo{ID: f.Rule, Severity: f.Severity})
 	}
 
-	for _, f := range run.Findings {
+	for i, f := range all {
 		res := sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
@@ -199,6 +206,9 @@ func newSARIFLog(run *Run) (*sarifLog, error) {
 			if f.SegmentID != "" {
 				res.Properties["segmentId"] = f.SegmentID
 			}
+		}
+		if i >= len(run.Findings) { // silenced in the page itself
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
 		}
 		sr.Results = append(sr.Results, res)
 	}
