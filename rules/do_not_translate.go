@@ -19,38 +19,51 @@ var DoNotTranslate = Register(&Rule{
 	Tags:     []string{"segment", "terminology"},
 	Severity: Warning,
 	Short:    "A product name or other do-not-translate term of the source is translated, re-cased or missing in the target",
-	Doc: `Reports a do-not-translate term (a product name such as "Exchange Online") that the source
+	Doc: `Reports a do-not-translate term, such as the product name "Exchange Online", that the source
 of a segment has and its target does not keep as written.
 
-A term is found in the source case-sensitively and as whole words; white space inside it may be
-any run of spaces or no-break spaces. The target must have it as many times as the source, written
-the same way (a trailing "s", the German genitive, is accepted) or in one of its allowed forms.
-Otherwise the rule reports, for each occurrence written with another case ("office 365",
-"Microsoft teams", "InTune"), that occurrence; and when there is none, the whole target:
+A term is found in the source case-sensitively and as whole words; the space inside it may be any
+run of spaces or no-break spaces, markup around it does not matter. The target must have it as
+many times as the source, written the same way (a trailing "s", the German genitive "des Sways",
+is accepted) or in one of its allowed forms. Otherwise the rule reports:
 
-  "Exchange Online Protection" must stay as written: the source has it, the target does not
-  "Office 365" must stay as written: the target has "office 365"
+  - each occurrence written with another case or without its space, at that occurrence:
+      "Office 365" must stay as written: the target has "office 365"
+  - a target without the term at all, on the whole target:
+      "Microsoft Teams" must stay as written: the source has it, the target does not
+  - a target with fewer occurrences than the source, only when pieces of the term are left
+    elsewhere in the target ("service 365 Office"), from the first piece to the last; fewer
+    occurrences alone are a pronoun or a shorter wording ("Office 365 ... il"), not reported.
 
-Longer terms are matched first, so "Microsoft Teams" translated "Microsoft 团队" is one finding
-about "Microsoft Teams", not one about "Teams" too. Code spans, link and image destinations, HTML
-tags, and URLs and e-mail addresses written as text are not searched. Segments whose target is
-empty are left to empty-target, pages in the source language are skipped.
+Longer terms are matched first: "Microsoft Teams" translated "Microsoft 团队" is one finding
+about "Microsoft Teams", and the "OneDrive" of "OneDrive for Business" does not count for
+"OneDrive". Code spans, link and image destinations, HTML tags, and URLs written as text are
+not searched; a lower-case "outlook" in a domain name or an e-mail address is not a variant.
+Pages in the source language and segments with an empty target are skipped.
 
 The terms are the configuration key do-not-translate, the option terms and, unless the option
-defaults is false, built-in Microsoft product names kept verbatim by Microsoft's own translations
-(names it translates, such as "Office 365 Message Encryption", "Outlook on the web" or "Advanced
-eDiscovery", are not among them):
+defaults is false, these Microsoft product names, kept in English by the human-translated
+French, German and Chinese Microsoft documentation:
 
-  ` + strings.Join(defaultDoNotTranslate, ", ") + `
+  ` + wrapList(defaultDoNotTranslate, 94, "  ") + `
+
+Names that Microsoft's own translations translate ("Office 365 Message Encryption", "Outlook on
+the web", "Advanced eDiscovery") are not among them, nor are "Microsoft", "Windows" and
+"Exchange" alone: "Microsoft recommends" is rightly translated "nous recommandons", "Key
+Exchange" and "your Exchange server" are not names.
 
 Options:
   terms          extra do-not-translate terms (default none)
   defaults       check the built-in product names above (default true)
+  ignore-case    accept a term written with another case or without its space: report only
+                 terms that are missing (default false)
   allowed-forms  accepted localized forms, as "TERM=FORM" or "LOCALE:TERM=FORM", where LOCALE is
-                 a locale (fr-CA) or a language (fr) that the form is limited to. The default is
-                 the official forms found in the human-translated pages of the Microsoft docs:
+                 a locale (fr-CA) or a language (fr) the form is limited to. Setting the option
+                 replaces the default, the official forms of the human-translated pages:
                  ` + strings.Join(defaultAllowedForms, "\n                 ") + `
-                 Setting the option replaces this list.`,
+                 German MT writes "OneDrive für Unternehmen" where the human translation keeps
+                 "OneDrive for Business"; add "de:OneDrive for Business=OneDrive für Unternehmen"
+                 if your terminology accepts it.`,
 	Options: []Option{
 		{Name: "terms", Default: []string{}, Doc: "extra do-not-translate terms"},
 		{Name: "defaults", Default: true, Doc: "check the built-in Microsoft product names"},
@@ -69,6 +82,29 @@ var defaultDoNotTranslate = []string{
 	"SharePoint", "SharePoint Online", "OneDrive", "OneDrive for Business",
 	"Skype for Business", "Microsoft Teams", "Intune", "Power BI", "PowerShell", "Outlook", "Yammer",
 	"Delve", "Sway", "Excel", "PowerPoint", "OneNote", "Visio", "Dynamics 365", "Microsoft Flow",
+}
+
+// wrapList joins items with ", " in lines of at most width characters,
+// each line after the first starting with indent.
+func wrapList(items []string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, it := range items {
+		piece := it
+		if i < len(items)-1 {
+			piece += ","
+		}
+		if line > 0 && line+1+len(piece) > width {
+			b.WriteString("\n" + indent)
+			line = 0
+		} else if line > 0 {
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(piece)
+		line += len(piece)
+	}
+	return b.String()
 }
 
 // defaultAllowedForms are the official localized forms of default terms.
@@ -161,6 +197,9 @@ func parseAllowedForm(s, loc string) (term, form string, ok bool) {
 }
 
 func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool) {
+	if keptAsIs(s, terms) {
+		return
+	}
 	src := newTermView(s.Source)
 	srcMask := make([]bool, len(src.s))
 	counts := make([]int, len(terms))
@@ -206,7 +245,10 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 			}
 		}
 		if ignoreCase {
-			continue
+			nt, variants = nt+len(variants), nil
+			if nt >= ns {
+				continue
+			}
 		}
 		sort.Slice(variants, func(i, j int) bool { return variants[i][0] < variants[j][0] })
 		for _, r := range variants {
@@ -237,6 +279,45 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 			p.ReportSegmentAt(s, at, "%s must stay as written: the source has it %s, the target %s and pieces of it elsewhere (%s)",
 				dntQuote(t), dntTimes(ns), dntTimes(counts[i]), strings.Join(pieces, ", "))
 		}
+	}
+}
+
+// keptAsIs is a quick check that every term of the raw source text occurs
+// in the raw target at least as many times, written the same way, so that
+// the segment needs no closer look.
+func keptAsIs(s *Segment, terms []*dntTerm) bool {
+	for _, t := range terms {
+		ns := countWord(s.Source.Raw, t.term)
+		if ns == 0 {
+			continue
+		}
+		nt := 0
+		for _, f := range t.forms {
+			nt += countWord(s.Target.Raw, f)
+		}
+		if nt < ns {
+			return false
+		}
+	}
+	return true
+}
+
+// countWord counts the occurrences of w in s that are not part of a longer
+// word.
+func countWord(s, w string) int {
+	n := 0
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return n
+		}
+		start, end := i+k, i+k+len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (start == 0 || !isTermWordRune(before)) && (end == len(s) || !isTermWordRune(after)) {
+			n++
+		}
+		i = end
 	}
 }
 
@@ -524,12 +605,10 @@ func (b *termViewBuilder) raw(s string, off int) {
 // words, separated by a space (or nothing next to CJK text), each word
 // optionally followed by one of the inflection endings.
 type termMatcher struct {
-	words []string
-	fold  bool // case-insensitive
-	loose bool // words may also be separated by nothing ("Office365")
-	// key is the lower-cased start of the first word, which the lower-cased
-	// raw text must contain for the term to occur in it.
-	key     string
+	words   []string
+	fold    bool     // case-insensitive
+	loose   bool     // words may also be separated by nothing ("Office365")
+	inWord  bool     // the term may start and end inside words (compounds)
 	endings []string // endings any word may take
 	last    []string // endings the last word may take
 }
@@ -538,14 +617,7 @@ var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
 
 func newTermMatcher(term string, fold bool, endings, last []string) *termMatcher {
 	term = apostrophes.Replace(term)
-	m := &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
-	if len(m.words) > 0 {
-		m.key = strings.ToLower(m.words[0])
-		if i := strings.IndexAny(m.key, "'&;\\"); i >= 0 {
-			m.key = m.key[:i]
-		}
-	}
-	return m
+	return &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
 }
 
 // find returns the non-overlapping occurrences [i, j) in s that touch no
@@ -570,7 +642,7 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 			i += size
 			continue
 		}
-		if isTermWordRune(first) && i > 0 {
+		if isTermWordRune(first) && i > 0 && !m.inWord {
 			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isTermWordRune(r) {
 				i += size
 				continue
@@ -613,7 +685,7 @@ func (m *termMatcher) matchWord(s string, i, k int) (int, bool) {
 		}
 		if last {
 			wr, _ := utf8.DecodeLastRuneInString(w)
-			if !isTermWordRune(wr) || jj == len(s) {
+			if !isTermWordRune(wr) || jj == len(s) || m.inWord {
 				return jj, true
 			}
 			if r, _ := utf8.DecodeRuneInString(s[jj:]); !isTermWordRune(r) {

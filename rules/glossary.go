@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
@@ -20,48 +21,59 @@ var GlossaryTerms = Register(&Rule{
 	Tags:     []string{"segment", "terminology"},
 	Severity: Warning,
 	Short:    "A glossary term of the source is not translated as the locale's glossary prescribes, or the target uses a forbidden translation",
-	Doc: `Checks segments against the glossary of the page's locale: the configuration key glossary
-maps a locale to a file of source terms and their translations, for instance
+	Doc: `Checks segments against the glossary of the page's locale. The configuration key glossary
+maps locales to glossary files (relative to the configuration file):
 
   glossary:
     fr-FR: glossary/fr-FR.yaml
 
-  # glossary/fr-FR.yaml
-  retention policy: stratégie de rétention          # the one allowed translation
+  # glossary/fr-FR.yaml: source terms and their translations
+  retention policy: stratégie de rétention          # the allowed translation
   audit log: [journal d'audit, journaux d'audit]    # several allowed translations
   sensitivity label:
     allowed: [étiquette de niveau de confidentialité]
     forbidden: [étiquette de sensibilité]           # translations that must not be used
 
-The glossary of the page's exact locale is used, else the one configured for its language ("fr"
-serves fr-CA and fr-FR); without one the rule does nothing.
+The glossary of the page's locale is used, else the one configured for its language ("fr"
+serves fr-CA and fr-FR); without one the rule does nothing. It reports, naming the entry's
+file and line:
 
-  - When the source of a segment has a glossary term, the target must have one of its allowed
-    translations; otherwise the whole target is reported:
-      the source has "retention policy" but the target none of its translations "stratégie de
-      rétention" (glossary glossary/fr-FR.yaml:1)
-  - A forbidden translation is reported where it stands in the target, whatever the source says
-    (see forbidden-anywhere), unless it is part of an allowed translation of another term
-    ("politique" forbidden for "policy" is fine inside an allowed "politique de confidentialité"):
-      "étiquette de sensibilité" is a forbidden translation of "sensitivity label"; use
-      "étiquette de niveau de confidentialité" (glossary glossary/fr-FR.yaml:4)
+  - a segment whose source has a glossary term and whose target has none of its allowed
+    translations, on the whole target:
+      the source has "Safe Links" but the target lacks its translation "liens fiables"
+      (glossary glossary/fr-FR.yaml:38)
+    A target that keeps the source term itself (a product name such as "Office 365 Message
+    Encryption", a cmdlet, an English UI label) is left to do-not-translate and untranslated.
+  - a forbidden translation in the target, on its words, whether or not the source has the
+    term (see forbidden-anywhere), unless it lies inside an allowed translation of another
+    entry ("politique" forbidden for "policy" is fine inside an allowed "politique de
+    confidentialité"):
+      "étiquettes de sensibilité" ("étiquette de sensibilité") is a forbidden translation of
+      "sensitivity label"; use "étiquette de niveau de confidentialité" (glossary
+      glossary/fr-FR.yaml:9)
+    A segment with a forbidden translation of a term is not also reported for lacking its
+    allowed one.
 
-Matching is case-insensitive and on whole words (CJK text needs no spaces around a term); white
-space may be any run of spaces, typographic and straight apostrophes are the same. A source term
-also matches its English plural ("labels", "policies", "mailboxes"). A translation also matches
-when any of its words takes one of the endings of the target language, which covers plurals and
-agreement but not irregular forms or compounds (list those as further allowed translations):
+Matching ignores case and is on whole words, except in CJK text, which needs no spaces around a
+term. White space may be any run of spaces or no-break spaces, markup between words does not
+matter, typographic and straight apostrophes are the same. A source term also matches its
+English plural ("labels", "mailboxes", "policies"). A translation also matches when any of its
+words takes an ending of the target language, which covers plurals and agreement, not irregular
+forms (list those as further allowed translations: "journal", "journaux"):
 
-  French   s x e es                          ("stratégies de rétention", "boîtes aux lettres")
-  German   e n en s es er ern ns             ("Aufbewahrungsrichtlinien", "des Postfachs")
+  French                        s x e es           ("stratégies de rétention", "boîtes aux lettres")
+  German                        e n en s es er ern ns   ("Aufbewahrungsrichtlinien", "des Postfachs")
   other Latin-script languages  s es
   Chinese, Japanese, Korean     none
 
+In German, Dutch and the Scandinavian languages, which write compounds as one word, an allowed
+translation may also be part of a longer word: "Postfach" in "Archivpostfach".
+
 Longer source terms are matched first, and their words do not count again for shorter ones:
-with both "label" and "sensitivity label" in the glossary, "sensitivity labels" is checked
-against the translations of "sensitivity label" only. Code spans, link and image destinations
-and HTML tags are not searched. Segments whose target is empty or identical to the source are
-left to empty-target and untranslated.
+with "mailbox" and "inactive mailbox" in the glossary, "inactive mailboxes" is checked against
+the translations of "inactive mailbox" only. Code spans, link and image destinations, HTML tags
+and URLs are not searched. Segments whose target is empty or identical to the source are left
+to empty-target and untranslated.
 
 Options:
   forbidden-anywhere  report a forbidden translation even where the source lacks its term
@@ -80,13 +92,20 @@ var glossaryEndings = map[string][]string{
 	"zh": nil, "ja": nil, "ko": nil,
 }
 
+// compounding are the languages that write compounds as one word, where an
+// allowed translation may be part of a longer word: "Postfach" in
+// "Archivpostfach".
+var compounding = map[string]bool{"de": true, "nl": true, "sv": true, "da": true, "nb": true, "no": true, "fi": true}
+
 // glossaryEntry is a compiled GlossaryEntry.
 type glossaryEntry struct {
 	*GlossaryEntry
-	source    []*termMatcher // the term, and its -ies plural
-	first     string         // lower-cased start of the term, for a quick filter
-	allowed   []*termMatcher
-	forbidden []*termMatcher
+	source []*termMatcher // the term, and its -ies plural
+	first  string         // firstKey of the term (singular), for the index
+	// forbiddenKeys are the firstKeys of the forbidden translations.
+	forbiddenKeys []string
+	allowed       []*termMatcher
+	forbidden     []*termMatcher
 }
 
 func runGlossary(p *Pass) {
@@ -100,8 +119,8 @@ func runGlossary(p *Pass) {
 	if !ok {
 		c, _ = compiledGlossaries.LoadOrStore(key, compileGlossary(g, key.src, key.tgt))
 	}
-	entries := c.([]*glossaryEntry)
-	if len(entries) == 0 {
+	cg := c.(*compiledGlossary)
+	if len(cg.entries) == 0 {
 		return
 	}
 	anywhere := p.Bool("forbidden-anywhere")
@@ -110,17 +129,31 @@ func runGlossary(p *Pass) {
 		if !s.HasSource || blank(s.Target) || sameText(s.Target.Plain, s.Source.Plain) {
 			continue
 		}
-		checkGlossary(p, s, entries, anywhere, where)
+		checkGlossary(p, s, cg, anywhere, where)
 	}
 }
 
-// compiledGlossaries caches the compiled entries of the glossaries by
-// glossary and languages: a run has a few glossaries and many pages.
+// compiledGlossaries caches the compiled glossaries by glossary and
+// languages: a run has a few glossaries and many pages.
 var compiledGlossaries sync.Map
 
 type compiledGlossaryKey struct {
 	g        *Glossary
 	src, tgt string
+}
+
+// compiledGlossary indexes a glossary's entries by the first word of their
+// source term and of their forbidden translations, so that a segment is
+// compared only with the entries it may concern.
+type compiledGlossary struct {
+	entries     []*glossaryEntry // longest source term first
+	bySource    map[string][]int // lower-cased first word → entries
+	byForbidden map[string][]int
+	// srcEndings and tgtEndings are stripped from the words of a segment
+	// before looking them up; scan is set for CJK text, which has no words
+	// to look up: every entry is tried.
+	srcEndings, tgtEndings []string
+	scanSource, scanTarget bool
 }
 
 // glossaryFor returns the glossary of loc, else of its language.
@@ -134,49 +167,151 @@ func glossaryFor(gs map[string]*Glossary, loc string) *Glossary {
 	return gs[locale.Language(loc)]
 }
 
-func compileGlossary(g *Glossary, srcLang, tgtLang string) []*glossaryEntry {
+func compileGlossary(g *Glossary, srcLang, tgtLang string) *compiledGlossary {
 	endings, ok := glossaryEndings[tgtLang]
 	if !ok {
 		endings = []string{"s", "es"}
 	}
-	var out []*glossaryEntry
+	cg := &compiledGlossary{bySource: map[string][]int{}, byForbidden: map[string][]int{}, tgtEndings: endings,
+		scanSource: isCJKLanguage(srcLang), scanTarget: isCJKLanguage(tgtLang)}
+	if srcLang == "en" {
+		cg.srcEndings = []string{"s", "es", "ies"}
+	} else {
+		cg.srcEndings = glossaryEndings[srcLang]
+	}
 	for i := range g.Entries {
 		e := &g.Entries[i]
 		term := strings.Join(strings.Fields(e.Source), " ")
 		if term == "" || len(e.Allowed) == 0 && len(e.Forbidden) == 0 {
 			continue
 		}
-		ce := &glossaryEntry{GlossaryEntry: e, first: strings.ToLower(firstWord(term))}
+		ce := &glossaryEntry{GlossaryEntry: e, first: firstKey(term)}
 		if srcLang == "en" {
 			ce.source = append(ce.source, newTermMatcher(term, true, nil, []string{"s", "es"}))
 			if base, ok := strings.CutSuffix(term, "y"); ok && !strings.HasSuffix(base, " ") {
 				ce.source = append(ce.source, newTermMatcher(base+"ies", true, nil, nil))
 				if !strings.Contains(term, " ") {
-					ce.first = strings.ToLower(base)
+					ce.first = strings.TrimSuffix(ce.first, "y")
 				}
 			}
 		} else {
-			ce.source = append(ce.source, newTermMatcher(term, true, nil, glossaryEndings[srcLang]))
+			ce.source = append(ce.source, newTermMatcher(term, true, nil, cg.srcEndings))
 		}
 		for _, a := range e.Allowed {
 			if a = strings.TrimSpace(a); a != "" {
-				ce.allowed = append(ce.allowed, newTermMatcher(a, true, endings, nil))
+				m := newTermMatcher(a, true, endings, nil)
+				m.inWord = compounding[tgtLang]
+				ce.allowed = append(ce.allowed, m)
 			}
 		}
 		for _, f := range e.Forbidden {
 			if f = strings.TrimSpace(f); f != "" {
 				ce.forbidden = append(ce.forbidden, newTermMatcher(f, true, endings, nil))
+				ce.forbiddenKeys = append(ce.forbiddenKeys, firstKey(f))
 			}
 		}
-		out = append(out, ce)
+		cg.entries = append(cg.entries, ce)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return utf8.RuneCountInString(out[i].Source) > utf8.RuneCountInString(out[j].Source)
+	sort.SliceStable(cg.entries, func(i, j int) bool {
+		return utf8.RuneCountInString(cg.entries[i].Source) > utf8.RuneCountInString(cg.entries[j].Source)
 	})
-	return out
+	for i, e := range cg.entries {
+		cg.bySource[e.first] = append(cg.bySource[e.first], i)
+		for _, k := range e.forbiddenKeys {
+			cg.byForbidden[k] = append(cg.byForbidden[k], i)
+		}
+	}
+	return cg
 }
 
-func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool, where func(*glossaryEntry) string) {
+func isCJKLanguage(lang string) bool { return lang == "zh" || lang == "ja" || lang == "ko" }
+
+// firstKey is the first run of letters and digits of a term, lower-cased.
+func firstKey(term string) string {
+	start := strings.IndexFunc(term, isLetterOrDigit)
+	if start < 0 {
+		return ""
+	}
+	end := strings.IndexFunc(term[start:], func(r rune) bool { return !isLetterOrDigit(r) })
+	if end < 0 {
+		return strings.ToLower(term[start:])
+	}
+	return strings.ToLower(term[start : start+end])
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lookUpWords marks in hit the entries that index has for the words of s,
+// each also looked up without one of endings ("labels" → "label",
+// "policies" → "polic").
+func lookUpWords(s string, index map[string][]int, endings []string, hit []bool) {
+	var buf [64]byte
+	wordAt := func(i int) (bool, int) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return isASCIIWordByte(c), 1
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		return isLetterOrDigit(r), n
+	}
+	for i := 0; i < len(s); {
+		ok, n := wordAt(i)
+		if !ok {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			ok, n := wordAt(j)
+			if !ok {
+				break
+			}
+			j += n
+		}
+		w := s[i:j]
+		i = j
+		var lw []byte
+		if isASCII(w) && len(w) <= len(buf) {
+			lw = buf[:len(w)]
+			for k := 0; k < len(w); k++ {
+				lw[k] = w[k] | 0x20 // ASCII letters and digits only: digits have the bit
+			}
+		} else {
+			lw = []byte(strings.ToLower(w))
+		}
+		for _, e := range index[string(lw)] {
+			hit[e] = true
+		}
+		for _, end := range endings {
+			if n := len(lw) - len(end); n > 0 && string(lw[n:]) == end {
+				for _, e := range index[string(lw[:n])] {
+					hit[e] = true
+				}
+			}
+		}
+	}
+}
+
+func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, where func(*glossaryEntry) string) {
+	entries := cg.entries
+	hit := make([]bool, len(entries))
+	inSource := make([]bool, len(entries))
+	if cg.scanSource {
+		for i := range inSource {
+			inSource[i] = true
+		}
+	} else {
+		lookUpWords(s.Source.Raw, cg.bySource, cg.srcEndings, inSource)
+	}
+	copy(hit, inSource)
+	if anywhere {
+		if cg.scanTarget {
+			for i, e := range entries {
+				hit[i] = hit[i] || len(e.forbidden) > 0
+			}
+		} else {
+			lookUpWords(s.Target.Raw, cg.byForbidden, cg.tgtEndings, hit)
+		}
+	}
 	var src, tgt *termView
 	var srcMask, covered []bool
 	target := func() *termView {
@@ -186,40 +321,35 @@ func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool,
 		}
 		return tgt
 	}
-	// in finds the occurrences of m in the target, after a quick look at
-	// the lower-cased raw text.
-	in := func(m *termMatcher) [][2]int {
-		if !containsFold(s.Target.Raw, m.key) {
-			return nil
+	for ei, e := range entries {
+		if !hit[ei] {
+			continue
 		}
-		return m.find(target().s, nil, false)
-	}
-	for _, e := range entries {
-		inSource := false
-		if containsFold(s.Source.Raw, e.first) {
+		found := false
+		if inSource[ei] {
 			if src == nil {
 				v := newTermView(s.Source)
 				src, srcMask = &v, make([]bool, len(v.s))
 			}
 			for _, m := range e.source {
 				if len(m.find(src.s, srcMask, true)) > 0 {
-					inSource = true
+					found = true
 				}
 			}
 		}
-		if !inSource && (!anywhere || len(e.forbidden) == 0) {
+		if !found && (!anywhere || len(e.forbidden) == 0) {
 			continue
 		}
 		reported := false
 		for i, m := range e.forbidden {
-			for _, r := range in(m) {
+			for _, r := range m.find(target().s, nil, false) {
 				if covered == nil {
 					// The target's allowed translations of all entries: a
 					// forbidden term inside one of them is fine.
 					covered = make([]bool, len(tgt.s))
 					for _, e := range entries {
 						for _, m := range e.allowed {
-							for _, r := range in(m) {
+							for _, r := range m.find(tgt.s, nil, false) {
 								markMask(covered, r)
 							}
 						}
@@ -240,20 +370,20 @@ func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool,
 				p.ReportSegmentAt(s, tgt.rangeOf(r[0], r[1]), "%s (%s)", msg, where(e))
 			}
 		}
-		if !inSource || reported || len(e.allowed) == 0 {
+		if !found || reported || len(e.allowed) == 0 {
 			continue
 		}
 		// A target that keeps the source term (a product name such as
 		// "Office 365 Message Encryption", a cmdlet, an English UI label) is
 		// left to the rules about names and untranslated text.
-		found := false
+		translated := false
 		for _, m := range append(e.allowed[:len(e.allowed):len(e.allowed)], e.source...) {
-			if len(in(m)) > 0 {
-				found = true
+			if len(m.find(target().s, nil, false)) > 0 {
+				translated = true
 				break
 			}
 		}
-		if !found {
+		if !translated {
 			expected := fmt.Sprintf("%q", e.Allowed[0])
 			switch n := len(e.Allowed) - 1; n {
 			case 0:
@@ -265,24 +395,6 @@ func checkGlossary(p *Pass, s *Segment, entries []*glossaryEntry, anywhere bool,
 			p.ReportSegment(s, "the source has %q but the target lacks its translation %s (%s)", e.Source, expected, where(e))
 		}
 	}
-}
-
-// containsFold reports whether s may contain key, a lower-cased word,
-// ignoring case (a quick filter before term views are built).
-func containsFold(s, key string) bool {
-	if key == "" {
-		return true
-	}
-	c := key[0]
-	if c >= 'a' && c <= 'z' {
-		for i := 0; i+len(key) <= len(s); i++ {
-			if s[i]|0x20 == c && strings.EqualFold(s[i:i+len(key)], key) {
-				return true
-			}
-		}
-		return false
-	}
-	return strings.Contains(strings.ToLower(s), key)
 }
 
 // allCovered reports whether every byte of r is marked.

@@ -31,9 +31,10 @@ page):
 
 One problem is one finding, on the first of its places (in path order, then document order) in a
 file being checked; the message names each variant, how many times it occurs and where
-(path:line, the first max-places of them, then "and N more"). Run l10nlint on the whole locale
-tree for the full picture: a run on a few files compares them with the other locales' copies of
-the same pages only.
+(path:line, the path inside the locale tree; the first max-places of them, then "and N more").
+Run l10nlint on the whole locale tree for the full picture: the pages of a locale are only
+compared with the pages of that locale the run reads, so a run on one file finds the
+inconsistencies within that file.
 
 What does not make texts different: white space, punctuation and symbols, markup (emphasis,
 links, inline HTML: the plain text is compared), full-width and typographic forms, letter case
@@ -49,10 +50,10 @@ translated differently, such as "Connect to Exchange Online PowerShell" as a hea
 
 Different sources that one translation rightly covers are not reported: the check on targets
 (same-target) only reports sources that differ in meaning, that is in their numbers, in a
-negation ("any"/"none", "not"), by a pair of opposites (enable/disable, upload/download,
-before/after, inbound/outbound ...), or in a name: a word with an inner capital (Set-IRMConfiguration,
-eDiscovery) or a capitalized word inside a sentence (a UI label, a product, a feature), unless the
-other source has it as an acronym or its expansion (EAC, Exchange admin center), an
+negation ("not", "none"), by a pair of opposites (enable/disable, upload/download, before/after,
+inbound/outbound ...), or in a name: a word with an inner capital (Set-IRMConfiguration,
+eDiscovery) or a capitalized word inside a sentence (a UI label, a product, a feature), unless
+the other source has it as an acronym or its expansion (EAC, Exchange admin center), an
 abbreviation (ID, Acct), misspelled or written in one word. Rewordings ("How do you know this
 worked?", "How do you know if this worked?") and inflections are not differences, nor are
 capitals in titles and labels written in title case.
@@ -354,9 +355,12 @@ func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces 
 		texts[i] = v.text
 	}
 	texts = differingWindows(texts, 90)
+	if locale == "" {
+		locale = "the pages of no known locale"
+	}
 	var b strings.Builder
 	if targets {
-		fmt.Fprintf(&b, "%q is the %s translation of %d different source texts: ", shorten(g.text, 100), locale, len(vs))
+		fmt.Fprintf(&b, "%q is the translation of %d different source texts in %s: ", shorten(g.text, 100), len(vs), locale)
 	} else {
 		fmt.Fprintf(&b, "%q is translated %d ways in %s: ", shorten(g.text, 100), len(vs), locale)
 	}
@@ -587,7 +591,7 @@ func uninflectNames(target string, names map[string]bool) string {
 }
 
 // negations are the words that turn a statement around ("no" only before
-// another word: "Account No." is a number).
+// another word: "Account No." and "no d'identité" are numbers).
 var negations = wordSet(`not no never none nothing nobody nowhere without cannot neither nor`)
 
 // negativePrefixes make a word's opposite (insensitive, unsupported).
@@ -698,7 +702,8 @@ func readSourceWords(s string) sourceWords {
 		for _, d := range strings.FieldsFunc(lw, func(r rune) bool { return !unicode.IsDigit(r) }) {
 			sw.numbers[strings.TrimLeft(d, "0")] = true
 		}
-		if negations[lw] && (lw != "no" || i+1 < len(words) && w.next != '.') || strings.HasSuffix(lw, "n't") {
+		if negations[lw] && (lw != "no" || i+1 < len(words) && w.next != '.' && !elided(words[i+1].text)) ||
+			strings.HasSuffix(lw, "n't") {
 			sw.negative = !sw.negative
 		}
 		r, size := utf8.DecodeRuneInString(w.text)
@@ -710,6 +715,12 @@ func readSourceWords(s string) sourceWords {
 		}
 	}
 	return sw
+}
+
+// elided reports whether w starts with an elided article or preposition
+// (French d', l'): "no d'identité" is a number, not a negation.
+func elided(w string) bool {
+	return len(w) > 2 && w[1] == '\'' && unicode.IsLetter(rune(w[0]))
 }
 
 // titleSmallWords stay lower case in a title.

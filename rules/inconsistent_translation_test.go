@@ -51,7 +51,7 @@ func TestInconsistentTranslationFixture(t *testing.T) {
 	// Sorted as strings: ":13" and ":21" before ":7". Each problem is one
 	// finding, on its first place, whatever the number of places.
 	expectFindings(t, got,
-		`fr-FR/a.md:13: "Un utilisateur télécharge un fichier." is the fr-FR translation of 2 different source texts: "User uploads a file." once (a.md:13); "User downloads a file." once (b.md:13)`,
+		`fr-FR/a.md:13: "Un utilisateur télécharge un fichier." is the translation of 2 different source texts in fr-FR: "User uploads a file." once (a.md:13); "User downloads a file." once (b.md:13)`,
 		`fr-FR/a.md:21: "Open the Security & Compliance Center." is translated 2 ways in fr-FR: "Ouvrez le Centre de sécurité et conformité." twice (a.md:21, b.md:23); "Ouvrez le Centre de conformité." once (c.md:7)`,
 		`fr-FR/a.md:7: "Click Save to apply the policy." is translated 2 ways in fr-FR: "Cliquez sur Sauvegarder pour appliquer la stratégie." twice (b.md:7, c.md:5); "Cliquez sur Enregistrer pour appliquer la stratégie." once (a.md:7)`,
 		// Within one page.
@@ -241,8 +241,8 @@ func TestInconsistentTranslationCorpus(t *testing.T) {
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		// One target for opposite sources.
-		`"Un utilisateur télécharge un fichier." is the fr-FR translation of 2 different source texts: "User uploads a file."`,
-		`"附件是这些文件类型中的任何一种" is the zh-CN translation of 2 different source texts`,
+		`"Un utilisateur télécharge un fichier." is the translation of 2 different source texts in fr-FR: "User uploads a file."`,
+		`"附件是这些文件类型中的任何一种" is the translation of 2 different source texts in zh-CN`,
 		// One UI name translated two ways.
 		`"Threat Explorer" is translated 2 ways in de-DE: "Sicherheitsrisiken-Explorer" twice`,
 	} {

@@ -64,6 +64,8 @@ func WriteHTML(w io.Writer, run *Run, _ Options) error {
 type htmlReport struct {
 	Tool, Version          string
 	Files, Segments, Total string
+	TotalLabel             string
+	Suppressed             int
 	Severities             []htmlCount
 	Locales                []htmlCount
 	Rules                  []htmlCount
@@ -132,9 +134,11 @@ func newHTMLReport(run *Run) *htmlReport {
 	r := &htmlReport{
 		Tool:        toolName,
 		Version:     run.Version,
-		Files:       thousands(run.Files),
-		Segments:    thousands(run.Segments),
+		Files:       countOf(run.Files, "file"),
+		Segments:    countOf(run.Segments, "segment"),
 		Total:       thousands(len(fs)),
+		TotalLabel:  countOf(len(fs), "finding"),
+		Suppressed:  len(run.Suppressed),
 		HasFindings: len(fs) > 0,
 	}
 
@@ -238,7 +242,7 @@ func newHTMLReport(run *Run) *htmlReport {
 		r.RuleDocs = append(r.RuleDocs, htmlRule{
 			ID: ri.ID, Short: ri.Short, Doc: visible(strings.TrimSpace(ri.Doc)), Severity: ri.Severity.String(), Class: severityClass(ri.Severity),
 			HelpURI: ri.HelpURI, Tags: strings.Join(ri.Tags, ", "), Aliases: strings.Join(ri.Aliases, ", "),
-			Options: ri.Options, N: thousands(n),
+			Options: ri.Options, N: countOf(n, "finding"),
 		})
 	}
 	var unlisted []string
@@ -249,7 +253,7 @@ func newHTMLReport(run *Run) *htmlReport {
 	}
 	sort.Strings(unlisted)
 	for _, id := range unlisted {
-		r.RuleDocs = append(r.RuleDocs, htmlRule{ID: id, Short: "(not among the enabled rules)", N: thousands(byRule[id].n)})
+		r.RuleDocs = append(r.RuleDocs, htmlRule{ID: id, Short: "(not among the enabled rules)", N: countOf(byRule[id].n, "finding")})
 	}
 
 	spans := spanOffsets(fs)
@@ -302,6 +306,14 @@ func barWidth(n, most int) string {
 	}
 	w := max(float64(n)*100/float64(most), 0.5)
 	return strconv.FormatFloat(w, 'f', 1, 64)
+}
+
+// countOf is n and word, plural unless n is 1: "1 finding", "1,234 findings".
+func countOf(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return thousands(n) + " " + word + "s"
 }
 
 // thousands writes n with comma thousands separators.
