@@ -9,8 +9,8 @@
 # and the page must load no resource and throw no script error.
 #
 # Installs Debian's chromium when missing (as root, with apt-get); skips
-# otherwise. HTML_REPORT_KEEP=DIR keeps the report and the screenshots
-# there. The last line is "html-report: N passed, M failed"; the exit
+# otherwise. HTML_REPORT_CORPUS=DIR renders another tree;
+# HTML_REPORT_KEEP=DIR keeps the report and the screenshots there. The last line is "html-report: N passed, M failed"; the exit
 # status is 1 when a check failed.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,7 +48,7 @@ else
   bad "go build"; finish
 fi
 
-corpus=../shared/corpus/o365seccomp
+corpus=${HTML_REPORT_CORPUS:-../shared/corpus/o365seccomp}
 [ -d "$corpus" ] || corpus=testdata/example
 status=0
 "$tmp/l10nlint" check "$corpus" -f html -o "$tmp/report.html" 2>"$tmp/stderr" || status=$?

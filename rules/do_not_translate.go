@@ -202,15 +202,16 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 	}
 	src := newTermView(s.Source)
 	srcMask := make([]bool, len(src.s))
+	// counts are the source's occurrences of each term.
 	counts := make([]int, len(terms))
-	any := false
+	found := false
 	for i, t := range terms {
 		if strings.Contains(src.s, firstWord(t.term)) {
 			counts[i] = len(t.match[0].find(src.s, srcMask, true))
-			any = any || counts[i] > 0
+			found = found || counts[i] > 0
 		}
 	}
-	if !any {
+	if !found {
 		return
 	}
 	// The source's terms are marked in the target, longest first, so that
@@ -218,7 +219,7 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 	// variants of a term the target lacks before shorter terms are looked for.
 	tgt := newTermView(s.Target)
 	tgtMask := make([]bool, len(tgt.s))
-	var fewer []int
+	var fewer [][3]int // term, source and target counts
 	for i, t := range terms {
 		if counts[i] == 0 {
 			continue
@@ -259,8 +260,7 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 		case nt == 0:
 			p.ReportSegment(s, "%s must stay as written: the source has it, the target does not", dntQuote(t))
 		default:
-			counts[i] = nt
-			fewer = append(fewer, i)
+			fewer = append(fewer, [3]int{i, ns, nt})
 		}
 	}
 	// Fewer occurrences: a pronoun or a shorter wording is fine, pieces of
@@ -272,12 +272,11 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 			}
 		}
 	}
-	for _, i := range fewer {
-		t := terms[i]
-		ns := len(t.match[0].find(src.s, make([]bool, len(src.s)), false))
-		if pieces, at := dntPieces(t.term, &src, srcMask, tgt, tgtMask); len(pieces) > 0 {
+	for _, f := range fewer {
+		t := terms[f[0]]
+		if pieces, at := dntPieces(t.term, &src, srcMask, &tgt, tgtMask); len(pieces) > 0 {
 			p.ReportSegmentAt(s, at, "%s must stay as written: the source has it %s, the target %s and pieces of it elsewhere (%s)",
-				dntQuote(t), dntTimes(ns), dntTimes(counts[i]), strings.Join(pieces, ", "))
+				dntQuote(t), dntTimes(f[1]), dntTimes(f[2]), strings.Join(pieces, ", "))
 		}
 	}
 }
@@ -324,7 +323,7 @@ func countWord(s, w string) int {
 // dntPieces returns the words of term (those with a capital letter or a
 // digit) that the target has outside the terms more often than the source,
 // quoted, and the range from the first to the last of them.
-func dntPieces(term string, src *termView, srcMask []bool, tgt termView, tgtMask []bool) ([]string, Range) {
+func dntPieces(term string, src *termView, srcMask []bool, tgt *termView, tgtMask []bool) ([]string, Range) {
 	var pieces []string
 	first, last := -1, -1
 	for _, w := range strings.Fields(term) {

@@ -172,7 +172,7 @@ func run(b *browser, file, out string) (failed bool, err error) {
 		"self-contained: %d resources loaded, %d script elements, %d elements with src/link/object/iframe", res.Resources, res.Scripts, res.Loaders)
 
 	// 1. A filter in the fragment applies on load.
-	expect("fragment "+frag+" on load", fmt.Sprintf("(f) => f.rule === %q", rule))
+	expect("fragment "+frag+" on load", "(f) => f.rule === "+js(rule))
 
 	// The other filters: the locale with the most findings, the most
 	// frequent severity.
@@ -190,15 +190,15 @@ func run(b *browser, file, out string) (failed bool, err error) {
 	check(s.Hash == "", "Reset filters clears the fragment (%q)", s.Hash)
 
 	// 3. Unchecking a severity hides it and records it in the fragment.
-	ev(fmt.Sprintf(`T.box("s", %q).click()`, pick.Sev), nil)
-	sevPred := fmt.Sprintf("f.sev !== %q", pick.Sev)
+	ev(`T.box("s", `+js(pick.Sev)+`).click()`, nil)
+	sevPred := "f.sev !== " + js(pick.Sev)
 	expect("uncheck severity "+pick.Sev, "(f) => "+sevPred)
 	ev("T.state()", &s)
 	check(strings.Contains(s.Hash, "severity=") && !strings.Contains(s.Hash, pick.Sev),
 		"the fragment follows the checkboxes (%q)", s.Hash)
 	// Put it back and keep only the biggest locale, with its "only" button.
-	ev(fmt.Sprintf(`T.box("s", %q).click(); T.button('aside button.only[data-g="l"][value=' + JSON.stringify(%q) + ']').click()`, pick.Sev, pick.Locale), nil)
-	locPred := fmt.Sprintf("(f.loc || \"?\") === %q", pick.Locale)
+	ev(`T.box("s", `+js(pick.Sev)+`).click(); T.button('aside button.only[data-g="l"][value=' + JSON.stringify(`+js(pick.Locale)+`) + ']').click()`, nil)
+	locPred := `(f.loc || "?") === ` + js(pick.Locale)
 	expect("only locale "+pick.Locale, "(f) => "+locPred)
 
 	// 4. "/" focuses the search box; typing filters within the locale.
@@ -221,7 +221,7 @@ func run(b *browser, file, out string) (failed bool, err error) {
 	}
 	ev(`new Promise((ok) => setTimeout(() => ok(true), 400))`, nil) // the search waits for typing to pause
 	expect(fmt.Sprintf("search %q in %s", query, pick.Locale),
-		fmt.Sprintf("(f) => %s && f.text.includes(%q)", locPred, strings.ToLower(query)))
+		"(f) => "+locPred+" && f.text.includes("+js(strings.ToLower(query))+")")
 	ev("T.state()", &s)
 	check(strings.Contains(s.Hash, "q="+query), "the fragment holds the search (%q)", s.Hash)
 	if out != "" {
@@ -232,14 +232,14 @@ func run(b *browser, file, out string) (failed bool, err error) {
 
 	// 5. A fragment set on the open page (a bookmark, a link) applies.
 	frag = "#severity=" + pick.Sev + "&locale=" + url.QueryEscape(pick.Locale)
-	ev(fmt.Sprintf(`location.hash = %q; new Promise((ok) => setTimeout(() => ok(true), 100))`, frag), nil)
-	expect("fragment "+frag+" on the open page", fmt.Sprintf("(f) => f.sev === %q && %s", pick.Sev, locPred))
+	ev(`location.hash = `+js(frag)+`; new Promise((ok) => setTimeout(() => ok(true), 100))`, nil)
+	expect("fragment "+frag+" on the open page", "(f) => f.sev === "+js(pick.Sev)+" && "+locPred)
 
 	// 6. "none" on the rules hides everything and says so; "all" undoes it.
 	ev(`T.button('aside button[data-g="r"][data-none]').click()`, nil)
 	expect("no rule checked", "(f) => false")
 	ev(`T.button('aside button[data-g="r"][data-all]').click()`, nil)
-	expect("all rules checked again", fmt.Sprintf("(f) => f.sev === %q && %s", pick.Sev, locPred))
+	expect("all rules checked again", "(f) => f.sev === "+js(pick.Sev)+" && "+locPred)
 
 	// 7. A rule link goes to the rule's description and keeps the filters.
 	var link struct {
@@ -279,6 +279,12 @@ func secondRule(file string) (string, error) {
 		return "", errors.New("the report has no rule filter: no findings to filter")
 	}
 	return html.UnescapeString(string(m[len(m)-1][1])), nil
+}
+
+// js is s as a JavaScript string literal.
+func js(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func thousands(n int) string {

@@ -36,9 +36,12 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 //     search box;
 //   - every finding, in run order: severity, rule (linking to the rule's
 //     description at the end of the page), locale, path:line:col, message,
-//     and the segment's raw source and target side by side with the flagged
-//     text highlighted in the target (findings off a segment show the
-//     flagged text alone);
+//     and the segment's raw Markdown source and target side by side with
+//     the flagged text (Snippet) highlighted in the target; when the
+//     snippet occurs several times there, the occurrence is worked out
+//     from the finding's position (see spanOffsets). Findings off a
+//     segment, and snippets not found in the target, show the flagged text
+//     on its own;
 //   - the description of every enabled rule (Short, Doc, options, help URI).
 //
 // Filtering hides rows with the hidden attribute and updates the count of
@@ -119,6 +122,15 @@ type htmlFinding struct {
 // severityOrder lists the severities as the report shows them.
 var severityOrder = []rules.Severity{rules.Error, rules.Warning, rules.Note}
 
+// htmlSeverity is the severity a finding is shown and filtered under:
+// error, warning, or note for anything else.
+func htmlSeverity(s rules.Severity) rules.Severity {
+	if s == rules.Error || s == rules.Warning {
+		return s
+	}
+	return rules.Note
+}
+
 func severityClass(s rules.Severity) string {
 	switch s {
 	case rules.Error:
@@ -142,13 +154,14 @@ func newHTMLReport(run *Run) *htmlReport {
 		HasFindings: len(fs) > 0,
 	}
 
-	// Per-severity counts of each rule and locale, for the stacked bars.
+	// Per-severity counts of each rule and locale, for the stacked bars,
+	// indexed by severity.
 	type tally struct {
 		n     int
-		bySev [4]int
+		bySev [rules.Error + 1]int
 	}
 	byRule, byLocale := map[string]*tally{}, map[string]*tally{}
-	var bySev [4]int
+	var bySev [rules.Error + 1]int
 	add := func(m map[string]*tally, k string, s rules.Severity) {
 		t := m[k]
 		if t == nil {
@@ -156,12 +169,13 @@ func newHTMLReport(run *Run) *htmlReport {
 			m[k] = t
 		}
 		t.n++
-		t.bySev[sevIndex(s)]++
+		t.bySev[s]++
 	}
 	for _, f := range fs {
-		add(byRule, f.Rule, f.Severity)
-		add(byLocale, f.Locale, f.Severity)
-		bySev[sevIndex(f.Severity)]++
+		s := htmlSeverity(f.Severity)
+		add(byRule, f.Rule, s)
+		add(byLocale, f.Locale, s)
+		bySev[s]++
 	}
 
 	// Rules by count, most first; locales by name, unknown last.
@@ -198,15 +212,15 @@ func newHTMLReport(run *Run) *htmlReport {
 	stacked := func(t *tally, most int) []htmlBar {
 		var bars []htmlBar
 		for _, s := range severityOrder {
-			if n := t.bySev[sevIndex(s)]; n > 0 {
+			if n := t.bySev[s]; n > 0 {
 				bars = append(bars, htmlBar{Class: severityClass(s), Title: plural(n, s.String()), Width: barWidth(n, most)})
 			}
 		}
 		return bars
 	}
-	most := max(bySev[1], bySev[2], bySev[3])
+	most := max(bySev[rules.Error], bySev[rules.Warning], bySev[rules.Note])
 	for _, s := range severityOrder {
-		n := bySev[sevIndex(s)]
+		n := bySev[s]
 		c := htmlCount{Name: s.String(), Label: s.String(), N: thousands(n)}
 		if n > 0 {
 			c.Bars = []htmlBar{{Class: severityClass(s), Title: plural(n, s.String()), Width: barWidth(n, most)}}
@@ -260,8 +274,9 @@ func newHTMLReport(run *Run) *htmlReport {
 	r.Findings = make([]htmlFinding, len(fs))
 	for i := range fs {
 		f := &fs[i]
+		sev := htmlSeverity(f.Severity)
 		h := htmlFinding{
-			Class: severityClass(f.Severity), Severity: f.Severity.String(),
+			Class: severityClass(sev), Severity: sev.String(),
 			Rule: ruleIndex[f.Rule], Locale: localeIndex[f.Locale],
 			RuleID: f.Rule, LocaleTag: f.Locale,
 			Where: visible(f.Path), Message: visible(f.Message),
@@ -295,8 +310,6 @@ func newHTMLReport(run *Run) *htmlReport {
 	}
 	return r
 }
-
-func sevIndex(s rules.Severity) int { return min(max(int(s), 0), 3) }
 
 // barWidth is n's share of most in percent, at least 0.5 so that a count
 // of one still shows.
