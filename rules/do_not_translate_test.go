@@ -80,7 +80,7 @@ func (c termCase) options(opts map[string]any) termCase { c.opts = opts; return 
 
 func TestDoNotTranslateFires(t *testing.T) {
 	runTermCases(t, "do-not-translate", []termCase{
-		// zh-CN/manage-ediscovery-cases.md: "Microsoft 团队" is one finding, not one
+		// zh-CN/manage-ediscovery-cases.md line 561: "Microsoft 团队" is one finding, not one
 		// about "Microsoft Team" too.
 		dntCase("product name translated", "zh-CN/page.md",
 			"属于 Microsoft 团队渠道的对话存储在与 Microsoft 团队相关联的邮箱中。",
@@ -119,8 +119,8 @@ func TestDoNotTranslateFires(t *testing.T) {
 			"You can search all content locations for a specific Office 365 service or you can search specific locations in any of the Office 365 services that are displayed.",
 			`"Office 365" must stay as written: the source has it twice, the target once and pieces of it elsewhere ("Office", "365")`).
 			pointing("365 Office"),
-		// fr-FR/office-365-auditing-and-reporting-overview.md: the official French
-		// name is "OneDrive Entreprise", with a capital.
+		// fr-FR/search-the-audit-log-in-security-and-compliance.md line 31: the
+		// official French name is "OneDrive Entreprise", with a capital.
 		dntCase("allowed form with another case", "",
 			"Activité des utilisateurs dans SharePoint Online et OneDrive entreprise",
 			"User activity in SharePoint Online and OneDrive for Business",
@@ -146,7 +146,7 @@ func TestDoNotTranslateQuiet(t *testing.T) {
 		dntCase("no-break space", "",
 			"Versions de TLS prises en charge par Office\u00a0365",
 			"Versions of TLS supported by Office 365"),
-		// de-DE/search-the-audit-log-in-security-and-compliance.md
+		// de-DE/search-the-audit-log-in-security-and-compliance.md line 487
 		dntCase("German genitive", "de-DE/page.md",
 			"Der Benutzer stoppt die Freigabe eines Sways, indem er den Zugriff auf ihn widerruft.",
 			"User stops sharing a Sway by revoking access to it."),
@@ -199,7 +199,7 @@ func TestDoNotTranslateOptions(t *testing.T) {
 			"Microsoft 团队中的策略评估", "Policy evaluation in Microsoft Teams",
 			`"Microsoft Teams" must stay as written: the source has it, the target does not`).
 			options(map[string]any{"ignore-case": true}),
-		// de-DE/ediscovery-cases.md
+		// de-DE/ediscovery-cases.md line 527
 		dntCase("allowed form for a locale", "de-DE/page.md",
 			"Maximale Anzahl von SharePoint-und OneDrive für Unternehmen-Websites in einem einzigen Aufbewahrungs Fall",
 			"Maximum number of SharePoint and OneDrive for Business sites in a single hold case").

@@ -104,8 +104,10 @@ type glossaryEntry struct {
 	first  string         // firstKey of the term (singular), for the index
 	// forbiddenKeys are the firstKeys of the forbidden translations.
 	forbiddenKeys []string
-	allowed       []*termMatcher
-	forbidden     []*termMatcher
+	// allowed and forbidden match the non-empty translations of the entry,
+	// allowedText and forbiddenText.
+	allowed, forbidden         []*termMatcher
+	allowedText, forbiddenText []string
 }
 
 func runGlossary(p *Pass) {
@@ -201,12 +203,12 @@ func compileGlossary(g *Glossary, srcLang, tgtLang string) *compiledGlossary {
 			if a = strings.TrimSpace(a); a != "" {
 				m := newTermMatcher(a, true, endings, nil)
 				m.inWord = compounding[tgtLang]
-				ce.allowed = append(ce.allowed, m)
+				ce.allowed, ce.allowedText = append(ce.allowed, m), append(ce.allowedText, a)
 			}
 		}
 		for _, f := range e.Forbidden {
 			if f = strings.TrimSpace(f); f != "" {
-				ce.forbidden = append(ce.forbidden, newTermMatcher(f, true, endings, nil))
+				ce.forbidden, ce.forbiddenText = append(ce.forbidden, newTermMatcher(f, true, endings, nil)), append(ce.forbiddenText, f)
 				ce.forbiddenKeys = append(ce.forbiddenKeys, firstKey(f))
 			}
 		}
@@ -361,11 +363,11 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 				reported = true
 				got := tgt.text(r[0], r[1])
 				msg := fmt.Sprintf("%q is a forbidden translation of %q", got, e.Source)
-				if !strings.EqualFold(got, e.Forbidden[i]) {
-					msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", got, e.Forbidden[i], e.Source)
+				if !strings.EqualFold(got, e.forbiddenText[i]) {
+					msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", got, e.forbiddenText[i], e.Source)
 				}
-				if len(e.Allowed) > 0 {
-					msg += fmt.Sprintf("; use %q", e.Allowed[0])
+				if len(e.allowedText) > 0 {
+					msg += fmt.Sprintf("; use %q", e.allowedText[0])
 				}
 				p.ReportSegmentAt(s, tgt.rangeOf(r[0], r[1]), "%s (%s)", msg, where(e))
 			}
@@ -384,11 +386,11 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 			}
 		}
 		if !translated {
-			expected := fmt.Sprintf("%q", e.Allowed[0])
-			switch n := len(e.Allowed) - 1; n {
+			expected := fmt.Sprintf("%q", e.allowedText[0])
+			switch n := len(e.allowedText) - 1; n {
 			case 0:
 			case 1:
-				expected += fmt.Sprintf(" or %q", e.Allowed[1])
+				expected += fmt.Sprintf(" or %q", e.allowedText[1])
 			default:
 				expected += fmt.Sprintf(" or one of its %d other allowed forms", n)
 			}

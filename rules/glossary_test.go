@@ -69,7 +69,7 @@ func TestGlossaryFrench(t *testing.T) {
 			"For more information about configuring Office 365 retention policies, see [Overview](retention-policies.md).",
 			`"politiques de rétention" ("politique de rétention") is a forbidden translation of "retention policy"; use "stratégie de rétention" (glossary testdata/glossary/fr-FR.yaml:5)`).
 			pointing("politiques de rétention"),
-		// fr-FR/create-and-manage-inactive-mailboxes.md line 23
+		// fr-FR/create-and-manage-inactive-mailboxes.md line 26
 		g("longer term first",
 			"Créer et gérer des boîtes aux lettres inactives dans Office 365",
 			"Create and manage inactive mailboxes in Office 365"),
@@ -112,6 +112,27 @@ func TestGlossaryForbiddenAnywhere(t *testing.T) {
 	})
 }
 
+func TestGlossaryOverlap(t *testing.T) {
+	gs := map[string]*rules.Glossary{"fr-FR": loadGlossary(t, "overlap.yaml")}
+	runTermCases(t, "glossary", []termCase{
+		// fr-FR/meet-data-protection-and-regulatory-reqs-using-microsoft-cloud.md (46a01-p136)
+		glossaryCase("forbidden word", "", gs,
+			"Par exemple, une politique qui exige des utilisateurs de verrouiller leur ordinateur quand ils le laissent sans surveillance est un contrôle discrétionnaire car il s’appuie sur l’utilisateur.",
+			"For example, a policy requiring users to lock their computer when they leave it is a discretionary control because it relies on the user.",
+			`"politique" is a forbidden translation of "policy"; use "stratégie" (glossary testdata/glossary/overlap.yaml:3)`).
+			pointing("politique"),
+		// fr-FR/enable-the-report-message-add-in.md (40502-128): "politique" inside an
+		// allowed translation of the longer term, which the source has.
+		glossaryCase("forbidden word inside an allowed translation", "", gs,
+			"Passez en revue les conditions d'utilisation et la politique de confidentialité.",
+			"Review the terms of use and privacy policy."),
+		// fr-FR/exchange-admin-center-in-exchange-online-protection-eop.md (761d7-179)
+		glossaryCase("forbidden word inside an allowed translation, with markup", "", gs,
+			"**Confidentialité** Cliquez pour lire la politique de confidentialité pour Exchange Online Protection.",
+			"**Privacy** Click to read the privacy policy for Exchange Online Protection."),
+	})
+}
+
 func TestGlossaryLocales(t *testing.T) {
 	fr, de, zh := loadGlossary(t, "fr-FR.yaml"), loadGlossary(t, "de-DE.yaml"), loadGlossary(t, "zh-CN.yaml")
 	all := map[string]*rules.Glossary{"fr-FR": fr, "de-DE": de, "zh-CN": zh}
@@ -130,14 +151,14 @@ func TestGlossaryLocales(t *testing.T) {
 			"Die folgenden Post Fach Datentypen enthalten keine Bestimmungen für das unwiderrufliche Löschen von Seiten:",
 			"The following mailbox data types have no provisions for page zeroing:",
 			`the source has "mailbox" but the target lacks its translation "Postfach" or "Postfächer" (glossary testdata/glossary/de-DE.yaml:3)`),
-		// de-DE/enable-archive-mailboxes.md line 30
+		// de-DE/enable-archive-mailboxes.md line 29
 		glossaryCase("German compounds and plurals", "de-DE/page.md", all,
 			"Nach Aktivierung der Archivpostfächer können Benutzer über Microsoft Outlook auf Nachrichten in ihren Archivpostfächern zugreifen.",
 			"After you turn on archive mailboxes, users can access messages in their archive mailboxes by using Microsoft Outlook."),
 		glossaryCase("German inflection", "de-DE/page.md", all,
 			"Weitere Informationen finden Sie unter Übersicht über Aufbewahrungsrichtlinien.",
 			"For more information, see Overview of retention policies."),
-		// zh-CN/sensitivity-labels.md
+		// zh-CN/protect-information.md
 		glossaryCase("Chinese forbidden term without spaces", "zh-CN/page.md", all,
 			"使用灵敏度标签, 你可以对敏感内容进行分类和帮助保护。",
 			"With sensitivity labels you can classify and help protect your sensitive content.",
@@ -151,7 +172,7 @@ func TestGlossaryLocales(t *testing.T) {
 
 func TestGlossaryTestdataParses(t *testing.T) {
 	// The example glossaries keep the format of the glossary key, with lines.
-	for _, name := range []string{"fr-FR.yaml", "de-DE.yaml", "zh-CN.yaml"} {
+	for _, name := range []string{"fr-FR.yaml", "de-DE.yaml", "zh-CN.yaml", "overlap.yaml"} {
 		g := loadGlossary(t, name)
 		if len(g.Entries) == 0 {
 			t.Errorf("%s: no entries", name)
