@@ -15,8 +15,8 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
-	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/baseline"
+	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/engine"
 	"github.com/l10nlint/l10nlint/internal/gitdiff"
 	"github.com/l10nlint/l10nlint/internal/linkcheck"
@@ -410,7 +410,7 @@ text, so editing another paragraph or shifting lines does not bring old findings
 				}
 				return &exitError{code: ExitInternal, err: err}
 			}
-			var w io.Writer = stdout
+			w := stdout
 			if output != "-" {
 				file, err := os.Create(output)
 				if err != nil {

@@ -57,7 +57,10 @@ func detectTrees(dir string) (roots map[string][]string, docusaurus bool) {
 	roots = map[string][]string{}
 	base := strings.Count(filepath.Clean(dir), string(filepath.Separator))
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
+		if err != nil {
+			return nil //nolint:nilerr // an unreadable folder is just not a locale tree
+		}
+		if !d.IsDir() {
 			return nil
 		}
 		name := d.Name()

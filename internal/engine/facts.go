@@ -40,7 +40,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 			// Clones: a substring would keep the whole page text alive.
 			SourceRaw: strings.Clone(s.Source.Raw), TargetRaw: strings.Clone(s.Target.Raw), HasSource: s.HasSource,
 			SourceFold: rules.Fold(s.Source.Plain),
-			TargetLoc: loc(s.Target.Range), SegmentLoc: loc(s.Range)}
+			TargetLoc:  loc(s.Target.Range), SegmentLoc: loc(s.Range)}
 	}
 	pageLinks(f, pg, loc)
 	if !f.Bilingual {

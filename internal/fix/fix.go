@@ -111,7 +111,7 @@ func hunksOf(a, b []string, off int) []change {
 			continue
 		}
 		j := i
-		for j < n && !(j < len(a) && j < len(b) && a[j] == b[j]) {
+		for j < n && (j >= len(a) || j >= len(b) || a[j] != b[j]) {
 			j++
 		}
 		out = append(out, change{a0: off + min(i, len(a)), a1: off + min(j, len(a)), b0: off + min(i, len(b)), b1: off + min(j, len(b))})

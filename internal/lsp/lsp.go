@@ -38,7 +38,7 @@ type Server struct {
 
 	wmu      sync.Mutex // serializes writes to out
 	cfg      *config.Config
-	docs     map[string]string          // uri → text
+	docs     map[string]string           // uri → text
 	findings map[string][]report.Finding // uri → last findings
 	shutdown bool
 }
@@ -187,8 +187,8 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		}
 		return map[string]any{
 			"capabilities": map[string]any{
-				"positionEncoding": "utf-16",
-				"textDocumentSync": map[string]any{"openClose": true, "change": 1, "save": map[string]any{"includeText": false}},
+				"positionEncoding":   "utf-16",
+				"textDocumentSync":   map[string]any{"openClose": true, "change": 1, "save": map[string]any{"includeText": false}},
 				"codeActionProvider": map[string]any{"codeActionKinds": []string{"quickfix"}},
 			},
 			"serverInfo": map[string]any{"name": "l10nlint"},
