@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -110,6 +111,8 @@ func BenchmarkCorpus(b *testing.B) { benchmarkCheck(b, corpusDirs(b)) }
 // the floor, peak RSS under 400 MB).
 func BenchmarkFourTrees(b *testing.B) {
 	dirs := corpusDirs(b)
+	// The same soft memory limit as the command line (cmd/l10nlint).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(320 << 20))
 	benchmarkCheck(b, []string{filepath.Dir(dirs[0])})
 }
 
