@@ -16,7 +16,7 @@ import (
 // one rule as "file:line: message".
 func corpusFindings(t *testing.T, ruleID string, paths ...string) []string {
 	t.Helper()
-	res, err := engine.Run(paths, engine.Options{Config: config.Default(), Registry: rules.Default})
+	res, err := engine.Run(paths, engine.Options{Config: enabled(ruleID), Registry: rules.Default})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,6 +28,17 @@ func corpusFindings(t *testing.T, ruleID string, paths ...string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// enabled is the default configuration with ruleID on, at warning when it
+// is opt-in.
+func enabled(ruleID string) *config.Config {
+	cfg := config.Default()
+	if r := rules.Default.Lookup(ruleID); r != nil && r.Severity == rules.Off {
+		sev := rules.Warning
+		cfg.Rules[r.ID] = config.RuleConfig{Severity: &sev}
+	}
+	return cfg
 }
 
 func itoa(n int) string {

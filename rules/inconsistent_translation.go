@@ -19,9 +19,15 @@ var InconsistentTranslation = Register(&Rule{
 	ID:       "inconsistent-translation",
 	Aliases:  []string{"consistency", "translation-consistency"},
 	Tags:     []string{"corpus", "consistency"},
-	Severity: Warning,
+	// Opt-in: on the machine-translated corpus 16 of 30 sampled findings
+	// were defects; the others were acceptable variation in wording.
+	Severity: Off,
 	Short:    "The same source segment is translated differently, or one translation serves different sources, within a locale",
-	Doc: `Xbench's two consistency checks, across all the pages of one target locale (and within a
+	Doc: `Opt-in (set a severity in the configuration): on a machine-translated corpus about half of its
+findings are real inconsistencies and half acceptable variation in wording ("了解更多信息" and
+"了解详细信息" for "Learn more"), which is worth a review pass, not a gate.
+
+Xbench's two consistency checks, across all the pages of one target locale (and within a
 page):
 
   - the same source text translated in different ways: "Threat Explorer" is

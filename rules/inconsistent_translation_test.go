@@ -24,7 +24,8 @@ const consistencyDir = "../testdata/consistency"
 func consistencyFindings(t *testing.T, options map[string]any, jobs int, paths ...string) []string {
 	t.Helper()
 	cfg := config.Default()
-	cfg.Rules = map[string]config.RuleConfig{"inconsistent-translation": {Options: options}}
+	sev := rules.Warning // the rule is opt-in
+	cfg.Rules = map[string]config.RuleConfig{"inconsistent-translation": {Severity: &sev, Options: options}}
 	reg := rules.NewRegistry()
 	if err := reg.Register(rules.InconsistentTranslation); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
@@ -56,7 +58,9 @@ func runLengthRatio(p *Pass) {
 	}
 	minChars := p.Int("min-chars")
 	for _, s := range p.Page.Segments {
-		if !s.HasSource || blank(s.Target) {
+		// A target without letters ("）") is a segment whose text went to its
+		// neighbour: a segmentation artifact, not a truncation.
+		if !s.HasSource || blank(s.Target) || strings.IndexFunc(s.Target.Plain, unicode.IsLetter) < 0 {
 			continue
 		}
 		// Link text kept in the source language (a Chinese page's English

@@ -28,18 +28,27 @@ A segment whose source has no link at all and whose target adds one is not repor
 report-added is set: the side-by-side tools sometimes drop a link from the source text while the
 translation keeps it.
 
+With localize-urls, a target URL whose locale path segment is still the source locale's
+(/en-us/ on a fr-FR page) is reported too, with a fix that writes the page's locale in the same case
+(/fr-fr/); it is off by default because many docs sets link to the English pages on purpose.
+
 Options:
   ignore-fragments  compare destinations without their #fragment (default false)
-  report-added      also report links a target adds to a source without any (default false)`,
+  report-added      also report links a target adds to a source without any (default false)
+  localize-urls     report URLs that keep the source locale segment, with a fix (default false)`,
 	Options: []Option{
 		{Name: "ignore-fragments", Default: false, Doc: "compare destinations without their #fragment"},
 		{Name: "report-added", Default: false, Doc: "also report links a target adds to a source without any"},
+		{Name: "localize-urls", Default: false, Doc: "report URLs that keep the source locale segment, with a fix"},
 	},
 	Run: runLinkMismatch,
 })
 
 func runLinkMismatch(p *Pass) {
 	noFrag := p.Bool("ignore-fragments")
+	if p.Bool("localize-urls") {
+		localizeURLs(p)
+	}
 	for _, s := range p.Page.Segments {
 		if !s.HasSource || len(s.Source.Links) == 0 && len(s.Target.Links) == 0 {
 			continue
@@ -155,4 +164,40 @@ func NormalizeURL(dest string, noFragment bool) string {
 		d += "?" + strings.Join(parts, "&")
 	}
 	return d + frag
+}
+
+// localizeURLs reports target link destinations whose locale path segment
+// is the source locale, offering the page locale in the same case.
+func localizeURLs(p *Pass) {
+	loc, src := p.Page.Locale, p.Page.SourceLocale
+	if loc == "" || strings.EqualFold(loc, src) {
+		return
+	}
+	for _, s := range p.Page.Segments {
+		for _, l := range s.Target.Links {
+			if !strings.Contains(l.Dest, "://") {
+				continue
+			}
+			segs := strings.Split(l.Dest, "/")
+			for i, seg := range segs {
+				if i < 3 || !strings.EqualFold(seg, src) {
+					continue
+				}
+				want := loc
+				switch seg {
+				case strings.ToLower(seg):
+					want = strings.ToLower(loc)
+				case strings.ToUpper(seg):
+					want = strings.ToUpper(loc)
+				}
+				off := len(strings.Join(segs[:i], "/")) + 1
+				at := Range{Start: l.DestRange.Start + off, End: l.DestRange.Start + off + len(seg)}
+				p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: at,
+					Message: fmt.Sprintf("URL keeps the source locale /%s/: use the page's locale /%s/", seg, want),
+					SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw,
+					Fixes: []Edit{{Range: at, New: want}}})
+				break
+			}
+		}
+	}
 }

@@ -65,7 +65,7 @@ Example: source "Where can I get the ISO 22301 audit reports?", target
 		{Name: "ignore", Default: []string{},
 			Doc: "Numbers or identifiers never compared, as written or normalized (\"365\", \"office365\")."},
 		{Name: "may-add", Default: []string{"Office 365", "Microsoft 365"},
-			Doc: "Names the target may add without a counterpart in the source: translations name the product for context."},
+			Doc: "Product names the target may add or leave out without a counterpart: translations name the product for context, and localized titles often drop it (do-not-translate checks names kept in the text)."},
 		{Name: "count", Default: false,
 			Doc: "Also report a number written more times on one side than on the other (\"30 days... after 30 days\" against \"30 jours... après ce délai\"); off, each side is compared as a set."},
 		{Name: "identifiers", Default: true,
@@ -254,7 +254,7 @@ func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts
 		matchRepeats(b, a, ub)
 	}
 	for i, x := range a {
-		if !ua[i] && !x.Word {
+		if !ua[i] && !x.Word && !opts.mayAdd[x.Value] {
 			missing = append(missing, x)
 		}
 	}

@@ -176,10 +176,15 @@ func TestUntranslated(t *testing.T) {
 		{name: "Chinese target with product name",
 			path: "zh-CN/page.md",
 			text: sxs("0da3e-126", "由世纪互联运营的 Office 365", "Office 365 Operated by 21Vianet") + "\n"},
-		{name: "Chinese target that is only punctuation",
+		{name: "Chinese target that is only punctuation is a segmentation artifact",
 			path: "zh-CN/page.md",
-			text: sxs("a-1", "）", "(You can also edit or remove IP addresses after they have been added.)") + "\n",
-			want: []string{`the target has no words, only "）"`}},
+			text: sxs("a-1", "）", "(You can also edit or remove IP addresses after they have been added.)") + "\n"},
+		{name: "PowerShell line kept in a script",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Set-RetentionComplianceTag -Identity $tag -EventType $eventType", "Set-RetentionComplianceTag -Identity $tag -EventType $eventType") + "\n"},
+		{name: "keyword list kept for matching",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "customer number, customer no, customer #, customer#, Contoso customer", "customer number, customer no, customer #, customer#, Contoso customer") + "\n"},
 		{name: "French target still English but not identical",
 			text: sxs("a-1", "Microsoft makes no warranties, express or implied, with respect to the information here.", "Microsoft makes no warranties, express or implied, with respect to the information provided here.") + "\n",
 			want: []string{"the target is still in English"}},
@@ -203,4 +208,20 @@ func TestUntranslatedCodeLists(t *testing.T) {
 			text: "## " + sxs("a-1", "Place a mailbox on Litigation Hold", "Place a mailbox on Litigation Hold") + "\n",
 			want: []string{"identical to the source"}},
 	})
+}
+
+func TestLinkMismatchLocalizeURLs(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "kept en-us with the option, with a fix",
+			opts: map[string]any{"localize-urls": true},
+			text: sxs("a-1", "Voir [la page](https://support.office.com/en-us/article/x).", "See [the page](https://support.office.com/en-us/article/x).") + "\n",
+			want: []string{"URL keeps the source locale /en-us/: use the page's locale /fr-fr/"}, at: []string{"en-us"}},
+		{name: "off by default",
+			text: sxs("a-1", "Voir [la page](https://support.office.com/en-us/article/x).", "See [the page](https://support.office.com/en-us/article/x).") + "\n"},
+	})
+	fs := checkRule(t, "link-mismatch", "fr-FR/page.md", sxs("a-1", "Voir [la page](https://support.office.com/en-US/article/x).", "See [the page](https://support.office.com/en-US/article/x).")+"\n",
+		map[string]any{"localize-urls": true})
+	if len(fs) != 1 || len(fs[0].Fixes) != 1 || fs[0].Fixes[0].New != "FR-FR" && fs[0].Fixes[0].New != "fr-FR" {
+		t.Fatalf("fix: %+v", fs)
+	}
 }

@@ -154,8 +154,17 @@ func runTypography(p *Pass) {
 			}
 			return srcBuf
 		}
+		// A check passes an Edit as the last argument when the problem has
+		// a mechanical fix (check --fix, the editor's quick fix).
 		report := func(r Range, format string, args ...any) {
-			p.ReportSegmentAt(s, r, format, args...)
+			var fixes []Edit
+			if n := len(args); n > 0 {
+				if e, ok := args[n-1].(Edit); ok {
+					fixes, args = []Edit{e}, args[:n-1]
+				}
+			}
+			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
+				Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes})
 		}
 		// A target left in the source language is untranslated's finding,
 		// not a typography one.
@@ -357,6 +366,14 @@ type frenchOptions struct {
 	requireNBSP, narrow, exemptCA bool
 }
 
+// char is the space character the style asks for.
+func (o frenchOptions) char() string {
+	if o.narrow {
+		return "\u202f"
+	}
+	return "\u00a0"
+}
+
 func (o frenchOptions) space() string {
 	if o.narrow {
 		return "narrow no-break space (U+202F)"
@@ -380,10 +397,12 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			switch {
 			case typoSpace(prev.r):
 				if o.requireNBSP && prev.r != '\u00a0' && prev.r != '\u202f' && (i < 2 || !typoSpace(t[i-2].r)) {
-					report(Range{prev.start, c.end}, "ordinary space before '%c' where a %s is expected", c.r, o.space())
+					report(Range{prev.start, c.end}, "ordinary space before '%c' where a %s is expected", c.r, o.space(),
+						Edit{Range: Range{prev.start, prev.end}, New: o.char()})
 				}
 			case typoBeforeMark(prev):
-				report(Range{c.start, c.end}, "missing %s before '%c' (French typography: \"mot %c\")", o.space(), c.r, c.r)
+				report(Range{c.start, c.end}, "missing %s before '%c' (French typography: \"mot %c\")", o.space(), c.r, c.r,
+					Edit{Range: Range{c.start, c.start}, New: o.char()})
 			}
 		case '«':
 			if i+1 >= len(t) {
@@ -393,7 +412,8 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			switch {
 			case typoSpace(next.r):
 				if o.requireNBSP && !typoNBSP(next.r) {
-					report(Range{c.start, next.end}, "ordinary space after '«' where a %s is expected", o.space())
+					report(Range{c.start, next.end}, "ordinary space after '«' where a %s is expected", o.space(),
+						Edit{Range: Range{next.start, next.end}, New: o.char()})
 				}
 			case next.r != '\n' && next.r != '»':
 				// «mot»: one finding for both sides when the closing one lacks its space too.
@@ -402,7 +422,8 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space())
 					continue
 				}
-				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space())
+				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space(),
+					Edit{Range: Range{c.end, c.end}, New: o.char()})
 			}
 		case '»':
 			if i == 0 || i == done {
@@ -412,10 +433,12 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			switch {
 			case typoSpace(prev.r):
 				if o.requireNBSP && !typoNBSP(prev.r) {
-					report(Range{prev.start, c.end}, "ordinary space before '»' where a %s is expected", o.space())
+					report(Range{prev.start, c.end}, "ordinary space before '»' where a %s is expected", o.space(),
+						Edit{Range: Range{prev.start, prev.end}, New: o.char()})
 				}
 			case prev.r != '\n' && prev.r != '«':
-				report(Range{c.start, c.end}, "missing %s before '»' (French typography: « mot »)", o.space())
+				report(Range{c.start, c.end}, "missing %s before '»' (French typography: « mot »)", o.space(),
+					Edit{Range: Range{c.start, c.start}, New: o.char()})
 			}
 		}
 	}
@@ -671,7 +694,7 @@ func checkDoubleSpaces(text string, t []typoChar, src func() []typoChar, report 
 			report(at, "%s in a row once the markup in %q is removed; expected one space", desc, raw)
 			continue
 		}
-		report(at, "%s in a row in the target; expected one space", desc)
+		report(at, "%s in a row in the target; expected one space", desc, Edit{Range: at, New: " "})
 	}
 }
 

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,9 +98,9 @@ func runUntranslated(p *Pass) {
 		case sameText(tgtText, srcText):
 			msg, args = "the target is identical to the source %q", []any{shorten(s.Source.Plain, 80)}
 		case script != unicode.Latin:
-			if !hasLetter(tgtText) {
-				msg, args = "the target has no words, only %q, for a source of %d words", []any{strings.TrimSpace(s.Target.Plain)}
-			} else if !hasScript(tgtText, script) {
+			// A target of punctuation only ("）") is a segment whose text went
+			// to its neighbour: a segmentation artifact, not untranslated text.
+			if hasLetter(tgtText) && !hasScript(tgtText, script) {
 				msg, args = "the target has no %s text; it reads %q", []any{scriptName(loc), shorten(s.Target.Plain, 80)}
 			}
 		case targetFunctionWords[lang] != nil:
@@ -113,11 +114,9 @@ func runUntranslated(p *Pass) {
 			continue
 		}
 		src := proseWords(srcText)
-		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) || !mostlyWords(src) {
-			continue // not prose: names, labels, identifiers, lists of codes
-		}
-		if strings.HasPrefix(msg, "the target has no words") {
-			args = append(args, len(src))
+		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) || !mostlyWords(src) ||
+			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) {
+			continue // not prose: names, labels, identifiers, lists of codes or keywords, script lines
 		}
 		p.ReportSegment(s, msg, args...)
 	}
@@ -180,6 +179,27 @@ func stripTerms(s string, terms []string) string {
 		}
 	}
 	return s
+}
+
+// cmdletRe matches PowerShell cmdlets and variables: script lines are code
+// even when the page does not mark them as such.
+var cmdletRe = regexp.MustCompile(`\b(?:Get|Set|New|Remove|Add|Enable|Disable|Start|Stop|Import|Export|Connect|Test|Search|Invoke|Write)-[A-Z][A-Za-z]+\b|\$[A-Za-z_]\w*\s*=|-[A-Z][A-Za-z]+ \$`)
+
+func codeLike(s string) bool { return cmdletRe.MatchString(s) }
+
+// keywordList reports a comma-separated list of short phrases ("customer
+// number, customer no, customer #"): keywords that are matched as written.
+func keywordList(s string) bool {
+	items := strings.Split(s, ",")
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		if len(strings.Fields(it)) > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // mostlyWords reports whether at least half the words have three letters or

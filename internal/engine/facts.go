@@ -46,10 +46,10 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	if !f.Bilingual {
 		f.Blocks = blockFacts(pg, loc)
 		var b strings.Builder
+		// Code blocks count too: an over-indented paragraph (four spaces after
+		// a fence) is a code block to CommonMark but prose to its readers and
+		// to the tools that segmented its translations.
 		for _, bl := range pg.Blocks {
-			if bl.Kind == "code" {
-				continue
-			}
 			t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
 			plain := t.Plain
 			if bl.Kind == "table" { // one cell per line, as segments are
