@@ -16,9 +16,9 @@ import (
 // translated in different ways and a translation given to source texts that
 // say different things.
 var InconsistentTranslation = Register(&Rule{
-	ID:       "inconsistent-translation",
-	Aliases:  []string{"consistency", "translation-consistency"},
-	Tags:     []string{"corpus", "consistency"},
+	ID:      "inconsistent-translation",
+	Aliases: []string{"consistency", "translation-consistency"},
+	Tags:    []string{"corpus", "consistency"},
 	// Opt-in: on the machine-translated corpus 16 of 30 sampled findings
 	// were defects; the others were acceptable variation in wording.
 	Severity: Off,

@@ -193,7 +193,7 @@ func localizeURLs(p *Pass) {
 				off := len(strings.Join(segs[:i], "/")) + 1
 				at := Range{Start: l.DestRange.Start + off, End: l.DestRange.Start + off + len(seg)}
 				p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: at,
-					Message: fmt.Sprintf("URL keeps the source locale /%s/: use the page's locale /%s/", seg, want),
+					Message:   fmt.Sprintf("URL keeps the source locale /%s/: use the page's locale /%s/", seg, want),
 					SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw,
 					Fixes: []Edit{{Range: at, New: want}}})
 				break
