@@ -9,30 +9,22 @@ import (
 // Fold is fold, for the engine: it folds each segment's source once.
 func Fold(s string) string { return fold(s) }
 
-// fold reduces a text to what a change of wording would alter. White space
-// (so also its placement), case, typographic quotes and apostrophes,
-// emphasis asterisks, backslashes and final punctuation do not count.
+// fold reduces a text to its wording: letters and digits only, in lower
+// case. White space, punctuation (a comma dropped, a hyphen become a dash),
+// quotes, emphasis markers, backslashes and table pipes do not count.
 func fold(s string) string {
 	f, _ := foldMap(s, false)
-	return strings.TrimRight(f, ".:;!。：")
+	return f
 }
 
-// foldMap folds s like fold (keeping final punctuation) and, when withMap is
-// set, returns for each byte of the result the offset in s it came from.
+// foldMap folds s like fold and, when withMap is set, returns for each byte
+// of the result the offset in s it came from.
 func foldMap(s string, withMap bool) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	var at []int
 	for i, r := range s {
-		switch r {
-		case '’', '‘', '`':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '*', '\\':
-			continue
-		}
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
 		n := b.Len()

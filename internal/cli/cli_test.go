@@ -63,7 +63,7 @@ func TestExampleText(t *testing.T) {
 		"fr-FR/offering-iso-22301.md:10:315: error number-mismatch", // ISO 22301 → ISO 20000-1:2011
 		"error number-mismatch",
 		"error link-mismatch", "error code-mismatch", "warning untranslated", "warning markup-mismatch",
-		"error empty-target", "error segment-pairing", "error front-matter", "warning length-ratio",
+		"error empty-target", "error segment-pairing", "error front-matter",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)

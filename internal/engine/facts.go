@@ -51,11 +51,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		// to the tools that segmented its translations.
 		for _, bl := range pg.Blocks {
 			t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
-			plain := t.Plain
-			if bl.Kind == "table" { // one cell per line, as segments are
-				plain = strings.ReplaceAll(plain, "|", "\n")
-			}
-			b.WriteString(plain)
+			b.WriteString(t.Plain) // table pipes are dropped when texts are folded
 			b.WriteByte('\n')
 		}
 		f.Prose = b.String()
