@@ -57,7 +57,7 @@ quantities only.
 
 Example: source "Where can I get the ISO 22301 audit reports?", target
 "Où puis-je obtenir les rapports d'audit ISO 20000-1:2011 ?" reports
-  number mismatch: source has 22301, target lacks it; target has
+  source has 22301, target lacks it; target has
   20000-1:2011 not in the source`,
 	Options: []Option{
 		{Name: "ignore-years", Default: false,
@@ -121,7 +121,7 @@ func runNumberMismatch(pass *Pass) {
 		if len(extra) > 0 {
 			parts = append(parts, fmt.Sprintf("target has %s not in the source", listNumbers(extra)))
 		}
-		pass.ReportSegment(seg, "number mismatch: %s", strings.Join(parts, "; "))
+		pass.ReportSegment(seg, "%s", strings.Join(parts, "; "))
 	}
 }
 

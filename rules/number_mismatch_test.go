@@ -69,29 +69,29 @@ func TestNumberMismatchFires(t *testing.T) {
 	}{
 		{"fr-FR", "**Where can I get the ISO 22301 audit reports and scope statements for Microsoft services?**",
 			"**Où puis-je obtenir les déclarations de champ d’application et les rapports d’audit ISO 20000-1:2011 pour les services Microsoft ?**",
-			"number mismatch: source has 22301, target lacks it; target has 20000-1:2011 not in the source"},
+			"source has 22301, target lacks it; target has 20000-1:2011 not in the source"},
 		{"fr-FR", "For example, if the parser extracted 8 million characters from a document, only the first 2 million characters are indexed.",
 			"Par exemple, si l’analyseur a extrait 8 millions caractères d’un document, seuls les 2 premiers caractères sont indexés.",
-			"number mismatch: source has 2 million, target lacks it; target has 2 not in the source"},
+			"source has 2 million, target lacks it; target has 2 not in the source"},
 		{"zh-CN", "If you are currently using a certificate with SHA-1 in the certificate chain, you will need to update the chain to use SHA-2 (Secure Hash Algorithm 2) or a stronger hashing algorithm.",
 			"如果您当前在证书链中使用 SHA-1 证书, 则需要更新该链以使用 SHA-1 (安全哈希算法 2) 或更强的哈希算法。",
-			"number mismatch: source has SHA-2, target lacks it"},
+			"source has SHA-2, target lacks it"},
 		{"zh-CN", ".7 GB (700 MB)", "7 GB (700 MB)",
-			"number mismatch: source has .7, target lacks it; target has 7 not in the source"},
+			"source has .7, target lacks it; target has 7 not in the source"},
 		{"zh-CN", "The default value is 15 days which is the maximum value.", "最小值为 1 天。",
-			"number mismatch: source has 15, target lacks it; target has 1 not in the source"},
+			"source has 15, target lacks it; target has 1 not in the source"},
 		{"fr-FR", "By using the search results from the previous example, .84% of all mailboxes items are partially indexed.",
 			"À l’aide des résultats de recherche de l’exemple précédent,. 84% de tous les éléments de boîte aux lettres sont partiellement indexés.",
-			"number mismatch: source has .84, target lacks it; target has 84% not in the source"},
+			"source has .84, target lacks it; target has 84% not in the source"},
 		{"de-DE", "Office of Defense Trade Controls Debarred Persons List (*added on July 1, 2010*)",
 			"Office of Defense Trade Controls Liste der gesperrten Personen (*hinzugefügt am 2010*)",
-			"number mismatch: source has July 1, 2010, target lacks it; target has 2010 not in the source"},
+			"source has July 1, 2010, target lacks it; target has 2010 not in the source"},
 		{"zh-CN", "Note that Office 365 Cloud App Security is only available for organizations with an Office 365 Enterprise E5 or Office 365 US Government G5 subscription.",
 			"请注意, Office 365 云应用安全仅适用于具有 Office 365 企业版 E5 或 Office 365 美国政府版订阅的组织。",
-			"number mismatch: source has G5, target lacks it"},
-		{"zh-CN", "<sup>2</sup>", "<sup>双面</sup>", "number mismatch: source has 2, target lacks it"},
+			"source has G5, target lacks it"},
+		{"zh-CN", "<sup>2</sup>", "<sup>双面</sup>", "source has 2, target lacks it"},
 		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
-			"number mismatch: source has TLS 1.2, target lacks it; target has 2 not in the source"},
+			"source has TLS 1.2, target lacks it; target has 2 not in the source"},
 	}
 	for _, tt := range tests {
 		fs := runNumberMismatch(segmentPage(t, tt.locale, tt.source, tt.target), nil)
@@ -241,7 +241,7 @@ func TestNumberMismatchSeeds(t *testing.T) {
 	p := loadPage(t, "fr", "fr-FR", b)
 	for _, f := range runNumberMismatch(p, nil) {
 		if lineOf(p.Text, f.Range.Start) == 57 {
-			if want := "number mismatch: source has 22301, target lacks it; target has 20000-1:2011 not in the source"; f.Message != want {
+			if want := "source has 22301, target lacks it; target has 20000-1:2011 not in the source"; f.Message != want {
 				t.Errorf("line 57: %q, want %q", f.Message, want)
 			}
 		}
