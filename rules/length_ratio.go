@@ -10,9 +10,9 @@ import (
 
 // LengthRatio reports targets far shorter or longer than their source.
 var LengthRatio = Register(&Rule{
-	ID:       "length-ratio",
-	Aliases:  []string{"length"},
-	Tags:     []string{"segment", "length"},
+	ID:      "length-ratio",
+	Aliases: []string{"length"},
+	Tags:    []string{"segment", "length"},
 	// Opt-in: 26 of 30 sampled findings on the machine-translated corpus
 	// were defects; the others were sentences split differently across
 	// segments, which is not a defect of the page.
