@@ -513,3 +513,24 @@ func TestNewFromRev(t *testing.T) {
 		t.Errorf("bad revision: %d %s", code, errs)
 	}
 }
+
+func TestConfigIgnoreAndQuiet(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := `<span data-ttu-id="a-1">Conservez 6 rapports.</span><span class="sxs-lookup"><span data-stu-id="a-1">Keep 12 reports.</span></span>`
+	write(t, "fr-FR/legal/p.md", "# Titre\n\n"+seg+"\n")
+	write(t, "fr-FR/q.md", "# Titre\n\n"+seg+"\n")
+	code, out, _ := run(t, "check", "fr-FR", "--quiet", "--no-color")
+	if code != ExitFindings || strings.Count(out, "\n") != 2 || strings.Contains(out, "source:") || strings.Contains(out, "errors") {
+		t.Fatalf("--quiet: one line per finding and nothing else:\n%s", out)
+	}
+	write(t, ".l10nlint.yaml", "ignore:\n  - path: \"fr-FR/legal/**\"\n    rules: [number-mismatch]\n  - segments: [zz-9]\n")
+	_, out, _ = run(t, "check", "fr-FR", "--quiet", "--no-color")
+	if strings.Contains(out, "legal/p.md") || !strings.Contains(out, "fr-FR/q.md:3:") {
+		t.Errorf("ignore by path and rule:\n%s", out)
+	}
+	write(t, ".l10nlint.yaml", "ignore:\n  - rules: [no-such-rule]\n")
+	if code, _, errs := run(t, "check", "fr-FR"); code != ExitUsage || !strings.Contains(errs, `.l10nlint.yaml:2: ignore: unknown rule "no-such-rule"`) {
+		t.Errorf("bad ignore: %d %s", code, errs)
+	}
+}
