@@ -1,9 +1,8 @@
 package suppress
 
 import (
-	"path"
-	"strings"
 
+	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/report"
 )
 
@@ -21,7 +20,7 @@ type Ignore struct {
 }
 
 func (ig Ignore) match(f *report.Finding, rel string) bool {
-	if ig.Path != "" && !Glob(ig.Path, rel) {
+	if ig.Path != "" && !config.Glob(ig.Path, rel) {
 		return false
 	}
 	if len(ig.Rules) > 0 && !contains(ig.Rules, f.Rule) {
@@ -61,32 +60,4 @@ func ApplyIgnores(findings []report.Finding, ignores []Ignore, rel func(string) 
 		}
 	}
 	return out
-}
-
-// Glob matches a slash-separated path against a pattern where "**" matches
-// any number of path segments and other segments use path.Match. It is
-// internal/config's matcher, copied so config can import this package.
-func Glob(pattern, name string) bool {
-	return globParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func globParts(p, n []string) bool {
-	for len(p) > 0 {
-		if p[0] == "**" {
-			for i := 0; i <= len(n); i++ {
-				if globParts(p[1:], n[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(n) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(p[0], n[0]); !ok {
-			return false
-		}
-		p, n = p[1:], n[1:]
-	}
-	return len(n) == 0
 }

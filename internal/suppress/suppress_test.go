@@ -344,22 +344,3 @@ func TestApplyIgnores(t *testing.T) {
 	}
 }
 
-func TestGlob(t *testing.T) {
-	for _, tc := range []struct {
-		pattern, name string
-		want          bool
-	}{
-		{"**", "a/b/c.md", true},
-		{"**/*.md", "c.md", true},
-		{"**/*.md", "a/b/c.md", true},
-		{"a/**/c.md", "a/c.md", true},
-		{"a/**/c.md", "a/x/y/c.md", true},
-		{"a/*/c.md", "a/x/y/c.md", false},
-		{"*.md", "a/c.md", false},
-		{"fr-??/*.md", "fr-FR/x.md", true},
-	} {
-		if got := Glob(tc.pattern, tc.name); got != tc.want {
-			t.Errorf("Glob(%q, %q) = %v", tc.pattern, tc.name, got)
-		}
-	}
-}
