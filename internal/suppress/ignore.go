@@ -1,7 +1,6 @@
 package suppress
 
 import (
-
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/report"
 )

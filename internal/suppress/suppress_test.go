@@ -343,4 +343,3 @@ func TestApplyIgnores(t *testing.T) {
 		})
 	}
 }
-
