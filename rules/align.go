@@ -49,6 +49,38 @@ func alignPairs(a, b []string) (pair []int, equal []bool) {
 	for i := range pair {
 		pair[i] = -1
 	}
+	// Translations of one page mostly share their sources: pair the common
+	// head and tail directly, and align only what lies between.
+	head := 0
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		pair[head], equal[head] = head, true
+		head++
+	}
+	tail := 0
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		i := len(a) - 1 - tail
+		pair[i], equal[i] = len(b)-1-tail, true
+		tail++
+	}
+	if head == len(a) && head == len(b) {
+		return pair, equal
+	}
+	mid, midEq := alignMiddle(a[head:len(a)-tail], b[head:len(b)-tail])
+	for i, j := range mid {
+		if j >= 0 {
+			pair[head+i], equal[head+i] = head+j, midEq[i]
+		}
+	}
+	return pair, equal
+}
+
+// alignMiddle is alignPairs without the shortcut for a common head and tail.
+func alignMiddle(a, b []string) (pair []int, equal []bool) {
+	pair = make([]int, len(a))
+	equal = make([]bool, len(a))
+	for i := range pair {
+		pair[i] = -1
+	}
 	n, m := len(a), len(b)
 	var matches [][2]int
 	if n*m <= 4_000_000 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Position is a 1-based line and column: Col counts characters, ColUTF16
@@ -133,6 +134,11 @@ type PageFacts struct {
 	// Prose is, for monolingual pages, the text of the body with the markup
 	// removed and white space folded, one block per line.
 	Prose string
+	// The folded prose and its offsets into Prose, computed once on first
+	// use (FoldedProse): every translation of the page compares with it.
+	foldOnce sync.Once
+	fold     string
+	foldAt   []int
 	// Abs is the absolute, slash-separated path of the file.
 	Abs string
 	// Anchors are the fragment names the page defines: heading slugs and
@@ -191,6 +197,13 @@ type FrontMatterFact struct {
 	Scalar     bool
 	KeyLoc     Loc
 	ValueLoc   Loc
+}
+
+// FoldedProse returns Fold(Prose) and, for each of its bytes, the offset in
+// Prose it comes from. Safe for concurrent use.
+func (p *PageFacts) FoldedProse() (string, []int) {
+	p.foldOnce.Do(func() { p.fold, p.foldAt = foldMap(p.Prose, true) })
+	return p.fold, p.foldAt
 }
 
 // Get returns the front matter entry for key, or nil.

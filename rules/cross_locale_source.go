@@ -66,7 +66,7 @@ func runCrossLocaleSource(p *CorpusPass) {
 	}
 	var srcProse string
 	if e := p.Corpus.SourceOf(pg); e != nil && !e.Bilingual {
-		srcProse = fold(e.Prose)
+		srcProse, _ = e.FoldedProse()
 	}
 	mine, mineIdx := sourceTexts(pg)
 	votes := make([]map[string][]string, len(mine)) // text → locales that have it

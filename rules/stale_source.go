@@ -39,7 +39,7 @@ func runStaleSource(p *CorpusPass) {
 	if src == nil || src.Bilingual {
 		return
 	}
-	prose, at := foldMap(src.Prose, true)
+	prose, at := src.FoldedProse()
 	texts, idx := sourceTexts(pg)
 	minChars := p.Int("min-chars")
 	// Locate each segment in the source page, moving forward: found[i] is

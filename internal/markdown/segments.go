@@ -256,6 +256,15 @@ func readAttributes(text string, tags []tag) {
 // anchorAttrs reads the name and id attributes of one tag with
 // golang.org/x/net/html.
 func anchorAttrs(raw string) []string {
+	// The form docs tools write, <a name="x"> or <a id="x">, by pattern:
+	// the tokenizer took a tenth of the corpus run for it (pprof).
+	for _, pre := range []string{`<a name="`, `<a id="`} {
+		if v, ok := strings.CutPrefix(raw, pre); ok && strings.HasSuffix(v, `">`) {
+			if v = v[:len(v)-2]; v != "" && !strings.ContainsAny(v, "\"&<>'") {
+				return []string{v}
+			}
+		}
+	}
 	z := html.NewTokenizer(strings.NewReader(raw))
 	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 		return nil

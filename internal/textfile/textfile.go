@@ -112,10 +112,15 @@ type Position struct {
 	Line, Col, ColUTF16 int
 }
 
-// Lines maps byte offsets of a text to positions.
+// Lines maps byte offsets of a text to positions. It is not safe for
+// concurrent use (it remembers the last position).
 type Lines struct {
 	text   string
 	starts []int // byte offset of each line start
+	// The last position computed: a later offset on the same line walks on
+	// from it instead of from the line start (long side-by-side lines).
+	lastOff int
+	lastPos Position
 }
 
 // NewLines indexes text. A line ends at \n; a \r before it belongs to the
@@ -160,7 +165,11 @@ func (l *Lines) Position(off int) Position {
 		}
 	}
 	p := Position{Line: lo + 1, Col: 1, ColUTF16: 1}
-	for i := l.starts[lo]; i < off; {
+	i := l.starts[lo]
+	if l.lastPos.Line == p.Line && l.lastOff >= i && l.lastOff <= off {
+		p, i = l.lastPos, l.lastOff
+	}
+	for i < off {
 		r, size := utf8.DecodeRuneInString(l.text[i:])
 		if i+size > off { // offset inside a character: stop at its start
 			break
@@ -173,5 +182,6 @@ func (l *Lines) Position(off int) Position {
 			p.ColUTF16++
 		}
 	}
+	l.lastOff, l.lastPos = i, p
 	return p
 }
