@@ -218,7 +218,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		return rules.Warning
 	}
 	res.Findings = process.Apply(res.Findings, process.Severity{Of: severity}, process.Sort{}, process.Dedup{})
-	res.Findings = suppress.ApplyIgnores(res.Findings, ignores(cfg), func(p string) string { return configRel(cfg, p) })
+	res.Findings = suppress.ApplyIgnores(res.Findings, cfg.Ignores, func(p string) string { return configRel(cfg, p) })
 	var unused []suppress.Directive
 	res.Findings, res.Suppressed, unused = suppress.ApplyAll(res.Findings, dirs)
 	if sev := severity(rules.UnusedSuppression.ID); sev != rules.Off {
@@ -236,14 +236,6 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
-}
-
-func ignores(cfg *config.Config) []suppress.Ignore {
-	out := make([]suppress.Ignore, len(cfg.Ignores))
-	for i, ig := range cfg.Ignores {
-		out[i] = suppress.Ignore{Path: ig.Path, Rules: ig.Rules, Segments: ig.Segments}
-	}
-	return out
 }
 
 // configRel is a finding's path relative to the configuration's directory

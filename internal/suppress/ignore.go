@@ -5,20 +5,8 @@ import (
 	"github.com/l10nlint/l10nlint/internal/report"
 )
 
-// Ignore is a configuration-level suppression, for findings a team accepts
-// without touching the page (vendor-owned files, known segments). Empty
-// fields match everything; a finding is ignored when all fields match.
-type Ignore struct {
-	// Path is a slash-separated glob where "**" spans directories, matched
-	// against the path rel returns (see ApplyIgnores).
-	Path string
-	// Rules are rule IDs (the config loader resolves aliases).
-	Rules []string
-	// Segments are segment IDs (data-ttu-id).
-	Segments []string
-}
-
-func (ig Ignore) match(f *report.Finding, rel string) bool {
+// ignoreMatches reports whether ig covers f; empty fields match everything.
+func ignoreMatches(ig config.Ignore, f *report.Finding, rel string) bool {
 	if ig.Path != "" && !config.Glob(ig.Path, rel) {
 		return false
 	}
@@ -32,7 +20,7 @@ func (ig Ignore) match(f *report.Finding, rel string) bool {
 // rel maps a finding's path to the slash path the globs are written
 // against (relative to the config file's directory, as include/exclude
 // are); nil uses the finding's path as is.
-func ApplyIgnores(findings []report.Finding, ignores []Ignore, rel func(string) string) []report.Finding {
+func ApplyIgnores(findings []report.Finding, ignores []config.Ignore, rel func(string) string) []report.Finding {
 	if len(ignores) == 0 {
 		return findings
 	}
@@ -49,7 +37,7 @@ func ApplyIgnores(findings []report.Finding, ignores []Ignore, rel func(string) 
 		}
 		ignored := false
 		for _, ig := range ignores {
-			if ig.match(&f, r) {
+			if ignoreMatches(ig, &f, r) {
 				ignored = true
 				break
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
@@ -317,18 +318,18 @@ func TestApplyIgnores(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name    string
-		ignores []Ignore
+		ignores []config.Ignore
 		rel     func(string) string
 		want    []int // indexes of in kept
 	}{
 		{"none", nil, nil, []int{0, 1, 2, 3, 4}},
-		{"path with **", []Ignore{{Path: "docs/**/vendor/**"}}, nil, []int{0, 2, 3, 4}},
-		{"rule everywhere", []Ignore{{Rules: []string{"a"}}}, nil, []int{1, 3, 4}},
-		{"rule in a path", []Ignore{{Path: "**/de-DE/*.md", Rules: []string{"a", "c"}}}, nil, []int{0, 1, 3, 4}},
-		{"segment", []Ignore{{Segments: []string{"s-1", "s-3"}}}, nil, []int{1, 4}},
-		{"segment of a rule", []Ignore{{Rules: []string{"b"}, Segments: []string{"s-1", "s-3"}}}, nil, []int{0, 1, 2, 4}},
-		{"several ignores", []Ignore{{Path: "README.md"}, {Segments: []string{"s-2"}}}, nil, []int{0, 2, 3}},
-		{"rel maps to the config directory", []Ignore{{Path: "fr-FR/**"}},
+		{"path with **", []config.Ignore{{Path: "docs/**/vendor/**"}}, nil, []int{0, 2, 3, 4}},
+		{"rule everywhere", []config.Ignore{{Rules: []string{"a"}}}, nil, []int{1, 3, 4}},
+		{"rule in a path", []config.Ignore{{Path: "**/de-DE/*.md", Rules: []string{"a", "c"}}}, nil, []int{0, 1, 3, 4}},
+		{"segment", []config.Ignore{{Segments: []string{"s-1", "s-3"}}}, nil, []int{1, 4}},
+		{"segment of a rule", []config.Ignore{{Rules: []string{"b"}, Segments: []string{"s-1", "s-3"}}}, nil, []int{0, 1, 2, 4}},
+		{"several ignores", []config.Ignore{{Path: "README.md"}, {Segments: []string{"s-2"}}}, nil, []int{0, 2, 3}},
+		{"rel maps to the config directory", []config.Ignore{{Path: "fr-FR/**"}},
 			func(p string) string { return strings.TrimPrefix(p, "docs/") }, []int{2, 3, 4}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
