@@ -36,9 +36,10 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	}
 	f.Segments = make([]rules.SegmentFacts, len(pg.Segments))
 	for i, s := range pg.Segments {
+		// The texts are substrings of the page's: the index keeps each page's
+		// text once (a clone per segment cost more, in time and in memory).
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
-			// Clones: a substring would keep the whole page text alive.
-			SourceRaw: strings.Clone(s.Source.Raw), TargetRaw: strings.Clone(s.Target.Raw), HasSource: s.HasSource,
+			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
 			SourceFold: rules.Fold(s.Source.Plain),
 			TargetLoc:  loc(s.Target.Range), SegmentLoc: loc(s.Range)}
 	}
@@ -77,7 +78,7 @@ func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.L
 		if l.Kind == rules.ReferenceLink || inSource(pg, l.Range) {
 			continue
 		}
-		f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: strings.Clone(l.Dest), Loc: loc(l.DestRange)})
+		f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
 	}
 	f.Anchors = append(f.Anchors, pg.Anchors...)
 	seen := map[string]int{}

@@ -3,6 +3,7 @@ package inline
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -88,6 +89,9 @@ func FuzzInline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		full := Parse(text, 0, len(text))
 		checkText(t, text, full)
+		if slow := parseFull(text, 0, len(text)); !reflect.DeepEqual(full, slow) {
+			t.Fatalf("Parse = %+v, the full parse %+v", full, slow)
+		}
 		// Tags, the scanner that finds the segment spans, agrees with the
 		// full parse.
 		tags, code, links := Tags(text, 0, len(text))

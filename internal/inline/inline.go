@@ -20,6 +20,16 @@ import (
 
 // Parse extracts the facts of text[start:end].
 func Parse(text string, start, end int) rules.Text {
+	if plainOnly(text[start:end]) {
+		// Nothing to extract and no white space to fold: the plain text
+		// is the raw text (most segments of plain prose).
+		return rules.Text{Range: rules.Range{Start: start, End: end}, Raw: text[start:end],
+			Plain: strings.TrimSpace(text[start:end])}
+	}
+	return parseFull(text, start, end)
+}
+
+func parseFull(text string, start, end int) rules.Text {
 	p := parser{src: text, end: end}
 	p.plain.Grow(end - start)
 	t := rules.Text{Range: rules.Range{Start: start, End: end}, Raw: text[start:end]}
@@ -44,14 +54,37 @@ type parser struct {
 // code spans, and its links, images and autolinks. It finds the segment
 // spans and the links of a block without a full inline parse.
 func Tags(text string, start, end int) (tags []rules.Tag, code []rules.Range, links []rules.Link) {
-	p := parser{src: text, end: end, tagsOnly: true}
-	t := rules.Text{Range: rules.Range{Start: start, End: end}}
-	p.t = &t
+	var sc TagScanner
+	tags, code, links = sc.Scan(text, start, end)
+	return tags, code, slicesClone(links)
+}
+
+// TagScanner is Tags with buffers reused from one call to the next: a page
+// scans thousands of blocks. The slices Scan returns are valid until its
+// next call.
+type TagScanner struct {
+	t    rules.Text
+	code []rules.Range
+}
+
+// Scan is Tags on the scanner's buffers.
+func (sc *TagScanner) Scan(text string, start, end int) (tags []rules.Tag, code []rules.Range, links []rules.Link) {
+	sc.t = rules.Text{Range: rules.Range{Start: start, End: end},
+		Tags: sc.t.Tags[:0], Code: sc.t.Code[:0], Links: sc.t.Links[:0]}
+	p := parser{src: text, end: end, tagsOnly: true, t: &sc.t}
 	p.scan(start, end)
-	for _, c := range t.Code {
-		code = append(code, c.Range)
+	sc.code = sc.code[:0]
+	for _, c := range sc.t.Code {
+		sc.code = append(sc.code, c.Range)
 	}
-	return t.Tags, code, t.Links
+	return sc.t.Tags, sc.code, sc.t.Links
+}
+
+func slicesClone[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append([]T(nil), s...)
 }
 
 func (p *parser) writeSpace() {
@@ -150,6 +183,17 @@ func init() {
 }
 
 func special(c byte) bool { return specialBytes[c] }
+
+// plainOnly reports whether s holds no markup and no white space other than
+// single spaces between words, so that its plain text is s, trimmed.
+func plainOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; specialBytes[c] && (c != ' ' || i > 0 && s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
 
 // codeSpan handles a backtick run at i: a code span when a closing run of
 // the same length follows, else literal backticks.

@@ -2,6 +2,7 @@ package inline
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -429,6 +430,21 @@ func TestAutolinkEnd(t *testing.T) {
 	for _, tc := range tests {
 		if n := AutolinkEnd(tc.s, 0, len(tc.s)); n != tc.n {
 			t.Errorf("AutolinkEnd(%q) = %d, want %d", tc.s, n, tc.n)
+		}
+	}
+}
+
+// TestPlainFastPath: the shortcut for markup-free text gives what the full
+// parse gives.
+func TestPlainFastPath(t *testing.T) {
+	for _, s := range []string{
+		"We recommend importing files.", " Leading and trailing ", "Une phrase\u00a0: oui", "a  b", "a\tb",
+		"x\ny", "tail \u00a0", "中文文本。", "", " ", "a ] b ) c", "100% sure", "it's (fine)",
+	} {
+		fast := Parse(s, 0, len(s))
+		full := parseFull(s, 0, len(s))
+		if !reflect.DeepEqual(fast, full) {
+			t.Errorf("%q: Parse = %+v, full parse = %+v", s, fast, full)
 		}
 	}
 }

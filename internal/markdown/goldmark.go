@@ -46,6 +46,15 @@ func bytesString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// stringBytes views s as bytes without copying, for goldmark, which only
+// reads its source.
+func stringBytes(s string) []byte {
+	if s == "" {
+		return nil
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
 // htmlBlockFilter answers "not an HTML block" quickly for the common line
 // that starts with an inline tag followed by text, and asks goldmark's
 // HTML block parser otherwise.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	gmtext "github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
 	"github.com/l10nlint/l10nlint/internal/inline"
@@ -43,20 +43,20 @@ type blockInfo struct {
 // page.Segments and page.Problems.
 func Extract(page *rules.Page, bodyStart int) {
 	text := page.Text
-	src := []byte(text)
-	// Blank the front matter so offsets stay those of the page.
-	for i := 0; i < bodyStart && i < len(src); i++ {
-		if src[i] != '\n' && src[i] != '\r' {
-			src[i] = ' '
-		}
-	}
+	bodyStart = min(max(bodyStart, 0), len(text))
+	// goldmark reads the body in place (it does not write to its source);
+	// its offsets are relative to the body's start.
+	src := stringBytes(text[bodyStart:])
+	at := func(s gmtext.Segment) (int, int) { return bodyStart + s.Start, bodyStart + s.Stop }
 	p := parsers.Get().(parser.Parser)
 	doc := p.Parse(textReader(src))
 	parsers.Put(p)
 
-	var tags []tag
+	// One tag per '<' at most: sized once rather than grown.
+	tags := make([]tag, 0, strings.Count(text[bodyStart:], "<"))
 	var blocks []blockInfo
 	var code []rules.Range
+	var scanner inline.TagScanner
 	addBlock := func(kind string, start, end int) int {
 		// goldmark may count the blank line that closes an HTML block as
 		// part of it; the block's text ends at its last visible character.
@@ -70,13 +70,13 @@ func Extract(page *rules.Page, bodyStart int) {
 	// scanBlock finds the tags of a block's text.
 	scanBlock := func(kind string, start, end int) {
 		b := addBlock(kind, start, end)
-		tt, cc, ll := inline.Tags(text, start, end)
+		tt, cc, ll := scanner.Scan(text, start, end)
 		for _, tg := range tt {
 			tags = append(tags, tag{r: tg.Range, block: b})
 			if strings.HasPrefix(text[tg.Range.Start:tg.Range.End], "<!--") {
 				page.Comments = append(page.Comments, tg.Range)
 			}
-			if raw := text[tg.Range.Start:tg.Range.End]; strings.Contains(raw, "name=") || strings.Contains(raw, "id=") {
+			if raw := text[tg.Range.Start:tg.Range.End]; hasAnchorAttr(raw) {
 				page.Anchors = append(page.Anchors, anchorAttrs(raw)...)
 			}
 		}
@@ -90,7 +90,9 @@ func Extract(page *rules.Page, bodyStart int) {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if l := n.Lines(); l.Len() > 0 {
-				r := rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}
+				s, _ := at(l.At(0))
+				_, e := at(l.At(l.Len() - 1))
+				r := rules.Range{Start: s, End: e}
 				blk := rules.Block{Kind: "code", Range: r}
 				if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
 					blk.Info = strings.TrimSpace(string(f.Info.Segment.Value(src)))
@@ -110,9 +112,10 @@ func Extract(page *rules.Page, bodyStart int) {
 			if l.Len() == 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			start, end := l.At(0).Start, l.At(l.Len()-1).Stop
+			start, _ := at(l.At(0))
+			_, end := at(l.At(l.Len() - 1))
 			if n.HasClosure() {
-				end = n.ClosureLine.Stop
+				_, end = at(n.ClosureLine)
 			}
 			scanBlock("html", start, end)
 			return ast.WalkSkipChildren, nil
@@ -121,11 +124,12 @@ func Extract(page *rules.Page, bodyStart int) {
 			if l.Len() == 0 {
 				return ast.WalkSkipChildren, nil
 			}
+			start, _ := at(l.At(0))
+			_, end := at(l.At(l.Len() - 1))
 			if h, ok := n.(*ast.Heading); ok {
-				page.Headings = append(page.Headings, rules.Heading{Level: h.Level,
-					Range: rules.Range{Start: l.At(0).Start, End: l.At(l.Len() - 1).Stop}})
+				page.Headings = append(page.Headings, rules.Heading{Level: h.Level, Range: rules.Range{Start: start, End: end}})
 			}
-			scanBlock(blockKind(n, text, l.At(0).Start), l.At(0).Start, l.At(l.Len()-1).Stop)
+			scanBlock(blockKind(n, text, start), start, end)
 			if b := &page.Blocks[len(page.Blocks)-1]; b.Kind == "heading" {
 				b.Level = n.(*ast.Heading).Level
 			} else if b.Kind == "list-item" {
@@ -170,7 +174,7 @@ func blankLine(gap string) bool {
 	return false
 }
 
-func textReader(src []byte) text.Reader { return text.NewReader(src) }
+func textReader(src []byte) gmtext.Reader { return gmtext.NewReader(src) }
 
 func blockKind(n ast.Node, text string, start int) string {
 	if _, ok := n.(*ast.Heading); ok {
@@ -251,6 +255,41 @@ func readAttributes(text string, tags []tag) {
 			}
 		}
 	}
+}
+
+// hasAnchorAttr reports whether an opening tag may carry a name or id
+// attribute: one of those names where an attribute name can start (after
+// white space, '/' or a quoted value, as the HTML tokenizer reads it);
+// data-ttu-id is not one.
+func hasAnchorAttr(raw string) bool {
+	if len(raw) < 2 || raw[1] == '/' || raw[1] == '!' {
+		return false
+	}
+	for _, a := range []string{"name", "id"} {
+		for i := 0; ; {
+			k := indexFold(raw[i:], a)
+			if k < 0 {
+				break
+			}
+			k += i
+			if k > 0 && strings.IndexByte(" \t\n\r\f/\"'", raw[k-1]) >= 0 {
+				return true
+			}
+			i = k + len(a)
+		}
+	}
+	return false
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
+// case of s.
+func indexFold(s, lower string) int {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(lower)], lower) {
+			return i
+		}
+	}
+	return -1
 }
 
 // anchorAttrs reads the name and id attributes of one tag with

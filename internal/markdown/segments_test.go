@@ -372,3 +372,29 @@ func TestBlankLine(t *testing.T) {
 		}
 	}
 }
+
+func TestAnchorAttrs(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		want []string
+	}{
+		{`<a name="intro">`, []string{"intro"}},
+		{`<a id="intro">`, []string{"intro"}},
+		{`<A NAME='x'>`, []string{"x"}},
+		{`<div class="c" id="top">`, []string{"top"}},
+		{`<a href="#x"id="y">`, []string{"y"}},
+		{`<a/id="y">`, []string{"y"}},
+		{`<span data-ttu-id="12">`, nil},
+		{`<span data-stu-id="12" class="x">`, nil},
+		{`</a>`, nil},
+		{`<img src="hidden.png" alt="grid">`, nil},
+	} {
+		var got []string
+		if hasAnchorAttr(tc.raw) {
+			got = anchorAttrs(tc.raw)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: anchors %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package textfile
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -121,23 +122,35 @@ type Lines struct {
 	// from it instead of from the line start (long side-by-side lines).
 	lastOff int
 	lastPos Position
+	valid   bool // valid UTF-8: columns are counted from first bytes alone
 }
 
 // NewLines indexes text. A line ends at \n; a \r before it belongs to the
 // line's end, and a lone \r also ends a line (old Mac files).
 func NewLines(text string) *Lines {
 	starts := make([]int, 1, len(text)/60+1)
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 >= len(text) || text[i+1] != '\n' {
+	if strings.IndexByte(text, '\r') < 0 {
+		for i := 0; ; {
+			k := strings.IndexByte(text[i:], '\n')
+			if k < 0 {
+				break
+			}
+			i += k + 1
+			starts = append(starts, i)
+		}
+	} else {
+		for i := 0; i < len(text); i++ {
+			switch text[i] {
+			case '\n':
 				starts = append(starts, i+1)
+			case '\r':
+				if i+1 >= len(text) || text[i+1] != '\n' {
+					starts = append(starts, i+1)
+				}
 			}
 		}
 	}
-	return &Lines{text: text, starts: starts}
+	return &Lines{text: text, starts: starts, valid: utf8.ValidString(text)}
 }
 
 // Count is the number of lines.
@@ -169,19 +182,44 @@ func (l *Lines) Position(off int) Position {
 	if l.lastPos.Line == p.Line && l.lastOff >= i && l.lastOff <= off {
 		p, i = l.lastPos, l.lastOff
 	}
-	for i < off {
-		r, size := utf8.DecodeRuneInString(l.text[i:])
-		if i+size > off { // offset inside a character: stop at its start
-			break
+	if !l.valid {
+		for i < off {
+			r, size := utf8.DecodeRuneInString(l.text[i:])
+			if i+size > off { // offset inside a character: stop at its start
+				break
+			}
+			i += size
+			p.Col++
+			if r >= 0x10000 {
+				p.ColUTF16 += 2
+			} else {
+				p.ColUTF16++
+			}
 		}
-		i += size
-		p.Col++
-		if r >= 0x10000 {
-			p.ColUTF16 += 2
-		} else {
-			p.ColUTF16++
+		l.lastOff, l.lastPos = i, p
+		return p
+	}
+	// An offset inside a character counts as that character's start.
+	for off > i && off < len(l.text) && !utf8.RuneStart(l.text[off]) {
+		off--
+	}
+	// Count characters by their first bytes rather than decoding them (the
+	// hot loop of every position): a four-byte sequence is two UTF-16 units.
+	t := l.text[i:off]
+	n, wide := 0, 0
+	for k := 0; k < len(t); k++ {
+		if c := t[k]; c < 0x80 {
+			n++
+		} else if utf8.RuneStart(c) {
+			n++
+			if c >= 0xF0 {
+				wide++
+			}
 		}
 	}
+	p.Col += n
+	p.ColUTF16 += n + wide
+	i = off
 	l.lastOff, l.lastPos = i, p
 	return p
 }
