@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fold is fold, for the engine: it folds each segment's source once.
@@ -13,29 +14,41 @@ func Fold(s string) string { return fold(s) }
 // case. White space, punctuation (a comma dropped, a hyphen become a dash),
 // quotes, emphasis markers, backslashes and table pipes do not count.
 func fold(s string) string {
-	f, _ := foldMap(s, false)
-	return f
-}
-
-// foldMap folds s like fold and, when withMap is set, returns for each byte
-// of the result the offset in s it came from.
-func foldMap(s string, withMap bool) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
-	var at []int
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+				b.WriteByte(byte(r))
+			case r >= 'A' && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// foldMapUntil folds s like fold until the result reaches n bytes and
+// returns the offset in s of the character that gives byte n (len(s) when
+// the folded text is shorter).
+func foldMapUntil(s string, n int) (folded, at int) {
+	var buf [utf8.UTFMax]byte
 	for i, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
-		n := b.Len()
-		b.WriteRune(unicode.ToLower(r))
-		if withMap {
-			for k := n; k < b.Len(); k++ {
-				at = append(at, i)
-			}
+		w := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		if folded+w > n {
+			return folded, i
 		}
+		folded += w
 	}
-	return b.String(), at
+	return folded, len(s)
 }
 
 // alignPairs aligns two sequences of texts: pairs of equal texts (a longest

@@ -13,9 +13,9 @@ type Position struct {
 	Line, Col, ColUTF16 int
 }
 
-// Loc is a range with its positions. The corpus index keeps Locs instead of
-// page texts, so that corpus rules can report exact places after the pages
-// themselves are gone.
+// Loc is a range with its positions. The corpus index keeps ranges; a Loc's
+// positions are computed when a rule needs them (PageFacts.Resolve), as most
+// places are never reported.
 type Loc struct {
 	Range      Range
 	Start, End Position
@@ -134,11 +134,14 @@ type PageFacts struct {
 	// Prose is, for monolingual pages, the text of the body with the markup
 	// removed and white space folded, one block per line.
 	Prose string
-	// The folded prose and its offsets into Prose, computed once on first
-	// use (FoldedProse): every translation of the page compares with it.
+	// The folded prose, computed once on first use (FoldedProse): every
+	// translation of the page compares with it.
 	foldOnce sync.Once
 	fold     string
-	foldAt   []int
+	// Position returns the position of a byte offset of the page's text.
+	// The engine computes it on demand, safely for concurrent use; nil
+	// leaves Locs without positions.
+	Position func(off int) Position
 	// Abs is the absolute, slash-separated path of the file.
 	Abs string
 	// Anchors are the fragment names the page defines: heading slugs and
@@ -199,12 +202,31 @@ type FrontMatterFact struct {
 	ValueLoc   Loc
 }
 
-// FoldedProse returns Fold(Prose) and, for each of its bytes, the offset in
-// Prose it comes from. Safe for concurrent use.
-func (p *PageFacts) FoldedProse() (string, []int) {
-	p.foldOnce.Do(func() { p.fold, p.foldAt = foldMap(p.Prose, true) })
-	return p.fold, p.foldAt
+// FoldedProse returns Fold(Prose). Safe for concurrent use.
+func (p *PageFacts) FoldedProse() string {
+	p.foldOnce.Do(func() { p.fold = fold(p.Prose) })
+	return p.fold
 }
+
+// ProseOffset maps an offset of FoldedProse back to the offset in Prose of
+// the character it comes from (len(Prose) at the end). It walks the prose:
+// only findings need it, and a map kept per byte cost more memory than
+// the text itself.
+func (p *PageFacts) ProseOffset(foldOff int) int {
+	_, at := foldMapUntil(p.Prose, foldOff)
+	return at
+}
+
+// Resolve fills l's positions from its range when they are not set.
+func (p *PageFacts) Resolve(l Loc) Loc {
+	if l.Start.Line == 0 && p.Position != nil {
+		l.Start, l.End = p.Position(l.Range.Start), p.Position(l.Range.End)
+	}
+	return l
+}
+
+// Loc is the range r of the page's text with its positions.
+func (p *PageFacts) Loc(r Range) Loc { return p.Resolve(Loc{Range: r}) }
 
 // Get returns the front matter entry for key, or nil.
 func (p *PageFacts) Get(key string) *FrontMatterFact {
@@ -226,8 +248,9 @@ type SegmentFacts struct {
 	HasSource            bool
 	// SourceFold is Fold(Source), computed once for the corpus rules.
 	SourceFold string
-	// Target is where the target text is; Segment the whole markup.
-	TargetLoc, SegmentLoc Loc
+	// TargetRange is where the target text is; SegmentRange the whole
+	// markup. PageFacts.Loc gives their positions.
+	TargetRange, SegmentRange Range
 }
 
 // CorpusPass is what a corpus rule's RunCorpus receives: the index and the
@@ -261,17 +284,18 @@ func (p *CorpusPass) Strings(name string) []string { return p.opts().Strings(nam
 
 // ReportAt reports a finding at loc on the page.
 func (p *CorpusPass) ReportAt(loc Loc, format string, args ...any) {
-	l := loc
+	l := p.Page.Resolve(loc)
 	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: loc.Range, Loc: &l,
 		Message: fmt.Sprintf(format, args...)})
 }
 
 // ReportSegment reports a finding on a segment's target text.
 func (p *CorpusPass) ReportSegment(s *SegmentFacts, format string, args ...any) {
-	l := s.TargetLoc
-	if l.Range.Len() == 0 {
-		l = s.SegmentLoc
+	r := s.TargetRange
+	if r.Len() == 0 {
+		r = s.SegmentRange
 	}
+	l := p.Page.Loc(r)
 	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: l.Range, Loc: &l,
 		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw})
 }

@@ -66,7 +66,7 @@ func runCrossLocaleSource(p *CorpusPass) {
 	}
 	var srcProse string
 	if e := p.Corpus.SourceOf(pg); e != nil && !e.Bilingual {
-		srcProse, _ = e.FoldedProse()
+		srcProse = e.FoldedProse()
 	}
 	mine, mineIdx := sourceTexts(pg)
 	votes := make([]map[string][]string, len(mine)) // text → locales that have it

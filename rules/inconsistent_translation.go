@@ -398,7 +398,7 @@ func placeList(pls []place, short bool, max int) string {
 		if short && pl.page.Rel != "" {
 			path = pl.page.Rel
 		}
-		n := fmt.Sprintf("%s:%d", path, pl.page.Segments[pl.seg].TargetLoc.Start.Line)
+		n := fmt.Sprintf("%s:%d", path, pl.page.Loc(pl.page.Segments[pl.seg].TargetRange).Start.Line)
 		if !seen[n] {
 			seen[n] = true
 			names = append(names, n)

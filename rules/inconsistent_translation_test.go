@@ -128,16 +128,17 @@ func TestInconsistentTranslationDeterministic(t *testing.T) {
 func consistencyCorpus(n int, reported func(i int) bool) *rules.Corpus {
 	var pages []*rules.PageFacts
 	seg := func(id, src, tgt string, line int) rules.SegmentFacts {
-		loc := rules.Loc{Start: rules.Position{Line: line, Col: 1}, End: rules.Position{Line: line, Col: 1 + len(tgt)},
-			Range: rules.Range{Start: 100 * line, End: 100*line + len(tgt)}}
+		r := rules.Range{Start: 100 * line, End: 100*line + len(tgt)}
 		return rules.SegmentFacts{ID: id, Source: src, Target: tgt, SourceRaw: src, TargetRaw: tgt, HasSource: true,
-			TargetLoc: loc, SegmentLoc: loc}
+			TargetRange: r, SegmentRange: r}
 	}
+	// Line n starts at offset 100n.
+	position := func(off int) rules.Position { return rules.Position{Line: off / 100, Col: 1 + off%100} }
 	verbs := []string{"Enregistrer", "Sauvegarder", "Conserver"}
 	for i := range n {
 		rel := fmt.Sprintf("p%03d.md", i)
 		pages = append(pages, &rules.PageFacts{Path: "fr-FR/" + rel, Key: "docs/" + rel, Rel: rel, Root: "docs",
-			Locale: "fr-FR", Reported: reported(i), Bilingual: true, Segments: []rules.SegmentFacts{
+			Locale: "fr-FR", Reported: reported(i), Bilingual: true, Position: position, Segments: []rules.SegmentFacts{
 				seg("a", "Click Save to apply the policy.", "Cliquez sur "+verbs[i%3]+" pour appliquer la stratégie.", 5),
 				seg("b", fmt.Sprintf("Open page number %d now.", i), fmt.Sprintf("Ouvrez la page %d maintenant.", i), 7),
 				seg("c", fmt.Sprintf("Open page number %d now.", i), fmt.Sprintf("Affichez la page %d maintenant.", i), 9),

@@ -39,7 +39,7 @@ func runStaleSource(p *CorpusPass) {
 	if src == nil || src.Bilingual {
 		return
 	}
-	prose, at := src.FoldedProse()
+	prose := src.FoldedProse()
 	texts, idx := sourceTexts(pg)
 	minChars := p.Int("min-chars")
 	// Locate each segment in the source page, moving forward: found[i] is
@@ -84,11 +84,7 @@ func runStaleSource(p *CorpusPass) {
 		seg := &pg.Segments[idx[i]]
 		now := ""
 		if to > from {
-			end := len(src.Prose)
-			if to < len(at) {
-				end = at[to]
-			}
-			now = strings.Trim(src.Prose[at[from]:end], " \n\t.:;,|")
+			now = strings.Trim(src.Prose[src.ProseOffset(from):src.ProseOffset(to)], " \n\t.:;,|")
 			now = strings.Join(strings.Fields(now), " ")
 		}
 		switch {

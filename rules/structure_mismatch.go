@@ -158,7 +158,7 @@ type structConfig struct {
 func structElems(pg *PageFacts, cfg structConfig) []structElem {
 	var out []structElem
 	for i, b := range pg.Blocks {
-		e := structElem{block: i, loc: b.Loc, level: b.Level}
+		e := structElem{block: i, loc: pg.Resolve(b.Loc), level: b.Level}
 		switch b.Kind {
 		case "heading":
 			e.kind = "heading"
@@ -209,7 +209,7 @@ func structElems(pg *PageFacts, cfg structConfig) []structElem {
 		if !cfg.kinds[kind] {
 			continue
 		}
-		out = append(out, structElem{kind: kind, dest: l.Dest, loc: l.Loc, block: blockAt(pg.Blocks, l.Loc.Range.Start),
+		out = append(out, structElem{kind: kind, dest: l.Dest, loc: pg.Resolve(l.Loc), block: blockAt(pg.Blocks, l.Loc.Range.Start),
 			fine: tag + "\x00" + NormalizeURL(l.Dest, cfg.noFrag), coarse: tag})
 	}
 	// A block's signature also holds the destinations of the links and

@@ -124,10 +124,11 @@ func runUntranslated(p *Pass) {
 
 // englishCounts counts, without allocating, the prose words of s, those that
 // are English function words of three letters or more, and those that are
-// function words of the target language.
+// function words of the target language. It stops at the first word of the
+// target language: the text is then not English, whatever the counts.
 func englishCounts(s string, own map[string]bool) (words, en, ownCount int) {
 	var buf [32]byte
-	eachWord(s, func(w string) {
+	eachWord(s, func(w string) bool {
 		words++
 		if len(w) <= len(buf) && isASCII(w) {
 			for i := 0; i < len(w); i++ {
@@ -143,11 +144,12 @@ func englishCounts(s string, own map[string]bool) (words, en, ownCount int) {
 			if own[string(buf[:len(w)])] {
 				ownCount++
 			}
-			return
+			return ownCount == 0
 		}
 		if own[lowerKey(w)] {
 			ownCount++
 		}
+		return ownCount == 0
 	})
 	return words, en, ownCount
 }
@@ -233,20 +235,32 @@ func hasLowerContentWord(words []string) bool {
 // and query operators (AND, OR). The words are substrings of s.
 func proseWords(s string) []string {
 	out := make([]string, 0, 32)
-	eachWord(s, func(w string) { out = append(out, w) })
+	eachWord(s, func(w string) bool { out = append(out, w); return true })
 	return out
 }
 
-// eachWord calls f with each prose word of s, as proseWords splits them.
-func eachWord(s string, f func(string)) {
+// eachWord calls f with each prose word of s, as proseWords splits them,
+// until f returns false.
+func eachWord(s string, f func(string) bool) {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if wordSep(r) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSep[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); wordSep(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSep[c] {
+					break
+				}
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if wordSep(r) {
 				break
@@ -267,13 +281,23 @@ func eachWord(s string, f func(string)) {
 		if len(w) > 1 && strings.IndexFunc(w, unicode.IsLower) < 0 {
 			continue // ALL CAPS
 		}
-		f(w)
+		if !f(w) {
+			return
+		}
 	}
 }
 
 func wordSep(r rune) bool {
 	return unicode.IsSpace(r) || r == '/' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»'
 }
+
+// asciiSep is wordSep for ASCII bytes.
+var asciiSep = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = wordSep(rune(c))
+	}
+	return t
+}()
 
 // lowerKey lower-cases w for a map look-up, allocating only when w has an
 // upper-case letter.

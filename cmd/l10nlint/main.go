@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 
 	"github.com/l10nlint/l10nlint/internal/cli"
+	"github.com/l10nlint/l10nlint/internal/engine"
 )
 
 func main() {
@@ -13,7 +14,7 @@ func main() {
 	// megabytes: the garbage collector works harder near it instead of
 	// letting the heap double. GOMEMLIMIT overrides it.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(320 << 20)
+		debug.SetMemoryLimit(engine.MemoryLimit)
 	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

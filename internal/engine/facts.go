@@ -16,11 +16,13 @@ import (
 // segments and front matter with their positions, and the prose of
 // monolingual pages. The page itself is dropped after phase one.
 func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, lines *textfile.Lines) *rules.PageFacts {
-	loc := func(r rules.Range) rules.Loc {
-		return rules.Loc{Range: r, Start: pos(lines.Position(r.Start)), End: pos(lines.Position(r.End))}
-	}
+	// Positions are computed when a rule reports or reads one: most places
+	// never are (and the page's text stays in memory anyway, as the
+	// segments' texts are substrings of it).
+	loc := func(r rules.Range) rules.Loc { return rules.Loc{Range: r} }
 	f := &rules.PageFacts{Path: pg.Path, Abs: abs, Locale: pg.Locale, Reported: reported, Bilingual: pg.Bilingual(),
-		Top: loc(rules.Range{Start: 0, End: min(lineEnd(pg.Text, 0), len(pg.Text))})}
+		Top:      loc(rules.Range{Start: 0, End: min(lineEnd(pg.Text, 0), len(pg.Text))}),
+		Position: func(off int) rules.Position { return pos(lines.PositionOf(off)) }}
 	if placed {
 		f.Key, f.Rel, f.Root, f.Source = pl.Key, pl.Rel, pl.Root, pl.Source
 		if f.Locale == "" {
@@ -40,8 +42,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		// text once (a clone per segment cost more, in time and in memory).
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
 			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
-			SourceFold: rules.Fold(s.Source.Plain),
-			TargetLoc:  loc(s.Target.Range), SegmentLoc: loc(s.Range)}
+			SourceFold: rules.Fold(s.Source.Plain), TargetRange: s.Target.Range, SegmentRange: s.Range}
 	}
 	pageLinks(f, pg, loc)
 	if !f.Bilingual {

@@ -661,7 +661,7 @@ func (e *extractor) word(i int) int {
 	}
 	if standardNames[tok] {
 		if m := stdNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
-			v := strings.NewReplacer("‐", "-", "–", "-").Replace(rest[m[2]:m[3]])
+			v := dashes.Replace(rest[m[2]:m[3]])
 			e.add(Number{Kind: Standard, Value: v, Parts: standardParts(v), Start: j + m[2], End: j + m[3]})
 			return j + m[1]
 		}
@@ -708,9 +708,18 @@ func gluedWord(s string, min int) bool {
 // identifierAliases are short forms of names with numbers.
 var identifierAliases = map[string]string{"o365": "office365", "m365": "microsoft365"}
 
+var (
+	dashes         = strings.NewReplacer("‐", "-", "–", "-")
+	identifierGaps = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "-", "")
+)
+
 // identifierValue normalizes an identifier: lower case, no spaces or hyphens.
 func identifierValue(s string) string {
-	v := strings.ToLower(strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "-", "").Replace(s))
+	v := s
+	if strings.ContainsAny(s, " -\u00a0\u202f") {
+		v = identifierGaps.Replace(s)
+	}
+	v = strings.ToLower(v)
 	if len(v) > 2 && v[len(v)-1] == 's' && isDigit(v[len(v)-2]) {
 		v = v[:len(v)-1] // plural: "non-O365s", "E5s"
 	}

@@ -160,8 +160,16 @@ func (l *Lines) Count() int { return len(l.starts) }
 func (l *Lines) LineStart(n int) int { return l.starts[n-1] }
 
 // Position returns the position of byte offset off (clamped into the text).
-// An offset inside a multi-byte character counts as that character.
-func (l *Lines) Position(off int) Position {
+// An offset inside a multi-byte character counts as that character. It
+// walks on from the last position asked when that is on the same line, so
+// it is not safe for concurrent use; PositionOf is.
+func (l *Lines) Position(off int) Position { return l.position(off, true) }
+
+// PositionOf is Position without the memory of the last position: safe for
+// concurrent use.
+func (l *Lines) PositionOf(off int) Position { return l.position(off, false) }
+
+func (l *Lines) position(off int, remember bool) Position {
 	if off < 0 {
 		off = 0
 	}
@@ -179,7 +187,7 @@ func (l *Lines) Position(off int) Position {
 	}
 	p := Position{Line: lo + 1, Col: 1, ColUTF16: 1}
 	i := l.starts[lo]
-	if l.lastPos.Line == p.Line && l.lastOff >= i && l.lastOff <= off {
+	if remember && l.lastPos.Line == p.Line && l.lastOff >= i && l.lastOff <= off {
 		p, i = l.lastPos, l.lastOff
 	}
 	if !l.valid {
@@ -196,7 +204,9 @@ func (l *Lines) Position(off int) Position {
 				p.ColUTF16++
 			}
 		}
-		l.lastOff, l.lastPos = i, p
+		if remember {
+			l.lastOff, l.lastPos = i, p
+		}
 		return p
 	}
 	// An offset inside a character counts as that character's start.
@@ -220,6 +230,8 @@ func (l *Lines) Position(off int) Position {
 	p.Col += n
 	p.ColUTF16 += n + wide
 	i = off
-	l.lastOff, l.lastPos = i, p
+	if remember {
+		l.lastOff, l.lastPos = i, p
+	}
 	return p
 }
