@@ -258,38 +258,31 @@ func readAttributes(text string, tags []tag) {
 }
 
 // hasAnchorAttr reports whether an opening tag may carry a name or id
-// attribute: one of those names where an attribute name can start (after
-// white space, '/' or a quoted value, as the HTML tokenizer reads it);
-// data-ttu-id is not one.
+// attribute: one of those names before an '=' where an attribute name can
+// start (after white space, '/' or a quoted value, as the HTML tokenizer
+// reads it); data-ttu-id is not one. A false positive costs only a
+// tokenizer run.
 func hasAnchorAttr(raw string) bool {
 	if len(raw) < 2 || raw[1] == '/' || raw[1] == '!' {
 		return false
 	}
-	for _, a := range []string{"name", "id"} {
-		for i := 0; ; {
-			k := indexFold(raw[i:], a)
-			if k < 0 {
-				break
-			}
-			k += i
-			if k > 0 && strings.IndexByte(" \t\n\r\f/\"'", raw[k-1]) >= 0 {
+	for i := strings.IndexByte(raw, '='); i > 0; {
+		j := i
+		for j > 0 && (raw[j-1] == ' ' || raw[j-1] == '\t' || raw[j-1] == '\n' || raw[j-1] == '\r') {
+			j--
+		}
+		for _, a := range [...]string{"id", "name"} {
+			if k := j - len(a); k > 0 && strings.EqualFold(raw[k:j], a) && strings.IndexByte(" \t\n\r\f/\"'", raw[k-1]) >= 0 {
 				return true
 			}
-			i = k + len(a)
 		}
+		next := strings.IndexByte(raw[i+1:], '=')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return false
-}
-
-// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
-// case of s.
-func indexFold(s, lower string) int {
-	for i := 0; i+len(lower) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(lower)], lower) {
-			return i
-		}
-	}
-	return -1
 }
 
 // anchorAttrs reads the name and id attributes of one tag with

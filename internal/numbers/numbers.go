@@ -87,8 +87,8 @@ var (
 	urlRe   = regexp.MustCompile(`(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>"]*`)
 	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	// Host and file names: contoso.onmicrosoft.com, IBANs.docx, file1.txt.
-	hostRe  = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.(?:com|net|org|ms|io|gov|edu|cn|de|fr|info|biz|local)\b`)
-	fileExt = `(?:docx?|xlsx?|pptx?|txt|csv|xml|json|ps1|psm1|psd1|exe|dll|msi|zip|pst|ost|msg|eml|pdf|html?|aspx|js|png|jpe?g|gif|cab|vhdx?|cer|pfx|config|log|bat|cmd|reg|vbs|csproj|mp4)\b`
+	hostRe  = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.` + alternatives(topDomains) + `\b`)
+	fileExt = alternatives(fileExts) + `\b`
 	fileRe  = regexp.MustCompile(`(?i)\b[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.` + fileExt)
 	// MT sometimes inserts a space after the dot: "Get-Rules. ps1".
 	fileSpaceRe = regexp.MustCompile(`\b[A-Za-z0-9_-]*[A-Za-z][A-Za-z0-9_-]*\. ` + fileExt)
@@ -104,16 +104,17 @@ func (e *extractor) premask() {
 	// Each pattern runs only when the text has the character it cannot
 	// match without: the regexps were most of the rule's time (pprof).
 	s := e.s
-	hasDot := dotLetter(s) // host and file names have a letter after a dot
+	// Host and file names end in a dot and a known suffix.
+	host, file, fileSpace := dotSuffixes(s)
 	for _, p := range []struct {
 		re   *regexp.Regexp
 		need bool
 	}{
 		{urlRe, strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.") || strings.Contains(s, "mailto:")},
 		{emailRe, strings.IndexByte(s, '@') >= 0},
-		{hostRe, hasDot},
-		{fileRe, hasDot},
-		{fileSpaceRe, strings.Contains(s, ". ")},
+		{hostRe, host},
+		{fileRe, file},
+		{fileSpaceRe, fileSpace},
 		{pathRe, strings.IndexByte(s, '\\') >= 0 || strings.Contains(s, "HKEY_")},
 	} {
 		if !p.need {
@@ -147,19 +148,65 @@ func (e *extractor) premask() {
 	e.mask = merge(m)
 }
 
-// dotLetter reports whether s has a '.' directly followed by an ASCII letter.
-func dotLetter(s string) bool {
-	for i := strings.IndexByte(s, '.'); i >= 0 && i+1 < len(s); {
-		if c := s[i+1] | 0x20; c >= 'a' && c <= 'z' {
-			return true
+// dotSuffixes reports whether s has a dot followed by a top-level domain
+// hostRe knows, by a file extension fileRe knows, and a dot and a space
+// followed by such an extension (fileSpaceRe): the patterns cannot match
+// otherwise, and most texts have none.
+func dotSuffixes(s string) (host, file, fileSpace bool) {
+	var buf [8]byte
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		j := i + 1
+		spaced := j < len(s) && s[j] == ' '
+		if spaced {
+			j++
 		}
-		j := strings.IndexByte(s[i+1:], '.')
-		if j < 0 {
-			return false
+		k := j
+		for k < len(s) && k-j < len(buf) && isAlnumASCII(s[k]) {
+			buf[k-j] = s[k] | 0x20 // lower case; digits are unchanged
+			k++
 		}
-		i += 1 + j
+		if w := string(buf[:k-j]); k > j && (k == len(s) || !isAlnumASCII(s[k])) {
+			if spaced {
+				fileSpace = fileSpace || fileExts[w]
+			} else {
+				host = host || topDomains[w]
+				file = file || fileExts[w]
+			}
+		}
+		n := strings.IndexByte(s[i+1:], '.')
+		if n < 0 {
+			break
+		}
+		i += 1 + n
 	}
-	return false
+	return host, file, fileSpace
+}
+
+func isAlnumASCII(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// topDomains and fileExts are the suffixes hostRe and fileRe know.
+var (
+	topDomains = setOf("com net org ms io gov edu cn de fr info biz local")
+	fileExts   = setOf(`doc docx xls xlsx ppt pptx txt csv xml json ps1 psm1 psd1 exe dll msi zip pst ost msg eml
+		pdf htm html aspx js png jpg jpeg gif cab vhd vhdx cer pfx config log bat cmd reg vbs csproj mp4`)
+)
+
+// alternatives is a regexp group matching any word of set, longest first.
+func alternatives(set map[string]bool) string {
+	var ws []string
+	for w := range set {
+		ws = append(ws, regexp.QuoteMeta(w))
+	}
+	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) || len(ws[i]) == len(ws[j]) && ws[i] < ws[j] })
+	return "(?:" + strings.Join(ws, "|") + ")"
+}
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // merge sorts spans and joins the overlapping ones.
@@ -283,6 +330,9 @@ func (e *extractor) limit(i int) int {
 var localizedNames = map[string]string{"世纪互联": "21vianet", "世紀互聯": "21vianet"}
 
 func (e *extractor) localizedName(i int) bool {
+	if !strings.HasPrefix(e.s[i:], "世") {
+		return false // the first character of every name above
+	}
 	for name, id := range localizedNames {
 		if strings.HasPrefix(e.s[i:], name) {
 			e.add(Number{Kind: Identifier, Value: id, Start: i, End: i + len(name)})

@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -267,5 +268,48 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("%+v: blank text", n)
 			}
 		}
+		checkDotSuffixes(t, s)
 	})
+}
+
+// checkDotSuffixes: the shortcut that skips the host and file name patterns
+// never skips one that would match.
+func checkDotSuffixes(t *testing.T, s string) {
+	t.Helper()
+	host, file, fileSpace := dotSuffixes(s)
+	for _, c := range []struct {
+		re   *regexp.Regexp
+		need bool
+	}{{hostRe, host}, {fileRe, file}, {fileSpaceRe, fileSpace}} {
+		if m := c.re.FindString(s); !c.need && m != "" {
+			t.Errorf("%q: dotSuffixes skips %v, which matches %q", s, c.re, m)
+		}
+	}
+}
+
+func TestDotSuffixes(t *testing.T) {
+	for _, c := range []struct {
+		s                     string
+		host, file, fileSpace bool
+	}{
+		{"contoso.com", true, false, false}, {"a.b.Net.", true, false, false}, {"Files.DOCX", false, true, false},
+		{"x.jpeg", false, true, false}, {"x.jpg,", false, true, false}, {"x.htm)", false, true, false},
+		{"Get-Rules. ps1", false, false, true}, {"Rules. PS1 ", false, false, true}, {"e.g. this", false, false, false},
+		{"v1.2", false, false, false}, {"a.comb", false, false, false}, {"file.doc_x", false, true, false},
+		{"Office 365. Le", false, false, false}, {"mail.contoso.local", true, false, false}, {"a.vhdx", false, true, false},
+	} {
+		checkDotSuffixes(t, c.s)
+		if h, f, fs := dotSuffixes(c.s); h != c.host || f != c.file || fs != c.fileSpace {
+			t.Errorf("dotSuffixes(%q) = %v, %v, %v; want %v, %v, %v", c.s, h, f, fs, c.host, c.file, c.fileSpace)
+		}
+	}
+}
+
+// TestLocalizedNamesPrefix keeps the shortcut of localizedName true.
+func TestLocalizedNamesPrefix(t *testing.T) {
+	for name := range localizedNames {
+		if !strings.HasPrefix(name, "世") {
+			t.Errorf("%q does not start with 世: extend localizedName's first-character test", name)
+		}
+	}
 }

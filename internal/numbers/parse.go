@@ -640,7 +640,8 @@ func (e *extractor) word(i int) int {
 		return j
 	}
 	rest := e.s[j:lim]
-	if mo := e.c.month(tok); mo > 0 {
+	lt := strings.ToLower(tok) // once for the look-ups below
+	if mo := e.c.monthLower(tok, lt); mo > 0 {
 		if m := monDay.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) && !e.letterAfter(j+m[1]) {
 			d := atoiSmall(rest[m[2]:m[3]])
 			if d >= 1 && d <= 31 {
@@ -666,7 +667,7 @@ func (e *extractor) word(i int) int {
 			return j + m[1]
 		}
 	}
-	if productNames[tok] || productNamesAnyCase[strings.ToLower(tok)] {
+	if productNames[tok] || productNamesAnyCase[lt] {
 		if m := prodNum.FindStringSubmatchIndex(rest); m != nil && e.boundaryAfter(j+m[1]) &&
 			(!e.letterAfter(j+m[1]) || gluedWord(e.s[j+m[1]:e.alnumEnd(j+m[1])], 2)) {
 			num := strings.ReplaceAll(rest[m[2]:m[3]], ",", ".")
@@ -688,7 +689,7 @@ func (e *extractor) word(i int) int {
 		e.add(Number{Kind: Identifier, Value: identifierValue(tok + e.s[j+1:k]), Parts: []string{trimZeros(e.s[j+1 : d])}, Start: i, End: k})
 		return k
 	}
-	return e.numberWord(i, j, lim)
+	return e.numberWord(i, j, lim, lt)
 }
 
 // gluedWord reports a run of at least min lower-case letters that is not a
@@ -763,7 +764,7 @@ var productNamesAnyCase = map[string]bool{"office": true, "microsoft": true, "wi
 
 // numberWord handles a spelled-out number, with a following scale word or
 // "percent": "ten", "twenty-five", "dix millions", "fünfzig Prozent".
-func (e *extractor) numberWord(i, j, lim int) int {
+func (e *extractor) numberWord(i, j, lim int, lower string) int {
 	end := j
 	v, ok := wordNum{}, false
 	// Hyphenated compound first: twenty-five, dix-sept.
@@ -777,7 +778,7 @@ func (e *extractor) numberWord(i, j, lim int) int {
 		}
 	}
 	if !ok {
-		if v, ok = e.c.lookupWord(e.s[i:j]); !ok {
+		if v, ok = e.c.lookupLower(lower); !ok {
 			return j
 		}
 	}

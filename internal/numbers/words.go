@@ -101,8 +101,10 @@ func init() {
 
 // lookupWord returns the value of a (possibly hyphenated) number word in
 // the locale's language: "ten", "twenty-five", "dix-sept", "zehnte".
-func (c *conventions) lookupWord(w string) (wordNum, bool) {
-	lw := strings.ToLower(w)
+func (c *conventions) lookupWord(w string) (wordNum, bool) { return c.lookupLower(strings.ToLower(w)) }
+
+// lookupLower is lookupWord for a word already in lower case.
+func (c *conventions) lookupLower(lw string) (wordNum, bool) {
 	if v, ok := c.words[lw]; ok {
 		return v, true
 	}
@@ -193,8 +195,10 @@ func init() {
 // month returns the month number of a month name in the locale's language
 // or English (MT often leaves English dates in place). The English modal
 // "may" only counts capitalized.
-func (c *conventions) month(w string) int {
-	lw := strings.ToLower(w)
+func (c *conventions) month(w string) int { return c.monthLower(w, strings.ToLower(w)) }
+
+// monthLower is month with w's lower-case form lw.
+func (c *conventions) monthLower(w, lw string) int {
 	if lw == "may" && w != "May" {
 		return 0
 	}
