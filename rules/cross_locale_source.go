@@ -33,19 +33,29 @@ translated the wrong text.`,
 })
 
 // sourceTexts returns the folded source texts of a page's segments that
-// have one, and the index of each in p.Segments.
+// have one, and the index of each in p.Segments. They are computed once per
+// page: every sibling's check reads them too. The slices are shared.
 func sourceTexts(p *PageFacts) (texts []string, index []int) {
-	for i, s := range p.Segments {
-		if s.HasSource {
-			f := s.SourceFold
-			if f == "" && s.Source != "" {
-				f = fold(s.Source)
+	p.srcOnce.Do(func() {
+		n := 0
+		for _, s := range p.Segments {
+			if s.HasSource {
+				n++
 			}
-			texts = append(texts, f)
-			index = append(index, i)
 		}
-	}
-	return texts, index
+		p.srcTexts, p.srcIndex = make([]string, 0, n), make([]int, 0, n)
+		for i, s := range p.Segments {
+			if s.HasSource {
+				f := s.SourceFold
+				if f == "" && s.Source != "" {
+					f = fold(s.Source)
+				}
+				p.srcTexts = append(p.srcTexts, f)
+				p.srcIndex = append(p.srcIndex, i)
+			}
+		}
+	})
+	return p.srcTexts, p.srcIndex
 }
 
 func runCrossLocaleSource(p *CorpusPass) {
@@ -69,13 +79,25 @@ func runCrossLocaleSource(p *CorpusPass) {
 		srcProse = e.FoldedProse()
 	}
 	mine, mineIdx := sourceTexts(pg)
+	pairs := make([][]int, len(sibs))
+	// differs[i]: a sibling pairs segment i with a different text. Only
+	// those segments are voted on (most agree everywhere).
+	differs := make([]bool, len(mine))
+	for k, q := range sibs {
+		theirs, _ := sourceTexts(q)
+		pairs[k], _ = alignPairs(mine, theirs)
+		for i, j := range pairs[k] {
+			if j >= 0 && theirs[j] != mine[i] {
+				differs[i] = true
+			}
+		}
+	}
 	votes := make([]map[string][]string, len(mine)) // text → locales that have it
 	readable := map[string]string{}                 // folded text → as written
-	for _, q := range sibs {
+	for k, q := range sibs {
 		theirs, theirIdx := sourceTexts(q)
-		pair, _ := alignPairs(mine, theirs)
-		for i, j := range pair {
-			if j < 0 {
+		for i, j := range pairs[k] {
+			if j < 0 || !differs[i] {
 				continue
 			}
 			if votes[i] == nil {

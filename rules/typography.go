@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,6 +208,7 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 	}
 	kind := (*kinds)[:len(raw)]
 	clear(kind)
+	out = slices.Grow(out, len(raw)) // a character per byte at most
 	mark := func(start, end int, k uint8) {
 		start, end = max(start-base, 0), min(end-base, len(raw))
 		for j := start; j < end; j++ {

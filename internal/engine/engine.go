@@ -142,7 +142,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		} else if data, err := os.ReadFile(f.abs); err != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: fmt.Sprintf("cannot read: %v", err)}}}
 		} else {
-			pg = page.Parse(f.path, data, popts)
+			pg = page.ParseOwned(f.path, data, popts)
 		}
 		var o out
 		lines := textfile.NewLines(pg.Text)
@@ -312,7 +312,7 @@ func loaders(lay layout.Layout, popts page.Options) (func(string) *rules.PageFac
 		}
 		var f *rules.PageFacts
 		if data, err := os.ReadFile(filepath.FromSlash(abs)); err == nil {
-			pg := page.Parse(display(cwd, filepath.FromSlash(abs)), data, popts)
+			pg := page.ParseOwned(display(cwd, filepath.FromSlash(abs)), data, popts)
 			pl, ok := lay.Place(abs)
 			f = facts(pg, abs, pl, ok, false, textfile.NewLines(pg.Text))
 		}

@@ -102,6 +102,8 @@ func Parse(text string, fm *rules.FrontMatter) {
 		return
 	}
 	seen := map[string]int{}
+	idx := newLineIndex(text, fm.Range.Start, fm.Range.End)
+	offsetOf := func(_ string, _, line, col int) int { return idx.offset(line, col) }
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if line, dup := seen[k.Value]; dup {
@@ -205,6 +207,33 @@ func offsetOf(text string, base, line, col int) int {
 		pos += size
 	}
 	return pos
+}
+
+// lineIndex finds the start of the body's lines without walking the lines
+// before each time (a front matter has dozens of keys).
+type lineIndex struct {
+	text   string
+	starts []int
+}
+
+func newLineIndex(text string, base, end int) lineIndex {
+	starts := []int{base}
+	for pos := base; pos < end && pos < len(text); {
+		_, pos = lineAt(text, pos)
+		starts = append(starts, pos)
+	}
+	return lineIndex{text: text, starts: starts}
+}
+
+// offset is offsetOf(text, base, line, col).
+func (x lineIndex) offset(line, col int) int {
+	if line < 1 {
+		line = 1
+	}
+	if line > len(x.starts) {
+		return offsetOf(x.text, x.starts[len(x.starts)-1], line-len(x.starts)+1, col)
+	}
+	return offsetOf(x.text, x.starts[line-1], 1, col)
 }
 
 // openerLine finds the line that opened an unclosed flow collection: the

@@ -15,7 +15,10 @@ import (
 	"github.com/l10nlint/l10nlint/rules"
 )
 
-var parsers = sync.Pool{New: func() any { return newParser() }}
+var (
+	parsers = sync.Pool{New: func() any { return newParser() }}
+	tagBufs = sync.Pool{New: func() any { return new([]tag) }}
+)
 
 // tag is one raw HTML tag found by goldmark in the document.
 type tag struct {
@@ -52,8 +55,15 @@ func Extract(page *rules.Page, bodyStart int) {
 	doc := p.Parse(textReader(src))
 	parsers.Put(p)
 
-	// One tag per '<' at most: sized once rather than grown.
-	tags := make([]tag, 0, strings.Count(text[bodyStart:], "<"))
+	// One tag per '<' at most: sized once rather than grown, and reused
+	// from page to page (nothing of the page keeps a tag).
+	buf := tagBufs.Get().(*[]tag)
+	defer tagBufs.Put(buf)
+	if n := strings.Count(text[bodyStart:], "<"); cap(*buf) < n {
+		*buf = make([]tag, 0, n)
+	}
+	tags := (*buf)[:0]
+	defer func() { clear(tags); *buf = tags[:0] }()
 	var blocks []blockInfo
 	var code []rules.Range
 	var scanner inline.TagScanner
@@ -388,6 +398,21 @@ func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rule
 		}
 		return -1
 	}
+	// The segments are allocated together: one target span each at most.
+	n := 0
+	for i := range tags {
+		if tags[i].hasTTU {
+			n++
+		}
+	}
+	slab := make([]rules.Segment, 0, n)
+	newSegment := func() *rules.Segment {
+		if len(slab) == cap(slab) {
+			return new(rules.Segment)
+		}
+		slab = slab[:len(slab)+1]
+		return &slab[len(slab)-1]
+	}
 	for i := 0; i < len(tags); i++ {
 		t := tags[i]
 		if !isSpan(t) || t.closing {
@@ -412,8 +437,8 @@ func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rule
 			problem(t.r, "target span data-ttu-id=%q is not closed in its %s", t.ttu, blocks[t.block].kind)
 			continue
 		}
-		seg := &rules.Segment{ID: t.ttu, Block: blocks[t.block].kind,
-			Target: inline.Parse(text, t.r.End, tags[c].r.Start)}
+		seg := newSegment()
+		*seg = rules.Segment{ID: t.ttu, Block: blocks[t.block].kind, Target: inline.Parse(text, t.r.End, tags[c].r.Start)}
 		seg.Range = rules.Range{Start: t.r.Start, End: tags[c].r.End}
 		segs = append(segs, seg)
 		i = c

@@ -22,11 +22,21 @@ type Options struct {
 // Parse builds the page for path from its raw bytes. It never fails: what
 // cannot be parsed becomes a problem on the page.
 func Parse(path string, data []byte, opts Options) *rules.Page {
+	return parse(path, data, opts, textfile.Decode)
+}
+
+// ParseOwned is Parse for data the caller hands over and never modifies
+// again: the page's text is data itself rather than a copy.
+func ParseOwned(path string, data []byte, opts Options) *rules.Page {
+	return parse(path, data, opts, textfile.DecodeOwned)
+}
+
+func parse(path string, data []byte, opts Options, decode func([]byte) (string, string, int, error)) *rules.Page {
 	p := &rules.Page{Path: path, SourceLocale: opts.SourceLocale}
 	if p.SourceLocale == "" {
 		p.SourceLocale = "en-US"
 	}
-	text, enc, invalidAt, err := textfile.Decode(data)
+	text, enc, invalidAt, err := decode(data)
 	p.Encoding = enc
 	if err != nil {
 		p.FileProblems = append(p.FileProblems, rules.Problem{Message: fmt.Sprintf("cannot read as text: %v", err)})

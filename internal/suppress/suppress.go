@@ -344,6 +344,10 @@ func Apply(findings []report.Finding, dirs []Directive, path string) (kept []rep
 // the directives of that file. Unused directives come file by file in
 // byPath's sorted key order.
 func ApplyAll(findings []report.Finding, byPath map[string][]Directive) (kept []report.Finding, suppressed []Suppressed, unused []Directive) {
+	if len(byPath) == 0 {
+		return findings, nil, nil // no directive anywhere: nothing to do
+	}
+	kept = make([]report.Finding, 0, len(findings))
 	type use struct {
 		any   bool
 		rules map[string]bool

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ErrBinary is returned for content that is not text.
@@ -19,6 +20,16 @@ var ErrBinary = errors.New("binary file (NUL bytes or undecodable content)")
 // invalidAt (the byte offset of the first one, or -1): Go strings hold them
 // fine, and rules see U+FFFD when ranging.
 func Decode(b []byte) (text string, encoding string, invalidAt int, err error) {
+	return decode(b, false)
+}
+
+// DecodeOwned is Decode for bytes the caller hands over and never modifies
+// again: UTF-8 text is used in place rather than copied.
+func DecodeOwned(b []byte) (text string, encoding string, invalidAt int, err error) {
+	return decode(b, true)
+}
+
+func decode(b []byte, owned bool) (text string, encoding string, invalidAt int, err error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b, encoding = b[3:], "utf-8-bom"
@@ -44,6 +55,9 @@ func Decode(b []byte) (text string, encoding string, invalidAt int, err error) {
 	invalidAt = -1
 	if !utf8.Valid(b) {
 		invalidAt = firstInvalid(b)
+	}
+	if owned && len(b) > 0 {
+		return unsafe.String(&b[0], len(b)), encoding, invalidAt, nil
 	}
 	return string(b), encoding, invalidAt, nil
 }
