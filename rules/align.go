@@ -33,22 +33,25 @@ func fold(s string) string {
 	return b.String()
 }
 
-// foldMapUntil folds s like fold until the result reaches n bytes and
-// returns the offset in s of the character that gives byte n (len(s) when
-// the folded text is shorter).
-func foldMapUntil(s string, n int) (folded, at int) {
+// foldOffsets returns, for each byte of fold(s), the offset in s of the
+// character it comes from.
+func foldOffsets(s string) []int32 {
+	at := make([]int32, 0, len(s))
 	var buf [utf8.UTFMax]byte
 	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if r < utf8.RuneSelf {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				at = append(at, int32(i))
+			}
 			continue
 		}
-		w := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		if folded+w > n {
-			return folded, i
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			for range utf8.EncodeRune(buf[:], unicode.ToLower(r)) {
+				at = append(at, int32(i))
+			}
 		}
-		folded += w
 	}
-	return folded, len(s)
+	return at
 }
 
 // alignPairs aligns two sequences of texts: pairs of equal texts (a longest

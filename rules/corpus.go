@@ -213,15 +213,6 @@ func (p *PageFacts) FoldedProse() string {
 	return p.fold
 }
 
-// ProseOffset maps an offset of FoldedProse back to the offset in Prose of
-// the character it comes from (len(Prose) at the end). It walks the prose:
-// only findings need it, and a map kept per byte cost more memory than
-// the text itself.
-func (p *PageFacts) ProseOffset(foldOff int) int {
-	_, at := foldMapUntil(p.Prose, foldOff)
-	return at
-}
-
 // Resolve fills l's positions from its range when they are not set.
 func (p *PageFacts) Resolve(l Loc) Loc {
 	if l.Start.Line == 0 && p.Position != nil {

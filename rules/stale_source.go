@@ -61,6 +61,7 @@ func runStaleSource(p *CorpusPass) {
 		}
 	}
 	stale := 0
+	var at []int32 // offsets in the prose of the folded prose's bytes
 	for i := range texts {
 		if found[i] != -1 {
 			continue
@@ -84,7 +85,14 @@ func runStaleSource(p *CorpusPass) {
 		seg := &pg.Segments[idx[i]]
 		now := ""
 		if to > from {
-			now = strings.Trim(src.Prose[src.ProseOffset(from):src.ProseOffset(to)], " \n\t.:;,|")
+			if at == nil {
+				at = foldOffsets(src.Prose) // once per page, for its first stale segment
+			}
+			end := len(src.Prose)
+			if to < len(at) {
+				end = int(at[to])
+			}
+			now = strings.Trim(src.Prose[at[from]:end], " \n\t.:;,|")
 			now = strings.Join(strings.Fields(now), " ")
 		}
 		switch {
