@@ -24,6 +24,9 @@ func newParser() parser.Parser {
 		if bp, ok := v.Value.(parser.BlockParser); ok && v.Priority == 900 {
 			v.Value = &htmlBlockFilter{BlockParser: bp}
 		}
+		if bp, ok := v.Value.(parser.BlockParser); ok && v.Priority == 1000 {
+			v.Value = rawParagraphs{BlockParser: bp}
+		}
 		blocks = append(blocks, v)
 	}
 	// No inline parsers: goldmark gives the block structure, and package
@@ -33,8 +36,9 @@ func newParser() parser.Parser {
 	// half the parse time and produced nothing the segments needed; the
 	// markdown tests compare the two tag scanners on the corpus.
 	var inlines []util.PrioritizedValue
+	transformers := append(parser.DefaultParagraphTransformers(), util.Prioritized(markTransformed{}, 1<<20))
 	return parser.NewParser(parser.WithBlockParsers(blocks...), parser.WithInlineParsers(inlines...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+		parser.WithParagraphTransformers(transformers...))
 }
 
 // bytesString views b as a string without copying; the parser never
@@ -98,4 +102,50 @@ func init() {
 		param search section summary table tbody td tfoot th thead title tr track ul`) {
 		blockTags[t] = struct{}{}
 	}
+}
+
+// rawParagraphs is goldmark's paragraph parser, but a closed paragraph is
+// replaced by a rawParagraph: goldmark's inline pass, which has nothing to
+// find (no inline parsers) but still walks every byte of every paragraph,
+// skips raw blocks (a sixth of the parse time, pprof).
+//
+// Only a paragraph closed for good is replaced: one the paragraph
+// transformers have just seen (goldmark transforms, then closes). A setext
+// heading underline or a table delimiter row closes the open paragraph
+// before transforming it, to take its lines: that paragraph stays
+// goldmark's. A tight list's paragraphs stay paragraphs instead of
+// becoming text blocks; Extract treats both alike.
+type rawParagraphs struct{ parser.BlockParser }
+
+var lastTransformed = parser.NewContextKey()
+
+// markTransformed, the last paragraph transformer, notes the paragraph.
+type markTransformed struct{}
+
+func (markTransformed) Transform(node *ast.Paragraph, _ text.Reader, pc parser.Context) {
+	pc.Set(lastTransformed, node)
+}
+
+func (p rawParagraphs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	p.BlockParser.Close(node, reader, pc)
+	parent := node.Parent()
+	if parent == nil || pc.Get(lastTransformed) != ast.Node(node) {
+		return
+	}
+	pc.Set(lastTransformed, nil)
+	r := &rawParagraph{}
+	r.SetLines(node.Lines())
+	r.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, r)
+}
+
+// rawParagraph is a paragraph that goldmark's inline pass leaves alone.
+type rawParagraph struct{ ast.BaseBlock }
+
+var kindRawParagraph = ast.NewNodeKind("RawParagraph")
+
+func (*rawParagraph) Kind() ast.NodeKind { return kindRawParagraph }
+func (*rawParagraph) IsRaw() bool        { return true }
+func (n *rawParagraph) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
 }

@@ -129,7 +129,7 @@ func Extract(page *rules.Page, bodyStart int) {
 			}
 			scanBlock("html", start, end)
 			return ast.WalkSkipChildren, nil
-		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
+		case *ast.Heading, *ast.Paragraph, *ast.TextBlock, *rawParagraph:
 			l := n.Lines()
 			if l.Len() == 0 {
 				return ast.WalkSkipChildren, nil
