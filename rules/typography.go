@@ -5,6 +5,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -134,8 +135,11 @@ func runTypography(p *Pass) {
 		narrow:      p.String("nbsp-style") == "narrow",
 		exemptCA:    strings.EqualFold(loc, "fr-CA") && p.Bool("fr-ca-exempt"),
 	}
-	var kindBuf []uint8
-	var tgtBuf, srcBuf []typoChar
+	// Scratch buffers, reused from page to page.
+	scratch := typoScratchPool.Get().(*typoScratch)
+	defer typoScratchPool.Put(scratch)
+	kindBuf, tgtBuf, srcBuf := scratch.kinds[:0], scratch.tgt[:0], scratch.src[:0]
+	defer func() { scratch.kinds, scratch.tgt, scratch.src = kindBuf[:0], tgtBuf[:0], srcBuf[:0] }()
 	for i, s := range p.Page.Segments {
 		if strings.TrimSpace(s.Target.Raw) == "" {
 			continue
@@ -193,6 +197,13 @@ func runTypography(p *Pass) {
 		}
 	}
 }
+
+type typoScratch struct {
+	kinds    []uint8
+	tgt, src []typoChar
+}
+
+var typoScratchPool = sync.Pool{New: func() any { return new(typoScratch) }}
 
 // typoChars renders t as a sequence of characters and atoms, appended to
 // out; kinds is a scratch buffer.
@@ -525,7 +536,7 @@ func typoSameText(a, b string) bool {
 	if d := len(a) - len(b); d > 8 || d < -8 {
 		return false
 	}
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	return foldedEqual(a, b, false, func(x, y rune) bool { return strings.EqualFold(string(x), string(y)) })
 }
 
 // typoAcronym reports whether s is a run of two or more capital letters

@@ -327,7 +327,72 @@ func sameText(a, b string) bool {
 	if d := len(a) - len(b); d > len(b)/8+4 || -d > len(b)/8+4 {
 		return false
 	}
-	return comparable(a) == comparable(b)
+	return foldedEqual(a, b, true, lowerEqual)
+}
+
+// foldedEqual compares a and b rune by rune as strings.Fields-joined texts
+// (white space runs are one space, none at the ends), with typographic
+// quotes and apostrophes as ASCII ones when quotes is set, and runes
+// compared with eq. It allocates nothing: comparable(a) == comparable(b) is
+// foldedEqual(a, b, true, lowerEqual).
+func foldedEqual(a, b string, quotes bool, eq func(x, y rune) bool) bool {
+	var x, y foldedReader
+	x.s, y.s, x.quotes, y.quotes = a, b, quotes, quotes
+	for {
+		r1, ok1 := x.next()
+		r2, ok2 := y.next()
+		if ok1 != ok2 {
+			return false
+		}
+		if !ok1 {
+			return true
+		}
+		if r1 != r2 && !eq(r1, r2) {
+			return false
+		}
+	}
+}
+
+func lowerEqual(x, y rune) bool { return unicode.ToLower(x) == unicode.ToLower(y) }
+
+// foldedReader reads a text's runes with white space folded as
+// strings.Fields and strings.Join would.
+type foldedReader struct {
+	s       string
+	i       int
+	quotes  bool
+	started bool // a rune was returned: a later white space run is a space
+	space   bool // a white space run is pending
+}
+
+func (f *foldedReader) next() (rune, bool) {
+	for f.i < len(f.s) {
+		r, size := rune(f.s[f.i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(f.s[f.i:])
+		}
+		if f.quotes {
+			switch r {
+			case '’', '‘':
+				r = '\''
+			case '“', '”':
+				r = '"'
+			}
+		}
+		if unicode.IsSpace(r) {
+			f.i += size
+			f.space = f.started
+			continue
+		}
+		if f.space {
+			f.space = false
+			return ' ', true // the rune itself is read next time
+		}
+		f.i += size
+		f.started = true
+		return r, true
+	}
+	return 0, false
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "\u202f", " ")
