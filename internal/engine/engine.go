@@ -164,6 +164,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 	})
 	var all []*rules.PageFacts
 	dirs := map[string][]suppress.Directive{}
+	n := 0
+	for _, o := range results {
+		n += len(o.findings)
+	}
+	res.Findings = make([]report.Finding, 0, n)
 	for i, o := range results {
 		if len(o.dirs) > 0 {
 			dirs[files[i].path] = o.dirs
@@ -416,6 +421,7 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pg.Path, e.rule.ID, msg))
 		}
 	}
+	out = make([]report.Finding, 0, len(raw))
 	for _, f := range raw {
 		out = append(out, place(pg, lines, f))
 	}

@@ -31,6 +31,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	}
 	if fm := pg.FrontMatter; fm != nil {
 		f.FrontMatterLoc = loc(rules.Range{Start: 0, End: min(3, len(pg.Text))})
+		f.FrontMatter = make([]rules.FrontMatterFact, 0, len(fm.Entries))
 		for _, e := range fm.Entries {
 			f.FrontMatter = append(f.FrontMatter, rules.FrontMatterFact{Key: e.Key, Value: e.Value, Scalar: e.Scalar,
 				KeyLoc: loc(e.KeyRange), ValueLoc: loc(e.ValueRange)})
