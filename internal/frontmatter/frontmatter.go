@@ -58,6 +58,14 @@ var (
 
 // Parse fills fm.Entries (or fm.Err) from the YAML in text[fm.Range].
 func Parse(text string, fm *rules.FrontMatter) {
+	if parseSimple(text, fm) {
+		return
+	}
+	parseYAML(text, fm)
+}
+
+// parseYAML is Parse with the YAML parser.
+func parseYAML(text string, fm *rules.FrontMatter) {
 	body := text[fm.Range.Start:fm.Range.End]
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(body), &doc); err != nil {

@@ -29,10 +29,12 @@ func FuzzFrontMatter(f *testing.F) {
 		"---\ntitle: x\n\tbad: y\n---\n", "---\nk: [a\n---\n", "---\n- a\n---\n",
 		"---\na: &x 1\nb: *x\n? complex\n: v\n---\n", "---\nk: v # c\n---\n",
 		"---\ntitle: x\ntitle: y\n---\n", "---\n\"é😀\": 'ü'\n---\n",
+		"---\nk: \n- a\n- b c\nl:\nm: 'q'\nn: \"r\"\no: C#\n---\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		sameAsYAML(t, "input", text)
 		fm, bodyEnd := Split(text)
 		if fm == nil {
 			if bodyEnd != 0 {
