@@ -106,7 +106,11 @@ func runNumberMismatch(pass *Pass) {
 		if !hasDigit(seg.Source.Raw) && !hasDigit(seg.Target.Raw) {
 			continue
 		}
-		missing, extra := compareNumbers(seg.Source, srcLoc, seg.Target, pass.Page.Locale, opts)
+		srcProse, tgtProse := numberProse(seg.Source), numberProse(seg.Target)
+		if !mayHaveNumbers(srcProse) && !mayHaveNumbers(tgtProse) {
+			continue // digits only in markup, code or URLs: nothing to report
+		}
+		missing, extra := compareProse(srcProse, seg.Source, srcLoc, tgtProse, seg.Target, pass.Page.Locale, opts)
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
 		}
@@ -215,8 +219,25 @@ var ordinalSup = map[string]bool{"st": true, "nd": true, "rd": true, "th": true,
 // compareNumbers returns the numbers of src missing from tgt and those of
 // tgt not in src, each side read in its locale.
 func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
-	a := filterNumbers(numbers.Extract(numberProse(src), srcLocale), opts)
-	b := filterNumbers(numbers.Extract(numberProse(tgt), tgtLocale), opts)
+	return compareProse(numberProse(src), src, srcLocale, numberProse(tgt), tgt, tgtLocale, opts)
+}
+
+// mayHaveNumbers reports whether numbers.Extract can find a number in prose
+// that is not a spelled-out one (those are never reported): only digits or
+// a localized name such as 世纪互联 (21Vianet) give one.
+func mayHaveNumbers(prose string) bool {
+	for i := 0; i < len(prose); i++ {
+		if c := prose[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(prose, "世")
+}
+
+// compareProse is compareNumbers on the texts' number prose.
+func compareProse(srcProse string, src Text, srcLocale string, tgtProse string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
+	a := filterNumbers(numbers.Extract(srcProse, srcLocale), opts)
+	b := filterNumbers(numbers.Extract(tgtProse, tgtLocale), opts)
 	ua, ub := make([]bool, len(a)), make([]bool, len(b))
 	match := func(eq func(x, y numbers.Number) bool, wordsA, wordsB bool) {
 		for i, x := range a {
