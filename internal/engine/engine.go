@@ -390,12 +390,36 @@ func contextFiles(files []file, lay layout.Layout) []file {
 	}
 	cwd, _ := os.Getwd()
 	var out []file
+	// Every page asks about the same few locale directories, and mostly
+	// about files already named.
+	type dir struct {
+		entries []os.DirEntry
+		err     error
+	}
+	dirs := map[string]dir{}
+	fsys := &layout.FS{
+		ReadDir: func(d string) ([]os.DirEntry, error) {
+			r, ok := dirs[d]
+			if !ok {
+				r.entries, r.err = os.ReadDir(d)
+				dirs[d] = r
+			}
+			return r.entries, r.err
+		},
+		IsFile: func(p string) bool {
+			if seen[filepath.FromSlash(p)] {
+				return true
+			}
+			st, err := os.Stat(p)
+			return err == nil && st.Mode().IsRegular()
+		},
+	}
 	for _, f := range files {
 		pl, ok := lay.Place(filepath.ToSlash(f.abs))
 		if !ok {
 			continue
 		}
-		for _, p := range lay.Siblings(pl) {
+		for _, p := range lay.SiblingsFS(pl, fsys) {
 			abs := filepath.FromSlash(p)
 			if !seen[abs] {
 				seen[abs] = true

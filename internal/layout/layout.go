@@ -150,9 +150,40 @@ func (l Layout) matchSource(p Pattern, abs string) (Place, bool) {
 
 // Siblings returns the paths where the same page would be in the other
 // locale trees under pl.Root (existing files only).
-func (l Layout) Siblings(pl Place) []string {
+func (l Layout) Siblings(pl Place) []string { return l.SiblingsFS(pl, nil) }
+
+// FS answers the questions Siblings asks of the file system; a run over
+// thousands of pages caches them. Nil fields use the os package.
+type FS struct {
+	ReadDir func(dir string) ([]os.DirEntry, error)
+	IsFile  func(path string) bool
+}
+
+func (fs *FS) readDir(dir string) ([]os.DirEntry, error) {
+	if fs != nil && fs.ReadDir != nil {
+		return fs.ReadDir(dir)
+	}
+	return os.ReadDir(dir)
+}
+
+func (fs *FS) isFile(p string) bool {
+	if fs != nil && fs.IsFile != nil {
+		return fs.IsFile(p)
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// SiblingsFS is Siblings with the file system questions answered by fs.
+func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 	var out []string
-	entries, err := os.ReadDir(pl.Root)
+	appendFile := func(out []string, p string) []string {
+		if fs.isFile(p) {
+			return append(out, p)
+		}
+		return out
+	}
+	entries, err := fs.readDir(pl.Root)
 	if err == nil {
 		for _, e := range entries {
 			if !e.IsDir() {
@@ -173,19 +204,12 @@ func (l Layout) Siblings(pl Place) []string {
 		out = appendFile(out, path.Join(pl.Root, srcPre, rel))
 		pre, rest, _ := split(p.Target, "{locale}")
 		mid, _, _ := split(rest, "{path}")
-		locs, _ := os.ReadDir(path.Join(pl.Root, pre))
+		locs, _ := fs.readDir(path.Join(pl.Root, pre))
 		for _, e := range locs {
 			if _, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
 				out = appendFile(out, path.Join(pl.Root, pre, e.Name())+mid+rel)
 			}
 		}
-	}
-	return out
-}
-
-func appendFile(out []string, p string) []string {
-	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-		return append(out, p)
 	}
 	return out
 }
