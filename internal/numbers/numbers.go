@@ -67,8 +67,12 @@ type Number struct {
 
 // Extract returns the numbers in plain, prose in the given locale
 // ("en-US", "fr-FR", "zh-CN"...), in text order.
-func Extract(plain string, locale string) []Number {
-	e := &extractor{s: plain, c: localeConventions(locale)}
+func Extract(plain string, locale string) []Number { return extract(plain, locale, false) }
+
+// extract is Extract; noShortcut reads every word the long way (mayMatter's
+// shortcut off), for the tests.
+func extract(plain string, locale string, noShortcut bool) []Number {
+	e := &extractor{s: plain, c: localeConventions(locale), noShortcut: noShortcut}
 	e.premask()
 	e.scan()
 	return e.out
@@ -81,6 +85,8 @@ type extractor struct {
 	c    conventions
 	out  []Number
 	mask []span // sorted, non-overlapping ranges to skip
+	// noShortcut: look every word up (see mayMatter).
+	noShortcut bool
 }
 
 var (

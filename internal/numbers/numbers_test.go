@@ -1,6 +1,10 @@
 package numbers
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -269,6 +273,9 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 		checkDotSuffixes(t, s)
+		if slow := extract(s, locale, true); !reflect.DeepEqual(Extract(s, locale), slow) {
+			t.Fatalf("with the word shortcut %+v, without %+v", Extract(s, locale), slow)
+		}
 		// Without digits or a localized name, only spelled-out numbers:
 		// number-mismatch skips such texts.
 		if !strings.ContainsAny(s, "0123456789") && !strings.Contains(s, "世") {
@@ -321,4 +328,33 @@ func TestLocalizedNamesPrefix(t *testing.T) {
 			t.Errorf("%q does not start with 世: extend localizedName's first-character test", name)
 		}
 	}
+}
+
+// TestWordShortcutCorpus: on corpus text, Extract finds with the word
+// shortcut what it finds without, in each locale's conventions.
+func TestWordShortcutCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "o365seccomp")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus absent (%s)", dir)
+	}
+	n := 0
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		if n++; n%5 != 0 {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		loc := filepath.Base(filepath.Dir(p))
+		for _, line := range strings.Split(string(b), "\n") {
+			if fast, slow := Extract(line, loc), extract(line, loc, true); !reflect.DeepEqual(fast, slow) {
+				t.Fatalf("%s %q: with the word shortcut %+v, without %+v", p, line, fast, slow)
+			}
+		}
+		return nil
+	})
 }

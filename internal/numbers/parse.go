@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -639,6 +640,9 @@ func (e *extractor) word(i int) int {
 		e.add(n)
 		return j
 	}
+	if !e.noShortcut && (j >= lim || e.s[j] != '-') && !e.c.mayMatter(tok) {
+		return j // a plain word: none of the look-ups below can find it
+	}
 	rest := e.s[j:lim]
 	lt := strings.ToLower(tok) // once for the look-ups below
 	if mo := e.c.monthLower(tok, lt); mo > 0 {
@@ -741,6 +745,76 @@ func standardParts(v string) []string {
 		parts = append(parts, trimZeros(p))
 	}
 	return parts
+}
+
+// wordsThatMatter are, lower-cased, the words word looks up: months, standard
+// and product names and number words of every language. Built on first use:
+// the word lists are filled by init functions.
+var wordsThatMatter = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, m := range []map[string]int{enMonths, frMonths, deMonths} {
+		for w := range m {
+			set[w] = true
+		}
+	}
+	for _, m := range []map[string]wordNum{enWords, frWords, deWords} {
+		for w := range m {
+			set[w] = true
+		}
+	}
+	for _, m := range []map[string]bool{standardNames, productNames, productNamesAnyCase} {
+		for w := range m {
+			set[strings.ToLower(w)] = true
+		}
+	}
+	return set
+})
+
+// mayMatter reports whether a token without digits, not followed by a
+// hyphen, may be a month, a standard or product name or a number word:
+// most words are none, and word then has nothing to do.
+func (c *conventions) mayMatter(tok string) bool {
+	matter := wordsThatMatter()
+	var buf [24]byte
+	var lt string
+	if len(tok) <= len(buf) && isASCIIString(tok) {
+		for i := 0; i < len(tok); i++ {
+			ch := tok[i]
+			if ch >= 'A' && ch <= 'Z' {
+				ch += 'a' - 'A'
+			}
+			buf[i] = ch
+		}
+		if matter[string(buf[:len(tok)])] {
+			return true
+		}
+		lt = string(buf[:len(tok)]) // only for German compounds below
+		if c.lang != "de" {
+			return false
+		}
+	} else {
+		lt = strings.ToLower(tok)
+		if matter[lt] {
+			return true
+		}
+	}
+	if c.lang == "de" {
+		for _, suf := range deCompoundSuffixes {
+			if strings.Contains(lt, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // standardNames precede a standard's number: ISO 27001, NIST SP 800-53.
