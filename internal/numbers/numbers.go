@@ -69,8 +69,8 @@ type Number struct {
 // ("en-US", "fr-FR", "zh-CN"...), in text order.
 func Extract(plain string, locale string) []Number { return extract(plain, locale, false) }
 
-// extract is Extract; noShortcut reads every word the long way (mayMatter's
-// shortcut off), for the tests.
+// extract is Extract; noShortcut reads every word and number the long way
+// (the shortcuts of mayMatter and may off), for the tests.
 func extract(plain string, locale string, noShortcut bool) []Number {
 	e := &extractor{s: plain, c: localeConventions(locale), noShortcut: noShortcut}
 	e.premask()

@@ -72,10 +72,23 @@ func (e *extractor) number(i int) int {
 		// The tail of a token the word scanner did not take (after a mask).
 		return e.alnumEnd(i)
 	}
-	if pctEscape.MatchString(e.s[max(0, i-2):min(len(e.s), i+3)]) && (e.runeBefore(i) == '%' || strings.HasSuffix(e.s[:i], "% ")) {
+	if w := e.s[max(0, i-2):min(len(e.s), i+3)]; strings.IndexByte(w, '%') >= 0 && pctEscape.MatchString(w) &&
+		(e.runeBefore(i) == '%' || strings.HasSuffix(e.s[:i], "% ")) {
 		return e.alnumEnd(i) // "%3D" of a URL broken by a space
 	}
-	if m := zhYMDRe.FindStringSubmatchIndex(s); m != nil {
+	// The patterns below are anchored on the digit run: each is tried only
+	// when the run's length and what follows it allow a match (most numbers
+	// are none of these, and the regexps were most of the time here).
+	k := 0
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	var after byte // the byte after the digit run
+	if k < len(s) {
+		after = s[k]
+	}
+	cjkAfter := func(r string) bool { return strings.HasPrefix(strings.TrimLeft(s[k:], " \t\u00a0\u202f\u2009"), r) }
+	if m := submatch(e.may(k == 4 && cjkAfter("年")), zhYMDRe, s); m != nil {
 		y, mo, d := s[m[2]:m[3]], atoiSmall(s[m[4]:m[5]]), 0
 		if m[6] >= 0 {
 			d = atoiSmall(s[m[6]:m[7]])
@@ -89,21 +102,22 @@ func (e *extractor) number(i int) int {
 			return n.End
 		}
 	}
-	if m := zhMDRe.FindStringSubmatchIndex(s); m != nil {
+	month := k <= 2 && cjkAfter("月")
+	if m := submatch(e.may(month), zhMDRe, s); m != nil {
 		mo, d := atoiSmall(s[m[2]:m[3]]), atoiSmall(s[m[4]:m[5]])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 			e.add(Number{Kind: Date, Value: "--" + pad2(mo) + "-" + pad2(d), Parts: []string{itoa(d)}, Start: i, End: i + m[1]})
 			return i + m[1]
 		}
 	}
-	if m := zhMRe.FindStringSubmatchIndex(s); m != nil {
+	if m := submatch(e.may(month), zhMRe, s); m != nil {
 		// "4 月" is a month name: it stands for "April", not a quantity.
 		if mo := atoiSmall(s[m[2]:m[3]]); mo >= 1 && mo <= 12 {
 			e.add(Number{Kind: Cardinal, Value: itoa(mo), Word: true, Start: i, End: i + m[1]})
 			return i + m[1]
 		}
 	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] && e.boundaryAfter(i+m[1]) {
+	if m := submatch(e.may(k == 4 && (after == '-' || after == '/')), isoDate, s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] && e.boundaryAfter(i+m[1]) {
 		mo, d := atoiSmall(s[m[6]:m[7]]), atoiSmall(s[m[10]:m[11]])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 			y := s[m[2]:m[3]]
@@ -111,7 +125,7 @@ func (e *extractor) number(i int) int {
 			return i + m[1]
 		}
 	}
-	if m := numDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] && e.boundaryAfter(i+m[1]) && !e.letterAfter(i+m[1]) {
+	if m := submatch(e.may(k <= 2 && (after == '/' || after == '.' || after == '-')), numDate, s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] && e.boundaryAfter(i+m[1]) && !e.letterAfter(i+m[1]) {
 		sep := s[m[4]:m[5]]
 		y := s[m[10]:m[11]]
 		if len(y) == 4 || sep == "/" {
@@ -122,7 +136,10 @@ func (e *extractor) number(i int) int {
 			}
 		}
 	}
-	if m := dayMon.FindStringSubmatchIndex(s); m != nil && !e.letterAfter(i+m[5]) {
+	// A letter, a space, a dot or a multi-byte character (a letter or a
+	// no-break space) follows the day.
+	dayNext := after == ' ' || after == '\t' || after == '.' || after >= 0x80 || after|0x20 >= 'a' && after|0x20 <= 'z'
+	if m := submatch(e.may(k <= 2 && dayNext), dayMon, s); m != nil && !e.letterAfter(i+m[5]) {
 		if mo := e.c.month(s[m[4]:m[5]]); mo > 0 {
 			if d := atoiSmall(s[m[2]:m[3]]); d >= 1 && d <= 31 {
 				n := Number{Kind: Date, Start: i, End: i + m[1]}
@@ -141,20 +158,42 @@ func (e *extractor) number(i int) int {
 			}
 		}
 	}
-	if m := stdRe.FindStringIndex(s); m != nil && e.boundaryAfter(i+m[1]) {
+	if m := index(e.may(after == '-' || k >= 4 && after == ':'), stdRe, s); m != nil && e.boundaryAfter(i+m[1]) {
 		e.add(Number{Kind: Standard, Value: s[:m[1]], Parts: standardParts(s[:m[1]]), Start: i, End: i + m[1]})
 		return i + m[1]
 	}
-	if n, ok := e.clock(i, s); ok {
-		e.add(n)
-		return n.End
+	if e.may(k <= 2) {
+		if n, ok := e.clock(i, s); ok {
+			e.add(n)
+			return n.End
+		}
 	}
-	if m := dotted.FindStringIndex(s); m != nil && !groupedBy(s[:m[1]], '.') {
+	if m := index(e.may(after == '.'), dotted, s); m != nil && !groupedBy(s[:m[1]], '.') {
 		end := e.alnumEnd(i + m[1])
 		e.add(Number{Kind: Version, Value: strings.ToLower(e.s[i:end]), Start: i, End: end})
 		return end
 	}
 	return e.plainNumber(i, lim)
+}
+
+// may is cond, or true when the shortcuts are off (the tests compare).
+func (e *extractor) may(cond bool) bool { return cond || e.noShortcut }
+
+// submatch is re.FindStringSubmatchIndex(s) when ok, nil otherwise: ok is a
+// condition any match meets, cheaper to test than running re.
+func submatch(ok bool, re *regexp.Regexp, s string) []int {
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
+
+// index is re.FindStringIndex(s) when ok, as submatch.
+func index(ok bool, re *regexp.Regexp, s string) []int {
+	if !ok {
+		return nil
+	}
+	return re.FindStringIndex(s)
 }
 
 // numericDate reads a/b/y in the locale's order, keeping the other order as
