@@ -154,6 +154,7 @@ func loadConfig(file string) (*config.Config, error) {
 }
 
 func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
+	defer engine.BatchGC()()
 	failOn := rules.Off
 	if f.failOn != "never" {
 		sev, err := rules.ParseSeverity(f.failOn)
