@@ -2,8 +2,8 @@ package engine
 
 import (
 	"bytes"
-	"math"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/page"
 	"github.com/l10nlint/l10nlint/rules"
 )
 
@@ -39,6 +40,23 @@ func corpusDirs(b *testing.B) []string {
 // runs golang.org/x/net/html's tokenizer over all of it, on the same number
 // of workers as a check: the least any HTML-aware checker must do.
 func tokenizeFloor(dirs []string, jobs int) (files int, bytesRead int64) {
+	return eachFile(dirs, jobs, func(_ string, data []byte) {
+		z := html.NewTokenizer(bytes.NewReader(data))
+		for z.Next() != html.ErrorToken {
+		}
+	})
+}
+
+// parseOnly reads and parses the same files into pages (front matter,
+// goldmark's block structure, segments and their inline facts), running no
+// rule: the part of a check every rule needs.
+func parseOnly(dirs []string, jobs int) {
+	eachFile(dirs, jobs, func(p string, data []byte) { page.ParseOwned(p, data, page.Options{}) })
+}
+
+// eachFile calls fn with the content of every Markdown file under dirs, on
+// jobs workers.
+func eachFile(dirs []string, jobs int, fn func(path string, data []byte)) (files int, bytesRead int64) {
 	var paths []string
 	for _, d := range dirs {
 		_ = filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
@@ -62,9 +80,7 @@ func tokenizeFloor(dirs []string, jobs int) (files int, bytesRead int64) {
 					continue
 				}
 				n += int64(len(data))
-				z := html.NewTokenizer(bytes.NewReader(data))
-				for z.Next() != html.ErrorToken {
-				}
+				fn(p, data)
 			}
 			mu.Lock()
 			bytesRead += n
@@ -118,7 +134,7 @@ func BenchmarkFourTrees(b *testing.B) {
 func benchmarkCheck(b *testing.B, dirs []string) {
 	jobs := runtime.GOMAXPROCS(0)
 	cfg := config.Default()
-	var floor, floor1, check time.Duration
+	var floor, floor1, check, parse time.Duration
 	var segments, size int64
 	b.ResetTimer()
 	// Each side runs as it would on its own: the floor, a plain program,
@@ -142,6 +158,13 @@ func benchmarkCheck(b *testing.B, dirs []string) {
 		res, err := Run(dirs, Options{Config: cfg, Registry: rules.Default, Jobs: jobs})
 		t2 := time.Now()
 		restore()
+		defaultGC()
+		runtime.GC()
+		restore = BatchGC()
+		tp := time.Now()
+		parseOnly(dirs, jobs)
+		parse += time.Since(tp)
+		restore()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -156,6 +179,8 @@ func benchmarkCheck(b *testing.B, dirs []string) {
 	b.ReportMetric(float64(floor1.Milliseconds())/float64(b.N), "floor-1job-ms")
 	b.ReportMetric(float64(check)/float64(floor), "x-floor")
 	b.ReportMetric(float64(check)/float64(floor1), "x-floor-1job")
+	b.ReportMetric(float64(parse.Milliseconds())/float64(b.N), "parse-ms")
+	b.ReportMetric(float64(parse)/float64(floor), "parse-x-floor")
 	b.ReportMetric(float64(segments)/check.Seconds(), "segments/s")
 	b.ReportMetric(float64(size)/1e6, "MB")
 	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
