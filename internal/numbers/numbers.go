@@ -270,6 +270,13 @@ func wordChar(r rune) bool { return r >= '0' && r <= '9' || isLetter(r) }
 // alnumEnd returns the end of the run of letters and digits at i.
 func (e *extractor) alnumEnd(i int) int {
 	for i < len(e.s) {
+		if c := e.s[i]; c < utf8.RuneSelf {
+			if !(c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z') {
+				break
+			}
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(e.s[i:])
 		if !wordChar(r) {
 			break

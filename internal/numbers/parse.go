@@ -650,7 +650,7 @@ func (e *extractor) word(i int) int {
 		j = lim
 	}
 	tok := e.s[i:j]
-	if d := strings.LastIndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' }); d >= 0 {
+	if d := lastDigit(tok); d >= 0 {
 		// E5, x64, FY17, KB4462, IPv6, Win10, Office365, TLS1.2.
 		if gluedWord(tok[d+1:], 4) { // "E1angezeigt"
 			j = i + d + 1
@@ -837,7 +837,7 @@ func (c *conventions) mayMatter(tok string) bool {
 			return true
 		}
 	}
-	if c.lang == "de" {
+	if c.lang == "de" && deNumberPrefix(lt) {
 		for _, suf := range deCompoundSuffixes {
 			if strings.Contains(lt, suf) {
 				return true
@@ -845,6 +845,37 @@ func (c *conventions) mayMatter(tok string) bool {
 		}
 	}
 	return false
+}
+
+// deNumberPrefix reports whether w may start with a German number word
+// (the first three bytes of one, or a shorter one whole): a compound such
+// as "neunstellige" does.
+func deNumberPrefix(w string) bool {
+	p := dePrefixes()
+	for n := 1; n <= 3 && n <= len(w); n++ {
+		if p[w[:n]] {
+			return true
+		}
+	}
+	return false
+}
+
+var dePrefixes = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for w := range deWords {
+		set[w[:min(3, len(w))]] = true
+	}
+	return set
+})
+
+// lastDigit is the offset of the last ASCII digit of s, or -1.
+func lastDigit(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
 }
 
 func isASCIIString(s string) bool {
