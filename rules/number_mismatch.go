@@ -216,12 +216,6 @@ func rawBetween(t Text, start, end int) string {
 var ordinalSup = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "re": true,
 	"e": true, "ème": true, "eme": true}
 
-// compareNumbers returns the numbers of src missing from tgt and those of
-// tgt not in src, each side read in its locale.
-func compareNumbers(src Text, srcLocale string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
-	return compareProse(numberProse(src), src, srcLocale, numberProse(tgt), tgt, tgtLocale, opts)
-}
-
 // mayHaveNumbers reports whether numbers.Extract can find a number in prose
 // that is not a spelled-out one (those are never reported): only digits or
 // a localized name such as 世纪互联 (21Vianet) give one.
@@ -234,7 +228,9 @@ func mayHaveNumbers(prose string) bool {
 	return strings.Contains(prose, "世")
 }
 
-// compareProse is compareNumbers on the texts' number prose.
+// compareProse returns the numbers of src missing from tgt and those of tgt
+// not in src, each side read from its number prose (numberProse) in its
+// locale.
 func compareProse(srcProse string, src Text, srcLocale string, tgtProse string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
 	a := filterNumbers(numbers.Extract(srcProse, srcLocale), opts)
 	b := filterNumbers(numbers.Extract(tgtProse, tgtLocale), opts)

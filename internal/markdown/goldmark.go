@@ -129,7 +129,7 @@ func (markTransformed) Transform(node *ast.Paragraph, _ text.Reader, pc parser.C
 func (p rawParagraphs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	p.BlockParser.Close(node, reader, pc)
 	parent := node.Parent()
-	if parent == nil || pc.Get(lastTransformed) != ast.Node(node) {
+	if parent == nil || pc.Get(lastTransformed) != node {
 		return
 	}
 	pc.Set(lastTransformed, nil)

@@ -171,12 +171,12 @@ func dotSuffixes(s string) (host, file, fileSpace bool) {
 			buf[k-j] = s[k] | 0x20 // lower case; digits are unchanged
 			k++
 		}
-		if w := string(buf[:k-j]); k > j && (k == len(s) || !isAlnumASCII(s[k])) {
+		if w := buf[:k-j]; k > j && (k == len(s) || !isAlnumASCII(s[k])) {
 			if spaced {
-				fileSpace = fileSpace || fileExts[w]
+				fileSpace = fileSpace || fileExts[string(w)]
 			} else {
-				host = host || topDomains[w]
-				file = file || fileExts[w]
+				host = host || topDomains[string(w)]
+				file = file || fileExts[string(w)]
 			}
 		}
 		n := strings.IndexByte(s[i+1:], '.')
@@ -271,7 +271,7 @@ func wordChar(r rune) bool { return r >= '0' && r <= '9' || isLetter(r) }
 func (e *extractor) alnumEnd(i int) int {
 	for i < len(e.s) {
 		if c := e.s[i]; c < utf8.RuneSelf {
-			if !(c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z') {
+			if !isAlnumASCII(c) {
 				break
 			}
 			i++
