@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,15 +14,9 @@ var LengthRatio = Register(&Rule{
 	ID:      "length-ratio",
 	Aliases: []string{"length"},
 	Tags:    []string{"segment", "length"},
-	// Opt-in: 26 of 30 sampled findings on the machine-translated corpus
-	// were defects; the others were sentences split differently across
-	// segments, which is not a defect of the page.
-	Severity: Off,
+	Severity: Warning,
 	Short:    "The target is far shorter or longer than the source for its locale",
-	Doc: `Opt-in (set a severity in the configuration): about one finding in seven on a machine-translated
-corpus is a sentence split differently across two segments rather than a defect of the page.
-
-Compares the length in characters of each segment's prose (markup removed) in target and
+	Doc: `Compares the length in characters of each segment's prose (markup removed) in target and
 source. A target much shorter than expected is often truncated or half-translated ("Woche vom
 2019" for "Week of April 29, 2019"); a much longer one often holds text that belongs elsewhere or
 was repeated.
@@ -36,6 +31,10 @@ segment in a thousand:
 plus a slack of slack characters on the upper bound, since short headings legitimately expand
 ("Manage groups in EOP" becomes "Gestion des groupes dans Exchange Online Protection (EOP)"). Only
 sources of at least min-chars characters are checked: short labels vary too much.
+
+A sentence split differently across two segments on the same line is not reported: when a
+neighbouring segment deviates the other way and the two together have a normal ratio (a clause
+moved into the next span, words in another order around an icon), the page has all its text.
 
 Options:
   min-chars  shortest source checked, in characters (default 20)
@@ -63,7 +62,9 @@ func runLengthRatio(p *Pass) {
 		hi = v
 	}
 	minChars := p.Int("min-chars")
-	for _, s := range p.Page.Segments {
+	typical := math.Sqrt(lo * hi) // between the bounds, on a log scale
+	segs := p.Page.Segments
+	for i, s := range segs {
 		// A target without letters ("）") is a segment whose text went to its
 		// neighbour: a segmentation artifact, not a truncation.
 		if !s.HasSource || blank(s.Target) || strings.IndexFunc(s.Target.Plain, unicode.IsLetter) < 0 {
@@ -78,6 +79,12 @@ func runLengthRatio(p *Pass) {
 		}
 		m := utf8.RuneCountInString(s.Target.Plain) - same
 		r := float64(m) / float64(n)
+		if r >= lo && float64(m) <= hi*float64(n)+float64(p.Int("slack")) {
+			continue
+		}
+		if shifted(p.Page, i, r, typical, lo, hi) {
+			continue
+		}
 		switch {
 		case r < lo:
 			p.ReportSegment(s, "target is %.2f times as long as the source (%d vs %d characters; expected at least %.2f): truncated or incomplete?", r, m, n, lo)
@@ -85,6 +92,51 @@ func runLengthRatio(p *Pass) {
 			p.ReportSegment(s, "target is %.2f times as long as the source (%d vs %d characters; expected at most %.2f): extra or repeated text?", r, m, n, hi)
 		}
 	}
+}
+
+// shifted reports whether segment i, of ratio r, is one of two neighbours
+// that split a sentence differently from the source (the target's words in
+// another order, a clause moved across an icon): a neighbour on the same
+// line deviates the other way from the typical ratio, and the two
+// together have a normal ratio. The page then has all its text, in a
+// different segmentation; a truncated or replaced target has no such
+// partner.
+func shifted(pg *Page, i int, r, typical, lo, hi float64) bool {
+	s := pg.Segments[i]
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(pg.Segments) {
+			continue
+		}
+		o := pg.Segments[j]
+		if !o.HasSource || !sameLine(pg, pg.Segments[min(i, j)], pg.Segments[max(i, j)]) {
+			continue
+		}
+		on, om := utf8.RuneCountInString(o.Source.Plain), utf8.RuneCountInString(o.Target.Plain)
+		if on == 0 {
+			continue
+		}
+		or := float64(om) / float64(on)
+		if (r < typical) == (or < typical) {
+			continue // both short or both long: not a shift
+		}
+		n := utf8.RuneCountInString(s.Source.Plain) + on
+		m := utf8.RuneCountInString(s.Target.Plain) + om
+		if both := float64(m) / float64(n); both >= lo && both <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLine reports whether only spaces, markup or an image (no line break,
+// no table cell boundary) separate segment a from the later segment b: the
+// two are parts of one sentence or paragraph on the page.
+func sameLine(pg *Page, a, b *Segment) bool {
+	if a.Range.End > b.Range.Start || b.Range.Start > len(pg.Text) {
+		return false
+	}
+	gap := pg.Text[a.Range.End:b.Range.Start]
+	return len(gap) < 300 && !strings.ContainsAny(gap, "\n\r|")
 }
 
 // sameLinkLabels is the length in characters of the link labels that source

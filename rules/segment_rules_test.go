@@ -155,6 +155,27 @@ func TestLengthRatio(t *testing.T) {
 		{name: "option min-ratio",
 			path: "de-DE/page.md", opts: map[string]any{"min-ratio": 0.1},
 			text: "## " + sxs("a-1", "Beispiele", "Examples of how to use document deletion policies") + "\n"},
+		{name: "sentence split differently across two segments of a line",
+			// zh-CN/configure-anti-malware-policies.md line 69: the main clause
+			// moved into the span after the icon.
+			path: "zh-CN/page.md",
+			text: "2. " + sxs("a-138", "每个策略通过选择", "The list of files the malware filter detects can be customized per policy by choosing") +
+				" ![添加图标](media/ITPro-EAC-AddIcon.gif) " +
+				sxs("a-140", "和向列表中添加其他文件类型，可以对恶意软件筛选器检测到的文件列表进行自定义。", "and adding the additional file types to the list..") + "\n"},
+		{name: "a clause shifted into the next segment",
+			// fr-FR/eop/delegated-administration-faq.md line 26
+			text: sxs("a-108", "La délégation d’administration permet aux partenaires de gérer.", "Delegated administration lets partners manage the Office 365 services of their customers from the partner's own tenant.") +
+				" " + sxs("a-109", "les services Office 365 de leurs clients depuis leur propre locataire. Elle vous permet de gérer plusieurs clients depuis un seul endroit.", "It lets you manage many customers.") + "\n"},
+		{name: "the neighbour on the next line does not excuse a truncation",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Beispiele", "Examples of how to use document deletion policies") + "\n" +
+				sxs("a-2", "Verwenden Sie Richtlinien zum Löschen von Dokumenten, um Inhalte zu entfernen, und noch mehr Text hier.", "Use deletion policies now.") + "\n",
+			want: []string{"expected at least 0.37", "expected at most 3.00"}},
+		{name: "a normal neighbour does not excuse a replaced target",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Verwenden Sie die Registerkarte Interne DNS-Lookups, um festzulegen, ob die DNS-Server verwendet werden sollen, die für einen auf diesem Server installierten Netzadapter konfiguriert sind.", "You can choose one of the following options:") +
+				" " + sxs("a-2", "Wählen Sie eine Option.", "Choose an option.") + "\n",
+			want: []string{"extra or repeated text?"}},
 	})
 }
 

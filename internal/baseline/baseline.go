@@ -5,7 +5,9 @@
 // Findings are matched by rule, path and fingerprint, never by line: the
 // fingerprint hashes the rule, path, segment texts, snippet and message,
 // so edits elsewhere in the file and line shifts do not bring a baselined
-// finding back, while changing the flagged text does.
+// finding back, while changing the flagged text does. The path is the
+// project path (relative to the configuration file's directory), so a
+// baseline written at the project's root holds in any of its directories.
 package baseline
 
 import (
@@ -60,7 +62,7 @@ type key struct{ rule, path, fingerprint string }
 func Write(w io.Writer, findings []report.Finding) error {
 	b := Baseline{Version: Version, Tool: Tool, Findings: make([]Entry, 0, len(findings))}
 	for _, f := range findings {
-		b.Findings = append(b.Findings, Entry{Rule: f.Rule, Path: f.Path, Fingerprint: f.Fingerprint,
+		b.Findings = append(b.Findings, Entry{Rule: f.Rule, Path: projectPath(f), Fingerprint: f.Fingerprint,
 			Line: f.Start.Line, Message: f.Message})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -124,7 +126,7 @@ func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, ma
 		left[key{e.Rule, e.Path, e.Fingerprint}]++
 	}
 	for _, f := range findings {
-		k := key{f.Rule, f.Path, f.Fingerprint}
+		k := key{f.Rule, projectPath(f), f.Fingerprint}
 		if left[k] > 0 {
 			left[k]--
 			matched++
@@ -133,4 +135,12 @@ func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, ma
 		fresh = append(fresh, f)
 	}
 	return fresh, matched
+}
+
+// projectPath is the path a baseline records for f.
+func projectPath(f report.Finding) string {
+	if f.ProjectPath != "" {
+		return f.ProjectPath
+	}
+	return f.Path
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -440,6 +441,42 @@ func TestRuleDocs(t *testing.T) {
 	want, err := os.ReadFile(path)
 	if err != nil || string(want) != out {
 		t.Errorf("docs/rules.md is out of date: run go test ./internal/cli -update")
+	}
+}
+
+// TestBaselineFromAnotherDirectory: with a configuration file, a baseline
+// written at the project's root holds when the check runs from a
+// subdirectory (paths and fingerprints are relative to the project).
+func TestBaselineFromAnotherDirectory(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := `<span data-ttu-id="a-1">Conservez 6 rapports.</span><span class="sxs-lookup"><span data-stu-id="a-1">Keep 12 reports.</span></span>`
+	write(t, ".l10nlint.yaml", "source-locale: en-US\n")
+	write(t, "docs/fr-FR/p.md", "# Titre\n\n"+seg+"\n")
+	if code, _, errs := run(t, "baseline", "docs"); code != ExitOK || !strings.Contains(errs, "1 findings written") {
+		t.Fatalf("baseline: %d %s", code, errs)
+	}
+	fingerprints := func() []string {
+		_, out, _ := run(t, "check", ".", "-f", "json")
+		var rep struct {
+			Findings []struct{ Fingerprint, Path string }
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		var fps []string
+		for _, f := range rep.Findings {
+			fps = append(fps, f.Fingerprint)
+		}
+		return fps
+	}
+	atRoot := fingerprints()
+	t.Chdir(filepath.Join(dir, "docs"))
+	if code, out, errs := run(t, "check", ".", "--baseline", "../.l10nlint-baseline.json", "--no-color"); code != ExitOK {
+		t.Fatalf("check from docs/ with the root's baseline: %d\n%s%s", code, out, errs)
+	}
+	if inDocs := fingerprints(); len(atRoot) != 1 || !reflect.DeepEqual(inDocs, atRoot) {
+		t.Errorf("fingerprints at the root %q, in docs/ %q", atRoot, inDocs)
 	}
 }
 

@@ -175,7 +175,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 			var probs []rules.Problem
 			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
 			for _, pr := range probs {
-				o.findings = append(o.findings, place(pg, lines, rules.Finding{Rule: rules.InvalidSuppression.ID,
+				o.findings = append(o.findings, place(pg, lines, configRel(cfg, pg.Path), rules.Finding{Rule: rules.InvalidSuppression.ID,
 					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message}))
 			}
 		}
@@ -263,7 +263,8 @@ func Run(paths []string, opts Options) (*Result, error) {
 			}
 			f := suppress.UnusedFinding(d)
 			f.Severity = sev
-			extra = append(extra, report.Finding{Finding: f, Start: d.Start, End: d.End, Fingerprint: fingerprint(f, "")})
+			pp := configRel(cfg, f.Path)
+			extra = append(extra, report.Finding{Finding: f, Start: d.Start, End: d.End, ProjectPath: pp, Fingerprint: fingerprint(f, pp, "")})
 		}
 		if len(extra) > 0 {
 			res.Findings = process.Apply(append(res.Findings, extra...), process.Sort{})
@@ -299,7 +300,8 @@ func allActive(ids []string, reg *rules.Registry, cfg *config.Config) bool {
 }
 
 // place puts a page finding in its file: positions, snippet, fingerprint.
-func place(pg *rules.Page, lines *textfile.Lines, f rules.Finding) report.Finding {
+// projectPath is the page's project path (configRel).
+func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Finding) report.Finding {
 	r := clamp(f.Range, len(pg.Text))
 	f.Range = r
 	detach(&f)
@@ -310,7 +312,8 @@ func place(pg *rules.Page, lines *textfile.Lines, f rules.Finding) report.Findin
 		End:         lines.Position(r.End),
 		Locale:      pg.Locale,
 		Snippet:     snippet,
-		Fingerprint: fingerprint(f, snippet),
+		ProjectPath: projectPath,
+		Fingerprint: fingerprint(f, projectPath, snippet),
 	}
 }
 
@@ -469,14 +472,16 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		}
 	}
 	out = make([]report.Finding, 0, len(raw))
+	pp := configRel(cfg, pg.Path)
 	for _, f := range raw {
-		out = append(out, place(pg, lines, f))
+		out = append(out, place(pg, lines, pp, f))
 	}
 	return out, internal
 }
 
 // checkCorpus runs the corpus rules on one page of the index.
 func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *config.Config) (out []report.Finding, internal []string) {
+	pp := configRel(cfg, pf.Path)
 	for _, e := range active {
 		if e.rule.RunCorpus == nil {
 			continue
@@ -494,7 +499,7 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 					snippet = ""
 				}
 				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: pf.Locale,
-					Snippet: snippet, Fingerprint: fingerprint(f, snippet)})
+					Snippet: snippet, ProjectPath: pp, Fingerprint: fingerprint(f, pp, snippet)})
 			}}
 		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pf.Path, e.rule.ID, msg))
@@ -521,11 +526,12 @@ func clamp(r rules.Range, n int) rules.Range {
 	return r
 }
 
-// fingerprint hashes what identifies a finding independently of its line:
-// rule, file, the segment's texts (or the flagged text) and the message.
-func fingerprint(f rules.Finding, snippet string) string {
+// fingerprint hashes what identifies a finding independently of its line
+// and of the directory the check runs from: rule, the file's project path,
+// the segment's texts (or the flagged text) and the message.
+func fingerprint(f rules.Finding, projectPath, snippet string) string {
 	h := sha256.New()
-	for _, s := range []string{f.Rule, f.Path, f.Source, f.Target, snippet, f.Message} {
+	for _, s := range []string{f.Rule, projectPath, f.Source, f.Target, snippet, f.Message} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

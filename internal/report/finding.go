@@ -16,8 +16,14 @@ type Finding struct {
 	// Locale is the page's target locale ("" when unknown).
 	Locale string
 	// Fingerprint identifies the finding across unrelated edits and line
-	// shifts: a hash of rule, path and the segment (or flagged) text.
+	// shifts: a hash of rule, project path and the segment (or flagged)
+	// text.
 	Fingerprint string
+	// ProjectPath is the file's path relative to the configuration file's
+	// directory (the project), the same wherever the check runs from; Path
+	// as displayed when there is no configuration file. Fingerprints and
+	// baselines use it.
+	ProjectPath string
 	// Snippet is the flagged text itself (Page.Text[Range]).
 	Snippet string
 	// Justification is, for a finding an l10nlint-disable directive

@@ -37,7 +37,7 @@ func TestParsedPage(t *testing.T) {
 		got = append(got, d.String()+" | "+d.Reason)
 	}
 	want := []string{
-		"l10nlint-disable-file length-ratio | mise en page imposée par le fournisseur",
+		"l10nlint-disable-file inconsistent-translation | mise en page imposée par le fournisseur",
 		"l10nlint-disable-next-line number-mismatch | la norme s'appelle ainsi en France",
 		"l10nlint-disable untranslated,code-mismatch | noms de commandes conservés",
 		"l10nlint-enable | ",
@@ -87,8 +87,9 @@ func TestParsedPage(t *testing.T) {
 		!contains(suppressed, "untranslated -- noms de commandes conservés") {
 		t.Errorf("suppressed %q", suppressed)
 	}
-	// No code span differs: that directive is reported unused. length-ratio
-	// is opt-in: it did not run, so its directive is not called stale.
+	// No code span differs: that directive is reported unused.
+	// inconsistent-translation is opt-in: it did not run, so its directive
+	// is not called stale.
 	if !reflect.DeepEqual(idle, []string{"l10nlint-disable suppresses no finding of code-mismatch"}) {
 		t.Errorf("unused %q", idle)
 	}
