@@ -11,9 +11,9 @@ import (
 
 // LengthRatio reports targets far shorter or longer than their source.
 var LengthRatio = Register(&Rule{
-	ID:      "length-ratio",
-	Aliases: []string{"length"},
-	Tags:    []string{"segment", "length"},
+	ID:       "length-ratio",
+	Aliases:  []string{"length"},
+	Tags:     []string{"segment", "length"},
 	Severity: Warning,
 	Short:    "The target is far shorter or longer than the source for its locale",
 	Doc: `Compares the length in characters of each segment's prose (markup removed) in target and
