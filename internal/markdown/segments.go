@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -495,22 +496,31 @@ func hasClass(class, want string) bool {
 
 // strayMarkup finds data-ttu-id / data-stu-id attributes that are not inside
 // a tag Markdown recognized: a malformed span such as a missing quote or '>'.
+// Only the text between the recognized tags is searched (every segment's
+// tags hold such attributes), for "data-", which prose rarely has.
 func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []rules.Problem {
 	var probs []rules.Problem
-	ti, ci := 0, 0
-	for _, attr := range []string{"data-ttu-id", "data-stu-id"} {
-		ti, ci = 0, 0
-		for pos := bodyStart; ; {
-			k := strings.Index(text[pos:], attr)
+	ci := 0
+	gapStart := bodyStart
+	for ti := 0; ti <= len(tags); ti++ {
+		gapEnd := len(text)
+		if ti < len(tags) {
+			gapEnd = tags[ti].r.Start
+		}
+		for pos := gapStart; pos < gapEnd; {
+			k := strings.Index(text[pos:gapEnd], "data-")
 			if k < 0 {
 				break
 			}
 			at := pos + k
-			pos = at + len(attr)
-			for ti < len(tags) && tags[ti].r.End <= at {
-				ti++
-			}
-			if ti < len(tags) && tags[ti].r.Start <= at {
+			pos = at + len("data-")
+			var attr string
+			switch {
+			case strings.HasPrefix(text[at:], "data-ttu-id"):
+				attr = "data-ttu-id"
+			case strings.HasPrefix(text[at:], "data-stu-id"):
+				attr = "data-stu-id"
+			default:
 				continue
 			}
 			for ci < len(code) && code[ci].End <= at {
@@ -530,6 +540,10 @@ func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []r
 			probs = append(probs, rules.Problem{Range: rules.Range{Start: start, End: at + end},
 				Message: fmt.Sprintf("malformed tag: %q is not inside a well-formed HTML tag", attr)})
 		}
+		if ti < len(tags) {
+			gapStart = max(gapStart, tags[ti].r.End)
+		}
 	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Range.Start < probs[j].Range.Start })
 	return probs
 }
