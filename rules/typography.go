@@ -732,16 +732,20 @@ func typoWords(cs []typoChar, out []typoWord) []typoWord {
 			return false
 		}
 		c := cs[k]
-		return c.atom || unicode.IsDigit(c.r) || strings.ContainsRune("'’-_.@\\/", c.r)
+		switch c.r {
+		case '\'', '’', '-', '_', '.', '@', '\\', '/':
+			return true
+		}
+		return c.atom || unicode.IsDigit(c.r)
 	}
 	for i := 0; i < len(cs); {
-		if !unicode.IsLetter(cs[i].r) {
+		if !typoLetter(cs[i].r) {
 			i++
 			continue
 		}
 		j := i
 		cjk := false
-		for j < len(cs) && unicode.IsLetter(cs[j].r) {
+		for j < len(cs) && typoLetter(cs[j].r) {
 			cjk = cjk || cs[j].r >= 0x2e80 && typoCJK(cs[j].r)
 			j++
 		}
@@ -751,6 +755,14 @@ func typoWords(cs []typoChar, out []typoWord) []typoWord {
 		i = j
 	}
 	return out
+}
+
+// typoLetter is unicode.IsLetter with the ASCII case first.
+func typoLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
 }
 
 // typoSameWord compares two words case-insensitively.
