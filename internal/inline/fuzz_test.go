@@ -89,6 +89,7 @@ func FuzzInline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		full := Parse(text, 0, len(text))
 		checkText(t, text, full)
+		checkBrackets(t, text)
 		if slow := parseFull(text, 0, len(text)); !reflect.DeepEqual(full, slow) {
 			t.Fatalf("Parse = %+v, the full parse %+v", full, slow)
 		}
@@ -118,4 +119,79 @@ func FuzzInline(f *testing.F) {
 		start, end := len(text)/4, len(text)-len(text)/4
 		checkText(t, text, Parse(text, start, end))
 	})
+}
+
+// matchBracketSimple is the plain scan the memoized matchBracket must
+// agree with: from open, skipping escapes and code spans, the first ']' at
+// depth 0.
+func matchBracketSimple(s string, open, end int) int {
+	depth := 0
+	for j := open; j < end; j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '`':
+			n := runLen(s, j, end, '`')
+			k, found := j+n, false
+			for k < end {
+				m := strings.IndexByte(s[k:end], '`')
+				if m < 0 {
+					break
+				}
+				k += m
+				r := runLen(s, k, end, '`')
+				if r == n {
+					found = true
+					break
+				}
+				k += r
+			}
+			if found {
+				j = k + n - 1
+			} else {
+				j += n - 1
+			}
+		case '[':
+			depth++
+		case ']':
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// checkBrackets: with one memo shared by the queries of a parse (in text
+// order, and again for nested ranges), matchBracket answers as the plain
+// scan does.
+func checkBrackets(t *testing.T, s string) {
+	t.Helper()
+	var m scanMemo
+	for i := 0; i < len(s); i++ {
+		if s[i] != '[' {
+			continue
+		}
+		want := matchBracketSimple(s, i+1, len(s))
+		if got := m.matchBracket(s, i+1, len(s)); got != want {
+			t.Fatalf("%q: the '[' at %d closes at %d, the plain scan says %d", s, i, got, want)
+		}
+		if want > 0 { // a nested range ends at the match
+			for j := i + 1; j < want; j++ {
+				if s[j] == '[' {
+					if got, w := m.matchBracket(s, j+1, want), matchBracketSimple(s, j+1, want); got != w {
+						t.Fatalf("%q: inside [%d:%d], the '[' at %d closes at %d, the plain scan says %d", s, i, want, j, got, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestMatchBracketMemo(t *testing.T) {
+	for _, s := range []string{"[a [b] c", "[a `b] c` d]", "[[[]", "[`]`]", "\\[a]", "[a\\]b]", "[a [b [c] d] e] f]",
+		"`[`[`[", "[` `` `]", "[a]``[b]``]", "[[a]]]"} {
+		checkBrackets(t, s)
+	}
 }

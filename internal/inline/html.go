@@ -8,6 +8,13 @@ import "strings"
 // lower-cased tag name ("!--" for comments, "" for the other non-tags),
 // whether it is a closing tag, and whether it ends with "/>".
 func TagEnd(s string, i, end int) (after int, name string, closing, selfClosing bool) {
+	return tagEnd(s, i, end, nil)
+}
+
+// tagEnd is TagEnd; m, when set, remembers the terminators ("-->", "?>"...)
+// searched for in vain, so that text full of unterminated comments takes
+// linear time.
+func tagEnd(s string, i, end int, m *scanMemo) (after int, name string, closing, selfClosing bool) {
 	if i+1 >= end || s[i] != '<' {
 		return 0, "", false, false
 	}
@@ -36,21 +43,21 @@ func TagEnd(s string, i, end int) (after int, name string, closing, selfClosing 
 			if strings.HasPrefix(s[j+3:end], "->") {
 				return j + 5, "!--", false, false
 			}
-			k := strings.Index(s[j+3:end], "-->")
+			k := m.index(s, j+3, end, "-->")
 			if k < 0 {
 				return 0, "", false, false
 			}
 			return j + 3 + k + 3, "!--", false, false
 		}
 		if strings.HasPrefix(s[j:end], "![CDATA[") {
-			k := strings.Index(s[j+8:end], "]]>")
+			k := m.index(s, j+8, end, "]]>")
 			if k < 0 {
 				return 0, "", false, false
 			}
 			return j + 8 + k + 3, "", false, false
 		}
 		if j+1 < end && isAlpha(s[j+1]) {
-			k := strings.IndexByte(s[j:end], '>')
+			k := m.index(s, j, end, ">")
 			if k < 0 {
 				return 0, "", false, false
 			}
@@ -58,7 +65,7 @@ func TagEnd(s string, i, end int) (after int, name string, closing, selfClosing 
 		}
 		return 0, "", false, false
 	case c == '?':
-		k := strings.Index(s[j+1:end], "?>")
+		k := m.index(s, j+1, end, "?>")
 		if k < 0 {
 			return 0, "", false, false
 		}

@@ -47,6 +47,9 @@ type parser struct {
 	space bool // last byte written to plain was a folded space
 	// tagsOnly skips building Plain: Tags wants the HTML tags alone.
 	tagsOnly bool
+	// memo keeps the bracket matches and failed backtick searches already
+	// made, so that text full of unclosed '[' or '`' takes linear time.
+	memo *scanMemo
 }
 
 // Tags returns the raw HTML tags of text[start:end] as CommonMark sees them
@@ -200,27 +203,80 @@ func plainOnly(s string) bool {
 func (p *parser) codeSpan(i, end int) int {
 	s := p.src
 	n := runLen(s, i, end, '`')
-	for j := i + n; j < end; {
+	if j := p.memoOf().closingRun(s, i+n, end, n); j >= 0 {
+		if p.tagsOnly {
+			p.t.Code = append(p.t.Code, rules.Code{Range: rules.Range{Start: i, End: j + n}})
+			return j + n
+		}
+		content := normalizeCode(s[i+n : j])
+		p.t.Code = append(p.t.Code, rules.Code{Content: content, Range: rules.Range{Start: i, End: j + n}})
+		p.writeString(content)
+		return j + n
+	}
+	p.writeString(s[i : i+n])
+	return i + n
+}
+
+// scanMemo remembers, for one parse, where brackets close and where
+// backtick runs of a length have no closer: without it, every '[' or '`'
+// of a text full of unclosed ones would scan to the end again.
+type scanMemo struct {
+	brackets map[int]memoEnd    // open offset -> its ']' (or -1) within end
+	noRun    map[int]memoEnd    // run length -> from where no run of it follows, within end
+	noTerm   map[string]memoEnd // terminator -> from where it does not follow, within end
+}
+
+// index is strings.Index(s[from:end], term), remembering a failure: a
+// later search from further on, within no further end, fails too. A nil
+// memo just searches.
+func (m *scanMemo) index(s string, from, end int, term string) int {
+	if m != nil {
+		if f, ok := m.noTerm[term]; ok && from >= f.at && end <= f.end {
+			return -1
+		}
+	}
+	k := strings.Index(s[from:end], term)
+	if k < 0 && m != nil {
+		if m.noTerm == nil {
+			m.noTerm = map[string]memoEnd{}
+		}
+		m.noTerm[term] = memoEnd{at: from, end: end}
+	}
+	return k
+}
+
+type memoEnd struct{ at, end int }
+
+func (p *parser) memoOf() *scanMemo {
+	if p.memo == nil {
+		p.memo = &scanMemo{}
+	}
+	return p.memo
+}
+
+// closingRun returns the offset of the first run of exactly n backticks in
+// s[from:end], or -1.
+func (m *scanMemo) closingRun(s string, from, end, n int) int {
+	if f, ok := m.noRun[n]; ok && from >= f.at && end <= f.end {
+		return -1 // an earlier search from before here found none
+	}
+	for j := from; j < end; {
 		k := strings.IndexByte(s[j:end], '`')
 		if k < 0 {
 			break
 		}
 		j += k
-		m := runLen(s, j, end, '`')
-		if m == n {
-			if p.tagsOnly {
-				p.t.Code = append(p.t.Code, rules.Code{Range: rules.Range{Start: i, End: j + m}})
-				return j + m
-			}
-			content := normalizeCode(s[i+n : j])
-			p.t.Code = append(p.t.Code, rules.Code{Content: content, Range: rules.Range{Start: i, End: j + m}})
-			p.writeString(content)
-			return j + m
+		r := runLen(s, j, end, '`')
+		if r == n {
+			return j
 		}
-		j += m
+		j += r
 	}
-	p.writeString(s[i : i+n])
-	return i + n
+	if m.noRun == nil {
+		m.noRun = map[int]memoEnd{}
+	}
+	m.noRun[n] = memoEnd{at: from, end: end}
+	return -1
 }
 
 func runLen(s string, i, end int, c byte) int {
@@ -251,7 +307,7 @@ func (p *parser) angle(i, end int) int {
 		p.writeString(dest)
 		return n
 	}
-	if n, name, closing, self := TagEnd(s, i, end); n > 0 {
+	if n, name, closing, self := tagEnd(s, i, end, p.memoOf()); n > 0 {
 		p.t.Tags = append(p.t.Tags, rules.Tag{Name: name, Closing: closing, SelfClosing: self, Range: rules.Range{Start: i, End: n}})
 		if name == "br" {
 			p.writeSpace()
@@ -294,7 +350,7 @@ func (p *parser) link(i, end int, image bool) int {
 	if image {
 		open = i + 2
 	}
-	close := matchBracket(s, open, end)
+	close := p.memoOf().matchBracket(s, open, end)
 	if close < 0 {
 		return i
 	}
@@ -335,47 +391,51 @@ func (p *parser) link(i, end int, image bool) int {
 	return l.Range.End
 }
 
-// matchBracket finds the ']' closing the '[' before open, skipping escapes,
-// code spans and nested brackets. -1 when there is none.
-func matchBracket(s string, open, end int) int {
-	depth := 0
+// matchBracket finds the ']' closing the '[' before open, skipping escapes
+// and code spans, within s[:end]; -1 when there is none. Brackets nested
+// inside are matched on the way and remembered, so that the scans of a
+// text stay linear however many brackets it leaves open.
+func (m *scanMemo) matchBracket(s string, open, end int) int {
+	if r, ok := m.brackets[open]; ok && (r.at >= 0 && r.at < end || r.at < 0 && end <= r.end) {
+		return r.at
+	}
+	if m.brackets == nil {
+		m.brackets = map[int]memoEnd{}
+	}
+	var inner []int // the '[' opened since open, not yet closed
 	for j := open; j < end; j++ {
 		switch s[j] {
 		case '\\':
 			j++
 		case '`':
 			n := runLen(s, j, end, '`')
-			k := j + n
-			found := false
-			for k < end {
-				m := strings.IndexByte(s[k:end], '`')
-				if m < 0 {
-					break
-				}
-				k += m
-				r := runLen(s, k, end, '`')
-				if r == n {
-					found = true
-					break
-				}
-				k += r
-			}
-			if found {
+			if k := m.closingRun(s, j+n, end, n); k >= 0 {
 				j = k + n - 1
 			} else {
 				j += n - 1
 			}
 		case '[':
-			depth++
+			inner = append(inner, j+1)
 		case ']':
-			if depth == 0 {
+			if len(inner) == 0 {
+				m.brackets[open] = memoEnd{at: j, end: end}
 				return j
 			}
-			depth--
+			m.brackets[inner[len(inner)-1]] = memoEnd{at: j, end: end}
+			inner = inner[:len(inner)-1]
 		}
 	}
+	for _, o := range inner {
+		m.brackets[o] = memoEnd{at: -1, end: end}
+	}
+	m.brackets[open] = memoEnd{at: -1, end: end}
 	return -1
 }
+
+// maxParenDepth bounds the nesting of parentheses in a link destination,
+// as cmark does: each unclosed one would otherwise scan to the end of the
+// text (quadratic on text full of "](").
+const maxParenDepth = 32
 
 // parseDestination parses `dest "title")` starting after '('.
 func parseDestination(s string, i, end int) (after int, dest string, dr rules.Range, title string, ok bool) {
@@ -404,7 +464,9 @@ func parseDestination(s string, i, end int) (after int, dest string, dr rules.Ra
 				continue
 			}
 			if c == '(' {
-				depth++
+				if depth++; depth > maxParenDepth {
+					return 0, "", dr, "", false
+				}
 			} else if c == ')' {
 				if depth == 0 {
 					break

@@ -56,11 +56,12 @@ func Extract(page *rules.Page, bodyStart int) {
 	doc := p.Parse(textReader(src))
 	parsers.Put(p)
 
-	// One tag per '<' at most: sized once rather than grown, and reused
-	// from page to page (nothing of the page keeps a tag).
+	// One tag per '<' at most: sized once rather than grown (up to a
+	// bound: a huge file of '<' holds few tags), and reused from page to
+	// page (nothing of the page keeps a tag).
 	buf := tagBufs.Get().(*[]tag)
 	defer tagBufs.Put(buf)
-	if n := strings.Count(text[bodyStart:], "<"); cap(*buf) < n {
+	if n := min(strings.Count(text[bodyStart:], "<"), 1<<16); cap(*buf) < n {
 		*buf = make([]tag, 0, n)
 	}
 	tags := (*buf)[:0]
@@ -529,13 +530,16 @@ func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []r
 			if ci < len(code) && code[ci].Start <= at {
 				continue
 			}
-			start := strings.LastIndexByte(text[:at], '<')
-			if start < 0 || at-start > 40 {
+			start := strings.LastIndexByte(text[max(0, at-40):at], '<')
+			if start < 0 {
 				start = at
+			} else {
+				start += max(0, at-40)
 			}
-			end := strings.IndexAny(text[at:], ">\n")
+			// To the tag's end or the line's, within a tag's length.
+			end := strings.IndexAny(text[at:min(len(text), at+200)], ">\n")
 			if end < 0 {
-				end = len(text) - at
+				end = len(attr)
 			}
 			probs = append(probs, rules.Problem{Range: rules.Range{Start: start, End: at + end},
 				Message: fmt.Sprintf("malformed tag: %q is not inside a well-formed HTML tag", attr)})
