@@ -384,20 +384,49 @@ func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rule
 	// adjacent reports whether only white space separates offset a from b.
 	adjacent := func(a, b int) bool { return strings.TrimSpace(text[a:b]) == "" }
 	// closeOf finds the </span> matching the open span at i within block b.
+	// The spans opened inside are matched on the way and remembered
+	// (closed[k]: 0 unknown, -1 none, else the close's index + 1), so that a
+	// page of unclosed spans takes linear time, not a scan per span.
+	closed := make([]int, len(tags))
 	closeOf := func(i int) int {
-		depth := 0
-		for j := i + 1; j < len(tags) && same(tags[i].block, j); j++ {
+		if c := closed[i]; c != 0 {
+			return max(c-1, -1)
+		}
+		var inner []int
+		reach := tags[i].block // blocks up to reach are joined to i's
+		j := i + 1
+	scan:
+		for ; j < len(tags); j++ {
+			for reach < tags[j].block { // same(tags[i].block, j), incrementally
+				if !blocks[reach].joinNext {
+					break scan
+				}
+				reach++
+			}
 			if !isSpan(tags[j]) {
 				continue
 			}
-			if !tags[j].closing {
-				depth++
-			} else if depth == 0 {
+			switch {
+			case !tags[j].closing:
+				inner = append(inner, j)
+			case len(inner) == 0:
+				closed[i] = j + 1
 				return j
-			} else {
-				depth--
+			default:
+				closed[inner[len(inner)-1]] = j + 1
+				inner = inner[:len(inner)-1]
 			}
 		}
+		// Spans left open inside are unclosed too, unless their own scan
+		// could go on past the block boundary that stopped this one.
+		for _, k := range inner {
+			// Block reach does not join the next one: a scan from k stops
+			// there too when k's block is not after it.
+			if j == len(tags) || tags[k].block <= reach {
+				closed[k] = -1
+			}
+		}
+		closed[i] = -1
 		return -1
 	}
 	// The segments are allocated together: one target span each at most.
