@@ -13,8 +13,9 @@ import (
 )
 
 // facts keeps what the corpus rules need of a parsed page: texts of the
-// segments and front matter with their positions, and the prose of
-// monolingual pages. The page itself is dropped after phase one.
+// segments and front matter with their byte ranges (lines gives positions
+// on demand), and the prose of monolingual pages. The page's structures
+// are dropped after phase one; its text is kept, once.
 func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, lines *textfile.Lines) *rules.PageFacts {
 	// Positions are computed when a rule reports or reads one: most places
 	// never are (and the page's text stays in memory anyway, as the
