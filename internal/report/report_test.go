@@ -555,3 +555,32 @@ func TestFold(t *testing.T) {
 		t.Errorf("fold = %q, want %q", got, want)
 	}
 }
+
+// TestJSONAsEncoder: WriteJSON, which encodes the findings in parallel,
+// writes exactly what encoding/json's indented encoder writes of the whole
+// report, with and without findings and suppressed findings.
+func TestJSONAsEncoder(t *testing.T) {
+	many := testRun(t)
+	for len(many.Findings) < 1000 {
+		many.Findings = append(many.Findings, testRun(t).Findings...)
+	}
+	withSuppressed := testRun(t)
+	withSuppressed.Suppressed = append(withSuppressed.Suppressed, withSuppressed.Findings[0])
+	withSuppressed.Suppressed[0].Justification = "la source est <fausse> & datée"
+	for name, run := range map[string]*Run{"full": testRun(t), "empty": emptyRun(), "many": many, "suppressed": withSuppressed} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(NewJSONReport(run)); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteJSON(&got, run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: WriteJSON differs from the encoder:\n%s\nwant\n%s", name, got.String(), want.String())
+		}
+	}
+}
