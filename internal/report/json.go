@@ -74,25 +74,12 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 		if len(items) == 0 {
 			return field(key, items, last)
 		}
-		parts := make([][]byte, len(items))
-		errs := make([]error, len(items))
-		workers := min(runtime.GOMAXPROCS(0), (len(items)+255)/256)
-		var wg sync.WaitGroup
-		for k := 0; k < workers; k++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := k; i < len(items); i += workers {
-					parts[i], errs[i] = indentedJSON(items[i], "    ")
-				}
-			}()
+		parts, err := indentedJSONAll(items, "    ")
+		if err != nil {
+			return err
 		}
-		wg.Wait()
 		buf.WriteString("  \"" + key + "\": [\n")
 		for i, b := range parts {
-			if errs[i] != nil {
-				return errs[i]
-			}
 			buf.WriteString("    ")
 			buf.Write(b)
 			if i+1 < len(parts) {
@@ -128,6 +115,30 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 	buf.WriteString("}\n")
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// indentedJSONAll is indentedJSON of each item, on every core.
+func indentedJSONAll[T any](items []T, prefix string) ([][]byte, error) {
+	parts := make([][]byte, len(items))
+	errs := make([]error, len(items))
+	workers := min(runtime.GOMAXPROCS(0), (len(items)+255)/256)
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(items); i += workers {
+				parts[i], errs[i] = indentedJSON(items[i], prefix)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return parts, nil
 }
 
 // indentedJSON is v as encoding/json writes it at a depth whose lines start

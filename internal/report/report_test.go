@@ -584,3 +584,33 @@ func TestJSONAsEncoder(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFAsEncoder: WriteSARIF, which encodes the results in parallel and
+// splices them in, writes exactly what the indented encoder writes of the
+// whole log.
+func TestSARIFAsEncoder(t *testing.T) {
+	many := testRun(t)
+	for len(many.Findings) < 1000 {
+		many.Findings = append(many.Findings, testRun(t).Findings...)
+	}
+	for name, run := range map[string]*Run{"full": testRun(t), "empty": emptyRun(), "many": many} {
+		log, err := newSARIFLog(run)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(log); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteSARIF(&got, run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: WriteSARIF differs from the encoder:\n%.2000s\nwant\n%.2000s", name, got.String(), want.String())
+		}
+	}
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"net/url"
 	"path"
@@ -29,17 +28,44 @@ const (
 // each result's ruleIndex resolves), columns in UTF-16 code units, paths
 // relative to %SRCROOT% (run.Root when set). The Options are unused.
 func WriteSARIF(w io.Writer, run *Run, _ Options) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	log, err := newSARIFLog(run)
 	if err != nil {
 		return err
 	}
-	if err := enc.Encode(log); err != nil {
+	// The bytes of encoding/json's indented encoding of the log, with the
+	// results, most of it, encoded on every core: the log is encoded with
+	// no result, and the results are spliced into its "results": [].
+	results := log.Runs[0].Results
+	log.Runs[0].Results = []sarifResult{}
+	head, err := indentedJSON(log, "")
+	if err != nil {
 		return err
 	}
+	marker := []byte(`"results": []`)
+	k := bytes.Index(head, marker) // unique: quotes inside strings are escaped
+	if len(results) == 0 || k < 0 {
+		_, err = w.Write(append(head, '\n'))
+		return err
+	}
+	indent := string(head[bytes.LastIndexByte(head[:k], '\n')+1 : k])
+	parts, err := indentedJSONAll(results, indent+"  ")
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.Write(head[:k])
+	buf.WriteString(`"results": [` + "\n")
+	for i, p := range parts {
+		buf.WriteString(indent + "  ")
+		buf.Write(p)
+		if i+1 < len(parts) {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString(indent + "]")
+	buf.Write(head[k+len(marker):])
+	buf.WriteByte('\n')
 	_, err = w.Write(buf.Bytes())
 	return err
 }
