@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -611,6 +612,36 @@ func TestSARIFAsEncoder(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("%s: WriteSARIF differs from the encoder:\n%.2000s\nwant\n%.2000s", name, got.String(), want.String())
+		}
+	}
+}
+
+// TestTextInChunks: the text report, rendered in chunks on every core, is
+// the findings rendered one after the other.
+func TestTextInChunks(t *testing.T) {
+	many := testRun(t)
+	for len(many.Findings) < 3000 {
+		many.Findings = append(many.Findings, testRun(t).Findings...)
+	}
+	for _, color := range []bool{false, true} {
+		var want bytes.Buffer
+		bw := bufio.NewWriter(&want)
+		p := newPalette(color)
+		for i := range many.Findings {
+			if i > 0 {
+				bw.WriteString("\n")
+			}
+			writeTextFinding(bw, p, &many.Findings[i])
+		}
+		bw.WriteString("\n")
+		writeTextSummary(bw, p, many)
+		bw.Flush()
+		var got bytes.Buffer
+		if err := WriteText(&got, many, Options{Color: color}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("color %v: chunked text differs from the sequential rendering", color)
 		}
 	}
 }

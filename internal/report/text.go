@@ -2,11 +2,14 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,18 +40,49 @@ func WriteText(w io.Writer, run *Run, opts Options) error {
 		}
 		return bw.Flush()
 	}
-	for i := range run.Findings {
-		f := &run.Findings[i]
-		if i > 0 {
-			bw.WriteString("\n")
+	// Contiguous runs of findings are rendered on every core, then written
+	// in order.
+	chunks := chunkRanges(len(run.Findings), 512)
+	out := make([][]byte, len(chunks))
+	var wg sync.WaitGroup
+	for c, r := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			cw := bufio.NewWriter(&b)
+			for i := r[0]; i < r[1]; i++ {
+				if i > 0 {
+					cw.WriteString("\n")
+				}
+				writeTextFinding(cw, p, &run.Findings[i])
+			}
+			cw.Flush()
+			out[c] = b.Bytes()
+		}()
+	}
+	wg.Wait()
+	for _, b := range out {
+		if _, err := bw.Write(b); err != nil {
+			return err
 		}
-		writeTextFinding(bw, p, f)
 	}
 	if len(run.Findings) > 0 {
 		bw.WriteString("\n")
 	}
 	writeTextSummary(bw, p, run)
 	return bw.Flush()
+}
+
+// chunkRanges splits [0, n) into contiguous [start, end) ranges of at
+// least about size elements, at most four per core (one goroutine each).
+func chunkRanges(n, size int) [][2]int {
+	k := max(1, min(runtime.GOMAXPROCS(0)*4, (n+size-1)/size))
+	var out [][2]int
+	for c := 0; c < k; c++ {
+		out = append(out, [2]int{c * n / k, (c + 1) * n / k})
+	}
+	return out
 }
 
 // palette holds the colors of the text format; its zero value prints plain
