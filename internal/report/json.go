@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -56,7 +57,7 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 	// The bytes of encoding/json's indented encoding of r, written field by
 	// field so that the findings, most of the output, are encoded on every
 	// core (the indenting pass alone took a third of a large run's time).
-	var buf bytes.Buffer
+	buf := bufio.NewWriter(w) // written as it goes: the findings are most of the memory
 	field := func(key string, v any, last bool) error {
 		b, err := indentedJSON(v, "  ")
 		if err != nil {
@@ -82,6 +83,7 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 		for i, b := range parts {
 			buf.WriteString("    ")
 			buf.Write(b)
+			parts[i] = nil
 			if i+1 < len(parts) {
 				buf.WriteByte(',')
 			}
@@ -113,8 +115,7 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 		}
 	}
 	buf.WriteString("}\n")
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Flush() // a bufio.Writer keeps the first write error
 }
 
 // indentedJSONAll is indentedJSON of each item, on every core.

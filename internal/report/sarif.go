@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"net/url"
@@ -52,22 +53,24 @@ func WriteSARIF(w io.Writer, run *Run, _ Options) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	buf.Write(head[:k])
-	buf.WriteString(`"results": [` + "\n")
+	// Written as they are, not gathered first: the parts are most of the
+	// memory a large report needs.
+	bw := bufio.NewWriter(w)
+	bw.Write(head[:k])
+	bw.WriteString(`"results": [` + "\n")
 	for i, p := range parts {
-		buf.WriteString(indent + "  ")
-		buf.Write(p)
+		bw.WriteString(indent + "  ")
+		bw.Write(p)
+		parts[i] = nil
 		if i+1 < len(parts) {
-			buf.WriteByte(',')
+			bw.WriteByte(',')
 		}
-		buf.WriteByte('\n')
+		bw.WriteByte('\n')
 	}
-	buf.WriteString(indent + "]")
-	buf.Write(head[k+len(marker):])
-	buf.WriteByte('\n')
-	_, err = w.Write(buf.Bytes())
-	return err
+	bw.WriteString(indent + "]")
+	bw.Write(head[k+len(marker):])
+	bw.WriteByte('\n')
+	return bw.Flush() // a bufio.Writer keeps the first write error
 }
 
 type sarifLog struct {
