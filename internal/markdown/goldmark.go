@@ -111,9 +111,8 @@ func init() {
 //
 // Only a paragraph closed for good is replaced: one the paragraph
 // transformers have just seen (goldmark transforms, then closes). A setext
-// heading underline or a table delimiter row closes the open paragraph
-// before transforming it, to take its lines: that paragraph stays
-// goldmark's. A tight list's paragraphs stay paragraphs instead of
+// heading underline closes the open paragraph before transforming it, to
+// take its lines: that paragraph stays goldmark's. A tight list's paragraphs stay paragraphs instead of
 // becoming text blocks; Extract treats both alike.
 type rawParagraphs struct{ parser.BlockParser }
 

@@ -417,14 +417,11 @@ func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rule
 				inner = inner[:len(inner)-1]
 			}
 		}
-		// Spans left open inside are unclosed too, unless their own scan
-		// could go on past the block boundary that stopped this one.
+		// Spans left open inside are unclosed too: a scan from one of them
+		// meets the same tags and stops at the same place (its block is at
+		// most reach, so the boundary after reach stops it as well).
 		for _, k := range inner {
-			// Block reach does not join the next one: a scan from k stops
-			// there too when k's block is not after it.
-			if j == len(tags) || tags[k].block <= reach {
-				closed[k] = -1
-			}
+			closed[k] = -1
 		}
 		closed[i] = -1
 		return -1
