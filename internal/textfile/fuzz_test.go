@@ -66,6 +66,12 @@ func FuzzDecode(f *testing.F) {
 		prev := Position{Line: 1, Col: 1, ColUTF16: 1}
 		for off := -2; off <= len(text)+2; off += step {
 			p := l.Position(off)
+			if q := slowPosition(text, off); p != q {
+				t.Fatalf("Position(%d) = %+v, counting rune by rune gives %+v", off, p, q)
+			}
+			if q := l.PositionOf(off); p != q {
+				t.Fatalf("Position(%d) = %+v, PositionOf %+v", off, p, q)
+			}
 			if p.Line < 1 || p.Line > l.Count() || p.Col < 1 || p.ColUTF16 < p.Col {
 				t.Fatalf("Position(%d) = %+v", off, p)
 			}
@@ -85,4 +91,32 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// slowPosition counts lines and characters rune by rune from the start: the
+// definition Position's shortcuts (the last position, first bytes) follow.
+func slowPosition(text string, off int) Position {
+	off = max(0, min(off, len(text)))
+	p := Position{Line: 1, Col: 1, ColUTF16: 1}
+	for i := 0; i < off; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if i+size > off {
+			break // inside a character: its start
+		}
+		i += size
+		switch {
+		case r == '\n', r == '\r' && (i >= len(text) || text[i] != '\n'):
+			p = Position{Line: p.Line + 1, Col: 1, ColUTF16: 1}
+		case r == '\r': // the \r of \r\n counts on its line
+			p.Col++
+			p.ColUTF16++
+		case r >= 0x10000:
+			p.Col++
+			p.ColUTF16 += 2
+		default:
+			p.Col++
+			p.ColUTF16++
+		}
+	}
+	return p
 }
