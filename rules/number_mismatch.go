@@ -3,8 +3,11 @@ package rules
 import (
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -216,6 +219,31 @@ func rawBetween(t Text, start, end int) string {
 var ordinalSup = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "re": true,
 	"e": true, "ème": true, "eme": true}
 
+// sourceNumbers is numbers.Extract for a source text, remembered: the
+// translations of a page into several locales share their source texts
+// (and the engine checks them one after the other). The cache is small
+// and emptied when full; its slices are read-only.
+func sourceNumbers(prose, locale string) []numbers.Number {
+	key := locale + "\x00" + prose
+	if v, ok := srcNumbers.Load(key); ok {
+		return v.([]numbers.Number)
+	}
+	ns := numbers.Extract(prose, locale)
+	if srcNumbersLen.Add(1) > srcNumbersMax {
+		srcNumbers.Clear()
+		srcNumbersLen.Store(0)
+	}
+	srcNumbers.Store(key, ns)
+	return ns
+}
+
+var (
+	srcNumbers    sync.Map
+	srcNumbersLen atomic.Int64
+)
+
+const srcNumbersMax = 4096
+
 // mayHaveNumbers reports whether numbers.Extract can find a number in prose
 // that is not a spelled-out one (those are never reported): only digits or
 // a localized name such as 世纪互联 (21Vianet) give one.
@@ -232,7 +260,7 @@ func mayHaveNumbers(prose string) bool {
 // not in src, each side read from its number prose (numberProse) in its
 // locale.
 func compareProse(srcProse string, src Text, srcLocale string, tgtProse string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
-	a := filterNumbers(numbers.Extract(srcProse, srcLocale), opts)
+	a := filterNumbers(slices.Clone(sourceNumbers(srcProse, srcLocale)), opts)
 	b := filterNumbers(numbers.Extract(tgtProse, tgtLocale), opts)
 	ua, ub := make([]bool, len(a)), make([]bool, len(b))
 	match := func(eq func(x, y numbers.Number) bool, wordsA, wordsB bool) {
