@@ -134,10 +134,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 	}
 	lay := layout.Layout{SourceLocale: cfg.SourceLocale, Patterns: cfg.Layout}
 	reported := len(files)
+	placeFiles(files, lay)
 	if corpusRules {
 		files = append(files, contextFiles(files, lay)...)
 	}
-	siblingOrder(files[:reported], lay)
+	siblingOrder(files[:reported])
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -172,18 +173,18 @@ func Run(paths []string, opts Options) (*Result, error) {
 		var o out
 		lines := textfile.NewLines(pg.Text)
 		if i < reported {
-			o.findings, o.internal = check(pg, active, cfg, lines)
+			pp := configRel(cfg, pg.Path)
+			o.findings, o.internal = check(pg, active, cfg, lines, pp)
 			o.segments = len(pg.Segments)
 			var probs []rules.Problem
 			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
 			for _, pr := range probs {
-				o.findings = append(o.findings, place(pg, lines, configRel(cfg, pg.Path), rules.Finding{Rule: rules.InvalidSuppression.ID,
+				o.findings = append(o.findings, place(pg, lines, pp, rules.Finding{Rule: rules.InvalidSuppression.ID,
 					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message}))
 			}
 		}
 		if corpusRules {
-			pl, ok := lay.Place(filepath.ToSlash(f.abs))
-			o.facts = facts(pg, filepath.ToSlash(f.abs), pl, ok, i < reported, lines)
+			o.facts = facts(pg, filepath.ToSlash(f.abs), f.place, f.placed, i < reported, lines)
 		}
 		results[i] = o
 	})
@@ -414,25 +415,18 @@ func parallel(n, jobs int, fn func(int)) {
 // share their source texts, whose costly facts the rules then find in
 // their caches. Files outside a layout keep their place at the end. The
 // report is sorted after the rules, so the order changes nothing else.
-func siblingOrder(files []file, lay layout.Layout) {
-	keys := make(map[string]string, len(files))
-	for _, f := range files {
-		if pl, ok := lay.Place(filepath.ToSlash(f.abs)); ok {
-			keys[f.abs] = pl.Key
-		}
-	}
+func siblingOrder(files []file) {
 	sort.SliceStable(files, func(i, j int) bool {
-		ki, iok := keys[files[i].abs]
-		kj, jok := keys[files[j].abs]
-		if iok != jok {
-			return iok
+		a, b := files[i], files[j]
+		if a.placed != b.placed {
+			return a.placed
 		}
-		return ki < kj
+		return a.place.Key < b.place.Key
 	})
 }
 
 // contextFiles finds the pages of the other locale trees that share a page
-// with one of files.
+// with one of files (placed), and places them.
 func contextFiles(files []file, lay layout.Layout) []file {
 	seen := map[string]bool{}
 	for _, f := range files {
@@ -465,11 +459,10 @@ func contextFiles(files []file, lay layout.Layout) []file {
 		},
 	}
 	for _, f := range files {
-		pl, ok := lay.Place(filepath.ToSlash(f.abs))
-		if !ok {
+		if !f.placed {
 			continue
 		}
-		for _, p := range lay.SiblingsFS(pl, fsys) {
+		for _, p := range lay.SiblingsFS(f.place, fsys) {
 			abs := filepath.FromSlash(p)
 			if !seen[abs] {
 				seen[abs] = true
@@ -477,11 +470,13 @@ func contextFiles(files []file, lay layout.Layout) []file {
 			}
 		}
 	}
+	placeFiles(out, lay)
 	return out
 }
 
 // check runs the page rules on one page and places the findings in the file.
-func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile.Lines) (out []report.Finding, internal []string) {
+// projectPath is the page's path relative to the configuration (configRel).
+func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile.Lines, projectPath string) (out []report.Finding, internal []string) {
 	var raw []rules.Finding
 	for _, e := range active {
 		if e.rule.Run == nil {
@@ -496,9 +491,8 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		}
 	}
 	out = make([]report.Finding, 0, len(raw))
-	pp := configRel(cfg, pg.Path)
 	for _, f := range raw {
-		out = append(out, place(pg, lines, pp, f))
+		out = append(out, place(pg, lines, projectPath, f))
 	}
 	return out, internal
 }

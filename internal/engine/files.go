@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/layout"
 )
 
 // file is one input file, or a path that could not be read as one.
@@ -17,6 +18,17 @@ type file struct {
 	path    string // as displayed: slash-separated, relative to the working directory when inside it
 	abs     string
 	readErr error
+	// place is the file's place in the documentation set's layout, when
+	// placed (computed once, by placeFiles).
+	place  layout.Place
+	placed bool
+}
+
+// placeFiles finds the layout place of each file.
+func placeFiles(files []file, lay layout.Layout) {
+	for i := range files {
+		files[i].place, files[i].placed = lay.Place(filepath.ToSlash(files[i].abs))
+	}
 }
 
 // ErrNoSuchPath is returned for a command-line path that does not exist.
