@@ -333,8 +333,8 @@ func sameText(a, b string) bool {
 // foldedEqual compares a and b rune by rune as strings.Fields-joined texts
 // (white space runs are one space, none at the ends), with typographic
 // quotes and apostrophes as ASCII ones when quotes is set, and runes
-// compared with eq. It allocates nothing: comparable(a) == comparable(b) is
-// foldedEqual(a, b, true, lowerEqual).
+// compared with eq. It allocates nothing; the tests compare it with the
+// folding it stands for (comparable).
 func foldedEqual(a, b string, quotes bool, eq func(x, y rune) bool) bool {
 	var x, y foldedReader
 	x.s, y.s, x.quotes, y.quotes = a, b, quotes, quotes
@@ -393,14 +393,6 @@ func (f *foldedReader) next() (rune, bool) {
 		return r, true
 	}
 	return 0, false
-}
-
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "\u202f", " ")
-
-// comparable folds what differs without translation: white space,
-// typographic quotes and apostrophes, case.
-func comparable(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
 }
 
 func hasLetter(s string) bool {

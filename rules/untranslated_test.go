@@ -23,3 +23,11 @@ func TestFoldedEqual(t *testing.T) {
 		}
 	}
 }
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "\u202f", " ")
+
+// comparable folds what differs without translation — white space,
+// typographic quotes and apostrophes, case — as sameText compares.
+func comparable(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
+}

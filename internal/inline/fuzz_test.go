@@ -93,11 +93,12 @@ func FuzzInline(f *testing.F) {
 		if slow := parseFull(text, 0, len(text)); !reflect.DeepEqual(full, slow) {
 			t.Fatalf("Parse = %+v, the full parse %+v", full, slow)
 		}
-		// Tags, the scanner that finds the segment spans, agrees with the
+		// TagScanner, which finds the segment spans, agrees with the
 		// full parse.
-		tags, code, links := Tags(text, 0, len(text))
+		var sc TagScanner
+		tags, code, links := sc.Scan(text, 0, len(text))
 		if len(tags) != len(full.Tags) || len(code) != len(full.Code) || len(links) != len(full.Links) {
-			t.Fatalf("Tags finds %d tags, %d code spans and %d links, Parse %d, %d and %d",
+			t.Fatalf("TagScanner finds %d tags, %d code spans and %d links, Parse %d, %d and %d",
 				len(tags), len(code), len(links), len(full.Tags), len(full.Code), len(full.Links))
 		}
 		for i := range links {

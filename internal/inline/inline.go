@@ -45,32 +45,25 @@ type parser struct {
 	t     *rules.Text
 	plain strings.Builder
 	space bool // last byte written to plain was a folded space
-	// tagsOnly skips building Plain: Tags wants the HTML tags alone.
+	// tagsOnly skips building Plain: TagScanner wants the HTML tags alone.
 	tagsOnly bool
 	// memo keeps the bracket matches and failed backtick searches already
 	// made, so that text full of unclosed '[' or '`' takes linear time.
 	memo *scanMemo
 }
 
-// Tags returns the raw HTML tags of text[start:end] as CommonMark sees them
-// (not inside code spans, autolinks or link destinations), the ranges of its
-// code spans, and its links, images and autolinks. It finds the segment
-// spans and the links of a block without a full inline parse.
-func Tags(text string, start, end int) (tags []rules.Tag, code []rules.Range, links []rules.Link) {
-	var sc TagScanner
-	tags, code, links = sc.Scan(text, start, end)
-	return tags, code, slicesClone(links)
-}
-
-// TagScanner is Tags with buffers reused from one call to the next: a page
-// scans thousands of blocks. The slices Scan returns are valid until its
-// next call.
+// TagScanner finds the raw HTML tags of a block as CommonMark sees them
+// (not inside code spans, autolinks or link destinations), the ranges of
+// its code spans, and its links, images and autolinks: the segment spans
+// and the links of a block, without a full inline parse. Its buffers are
+// reused from one call to the next (a page scans thousands of blocks): the
+// slices Scan returns are valid until its next call.
 type TagScanner struct {
 	t    rules.Text
 	code []rules.Range
 }
 
-// Scan is Tags on the scanner's buffers.
+// Scan scans text[start:end].
 func (sc *TagScanner) Scan(text string, start, end int) (tags []rules.Tag, code []rules.Range, links []rules.Link) {
 	sc.t = rules.Text{Range: rules.Range{Start: start, End: end},
 		Tags: sc.t.Tags[:0], Code: sc.t.Code[:0], Links: sc.t.Links[:0]}
@@ -81,13 +74,6 @@ func (sc *TagScanner) Scan(text string, start, end int) (tags []rules.Tag, code 
 		sc.code = append(sc.code, c.Range)
 	}
 	return sc.t.Tags, sc.code, sc.t.Links
-}
-
-func slicesClone[T any](s []T) []T {
-	if s == nil {
-		return nil
-	}
-	return append([]T(nil), s...)
 }
 
 func (p *parser) writeSpace() {

@@ -345,7 +345,8 @@ func TestPlaceholderDoesNotHideMarkup(t *testing.T) {
 		{"code in double braces", "{{`}}`", "{{}}", []string{"code \"`}}`\" content=\"}}\""}},
 	})
 	for _, in := range []string{"%(<b>)s", "{{<i>}}"} {
-		tags, _, _ := Tags(in, 0, len(in))
+		var sc TagScanner
+		tags, _, _ := sc.Scan(in, 0, len(in))
 		if full := Parse(in, 0, len(in)); len(tags) != len(full.Tags) {
 			t.Errorf("%q: Tags finds %d tags, Parse %d", in, len(tags), len(full.Tags))
 		}

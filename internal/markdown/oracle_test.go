@@ -76,7 +76,8 @@ func TestTagsMatchGoldmark(t *testing.T) {
 				return ast.WalkContinue, nil
 			})
 			var got []string
-			tt, _, _ := inline.Tags(src, l.At(0).Start, l.At(l.Len()-1).Stop)
+			var sc inline.TagScanner
+			tt, _, _ := sc.Scan(src, l.At(0).Start, l.At(l.Len()-1).Stop)
 			for _, tg := range tt {
 				got = append(got, src[tg.Range.Start:tg.Range.End])
 			}
