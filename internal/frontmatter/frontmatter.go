@@ -111,12 +111,11 @@ func parseYAML(text string, fm *rules.FrontMatter) {
 	}
 	seen := map[string]int{}
 	idx := newLineIndex(text, fm.Range.Start, fm.Range.End)
-	offsetOf := func(_ string, _, line, col int) int { return idx.offset(line, col) }
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if line, dup := seen[k.Value]; dup {
 			// Parsers disagree on which value wins: report it as an error.
-			ks := offsetOf(text, fm.Range.Start, k.Line, k.Column)
+			ks := idx.offset(k.Line, k.Column)
 			fm.Err = &rules.FrontMatterError{Message: fmt.Sprintf("mapping key %q already defined at line %d", k.Value, line+strings.Count(text[:fm.Range.Start], "\n")),
 				Range: rules.Range{Start: ks, End: min(ks+len(k.Value), fm.Range.End)}}
 			fm.Entries = nil
@@ -134,15 +133,15 @@ func parseYAML(text string, fm *rules.FrontMatter) {
 			}
 			e.Value = strings.Join(items, "\n")
 		}
-		ks := offsetOf(text, fm.Range.Start, k.Line, k.Column)
+		ks := idx.offset(k.Line, k.Column)
 		e.KeyRange = rules.Range{Start: ks, End: min(ks+len(k.Value), fm.Range.End)}
 		if k.Style != 0 { // quoted key: cover the quotes too
 			e.KeyRange.End = min(e.KeyRange.End+2, fm.Range.End)
 		}
-		vs := offsetOf(text, fm.Range.Start, v.Line, v.Column)
+		vs := idx.offset(v.Line, v.Column)
 		var ve int
 		if i+2 < len(root.Content) {
-			ve = offsetOf(text, fm.Range.Start, root.Content[i+2].Line, 1)
+			ve = idx.offset(root.Content[i+2].Line, 1)
 		} else {
 			ve = fm.Range.End
 		}
