@@ -61,48 +61,49 @@ func runLengthRatio(p *Pass) {
 	if v := p.Float("max-ratio"); v > 0 {
 		hi = v
 	}
-	minChars := p.Int("min-chars")
+	minChars, slack := p.Int("min-chars"), float64(p.Int("slack"))
 	typical := math.Sqrt(lo * hi) // between the bounds, on a log scale
-	segs := p.Page.Segments
-	for i, s := range segs {
+	for i, s := range p.Page.Segments {
 		// A target without letters ("）") is a segment whose text went to its
 		// neighbour: a segmentation artifact, not a truncation.
 		if !s.HasSource || blank(s.Target) || strings.IndexFunc(s.Target.Plain, unicode.IsLetter) < 0 {
 			continue
 		}
-		// Link text kept in the source language (a Chinese page's English
-		// link title followed by a gloss) is not part of the translation.
-		same := sameLinkLabels(s)
-		n := utf8.RuneCountInString(s.Source.Plain) - same
+		n, m := proseLengths(s)
 		if n < minChars {
 			continue
 		}
-		m := utf8.RuneCountInString(s.Target.Plain) - same
 		r := float64(m) / float64(n)
-		if r >= lo && float64(m) <= hi*float64(n)+float64(p.Int("slack")) {
+		short, long := r < lo, float64(m) > hi*float64(n)+slack
+		if !short && !long || shifted(p.Page, i, n, m, typical, lo, hi) {
 			continue
 		}
-		if shifted(p.Page, i, r, typical, lo, hi) {
-			continue
-		}
-		switch {
-		case r < lo:
+		if short {
 			p.ReportSegment(s, "target is %.2f times as long as the source (%d vs %d characters; expected at least %.2f): truncated or incomplete?", r, m, n, lo)
-		case float64(m) > hi*float64(n)+float64(p.Int("slack")):
+		} else {
 			p.ReportSegment(s, "target is %.2f times as long as the source (%d vs %d characters; expected at most %.2f): extra or repeated text?", r, m, n, hi)
 		}
 	}
 }
 
-// shifted reports whether segment i, of ratio r, is one of two neighbours
-// that split a sentence differently from the source (the target's words in
-// another order, a clause moved across an icon): a neighbour on the same
-// line deviates the other way from the typical ratio, and the two
-// together have a normal ratio. The page then has all its text, in a
-// different segmentation; a truncated or replaced target has no such
-// partner.
-func shifted(pg *Page, i int, r, typical, lo, hi float64) bool {
-	s := pg.Segments[i]
+// proseLengths are the lengths in characters of a segment's source and
+// target prose, without the link text both keep word for word (a Chinese
+// page's English link title followed by a gloss is not part of the
+// translation).
+func proseLengths(s *Segment) (source, target int) {
+	same := sameLinkLabels(s)
+	return utf8.RuneCountInString(s.Source.Plain) - same, utf8.RuneCountInString(s.Target.Plain) - same
+}
+
+// shifted reports whether segment i, of lengths n (source) and m (target),
+// is one of two neighbours that split a sentence differently from the
+// source (the target's words in another order, a clause moved across an
+// icon): a neighbour on the same line deviates the other way from the
+// typical ratio, and the two together have a normal ratio. The page then
+// has all its text, in a different segmentation; a truncated or replaced
+// target has no such partner.
+func shifted(pg *Page, i, n, m int, typical, lo, hi float64) bool {
+	r := float64(m) / float64(n)
 	for _, j := range []int{i - 1, i + 1} {
 		if j < 0 || j >= len(pg.Segments) {
 			continue
@@ -111,17 +112,14 @@ func shifted(pg *Page, i int, r, typical, lo, hi float64) bool {
 		if !o.HasSource || !sameLine(pg, pg.Segments[min(i, j)], pg.Segments[max(i, j)]) {
 			continue
 		}
-		on, om := utf8.RuneCountInString(o.Source.Plain), utf8.RuneCountInString(o.Target.Plain)
-		if on == 0 {
+		on, om := proseLengths(o)
+		if on <= 0 {
 			continue
 		}
-		or := float64(om) / float64(on)
-		if (r < typical) == (or < typical) {
+		if or := float64(om) / float64(on); (r < typical) == (or < typical) {
 			continue // both short or both long: not a shift
 		}
-		n := utf8.RuneCountInString(s.Source.Plain) + on
-		m := utf8.RuneCountInString(s.Target.Plain) + om
-		if both := float64(m) / float64(n); both >= lo && both <= hi {
+		if both := float64(m+om) / float64(n+on); both >= lo && both <= hi {
 			return true
 		}
 	}
