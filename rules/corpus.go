@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -149,9 +150,14 @@ type PageFacts struct {
 	Position func(off int) Position
 	// Abs is the absolute, slash-separated path of the file.
 	Abs string
-	// Anchors are the fragment names the page defines: heading slugs and
-	// <a name>/id attributes.
-	Anchors []string
+	// Anchors are fragment names the page defines (<a name>/id attributes);
+	// LazyAnchors, when set, computes the others (heading slugs) on first
+	// use: few pages are the target of a fragment link. Read them with
+	// AnchorNames or HasAnchor.
+	Anchors     []string
+	LazyAnchors func() []string
+	anchorsOnce sync.Once
+	anchors     []string
 	// Links are the page's links, images and autolinks, in document order.
 	Links []LinkFact
 	// Blocks are, for monolingual pages, the leaf blocks in document order,
@@ -191,12 +197,25 @@ type LinkFact struct {
 // HasAnchor reports whether the page defines the fragment name (compared
 // case-insensitively, as browsers resolve docs anchors in practice).
 func (p *PageFacts) HasAnchor(name string) bool {
-	for _, a := range p.Anchors {
+	for _, a := range p.AnchorNames() {
 		if strings.EqualFold(a, name) {
 			return true
 		}
 	}
 	return false
+}
+
+// AnchorNames returns the fragment names the page defines: Anchors, then
+// those of LazyAnchors. Safe for concurrent use.
+func (p *PageFacts) AnchorNames() []string {
+	p.anchorsOnce.Do(func() {
+		p.anchors = p.Anchors
+		if p.LazyAnchors != nil {
+			p.anchors = append(slices.Clip(p.anchors), p.LazyAnchors()...)
+			p.LazyAnchors = nil
+		}
+	})
+	return p.anchors
 }
 
 // FrontMatterFact is one front matter entry.

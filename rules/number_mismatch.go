@@ -569,6 +569,12 @@ func hasDigit(s string) bool {
 		if c >= '0' && c <= '9' {
 			return true
 		}
+		if c >= 0xe2 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			// U+2000 to U+9FFF (punctuation, symbols, CJK): no digits
+			// there, and most of a Chinese text.
+			i += 2
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsDigit(r) {

@@ -84,19 +84,34 @@ func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.L
 		f.Links = append(f.Links, rules.LinkFact{Kind: l.Kind, Dest: l.Dest, Loc: loc(l.DestRange)})
 	}
 	f.Anchors = append(f.Anchors, pg.Anchors...)
-	seen := map[string]int{}
-	for _, h := range pg.Headings {
-		s := markdown.Slug(headingText(pg, h.Range))
-		if s == "" {
-			continue
+	if len(pg.Headings) == 0 {
+		return
+	}
+	// The heading slugs are made when a link asks for one of the page's
+	// anchors: from the visible parts of the headings, kept as ranges of
+	// the page's text (which the facts keep anyway).
+	text := pg.Text
+	headings := make([][]rules.Range, len(pg.Headings))
+	for i, h := range pg.Headings {
+		headings[i] = visibleParts(pg, h.Range)
+	}
+	f.LazyAnchors = func() []string {
+		var out []string
+		seen := map[string]int{}
+		for _, parts := range headings {
+			s := markdown.Slug(headingText(text, parts))
+			if s == "" {
+				continue
+			}
+			// A repeated heading gets -1, -2... as on GitHub and DocFX.
+			if n := seen[s]; n > 0 {
+				out = append(out, s+"-"+strconv.Itoa(n))
+			} else {
+				out = append(out, s)
+			}
+			seen[s]++
 		}
-		// A repeated heading gets -1, -2... as on GitHub and DocFX.
-		if n := seen[s]; n > 0 {
-			f.Anchors = append(f.Anchors, s+"-"+strconv.Itoa(n))
-		} else {
-			f.Anchors = append(f.Anchors, s)
-		}
-		seen[s]++
+		return out
 	}
 }
 
@@ -111,10 +126,10 @@ func inSource(pg *rules.Page, r rules.Range) bool {
 	return false
 }
 
-// headingText is the text a reader sees in a heading: on side-by-side pages
-// the source parts (hidden lookup spans) are left out.
-func headingText(pg *rules.Page, r rules.Range) string {
-	var b strings.Builder
+// visibleParts splits a heading's range into the parts a reader sees: on
+// side-by-side pages the source parts (hidden lookup spans) are left out.
+func visibleParts(pg *rules.Page, r rules.Range) []rules.Range {
+	var out []rules.Range
 	at := r.Start
 	first := sort.Search(len(pg.Segments), func(i int) bool { return pg.Segments[i].Range.End > r.Start })
 	for _, s := range pg.Segments[first:] {
@@ -124,11 +139,22 @@ func headingText(pg *rules.Page, r rules.Range) string {
 		if !s.HasSource || s.Source.Range.Start < r.Start || s.Source.Range.End > r.End {
 			continue
 		}
-		b.WriteString(inline.Parse(pg.Text, at, s.Source.Range.Start).Plain)
-		b.WriteByte(' ')
+		out = append(out, rules.Range{Start: at, End: s.Source.Range.Start})
 		at = s.Source.Range.End
 	}
-	b.WriteString(inline.Parse(pg.Text, at, r.End).Plain)
+	return append(out, rules.Range{Start: at, End: r.End})
+}
+
+// headingText is the text a reader sees in a heading: the plain text of its
+// visible parts, joined by spaces.
+func headingText(text string, parts []rules.Range) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(inline.Parse(text, p.Start, p.End).Plain)
+	}
 	return b.String()
 }
 

@@ -1,0 +1,39 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/internal/layout"
+	"github.com/l10nlint/l10nlint/internal/page"
+	"github.com/l10nlint/l10nlint/internal/textfile"
+)
+
+// The anchors of a page: <a name>/id attributes at once, heading slugs on
+// first use, from the text a reader sees (the hidden source parts of a
+// side-by-side heading left out), repeated headings numbered.
+func TestFactsAnchors(t *testing.T) {
+	text := "# Vue d'ensemble\n\n" +
+		`## <span data-ttu-id="a1">Étape un</span><span class="sxs-lookup"><span data-stu-id="a1">Step one</span></span>` + "\n\n" +
+		"## Vue d'ensemble\n\n<a name=\"custom\"></a>\n"
+	pg := page.Parse("fr-FR/p.md", []byte(text), page.Options{})
+	f := facts(pg, "/x/fr-FR/p.md", layout.Place{}, false, false, textfile.NewLines(pg.Text))
+	if got := strings.Join(f.Anchors, ","); got != "custom" {
+		t.Errorf("eager anchors = %q, want the <a name> only", got)
+	}
+	if f.LazyAnchors == nil {
+		t.Fatal("heading slugs are not deferred")
+	}
+	want := "custom,vue-densemble,étape-un,vue-densemble-1"
+	for i := 0; i < 2; i++ { // the second call reads the cached names
+		if got := strings.Join(f.AnchorNames(), ","); got != want {
+			t.Fatalf("AnchorNames() = %q, want %q", got, want)
+		}
+	}
+	if !f.HasAnchor("Etape-un") && !f.HasAnchor("ÉTAPE-UN") {
+		t.Error("HasAnchor is not case-insensitive")
+	}
+	if f.HasAnchor("step-one") {
+		t.Error("the hidden source text of a heading made an anchor")
+	}
+}
