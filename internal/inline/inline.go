@@ -147,9 +147,10 @@ func (p *parser) scan(i, end int) {
 			p.writeSpace()
 			i++
 		default:
-			// Copy a run of ordinary bytes at once.
+			// Copy a run of ordinary bytes at once, single spaces between
+			// words included (writeSpace would write them as they are).
 			j := i + 1
-			for j < end && !special(s[j]) {
+			for j < end && (!special(s[j]) || s[j] == ' ' && j+1 < end && !special(s[j+1])) {
 				j++
 			}
 			p.writeString(s[i:j])
