@@ -127,9 +127,10 @@ func Load(file string, reg *rules.Registry) (*Config, error) {
 	return c, nil
 }
 
-// Parse validates configuration bytes; name is used in errors.
-func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
-	c := Default()
+// parseYAML parses the YAML file name's bytes b into their root node (nil
+// for an empty document), and returns a function making an Error at a
+// node's line of that file.
+func parseYAML(b []byte, name string) (*yaml.Node, func(n *yaml.Node, format string, args ...any) error, error) {
 	fail := func(n *yaml.Node, format string, args ...any) error {
 		line := 0
 		if n != nil {
@@ -139,12 +140,24 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, &Error{Path: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		return nil, fail, &Error{Path: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	if len(doc.Content) == 0 {
+		return nil, fail, nil
+	}
+	return doc.Content[0], fail, nil
+}
+
+// Parse validates configuration bytes; name is used in errors.
+func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
+	c := Default()
+	root, fail, err := parseYAML(b, name)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
 		return c, nil
 	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, fail(root, "the configuration must be a mapping of keys to values")
 	}
@@ -383,22 +396,14 @@ func (c *Config) loadGlossaries() error {
 // ParseGlossary reads a glossary file: a mapping of source terms to a list
 // of allowed translations, or to {allowed: [...], forbidden: [...]}.
 func ParseGlossary(b []byte, name string) (*rules.Glossary, error) {
-	fail := func(n *yaml.Node, format string, args ...any) error {
-		line := 0
-		if n != nil {
-			line = n.Line
-		}
-		return &Error{Path: name, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, &Error{Path: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	root, fail, err := parseYAML(b, name)
+	if err != nil {
+		return nil, err
 	}
 	g := &rules.Glossary{Path: name}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return g, nil
 	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, fail(root, "a glossary is a mapping of source terms to their translations")
 	}
