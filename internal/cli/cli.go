@@ -104,6 +104,7 @@ type checkFlags struct {
 	externalCache                  string
 	externalTimeout                time.Duration
 	externalJobs                   int
+	timings                        bool
 }
 
 func newCheck(stdout, stderr io.Writer) *cobra.Command {
@@ -135,6 +136,7 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.externalCache, "external-cache", linkcheck.DefaultCacheFile(), "file that caches external link results for a day")
 	fl.DurationVar(&f.externalTimeout, "external-timeout", 10*time.Second, "timeout of one external link request")
 	fl.IntVar(&f.externalJobs, "external-jobs", 8, "external link requests at once")
+	fl.BoolVar(&f.timings, "timings", false, "print on standard error where the time went: parsing, the corpus index, each rule")
 	return cmd
 }
 
@@ -176,16 +178,21 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var res *engine.Result
 	paths := args
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	opts := engine.Options{Config: cfg, Jobs: f.jobs}
+	if f.timings {
+		opts.Timings = &engine.Timings{}
+		defer func() { writeTimings(stderr, opts.Timings, res, opts.Jobs) }()
+	}
 	if f.external {
 		opts.External = &linkcheck.Checker{Concurrency: f.externalJobs, Timeout: f.externalTimeout, Retries: 2,
 			CacheFile: f.externalCache, UserAgent: "l10nlint/" + version()}
 	}
-	res, err := engine.Run(paths, opts)
+	res, err = engine.Run(paths, opts)
 	if err != nil {
 		if errors.Is(err, engine.ErrNoSuchPath) {
 			return usageErr("%v", err)

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/layout"
@@ -69,6 +70,8 @@ type Options struct {
 	// Overlay replaces the content of files (by absolute path) with
 	// unsaved editor buffers; such files need not exist on disk.
 	Overlay map[string][]byte
+	// Timings, when set, receives where the run spent its time.
+	Timings *Timings
 }
 
 // Result is what a run found.
@@ -97,6 +100,10 @@ type enabled struct {
 // Context files are the same pages in the other locale trees, so a run on a
 // few changed files still sees their source and sibling translations.
 func Run(paths []string, opts Options) (*Result, error) {
+	tm := opts.Timings
+	if tm != nil {
+		defer tm.since(phaseWall, time.Now())
+	}
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = config.Default()
@@ -161,6 +168,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	parallel(len(files), jobs, func(i int) {
 		f := files[i]
 		var pg *rules.Page
+		t0 := tm.now()
 		if f.readErr != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
 		} else if data, ok := opts.Overlay[f.abs]; ok {
@@ -172,9 +180,10 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		var o out
 		lines := textfile.NewLines(pg.Text)
+		tm.since(phaseParse, t0)
 		if i < reported {
 			pp := configRel(cfg, pg.Path)
-			o.findings, o.internal = check(pg, active, cfg, lines, pp)
+			o.findings, o.internal = check(pg, active, cfg, lines, pp, tm)
 			o.segments = len(pg.Segments)
 			var probs []rules.Problem
 			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
@@ -184,7 +193,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 			}
 		}
 		if corpusRules {
+			t0 := tm.now()
 			o.facts = facts(pg, filepath.ToSlash(f.abs), f.place, f.placed, i < reported, lines)
+			tm.since(phaseIndex, t0)
 		}
 		results[i] = o
 	})
@@ -207,9 +218,12 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 	}
 	if corpusRules {
+		t0 := tm.now()
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
 		corpus.Load, corpus.Find = loaders(lay, popts)
+		tm.since(phaseIndex, t0)
 		if opts.External != nil {
+			t0 := tm.now()
 			ctx := opts.Context
 			if ctx == nil {
 				ctx = context.Background()
@@ -226,6 +240,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 					corpus.External[u] = ""
 				}
 			}
+			tm.since(phaseExternal, t0)
 		}
 		corpus.Trees = map[string][]string{}
 		for _, p := range all {
@@ -241,12 +256,15 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		more := make([]out, len(targets))
 		parallel(len(targets), jobs, func(i int) {
-			more[i].findings, more[i].internal = checkCorpus(corpus, targets[i], active, cfg)
+			more[i].findings, more[i].internal = checkCorpus(corpus, targets[i], active, cfg, tm)
 		})
 		for _, o := range more {
 			res.Findings = append(res.Findings, o.findings...)
 			res.Internal = append(res.Internal, o.internal...)
 		}
+	}
+	if tm != nil {
+		defer tm.since(phaseFinish, time.Now())
 	}
 	severity := func(id string) rules.Severity {
 		if r := reg.Lookup(id); r != nil {
@@ -476,12 +494,13 @@ func contextFiles(files []file, lay layout.Layout) []file {
 
 // check runs the page rules on one page and places the findings in the file.
 // projectPath is the page's path relative to the configuration (configRel).
-func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile.Lines, projectPath string) (out []report.Finding, internal []string) {
+func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile.Lines, projectPath string, tm *Timings) (out []report.Finding, internal []string) {
 	var raw []rules.Finding
 	for _, e := range active {
 		if e.rule.Run == nil {
 			continue
 		}
+		t0, n := tm.now(), len(raw)
 		// Findings carry the rule's default severity; the severity processor
 		// maps them to the configured one after the rules.
 		pass := &rules.Pass{Page: pg, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate, Glossaries: cfg.Glossaries,
@@ -489,6 +508,16 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		if msg := runRule(func() { e.rule.Run(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pg.Path, e.rule.ID, msg))
 		}
+		if tm != nil {
+			// The rule's findings are placed now, on its clock.
+			for _, f := range raw[n:] {
+				out = append(out, place(pg, lines, projectPath, f))
+			}
+			tm.rule(e.rule.ID, t0)
+		}
+	}
+	if tm != nil {
+		return out, internal
 	}
 	out = make([]report.Finding, 0, len(raw))
 	for _, f := range raw {
@@ -498,12 +527,13 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 }
 
 // checkCorpus runs the corpus rules on one page of the index.
-func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *config.Config) (out []report.Finding, internal []string) {
+func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *config.Config, tm *Timings) (out []report.Finding, internal []string) {
 	pp := configRel(cfg, pf.Path)
 	for _, e := range active {
 		if e.rule.RunCorpus == nil {
 			continue
 		}
+		t0 := tm.now()
 		pass := &rules.CorpusPass{Corpus: c, Page: pf, Rule: e.rule, Options: e.options, DoNotTranslate: cfg.DoNotTranslate, Glossaries: cfg.Glossaries,
 			Report: func(f rules.Finding) {
 				var start, end textfile.Position
@@ -522,6 +552,7 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pf.Path, e.rule.ID, msg))
 		}
+		tm.rule(e.rule.ID, t0)
 	}
 	return out, internal
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/rules"
@@ -78,5 +79,37 @@ func TestRunSeverityAndInternalErrors(t *testing.T) {
 	f := res.Findings[0]
 	if f.Start.Line != 1 || f.Start.Col != 25 || f.Snippet != "Bonjour" || f.Locale != "fr-FR" || len(f.Fingerprint) != 24 {
 		t.Errorf("finding placement: %+v", f)
+	}
+}
+
+// Timings charge each rule with its own time: a rule that sleeps on every
+// page comes first, with at least its sleep.
+func TestRunTimings(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"fr-FR/a.md", "fr-FR/b.md"} {
+		write(t, filepath.Join(dir, p), `<span data-ttu-id="a-1">Bonjour</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello</span></span>`+"\n")
+	}
+	reg := rules.NewRegistry()
+	_ = reg.Register(&rules.Rule{ID: "slow", Severity: rules.Warning, Run: func(*rules.Pass) { time.Sleep(5 * time.Millisecond) }})
+	_ = reg.Register(&rules.Rule{ID: "fast", Severity: rules.Warning, Run: func(p *rules.Pass) {
+		p.ReportSegment(p.Page.Segments[0], "seen")
+	}})
+	tm := &Timings{}
+	res, err := Run([]string{dir}, Options{Config: config.Default(), Registry: reg, Jobs: 1, Timings: tm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 2 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	by := tm.ByRule()
+	if len(by) != 2 || by[0].Rule != "slow" || by[1].Rule != "fast" {
+		t.Fatalf("ByRule() = %+v, want slow then fast", by)
+	}
+	if by[0].Time < 10*time.Millisecond {
+		t.Errorf("slow rule charged %v for two 5 ms sleeps", by[0].Time)
+	}
+	if tm.Parse <= 0 || tm.Wall < by[0].Time {
+		t.Errorf("parse %v, wall %v: want a parse time and a wall time covering the rules (one worker)", tm.Parse, tm.Wall)
 	}
 }
