@@ -114,6 +114,7 @@ func initConfig(dir string) string {
 	b.WriteString("# Terms kept verbatim in every locale.\ndo-not-translate: []\n\n")
 	b.WriteString("# Source and target paths, when the layout is not one l10nlint detects.\n# layout:\n#   - source: \"src/{path}\"\n#     target: \"translations/{locale}/{path}\"\n\n")
 	b.WriteString("# Per-locale glossaries (source term: allowed translation(s)).\n# glossary:\n#   fr-FR: l10n/glossary.fr-FR.yaml\n\n")
+	b.WriteString("# Files larger than this are reported (file-format), not read; 0: no limit.\n# max-file-size: 16MiB\n\n")
 	b.WriteString("# Rules: a severity (error, warning, note, off) or {severity, options}.\nrules:\n")
 	for _, r := range rules.Default.All() {
 		fmt.Fprintf(&b, "  # %s: %s  # %s\n", r.ID, r.Severity, r.Short)

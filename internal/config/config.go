@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -51,7 +53,16 @@ type Config struct {
 	Registry *rules.Registry
 	// Ignores silence findings by path glob, rule and segment id.
 	Ignores []Ignore
+	// MaxFileSize is the size in bytes above which a file is reported, not
+	// read (0: no limit). A check holds about ten times a page's size in
+	// memory while it parses it: the limit keeps a stray data file named
+	// .md from taking the machine's memory.
+	MaxFileSize int64
 }
+
+// DefaultMaxFileSize is MaxFileSize's default: 25 times the largest page of
+// the Microsoft docs corpus l10nlint is tuned on.
+const DefaultMaxFileSize = 16 << 20
 
 // Ignore silences the findings of Rules (all when empty) on files matching
 // Path (all when empty) and, when Segments is set, only on those segments.
@@ -84,7 +95,8 @@ func (e *Error) Error() string {
 
 // Default returns the configuration used without a file.
 func Default() *Config {
-	return &Config{SourceLocale: "en-US", Include: []string{"**/*.md", "**/*.markdown"}, Rules: map[string]RuleConfig{}, Registry: rules.Default}
+	return &Config{SourceLocale: "en-US", Include: []string{"**/*.md", "**/*.markdown"}, Rules: map[string]RuleConfig{}, Registry: rules.Default,
+		MaxFileSize: DefaultMaxFileSize}
 }
 
 // Find looks for FileName in dir and its parents; "" when there is none.
@@ -125,6 +137,30 @@ func Load(file string, reg *rules.Registry) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// ParseSize reads a size in bytes, written as a whole number with an
+// optional unit: B, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of
+// 1024), case-insensitive, a space allowed before the unit.
+func ParseSize(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 12 {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[:i], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	unit := map[string]int64{"": 1, "b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30}
+	m, ok := unit[strings.ToLower(strings.TrimSpace(s[i:]))]
+	if !ok || n > math.MaxInt64/m {
+		return 0, false
+	}
+	return n * m, true
 }
 
 // parseYAML parses the YAML file name's bytes b into their root node (nil
@@ -203,8 +239,16 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 		case "custom-rules": // read above
 		case "ignore":
 			c.Ignores, err = parseIgnores(v, reg, fail)
+		case "max-file-size":
+			var s string
+			if s, err = scalar(v, fail); err == nil {
+				var ok bool
+				if c.MaxFileSize, ok = ParseSize(s); !ok {
+					return nil, fail(v, "max-file-size: %q is not a size such as 16MiB, 500KB or 0 (no limit)", s)
+				}
+			}
 		default:
-			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, custom-rules, ignore, rules)", k.Value)
+			return nil, fail(k, "unknown key %q (known: source-locale, locale, include, exclude, do-not-translate, glossary, layout, custom-rules, ignore, max-file-size, rules)", k.Value)
 		}
 		if err != nil {
 			return nil, err

@@ -75,6 +75,8 @@ func TestParseErrors(t *testing.T) {
 		{"include: docs\n", `cfg.yaml:1: expected a list`},
 		{"- a\n", `cfg.yaml:1: the configuration must be a mapping`},
 		{"rules: [\n", `cfg.yaml: `},
+		{"max-file-size: 16 megs\n", `cfg.yaml:1: max-file-size: "16 megs" is not a size`},
+		{"max-file-size: -1\n", `cfg.yaml:1: max-file-size: "-1" is not a size`},
 	} {
 		_, err := Parse([]byte(c.yaml), "cfg.yaml", reg)
 		var ce *Error
@@ -171,5 +173,29 @@ func TestGlossary(t *testing.T) {
 	}
 	if _, err := Load(cfgFile, testRegistry()); err == nil || !strings.Contains(err.Error(), ".l10nlint.yaml:2: glossary for fr-FR") {
 		t.Errorf("missing glossary: %v", err)
+	}
+}
+
+func TestMaxFileSize(t *testing.T) {
+	if c := Default(); c.MaxFileSize != DefaultMaxFileSize {
+		t.Errorf("default max-file-size %d, want %d", c.MaxFileSize, DefaultMaxFileSize)
+	}
+	for in, want := range map[string]int64{
+		"0": 0, "1000": 1000, "500KB": 500_000, "500 kb": 500_000, "2MB": 2_000_000, "16MiB": 16 << 20,
+		"1 GiB": 1 << 30, "3gb": 3_000_000_000, "12B": 12,
+	} {
+		c, err := Parse([]byte("max-file-size: "+in+"\n"), "cfg.yaml", testRegistry())
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if c.MaxFileSize != want {
+			t.Errorf("max-file-size: %s = %d, want %d", in, c.MaxFileSize, want)
+		}
+	}
+	for _, bad := range []string{"", "MB", "1.5MB", "10 TB", "9999999999999MB", "999999999999GiB", "0x10"} {
+		if n, ok := ParseSize(bad); ok {
+			t.Errorf("ParseSize(%q) = %d, want an error", bad, n)
+		}
 	}
 }

@@ -173,8 +173,8 @@ func Run(paths []string, opts Options) (*Result, error) {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
 		} else if data, ok := opts.Overlay[f.abs]; ok {
 			pg = page.Parse(f.path, data, popts)
-		} else if data, err := os.ReadFile(f.abs); err != nil {
-			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: fmt.Sprintf("cannot read: %v", err)}}}
+		} else if data, err := readFile(f.abs, cfg.MaxFileSize); err != nil {
+			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: readProblem(err)}}}
 		} else {
 			pg = page.ParseOwned(f.path, data, popts)
 		}
@@ -220,7 +220,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if corpusRules {
 		t0 := tm.now()
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
-		corpus.Load, corpus.Find = loaders(lay, popts)
+		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize)
 		tm.since(phaseIndex, t0)
 		if opts.External != nil {
 			t0 := tm.now()
@@ -355,7 +355,7 @@ func detach(f *rules.Finding) {
 // loaders returns the corpus's on-demand page loader and file test, cached
 // and safe for concurrent use: a link may point at a page outside the
 // indexed files.
-func loaders(lay layout.Layout, popts page.Options) (func(string) *rules.PageFacts, func(string) (string, bool)) {
+func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string) *rules.PageFacts, func(string) (string, bool)) {
 	var pages, dirs sync.Map
 	cwd, _ := os.Getwd()
 	load := func(abs string) *rules.PageFacts {
@@ -363,7 +363,7 @@ func loaders(lay layout.Layout, popts page.Options) (func(string) *rules.PageFac
 			return v.(*rules.PageFacts)
 		}
 		var f *rules.PageFacts
-		if data, err := os.ReadFile(filepath.FromSlash(abs)); err == nil {
+		if data, err := readFile(filepath.FromSlash(abs), maxSize); err == nil {
 			pg := page.ParseOwned(display(cwd, filepath.FromSlash(abs)), data, popts)
 			pl, ok := lay.Place(abs)
 			f = facts(pg, abs, pl, ok, false, textfile.NewLines(pg.Text))

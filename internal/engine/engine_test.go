@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,5 +112,46 @@ func TestRunTimings(t *testing.T) {
 	}
 	if tm.Parse <= 0 || tm.Wall < by[0].Time {
 		t.Errorf("parse %v, wall %v: want a parse time and a wall time covering the rules (one worker)", tm.Parse, tm.Wall)
+	}
+}
+
+// A file over max-file-size is a file-format finding, not read; the run
+// checks the other files. Without the limit (0) it is checked.
+func TestMaxFileSize(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Bonjour</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello</span></span>` + "\n\n"
+	var big strings.Builder // 10 KB
+	for i := 0; i < 100; i++ {
+		big.WriteString(strings.ReplaceAll(seg, "a-1", fmt.Sprintf("b-%03d", i)))
+	}
+	write(t, filepath.Join(dir, "fr-FR", "big.md"), big.String())
+	write(t, filepath.Join(dir, "fr-FR", "small.md"), seg)
+	for _, c := range []struct {
+		limit    int64
+		bigFound string
+	}{
+		{4 << 10, "file 10.9 KiB is over the max-file-size of 4 KiB: not checked"},
+		{0, ""},
+	} {
+		cfg := config.Default()
+		cfg.MaxFileSize = c.limit
+		res, err := Run([]string{dir}, Options{Config: cfg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, filepath.Base(f.Path)+" "+f.Rule+": "+f.Message)
+		}
+		want := []string{}
+		if c.bigFound != "" {
+			want = append(want, "big.md file-format: "+c.bigFound+" (raise max-file-size in the configuration to check it)")
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("limit %d: findings\n%s\nwant\n%s", c.limit, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if wantSegs := 101 - 100*min(len(want), 1); res.Segments != wantSegs {
+			t.Errorf("limit %d: %d segments checked, want %d", c.limit, res.Segments, wantSegs)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -168,4 +169,72 @@ func overlayFiles(paths []string, overlay map[string][]byte, cfg *config.Config)
 		out = append(out, file{path: display(cwd, abs), abs: abs})
 	}
 	return out, nil
+}
+
+// tooLarge is the error of a file over the configuration's max-file-size.
+type tooLarge struct{ size, limit int64 }
+
+func (e tooLarge) Error() string {
+	return fmt.Sprintf("%s is over the max-file-size of %s: not checked (raise max-file-size in the configuration to check it)",
+		humanSize(e.size), humanSize(e.limit))
+}
+
+// readFile reads a file, unless it is larger than limit bytes (0: no
+// limit): a stray data file must not take the machine's memory.
+func readFile(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && st.Size() > limit {
+		return nil, tooLarge{st.Size(), limit}
+	}
+	// As os.ReadFile: one read of the stated size, more if the file grew.
+	data := make([]byte, 0, st.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if limit > 0 && int64(len(data)) > limit {
+			return nil, tooLarge{int64(len(data)), limit}
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// readProblem is the finding's message for a file that could not be read.
+func readProblem(err error) string {
+	var tl tooLarge
+	if errors.As(err, &tl) {
+		return "file " + tl.Error()
+	}
+	return fmt.Sprintf("cannot read: %v", err)
+}
+
+// humanSize writes a size in bytes with a binary unit: 16 MiB, 1.5 GiB.
+func humanSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	v, u := float64(n)/unit, "KiB"
+	for _, next := range []string{"MiB", "GiB", "TiB"} {
+		if v < unit {
+			break
+		}
+		v, u = v/unit, next
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + u
 }
