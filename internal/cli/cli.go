@@ -105,6 +105,7 @@ type checkFlags struct {
 	externalTimeout                time.Duration
 	externalJobs                   int
 	timings                        bool
+	selection                      ruleSelection
 }
 
 func newCheck(stdout, stderr io.Writer) *cobra.Command {
@@ -137,6 +138,7 @@ configuration error, 3 internal error.`,
 	fl.DurationVar(&f.externalTimeout, "external-timeout", 10*time.Second, "timeout of one external link request")
 	fl.IntVar(&f.externalJobs, "external-jobs", 8, "external link requests at once")
 	fl.BoolVar(&f.timings, "timings", false, "print on standard error where the time went: parsing, the corpus index, each rule")
+	f.selection.addFlags(cmd)
 	return cmd
 }
 
@@ -176,6 +178,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	}
 	cfg, err := loadConfig(f.config)
 	if err != nil {
+		return err
+	}
+	if err := f.selection.apply(cfg); err != nil {
 		return err
 	}
 	var res *engine.Result
@@ -394,6 +399,7 @@ func loadBaseline(path string) (*baseline.Baseline, error) {
 
 func newBaseline(stdout, stderr io.Writer) *cobra.Command {
 	var output, configFile string
+	var selection ruleSelection
 	cmd := &cobra.Command{
 		Use:   "baseline [PATH...]",
 		Short: "Write the current findings to a baseline file, so that check --baseline reports only new ones",
@@ -405,6 +411,9 @@ text, so editing another paragraph or shifting lines does not bring old findings
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := loadConfig(configFile)
 			if err != nil {
+				return err
+			}
+			if err := selection.apply(cfg); err != nil {
 				return err
 			}
 			paths := args
@@ -438,5 +447,6 @@ text, so editing another paragraph or shifting lines does not bring old findings
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", ".l10nlint-baseline.json", "baseline file to write (- for standard output)")
 	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
+	selection.addFlags(cmd)
 	return cmd
 }

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+func TestRuleSelection(t *testing.T) {
+	for _, c := range []struct {
+		name                  string
+		enable, disable, only []string
+		config                string
+		want                  map[string]rules.Severity // rules to check; others untouched unless only
+		err                   string
+	}{
+		{name: "only a tag", only: []string{"numbers"},
+			want: map[string]rules.Severity{"number-mismatch": rules.Error, "typography": rules.Off, "stale-source": rules.Off}},
+		{name: "a rule named outweighs a tag", disable: []string{"corpus"}, enable: []string{"stale-source"},
+			want: map[string]rules.Severity{"stale-source": rules.Warning, "cross-locale-source": rules.Off, "typography": rules.Note}},
+		{name: "an opt-in rule runs as a warning", enable: []string{"inconsistent-translation"},
+			want: map[string]rules.Severity{"inconsistent-translation": rules.Warning}},
+		{name: "aliases and commas", disable: []string{"consistency,encoding"}, enable: []string{"typography"},
+			want: map[string]rules.Severity{"inconsistent-translation": rules.Off, "file-format": rules.Off, "typography": rules.Note}},
+		{name: "an enabled rule keeps its configured severity", config: "rules:\n  typography: error\n", enable: []string{"typography"},
+			want: map[string]rules.Severity{"typography": rules.Error}},
+		{name: "a rule turned off in the configuration comes back", config: "rules:\n  typography: off\n", enable: []string{"typography"},
+			want: map[string]rules.Severity{"typography": rules.Note}},
+		{name: "only with a disable", only: []string{"links"}, disable: []string{"broken-link"},
+			want: map[string]rules.Severity{"link-mismatch": rules.Error, "broken-link": rules.Off, "untranslated": rules.Off}},
+		{name: "a rule both ways", enable: []string{"typography"}, disable: []string{"typography"}, err: "rule typography is both enabled and disabled"},
+		{name: "tags both ways", enable: []string{"corpus"}, disable: []string{"pages"}, err: "is both enabled and disabled"},
+		{name: "a rule's alias before a tag of that name", disable: []string{"links"},
+			want: map[string]rules.Severity{"link-mismatch": rules.Off, "broken-link": rules.Error}},
+		{name: "unknown", only: []string{"nope"}, err: `--only: unknown rule or tag "nope"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := config.Default()
+			if c.config != "" {
+				var err error
+				if cfg, err = config.Parse([]byte(c.config), "cfg.yaml", rules.Default); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sel := ruleSelection{enable: c.enable, disable: c.disable, only: c.only}
+			err := sel.apply(cfg)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("error %v, want %q", err, c.err)
+				}
+				if ee, ok := err.(*exitError); !ok || ee.code != ExitUsage {
+					t.Errorf("error %v is not a usage error", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, want := range c.want {
+				if got := cfg.Severity(rules.Default.Lookup(id)); got != want {
+					t.Errorf("%s: severity %v, want %v", id, got, want)
+				}
+			}
+		})
+	}
+}
+
+// check --only runs just those rules.
+func TestCheckOnly(t *testing.T) {
+	code, out, stderr := run(t, "check", "--no-color", "-q", "--only", "number-mismatch", example)
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("want the planted number mismatches, got %q", out)
+	}
+	for _, l := range lines {
+		if !strings.Contains(l, " number-mismatch: ") {
+			t.Errorf("a finding of another rule: %q", l)
+		}
+	}
+	if code, _, stderr := run(t, "check", "--disable", "no-such-rule", example); code != ExitUsage || !strings.Contains(stderr, "unknown rule or tag") {
+		t.Errorf("unknown rule: exit %d, stderr %q", code, stderr)
+	}
+}
