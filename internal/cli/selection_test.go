@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -50,7 +51,8 @@ func TestRuleSelection(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), c.err) {
 					t.Fatalf("error %v, want %q", err, c.err)
 				}
-				if ee, ok := err.(*exitError); !ok || ee.code != ExitUsage {
+				var ee *exitError
+				if !errors.As(err, &ee) || ee.code != ExitUsage {
 					t.Errorf("error %v is not a usage error", err)
 				}
 				return
