@@ -176,6 +176,9 @@ func TestRulesExplainVersion(t *testing.T) {
 			t.Errorf("rules lacks %s", id)
 		}
 	}
+	if !strings.Contains(out, "\nTags (check --enable") || !strings.Contains(out, "  corpus         broken-link, cross-locale-source,") {
+		t.Errorf("rules lacks the tag index:\n%s", out)
+	}
 	code, out, _ := run(t, "explain", "links") // an alias
 	if code != 0 || !strings.HasPrefix(out, "link-mismatch: ") || !strings.Contains(out, "Default severity: error") {
 		t.Errorf("explain links: %d %q", code, out)

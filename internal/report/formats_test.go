@@ -475,8 +475,16 @@ func TestBuiltinRuleDocs(t *testing.T) {
 	if err := WriteRuleDocs(&text, rs, "text"); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(text.String(), "\n"); n != len(rs) {
-		t.Errorf("text: %d lines for %d rules", n, len(rs))
+	// A line per rule, then a blank line, the tag index's heading and a
+	// line per tag.
+	tags := map[string]bool{}
+	for _, r := range rs {
+		for _, tg := range r.Tags {
+			tags[tg] = true
+		}
+	}
+	if n := strings.Count(text.String(), "\n"); n != len(rs)+2+len(tags) {
+		t.Errorf("text: %d lines for %d rules and %d tags", n, len(rs), len(tags))
 	}
 }
 

@@ -100,12 +100,36 @@ func WriteRuleDocs(w io.Writer, rs []RuleInfo, format string) error {
 		for _, r := range sorted {
 			fmt.Fprintf(bw, "%-24s %-8s %s\n", r.ID, r.Severity, r.Short)
 		}
+		writeTagIndex(bw, sorted)
 	case "markdown", "md":
 		writeRuleDocsMarkdown(bw, sorted)
 	default:
 		return fmt.Errorf("unknown rule documentation format %q (want %s)", format, strings.Join(RuleDocFormats, ", "))
 	}
 	return bw.Flush()
+}
+
+// writeTagIndex lists each tag with its rules: the names check's
+// --enable, --disable and --only take besides rule names.
+func writeTagIndex(w *bufio.Writer, rs []RuleInfo) {
+	byTag := map[string][]string{}
+	var tags []string
+	for _, r := range rs {
+		for _, t := range r.Tags {
+			if byTag[t] == nil {
+				tags = append(tags, t)
+			}
+			byTag[t] = append(byTag[t], r.ID)
+		}
+	}
+	if len(tags) == 0 {
+		return
+	}
+	sort.Strings(tags)
+	w.WriteString("\nTags (check --enable, --disable and --only take them too; a rule's name or alias comes first):\n")
+	for _, t := range tags {
+		fmt.Fprintf(w, "  %-14s %s\n", t, strings.Join(byTag[t], ", "))
+	}
 }
 
 func writeRuleDocsMarkdown(w *bufio.Writer, rs []RuleInfo) {
