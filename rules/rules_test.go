@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/l10nlint/l10nlint/internal/fix"
 	"github.com/l10nlint/l10nlint/internal/page"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -42,6 +43,8 @@ type ruleCase struct {
 	want []string
 	// at, when set, is the text each finding must point at.
 	at []string
+	// fixed, when set, is the text once every finding's fixes are applied.
+	fixed string
 }
 
 func runCases(t *testing.T, ruleID string, cases []ruleCase) {
@@ -72,6 +75,15 @@ func runCases(t *testing.T, ruleID string, cases []ruleCase) {
 					if got := pg.Text[f.Range.Start:f.Range.End]; got != c.at[i] {
 						t.Errorf("finding %d points at %q, want %q", i, got, c.at[i])
 					}
+				}
+			}
+			if c.fixed != "" {
+				var edits []rules.Edit
+				for _, f := range fs {
+					edits = append(edits, f.Fixes...)
+				}
+				if got, _ := fix.Apply(pg.Text, edits); got != c.fixed {
+					t.Errorf("fixed text\n%q\nwant\n%q", got, c.fixed)
 				}
 			}
 		})

@@ -49,7 +49,7 @@ semicolon, question or exclamation mark directly after a Chinese or Japanese cha
 closing quote ” ’) where the full-width form is expected: "单击“浏览”, 然后" → "单击“浏览”，然后"
 (Japanese: "、" and "。"). Microsoft's Chinese style guides require full-width punctuation in
 Chinese text; machine translation often writes ", ". The range covers the mark and the ASCII
-spaces right after it, which the full-width form replaces. A mark followed by a Latin letter or
+spaces right after it, which the full-width form replaces (check --fix does). A mark followed by a Latin letter or
 digit, a slash or another of the same mark ("文件.txt", "版本:1", "...") is left alone.
 
 German (de-*), de-quotes: English-style quotes "…" or “…” where „…“ is expected. Off by
@@ -159,13 +159,16 @@ func runTypography(p *Pass) {
 			}
 			return srcBuf
 		}
-		// A check passes an Edit as the last argument when the problem has
-		// a mechanical fix (check --fix, the editor's quick fix).
+		// A check passes an Edit (or []Edit) as the last argument when the
+		// problem has a mechanical fix (check --fix, the editor's quick fix).
 		report := func(r Range, format string, args ...any) {
 			var fixes []Edit
 			if n := len(args); n > 0 {
-				if e, ok := args[n-1].(Edit); ok {
+				switch e := args[n-1].(type) {
+				case Edit:
 					fixes, args = []Edit{e}, args[:n-1]
+				case []Edit:
+					fixes, args = e, args[:n-1]
 				}
 			}
 			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
@@ -470,7 +473,8 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				// «mot»: one finding for both sides when the closing one lacks its space too.
 				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) {
 					done = j
-					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space())
+					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space(),
+						[]Edit{{Range: Range{c.end, c.end}, New: o.char()}, {Range: Range{t[j].start, t[j].start}, New: o.char()}})
 					continue
 				}
 				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space(),
@@ -676,7 +680,8 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 		if lang == "ja" {
 			name = "Japanese"
 		}
-		report(Range{c.start, end}, "ASCII '%c' after %s text where the full-width '%s' is expected", c.r, name, full)
+		at := Range{c.start, end}
+		report(at, "ASCII '%c' after %s text where the full-width '%s' is expected", c.r, name, full, Edit{Range: at, New: full})
 	}
 }
 

@@ -34,7 +34,9 @@ func TestTypographyFrench(t *testing.T) {
 			// fr-FR/set-up-a-custom-do-not-rewrite-urls-list-with-atp.md line 30
 			text: sxs("ba0fa-108", "Une liste «ne pas réécrire» permet à certaines personnes de visiter des URL.",
 				`A "do not rewrite" list enables some people to visit URLs.`) + "\n",
-			want: []string{"missing no-break space (U+00A0) after '«' and before '»'"}, at: []string{"«ne pas réécrire»"}},
+			want: []string{"missing no-break space (U+00A0) after '«' and before '»'"}, at: []string{"«ne pas réécrire»"},
+			fixed: sxs("ba0fa-108", "Une liste «\u00a0ne pas réécrire\u00a0» permet à certaines personnes de visiter des URL.",
+				`A "do not rewrite" list enables some people to visit URLs.`) + "\n"},
 		{name: "only the opening guillemet lacks its space",
 			text: sxs("a-1", "Le mot «ordinateur ».", `The word "computer".`) + "\n",
 			want: []string{"missing no-break space (U+00A0) after '«'"}, at: []string{"«"}},
@@ -96,16 +98,19 @@ func TestTypographyCJK(t *testing.T) {
 			// zh-CN/create-test-tune-dlp-policy.md
 			text: sxs("a-1", "例如, 我为本文创建的 DLP 策略将检测美国社会保险号码, 并阻止访问。", "For example, the DLP policy I created for this article detects U.S. Social Security Numbers, and blocks access.") + "\n",
 			path: "zh-CN/page.md",
-			want: []string{"'，'", "'，'"}, at: []string{", ", ", "}},
+			want: []string{"'，'", "'，'"}, at: []string{", ", ", "},
+			fixed: sxs("a-1", "例如，我为本文创建的 DLP 策略将检测美国社会保险号码，并阻止访问。", "For example, the DLP policy I created for this article detects U.S. Social Security Numbers, and blocks access.") + "\n"},
 		{name: "colon at the end, after bold",
 			// zh-CN/compliance20/add-custodians-to-case.md
 			text: sxs("a-1", "若要查看此策略:", "To view this policy:") + "\n\n" + sxs("a-2", "**标记**: 高级电子数据展示", "**Tag**: Advanced eDiscovery") + "\n",
 			path: "zh-CN/page.md",
-			want: []string{"'：'", "'：'"}, at: []string{":", ": "}},
+			want: []string{"'：'", "'：'"}, at: []string{":", ": "},
+			fixed: sxs("a-1", "若要查看此策略：", "To view this policy:") + "\n\n" + sxs("a-2", "**标记**：高级电子数据展示", "**Tag**: Advanced eDiscovery") + "\n"},
 		{name: "Japanese uses 、",
 			text: sxs("a-1", "ファイルを選択します, 次に保存します.", "Select the file, and then save it.") + "\n",
 			path: "ja-JP/page.md",
-			want: []string{"after Japanese text where the full-width '、' is expected", "'。'"}, at: []string{", ", "."}},
+			want: []string{"after Japanese text where the full-width '、' is expected", "'。'"}, at: []string{", ", "."},
+			fixed: sxs("a-1", "ファイルを選択します、次に保存します。", "Select the file, and then save it.") + "\n"},
 		{name: "file names, versions, ellipses, Latin text, code and URLs are left alone",
 			text: sxs("a-1", "打开文件.txt, 版本:1.0, 请稍候...", "Open the file.txt, version:1.0, wait...") + "\n\n" +
 				sxs("a-2", "在 Office 365, Exchange Online 中运行 `Get-Mailbox`, 然后访问 https://protection.office.com, 完成。", "Run `Get-Mailbox` in Office 365, Exchange Online, then go to https://protection.office.com, done.") + "\n\n" +
