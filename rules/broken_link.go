@@ -100,7 +100,7 @@ outer:
 		if !frags || frag == "" || !strings.HasSuffix(strings.ToLower(abs), ".md") {
 			continue
 		}
-		if q := p.Corpus.ByAbs(abs); q != nil && !q.HasAnchor(frag) {
+		if q := Comparable(p.Corpus.ByAbs(abs)); q != nil && !q.HasAnchor(frag) {
 			p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on %s", frag, q.Path)
 		}
 	}

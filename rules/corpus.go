@@ -68,6 +68,15 @@ func (c *Corpus) Pages() []*PageFacts { return c.pages }
 // Group returns the page in every locale that shares key, sorted by path.
 func (c *Corpus) Group(key string) []*PageFacts { return c.byKey[key] }
 
+// Comparable returns p when its content is known, else nil: the page to
+// compare with, if any.
+func Comparable(p *PageFacts) *PageFacts {
+	if p == nil || p.Unread {
+		return nil
+	}
+	return p
+}
+
 // SourceOf returns the source-tree page p was translated from, or nil.
 func (c *Corpus) SourceOf(p *PageFacts) *PageFacts {
 	for _, q := range c.byKey[p.Key] {
@@ -127,6 +136,10 @@ type PageFacts struct {
 	// named on the command line); the others are context.
 	Reported  bool
 	Bilingual bool
+	// Unread is set for a file that could not be read (its file-format
+	// finding says why): its content is unknown, so no rule compares a page
+	// with it, though it counts as present.
+	Unread bool
 	// FrontMatter is nil without front matter; FrontMatterLoc covers the
 	// opening fence.
 	FrontMatter    []FrontMatterFact

@@ -75,7 +75,7 @@ func runCrossLocaleSource(p *CorpusPass) {
 		return
 	}
 	var srcProse string
-	if e := p.Corpus.SourceOf(pg); e != nil && !e.Bilingual {
+	if e := Comparable(p.Corpus.SourceOf(pg)); e != nil && !e.Bilingual {
 		srcProse = e.FoldedProse()
 	}
 	mine, mineIdx := sourceTexts(pg)

@@ -47,7 +47,7 @@ func runFrontMatterMismatch(p *CorpusPass) {
 	if pg.Source || pg.FrontMatter == nil {
 		return
 	}
-	src := p.Corpus.SourceOf(pg)
+	src := Comparable(p.Corpus.SourceOf(pg))
 	if src == nil || src.FrontMatter == nil {
 		return
 	}

@@ -35,7 +35,7 @@ func runStaleSource(p *CorpusPass) {
 	if pg.Source || !pg.Bilingual {
 		return
 	}
-	src := p.Corpus.SourceOf(pg)
+	src := Comparable(p.Corpus.SourceOf(pg))
 	if src == nil || src.Bilingual {
 		return
 	}

@@ -124,10 +124,10 @@ type structOp struct {
 
 func runStructureMismatch(p *CorpusPass) {
 	pg := p.Page
-	if pg.Source || pg.Bilingual {
+	if pg.Source || pg.Bilingual || pg.Unread {
 		return
 	}
-	src := p.Corpus.SourceOf(pg)
+	src := Comparable(p.Corpus.SourceOf(pg))
 	if src == nil || src.Bilingual {
 		return
 	}

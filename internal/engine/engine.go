@@ -169,13 +169,15 @@ func Run(paths []string, opts Options) (*Result, error) {
 		f := files[i]
 		var pg *rules.Page
 		t0 := tm.now()
+		unread := true
 		if f.readErr != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
 		} else if data, ok := opts.Overlay[f.abs]; ok {
-			pg = page.Parse(f.path, data, popts)
+			pg, unread = page.Parse(f.path, data, popts), false
 		} else if data, err := readFile(f.abs, cfg.MaxFileSize); err != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: readProblem(err)}}}
 		} else {
+			unread = false
 			pg = page.ParseOwned(f.path, data, popts)
 		}
 		var o out
@@ -195,6 +197,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		if corpusRules {
 			t0 := tm.now()
 			o.facts = facts(pg, filepath.ToSlash(f.abs), f.place, f.placed, i < reported, lines)
+			o.facts.Unread = unread
 			tm.since(phaseIndex, t0)
 		}
 		results[i] = o

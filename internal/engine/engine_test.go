@@ -155,3 +155,49 @@ func TestMaxFileSize(t *testing.T) {
 		}
 	}
 }
+
+// A page that could not be read (here, over max-file-size) has its
+// file-format finding, and no rule compares another page with its unknown
+// content: no stale source, no structure differences, no missing anchor.
+func TestUnreadPagesAreNotCompared(t *testing.T) {
+	dir := t.TempDir()
+	seg := func(id, tgt, src string) string {
+		return `<span data-ttu-id="` + id + `">` + tgt + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + src + "</span></span>"
+	}
+	big := "# Title\n\n" + strings.Repeat("Some English prose that makes the page large.\n\n", 200)
+	write(t, filepath.Join(dir, "en-US", "a.md"), big)
+	write(t, filepath.Join(dir, "fr-FR", "a.md"), "# "+seg("x-1", "Titre", "Title")+"\n\n"+seg("x-2", "Une phrase que la page source n’a pas.", "A sentence that the source page does not have.")+"\n")
+	write(t, filepath.Join(dir, "en-US", "b.md"), "# B\n\nSee [the title](c.md#title).\n")
+	write(t, filepath.Join(dir, "fr-FR", "b.md"), "# B\n\nVoir [le titre](c.md#title).\n")
+	write(t, filepath.Join(dir, "en-US", "c.md"), big)
+	write(t, filepath.Join(dir, "fr-FR", "c.md"), big)
+	cfg := config.Default()
+	cfg.MaxFileSize = 4 << 10
+	res, err := Run([]string{dir}, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule != "file-format" {
+			got = append(got, f.Path+" "+f.Rule+": "+f.Message)
+		} else if !strings.Contains(f.Message, "over the max-file-size") {
+			t.Errorf("file-format finding: %s", f.Message)
+		}
+	}
+	if len(got) > 0 {
+		t.Errorf("findings against unread pages:\n%s", strings.Join(got, "\n"))
+	}
+	// The same set with the limit lifted: the comparisons happen.
+	cfg.MaxFileSize = 0
+	if res, err = Run([]string{dir}, Options{Config: cfg}); err != nil {
+		t.Fatal(err)
+	}
+	rulesSeen := map[string]bool{}
+	for _, f := range res.Findings {
+		rulesSeen[f.Rule] = true
+	}
+	if !rulesSeen["stale-source"] {
+		t.Errorf("without the limit, stale-source should report x-2; rules seen: %v", rulesSeen)
+	}
+}
