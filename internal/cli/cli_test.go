@@ -107,11 +107,43 @@ func TestExampleSARIFValidates(t *testing.T) {
 		Runs []struct {
 			Results []struct {
 				RuleID string `json:"ruleId"`
+				Fixes  []struct {
+					Description     struct{ Text string } `json:"description"`
+					ArtifactChanges []struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Replacements     []struct {
+							DeletedRegion   struct{ StartLine, StartColumn, EndLine, EndColumn int } `json:"deletedRegion"`
+							InsertedContent struct{ Text string }                                    `json:"insertedContent"`
+						} `json:"replacements"`
+					} `json:"artifactChanges"`
+				} `json:"fixes"`
 			} `json:"results"`
 		} `json:"runs"`
 	}
 	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) < 9 {
 		t.Fatalf("unexpected SARIF content: %v", err)
+	}
+	// The planted ms.contentlocale: de-DE comes with its fix, as --fix
+	// would apply it: line 6, columns 19 to 24 become fr-FR.
+	fixes := 0
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID != "front-matter" {
+			continue
+		}
+		fixes++
+		if len(r.Fixes) != 1 || len(r.Fixes[0].ArtifactChanges) != 1 || len(r.Fixes[0].ArtifactChanges[0].Replacements) != 1 {
+			t.Fatalf("front-matter fix: %+v", r.Fixes)
+		}
+		ch := r.Fixes[0].ArtifactChanges[0]
+		rep := ch.Replacements[0]
+		if !strings.HasSuffix(ch.ArtifactLocation.URI, "fr-FR/offering-iso-22301.md") || rep.InsertedContent.Text != "fr-FR" ||
+			rep.DeletedRegion.StartLine != 6 || rep.DeletedRegion.StartColumn != 19 || rep.DeletedRegion.EndColumn != 24 ||
+			r.Fixes[0].Description.Text != `Replace with "fr-FR"` {
+			t.Errorf("front-matter fix: %+v", r.Fixes[0])
+		}
+	}
+	if fixes != 1 {
+		t.Errorf("%d front-matter results, want 1", fixes)
 	}
 }
 

@@ -330,6 +330,12 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 	f.Range = r
 	detach(&f)
 	snippet := strings.Clone(pg.Text[r.Start:r.End])
+	var fixPlaces []report.Span
+	for i, e := range f.Fixes {
+		e.Range = clamp(e.Range, len(pg.Text))
+		f.Fixes[i] = e
+		fixPlaces = append(fixPlaces, report.Span{Start: lines.Position(e.Range.Start), End: lines.Position(e.Range.End)})
+	}
 	return report.Finding{
 		Finding:     f,
 		Start:       lines.Position(r.Start),
@@ -338,6 +344,7 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 		Snippet:     snippet,
 		ProjectPath: projectPath,
 		Fingerprint: fingerprint(f, projectPath, snippet),
+		FixPlaces:   fixPlaces,
 	}
 }
 

@@ -29,6 +29,14 @@ type Finding struct {
 	// Justification is, for a finding an l10nlint-disable directive
 	// silenced, the reason the directive gives.
 	Justification string
+	// FixPlaces are the positions of the Fixes' ranges, one per edit; JSON
+	// and SARIF write the fixes that have them.
+	FixPlaces []Span
+}
+
+// Span is a range of a file by positions: End is exclusive.
+type Span struct {
+	Start, End textfile.Position
 }
 
 // Run is everything a report shows.

@@ -44,12 +44,16 @@ const JSONVersion = "1"
 //	      "source": "...",              // segment source text, "" if none
 //	      "target": "...",              // segment target text, "" if none
 //	      "snippet": "...",             // the flagged text (text[start.offset:end.offset])
-//	      "fingerprint": "..."          // stable across unrelated edits
+//	      "fingerprint": "...",         // stable across unrelated edits
+//	      "fixes": [                    // only when the rule offers a mechanical fix
+//	        {"start": {...}, "end": {...}, "new_text": "，"}  // replace start..end with new_text
+//	      ]
 //	    }
 //	  ]
 //	}
 //
-// Every key is always present. Offsets index the file's text decoded to
+// Every key is always present but fixes (and justification, on suppressed
+// findings). Offsets index the file's text decoded to
 // UTF-8 with any BOM removed, so for UTF-16 files they are not offsets into
 // the bytes on disk. The Options are unused: the format has no color.
 func WriteJSON(w io.Writer, run *Run, _ Options) error {
@@ -198,6 +202,17 @@ type JSONFinding struct {
 	Fingerprint string       `json:"fingerprint"`
 	// Justification is set on suppressed findings only.
 	Justification string `json:"justification,omitempty"`
+	// Fixes are the edits that repair the finding (check --fix applies
+	// them); omitted when the rule offers none.
+	Fixes []JSONFix `json:"fixes,omitempty"`
+}
+
+// JSONFix is one edit: the text from Start to End (exclusive) becomes
+// NewText. An insertion has Start equal to End.
+type JSONFix struct {
+	Start   JSONPosition `json:"start"`
+	End     JSONPosition `json:"end"`
+	NewText string       `json:"new_text"`
 }
 
 // JSONPosition is a place in a file.
@@ -230,7 +245,20 @@ func NewJSONReport(run *Run) *JSONReport {
 }
 
 func jsonFinding(f Finding) JSONFinding {
+	var fixes []JSONFix
+	for i, e := range f.Fixes {
+		if i >= len(f.FixPlaces) {
+			break
+		}
+		p := f.FixPlaces[i]
+		fixes = append(fixes, JSONFix{
+			Start:   JSONPosition{p.Start.Line, p.Start.Col, p.Start.ColUTF16, e.Range.Start},
+			End:     JSONPosition{p.End.Line, p.End.Col, p.End.ColUTF16, e.Range.End},
+			NewText: e.New,
+		})
+	}
 	return JSONFinding{
+		Fixes:       fixes,
 		Rule:        f.Rule,
 		Severity:    f.Severity.String(),
 		Path:        f.Path,

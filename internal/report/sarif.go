@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -134,6 +135,40 @@ type sarifResult struct {
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Properties          map[string]string  `json:"properties,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
+}
+
+// fixDescription says what edits do: `Replace with "，"`, `Insert " "`.
+func fixDescription(edits []rules.Edit) string {
+	var parts []string
+	for _, e := range edits {
+		switch {
+		case e.Range.Start == e.Range.End:
+			parts = append(parts, "insert "+strconv.Quote(e.New))
+		case e.New == "":
+			parts = append(parts, "delete the text")
+		default:
+			parts = append(parts, "replace with "+strconv.Quote(e.New))
+		}
+	}
+	s := strings.Join(parts, "; ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// sarifFix is a result's fix: one change to its file.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent *sarifText  `json:"insertedContent,omitempty"`
 }
 
 type sarifSuppression struct {
@@ -235,6 +270,19 @@ func newSARIFLog(run *Run) (*sarifLog, error) {
 			if f.SegmentID != "" {
 				res.Properties["segmentId"] = f.SegmentID
 			}
+		}
+		if len(f.Fixes) > 0 && len(f.FixPlaces) == len(f.Fixes) {
+			change := sarifArtifactChange{ArtifactLocation: loc.ArtifactLocation}
+			for k, e := range f.Fixes {
+				p := f.FixPlaces[k]
+				rep := sarifReplacement{DeletedRegion: sarifRegion{StartLine: p.Start.Line, StartColumn: p.Start.ColUTF16,
+					EndLine: p.End.Line, EndColumn: p.End.ColUTF16}}
+				if e.New != "" {
+					rep.InsertedContent = &sarifText{Text: e.New}
+				}
+				change.Replacements = append(change.Replacements, rep)
+			}
+			res.Fixes = []sarifFix{{Description: sarifText{Text: fixDescription(f.Fixes)}, ArtifactChanges: []sarifArtifactChange{change}}}
 		}
 		if i >= len(run.Findings) { // silenced in the page itself
 			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
