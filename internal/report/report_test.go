@@ -230,6 +230,27 @@ func TestTextHeader(t *testing.T) {
 	}
 }
 
+// The summary says how many findings --fix can repair, when any can.
+func TestTextSummaryFixable(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "",
+		1: "1 of them has a mechanical fix: l10nlint check --fix applies it",
+		2: "2 of them have mechanical fixes: l10nlint check --fix applies them",
+	} {
+		run := testRun(t)
+		for i := 0; i < n; i++ {
+			run.Findings[i].Fixes = []rules.Edit{{Range: run.Findings[i].Range, New: "x"}}
+		}
+		var buf bytes.Buffer
+		if err := WriteText(&buf, run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(buf.String(), "mechanical fix"); got != (want != "") || want != "" && !strings.Contains(buf.String(), want) {
+			t.Errorf("%d fixable: want %q in\n%s", n, want, buf.String())
+		}
+	}
+}
+
 func TestJSONRoundTrip(t *testing.T) {
 	run := testRun(t)
 	var buf bytes.Buffer

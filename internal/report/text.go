@@ -182,6 +182,18 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run) {
 	fmt.Fprintf(w, "%s, %s, %s in %s (%s)\n",
 		part(c.errors, "error", p.err), part(c.warnings, "warning", p.warn), part(c.notes, "note", p.note),
 		plural(run.Files, "file"), plural(run.Segments, "segment"))
+	fixable := 0
+	for _, f := range run.Findings {
+		if len(f.Fixes) > 0 {
+			fixable++
+		}
+	}
+	switch {
+	case fixable == 1:
+		w.WriteString("1 of them has a mechanical fix: l10nlint check --fix applies it (--fix --diff shows it first)\n")
+	case fixable > 1:
+		fmt.Fprintf(w, "%d of them have mechanical fixes: l10nlint check --fix applies them (--fix --diff shows them first)\n", fixable)
+	}
 
 	type row struct {
 		rule     string
