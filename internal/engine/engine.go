@@ -172,7 +172,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 		unread := true
 		if f.readErr != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
-		} else if data, ok := opts.Overlay[f.abs]; ok {
+		} else if data, ok := opts.Overlay[f.abs]; ok && cfg.MaxFileSize > 0 && int64(len(data)) > cfg.MaxFileSize {
+			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: readProblem(tooLarge{int64(len(data)), cfg.MaxFileSize})}}}
+		} else if ok {
 			pg, unread = page.Parse(f.path, data, popts), false
 		} else if data, err := readFile(f.abs, cfg.MaxFileSize); err != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: readProblem(err)}}}

@@ -201,3 +201,18 @@ func TestUnreadPagesAreNotCompared(t *testing.T) {
 		t.Errorf("without the limit, stale-source should report x-2; rules seen: %v", rulesSeen)
 	}
 }
+
+// An editor buffer (LSP overlay) over max-file-size is reported like a file.
+func TestMaxFileSizeOverlay(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "fr-FR", "open.md")
+	cfg := config.Default()
+	cfg.MaxFileSize = 100
+	res, err := Run([]string{p}, Options{Config: cfg, Overlay: map[string][]byte{p: []byte(strings.Repeat("Bonjour. ", 20))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "file-format" || !strings.Contains(res.Findings[0].Message, "180 bytes is over the max-file-size of 100 bytes") {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+}
