@@ -317,8 +317,8 @@ func newRules(stdout io.Writer) *cobra.Command {
 func newExplain(stdout io.Writer) *cobra.Command {
 	var configFile string
 	cmd := &cobra.Command{
-		Use:   "explain RULE",
-		Short: "Print a rule's full description and options",
+		Use:   "explain RULE|TAG",
+		Short: "Print a rule's full description and options, or a tag's rules",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := registry(configFile)
@@ -327,7 +327,20 @@ func newExplain(stdout io.Writer) *cobra.Command {
 			}
 			r := reg.Lookup(args[0])
 			if r == nil {
-				return usageErr("unknown rule %q (see `l10nlint rules`)", args[0])
+				// A tag: its rules, one line each.
+				var tagged []string
+				for _, r := range reg.All() {
+					for _, t := range r.Tags {
+						if strings.EqualFold(t, args[0]) {
+							tagged = append(tagged, fmt.Sprintf("  %-24s %-8s %s", r.ID, r.Severity, r.Short))
+						}
+					}
+				}
+				if len(tagged) == 0 {
+					return usageErr("unknown rule or tag %q (see `l10nlint rules`)", args[0])
+				}
+				fmt.Fprintf(stdout, "Tag %s: %d rules (l10nlint explain RULE documents each)\n%s\n", strings.ToLower(args[0]), len(tagged), strings.Join(tagged, "\n"))
+				return nil
 			}
 			fmt.Fprintf(stdout, "%s: %s\n\n", r.ID, r.Short)
 			fmt.Fprintf(stdout, "Default severity: %s\n", r.Severity)

@@ -174,7 +174,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing path", []string{"check", filepath.Join(dir, "nope")}, ExitUsage, "no such file or directory"},
 		{"unknown flag", []string{"check", "--frobnicate"}, ExitUsage, "unknown flag"},
 		{"unknown command", []string{"lint"}, ExitUsage, "unknown command"},
-		{"explain unknown", []string{"explain", "nope"}, ExitUsage, `unknown rule "nope"`},
+		{"explain unknown", []string{"explain", "nope"}, ExitUsage, `unknown rule or tag "nope"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, errs := run(t, c.args...)
@@ -214,6 +214,13 @@ func TestRulesExplainVersion(t *testing.T) {
 	code, out, _ := run(t, "explain", "links") // an alias
 	if code != 0 || !strings.HasPrefix(out, "link-mismatch: ") || !strings.Contains(out, "Default severity: error") {
 		t.Errorf("explain links: %d %q", code, out)
+	}
+	code, out, _ = run(t, "explain", "pages") // a tag
+	if code != 0 || !strings.HasPrefix(out, "Tag pages: 2 rules") || !strings.Contains(out, "  missing-page ") || !strings.Contains(out, "  orphan-page ") {
+		t.Errorf("explain pages: %d %q", code, out)
+	}
+	if code, _, errs := run(t, "explain", "nothing-by-that-name"); code != ExitUsage || !strings.Contains(errs, "unknown rule or tag") {
+		t.Errorf("explain of an unknown name: %d %q", code, errs)
 	}
 	_, out, _ = run(t, "version")
 	if !strings.HasPrefix(out, "l10nlint ") {
