@@ -325,13 +325,17 @@ func newExplain(stdout io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r := reg.Lookup(args[0])
+			tag, isTag := strings.CutPrefix(args[0], "tag:")
+			var r *rules.Rule
+			if !isTag {
+				r = reg.Lookup(args[0])
+			}
 			if r == nil {
 				// A tag: its rules, one line each.
 				var tagged []string
 				for _, r := range reg.All() {
 					for _, t := range r.Tags {
-						if strings.EqualFold(t, args[0]) {
+						if strings.EqualFold(t, tag) {
 							tagged = append(tagged, fmt.Sprintf("  %-24s %-8s %s", r.ID, r.Severity, r.Short))
 						}
 					}
@@ -339,7 +343,7 @@ func newExplain(stdout io.Writer) *cobra.Command {
 				if len(tagged) == 0 {
 					return usageErr("unknown rule or tag %q (see `l10nlint rules`)", args[0])
 				}
-				fmt.Fprintf(stdout, "Tag %s: %d rules (l10nlint explain RULE documents each)\n%s\n", strings.ToLower(args[0]), len(tagged), strings.Join(tagged, "\n"))
+				fmt.Fprintf(stdout, "Tag %s: %d rules (l10nlint explain RULE documents each)\n%s\n", strings.ToLower(tag), len(tagged), strings.Join(tagged, "\n"))
 				return nil
 			}
 			fmt.Fprintf(stdout, "%s: %s\n\n", r.ID, r.Short)

@@ -208,7 +208,8 @@ func TestRulesExplainVersion(t *testing.T) {
 			t.Errorf("rules lacks %s", id)
 		}
 	}
-	if !strings.Contains(out, "\nTags (check --enable") || !strings.Contains(out, "  corpus         broken-link, cross-locale-source,") {
+	if !strings.Contains(out, "\nTags (check --enable") || !strings.Contains(out, "  corpus             broken-link, cross-locale-source,") ||
+		!strings.Contains(out, "  tag:links          broken-link, link-mismatch\n") {
 		t.Errorf("rules lacks the tag index:\n%s", out)
 	}
 	code, out, _ := run(t, "explain", "links") // an alias
@@ -218,6 +219,10 @@ func TestRulesExplainVersion(t *testing.T) {
 	code, out, _ = run(t, "explain", "pages") // a tag
 	if code != 0 || !strings.HasPrefix(out, "Tag pages: 2 rules") || !strings.Contains(out, "  missing-page ") || !strings.Contains(out, "  orphan-page ") {
 		t.Errorf("explain pages: %d %q", code, out)
+	}
+	code, out, _ = run(t, "explain", "tag:links") // a tag that is also an alias
+	if code != 0 || !strings.HasPrefix(out, "Tag links: 2 rules") {
+		t.Errorf("explain tag:links: %d %q", code, out)
 	}
 	if code, _, errs := run(t, "explain", "nothing-by-that-name"); code != ExitUsage || !strings.Contains(errs, "unknown rule or tag") {
 		t.Errorf("explain of an unknown name: %d %q", code, errs)

@@ -12,50 +12,52 @@ import (
 
 // ruleSelection is the command line's say over which rules run, applied
 // over the configuration: --enable, --disable and --only take rule names,
-// aliases or tags ("corpus", "numbers"), comma-separated or repeated. A
-// rule named outweighs a tag ("-D corpus -E stale-source" runs stale-source
-// alone of the corpus rules); a rule named on both sides, or reached by
-// tags on both, is an error. A name that is a rule's alias and a tag
-// ("links") means the rule.
+// aliases or tags ("corpus", "numbers"), comma-separated or repeated.
+//
+//   - A name that is a rule's ID or alias means the rule; "tag:NAME" always
+//     means the tag (some tags, such as links, are also aliases).
+//   - A rule named outweighs a tag: "-D corpus -E stale-source" runs
+//     stale-source alone of the corpus rules. A rule named on both sides, or
+//     reached through tags on both, is an error.
+//   - A tag turns on only the rules that run by default; an opt-in rule
+//     (off by default) runs when it is named, as a warning.
 type ruleSelection struct {
 	enable, disable, only []string
 }
 
 func (s *ruleSelection) addFlags(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringSliceVarP(&s.enable, "enable", "E", nil, "run these rules or tags too (an opt-in rule runs as a warning)")
+	fl.StringSliceVarP(&s.enable, "enable", "E", nil, "run these rules or tags too (tag:NAME for a tag; an opt-in rule named here runs as a warning)")
 	fl.StringSliceVarP(&s.disable, "disable", "D", nil, "do not run these rules or tags")
 	fl.StringSliceVar(&s.only, "only", nil, "run only these rules or tags")
 }
 
-// apply changes cfg's rule severities; an unknown name is a usage error.
-func (s *ruleSelection) apply(cfg *config.Config) error {
-	reg := cfg.Registry
-	if reg == nil {
-		reg = rules.Default
-	}
-	// resolve maps each rule the names reach to whether it was named (not
-	// reached through a tag).
-	resolve := func(flag string, names []string) (map[*rules.Rule]bool, error) {
-		out := map[*rules.Rule]bool{}
-		var split []string
-		for _, n := range names {
-			split = append(split, strings.Split(n, ",")...)
-		}
-		for _, n := range split {
+// reached is how a flag's names reach a rule: named, or through a tag.
+type reached map[*rules.Rule]bool // true: named
+
+// resolve maps the names of one flag to the rules they reach.
+func resolve(reg *rules.Registry, flag string, names []string) (reached, error) {
+	out := reached{}
+	for _, list := range names {
+		for _, n := range strings.Split(list, ",") {
 			n = strings.TrimSpace(n)
 			if n == "" {
 				continue
 			}
-			if r := reg.Lookup(n); r != nil {
-				out[r] = true
-				continue
+			tag, isTag := strings.CutPrefix(n, "tag:")
+			if !isTag {
+				if r := reg.Lookup(n); r != nil {
+					out[r] = true
+					continue
+				}
 			}
 			found := false
 			for _, r := range reg.All() {
 				for _, t := range r.Tags {
-					if strings.EqualFold(t, n) {
-						out[r] = out[r] || false
+					if strings.EqualFold(t, tag) {
+						if _, named := out[r]; !named {
+							out[r] = false
+						}
 						found = true
 					}
 				}
@@ -64,24 +66,33 @@ func (s *ruleSelection) apply(cfg *config.Config) error {
 				return nil, usageErr("--%s: unknown rule or tag %q (l10nlint rules lists them; tags: %s)", flag, n, strings.Join(ruleTags(reg), ", "))
 			}
 		}
-		return out, nil
 	}
-	enable, err := resolve("enable", s.enable)
+	return out, nil
+}
+
+// apply changes cfg's rule severities; an unknown name is a usage error.
+func (s *ruleSelection) apply(cfg *config.Config) error {
+	reg := cfg.Registry
+	if reg == nil {
+		reg = rules.Default
+	}
+	enable, err := resolve(reg, "enable", s.enable)
 	if err != nil {
 		return err
 	}
-	disable, err := resolve("disable", s.disable)
+	disable, err := resolve(reg, "disable", s.disable)
 	if err != nil {
 		return err
 	}
-	only, err := resolve("only", s.only)
+	only, err := resolve(reg, "only", s.only)
 	if err != nil {
 		return err
 	}
-	for r, named := range enable {
+	for _, r := range reg.All() { // in registry order: the same error every run
+		named, on := enable[r]
 		namedOff, off := disable[r]
 		switch {
-		case !off:
+		case !on || !off:
 		case named && !namedOff:
 			delete(disable, r)
 		case namedOff && !named:
@@ -91,34 +102,35 @@ func (s *ruleSelection) apply(cfg *config.Config) error {
 		}
 	}
 	set := func(r *rules.Rule, sev rules.Severity) {
-		rc := cfg.Rules[r.ID]
-		rc.Severity = &sev
 		if cfg.Rules == nil {
 			cfg.Rules = map[string]config.RuleConfig{}
 		}
+		rc := cfg.Rules[r.ID]
+		rc.Severity = &sev
 		cfg.Rules[r.ID] = rc
 	}
-	on := func(r *rules.Rule) {
-		if cfg.Severity(r) != rules.Off {
-			return // keeps its configured severity
+	// turnOn runs r: at its configured severity, else its default; an
+	// opt-in rule only when named, as a warning.
+	turnOn := func(r *rules.Rule, named bool) {
+		switch {
+		case cfg.Severity(r) != rules.Off:
+		case r.Severity != rules.Off:
+			set(r, r.Severity)
+		case named:
+			set(r, rules.Warning)
 		}
-		sev := r.Severity
-		if sev == rules.Off {
-			sev = rules.Warning // an opt-in rule
-		}
-		set(r, sev)
 	}
 	if len(s.only) > 0 {
 		for _, r := range reg.All() {
-			if _, ok := only[r]; ok {
-				on(r)
+			if named, ok := only[r]; ok && (named || r.Severity != rules.Off) {
+				turnOn(r, named)
 			} else {
 				set(r, rules.Off)
 			}
 		}
 	}
-	for r := range enable {
-		on(r)
+	for r, named := range enable {
+		turnOn(r, named)
 	}
 	for r := range disable {
 		set(r, rules.Off)

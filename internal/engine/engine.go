@@ -192,8 +192,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 			var probs []rules.Problem
 			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
 			for _, pr := range probs {
-				o.findings = append(o.findings, place(pg, lines, pp, rules.Finding{Rule: rules.InvalidSuppression.ID,
-					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message}))
+				f, _ := place(pg, lines, pp, rules.Finding{Rule: rules.InvalidSuppression.ID,
+					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message})
+				o.findings = append(o.findings, f)
 			}
 		}
 		if corpusRules {
@@ -326,18 +327,36 @@ func allActive(ids []string, reg *rules.Registry, cfg *config.Config) bool {
 }
 
 // place puts a page finding in its file: positions, snippet, fingerprint.
-// projectPath is the page's project path (configRel).
-func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Finding) report.Finding {
+// projectPath is the page's project path (configRel). A range outside the
+// text is a rule's bug: the finding is reported clamped, a fix with such a
+// range is dropped (applying it would change something else), and bug
+// says what was wrong.
+func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Finding) (out report.Finding, bug string) {
+	valid := func(r rules.Range) bool { return r.Start >= 0 && r.Start <= r.End && r.End <= len(pg.Text) }
+	if !valid(f.Range) {
+		bug = fmt.Sprintf("finding range %d-%d outside the text (%d bytes)", f.Range.Start, f.Range.End, len(pg.Text))
+	}
 	r := clamp(f.Range, len(pg.Text))
 	f.Range = r
 	detach(&f)
 	snippet := strings.Clone(pg.Text[r.Start:r.End])
 	var fixPlaces []report.Span
-	for i, e := range f.Fixes {
-		e.Range = clamp(e.Range, len(pg.Text))
-		f.Fixes[i] = e
+	fixes := f.Fixes[:0]
+	for _, e := range f.Fixes {
+		if !valid(e.Range) {
+			if bug != "" {
+				bug += "; "
+			}
+			bug += fmt.Sprintf("fix range %d-%d outside the text (%d bytes): fix dropped", e.Range.Start, e.Range.End, len(pg.Text))
+			continue
+		}
+		fixes = append(fixes, e)
 		fixPlaces = append(fixPlaces, report.Span{Start: lines.Position(e.Range.Start), End: lines.Position(e.Range.End)})
 	}
+	if len(fixes) == 0 {
+		fixes = nil
+	}
+	f.Fixes = fixes
 	return report.Finding{
 		Finding:     f,
 		Start:       lines.Position(r.Start),
@@ -347,7 +366,7 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 		ProjectPath: projectPath,
 		Fingerprint: fingerprint(f, projectPath, snippet),
 		FixPlaces:   fixPlaces,
-	}
+	}, bug
 }
 
 // detach copies the texts of a finding that may be substrings of a page's
@@ -522,18 +541,25 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		}
 		if tm != nil {
 			// The rule's findings are placed now, on its clock.
-			for _, f := range raw[n:] {
-				out = append(out, place(pg, lines, projectPath, f))
-			}
+			out, internal = placeAll(pg, lines, projectPath, raw[n:], out, internal)
 			tm.rule(e.rule.ID, t0)
 		}
 	}
 	if tm != nil {
 		return out, internal
 	}
-	out = make([]report.Finding, 0, len(raw))
+	return placeAll(pg, lines, projectPath, raw, make([]report.Finding, 0, len(raw)), internal)
+}
+
+// placeAll places findings (place), appending them to out and the rules'
+// range bugs to internal.
+func placeAll(pg *rules.Page, lines *textfile.Lines, projectPath string, raw []rules.Finding, out []report.Finding, internal []string) ([]report.Finding, []string) {
 	for _, f := range raw {
-		out = append(out, place(pg, lines, projectPath, f))
+		pf, bug := place(pg, lines, projectPath, f)
+		out = append(out, pf)
+		if bug != "" {
+			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pg.Path, f.Rule, bug))
+		}
 	}
 	return out, internal
 }

@@ -216,3 +216,30 @@ func TestMaxFileSizeOverlay(t *testing.T) {
 		t.Fatalf("findings: %+v", res.Findings)
 	}
 }
+
+// A rule that reports outside the text is an internal error: its finding is
+// kept, clamped, and a fix outside the text is dropped, never applied
+// somewhere else.
+func TestOutOfRangeFindingsAreInternalErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "fr-FR", "p.md"), "Bonjour\n")
+	reg := rules.NewRegistry()
+	_ = reg.Register(&rules.Rule{ID: "sloppy", Severity: rules.Warning, Run: func(p *rules.Pass) {
+		p.Report(rules.Finding{Rule: "sloppy", Severity: rules.Warning, Path: p.Page.Path, Range: rules.Range{Start: 3, End: 99},
+			Message: "too far", Fixes: []rules.Edit{{Range: rules.Range{Start: 5, End: 2}, New: "x"}, {Range: rules.Range{Start: 0, End: 1}, New: "b"}}})
+	}})
+	res, err := Run([]string{dir}, Options{Config: config.Default(), Registry: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Internal) != 1 || !strings.Contains(res.Internal[0], "rule sloppy: finding range 3-99 outside the text (8 bytes); fix range 5-2 outside the text") {
+		t.Errorf("internal errors: %q", res.Internal)
+	}
+	if len(res.Findings) != 1 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	f := res.Findings[0]
+	if f.Range != (rules.Range{Start: 3, End: 8}) || len(f.Fixes) != 1 || f.Fixes[0].New != "b" || len(f.FixPlaces) != 1 {
+		t.Errorf("finding %+v: want range 3-8 and only the valid fix", f)
+	}
+}

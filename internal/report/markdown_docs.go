@@ -126,9 +126,20 @@ func writeTagIndex(w *bufio.Writer, rs []RuleInfo) {
 		return
 	}
 	sort.Strings(tags)
-	w.WriteString("\nTags (check --enable, --disable and --only take them too; a rule's name or alias comes first):\n")
+	names := map[string]bool{}
+	for _, r := range rs {
+		names[strings.ToLower(r.ID)] = true
+		for _, a := range r.Aliases {
+			names[strings.ToLower(a)] = true
+		}
+	}
+	w.WriteString("\nTags (check --enable, --disable and --only take them too; tag:NAME where a rule has the name):\n")
 	for _, t := range tags {
-		fmt.Fprintf(w, "  %-14s %s\n", t, strings.Join(byTag[t], ", "))
+		name := t
+		if names[strings.ToLower(t)] {
+			name = "tag:" + t
+		}
+		fmt.Fprintf(w, "  %-18s %s\n", name, strings.Join(byTag[t], ", "))
 	}
 }
 
