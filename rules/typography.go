@@ -471,7 +471,7 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				}
 			case next.r != '\n' && next.r != '»':
 				// «mot»: one finding for both sides when the closing one lacks its space too.
-				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) {
+				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) && t[j-1].r != '\n' {
 					done = j
 					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space(),
 						[]Edit{{Range: Range{c.end, c.end}, New: o.char()}, {Range: Range{t[j].start, t[j].start}, New: o.char()}})

@@ -184,6 +184,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		return err
 	}
 	var res *engine.Result
+	var found map[string]int // findings by rule, before baselines, --new-from-rev and --fix
 	paths := args
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -191,7 +192,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	opts := engine.Options{Config: cfg, Jobs: f.jobs}
 	if f.timings {
 		opts.Timings = &engine.Timings{}
-		defer func() { writeTimings(stderr, opts.Timings, res, opts.Jobs) }()
+		defer func() { writeTimings(stderr, opts.Timings, res, found, opts.Jobs) }()
 	}
 	if f.external {
 		opts.External = &linkcheck.Checker{Concurrency: f.externalJobs, Timeout: f.externalTimeout, Retries: 2,
@@ -203,6 +204,12 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 			return usageErr("%v", err)
 		}
 		return &exitError{code: ExitInternal, err: err}
+	}
+	if f.timings {
+		found = map[string]int{}
+		for _, fd := range res.Findings {
+			found[fd.Rule]++
+		}
 	}
 	if f.baseline != "" {
 		b, err := loadBaseline(f.baseline)
@@ -247,7 +254,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	} else {
 		color = !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
 	}
-	if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet}); err != nil {
+	if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix}); err != nil {
 		return &exitError{code: ExitInternal, err: err}
 	}
 	if f.output != "" {

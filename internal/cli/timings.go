@@ -11,9 +11,10 @@ import (
 
 // writeTimings prints where a check spent its time (--timings): the
 // phases, then each rule, slowest first, with its share of the total and
-// its findings. Times are summed over the workers, so they add up to more
-// than the wall time on several cores.
-func writeTimings(w io.Writer, t *engine.Timings, res *engine.Result, jobs int) {
+// its findings (found, by rule: what it found, before any baseline or
+// fix). Times are summed over the workers, so they add up to more than the
+// wall time on several cores.
+func writeTimings(w io.Writer, t *engine.Timings, res *engine.Result, found map[string]int, jobs int) {
 	if res == nil {
 		return // the run failed before it began
 	}
@@ -24,10 +25,6 @@ func writeTimings(w io.Writer, t *engine.Timings, res *engine.Result, jobs int) 
 	total := t.Parse + t.Index + t.External + t.Finish
 	for _, r := range byRule {
 		total += r.Time
-	}
-	findings := map[string]int{}
-	for _, f := range res.Findings {
-		findings[f.Rule]++
 	}
 	share := func(d time.Duration) string {
 		if total <= 0 {
@@ -49,7 +46,7 @@ func writeTimings(w io.Writer, t *engine.Timings, res *engine.Result, jobs int) 
 		line("external links (network)", t.External, "")
 	}
 	for _, r := range byRule {
-		line(r.Rule, r.Time, fmt.Sprint(findings[r.Rule]))
+		line(r.Rule, r.Time, fmt.Sprint(found[r.Rule]))
 	}
 	line("after the rules", t.Finish, "")
 }

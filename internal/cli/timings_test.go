@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,5 +44,19 @@ func TestCheckTimings(t *testing.T) {
 	// number-mismatch finds the planted ISO mismatch: its row counts it.
 	if f := strings.Fields(rows["number-mismatch"]); len(f) == 0 || f[len(f)-1] == "0" {
 		t.Errorf("number-mismatch row does not count its findings: %q", rows["number-mismatch"])
+	}
+	// The rows count what the rules found, before a baseline hides it.
+	base := filepath.Join(t.TempDir(), "b.json")
+	if code, _, errs := run(t, "baseline", "-o", base, example); code != ExitOK {
+		t.Fatalf("baseline: %d %s", code, errs)
+	}
+	code, _, stderr = run(t, "check", "--no-color", "--baseline", base, "--timings", example)
+	if code != ExitOK {
+		t.Fatalf("check --baseline: exit %d", code)
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == "number-mismatch" && f[len(f)-1] == "0" {
+			t.Errorf("with a baseline, the timings count no findings for number-mismatch: %q", line)
+		}
 	}
 }

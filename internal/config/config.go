@@ -148,7 +148,7 @@ func ParseSize(s string) (int64, bool) {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
-	if i == 0 || i > 12 {
+	if i == 0 {
 		return 0, false
 	}
 	n, err := strconv.ParseInt(s[:i], 10, 64)

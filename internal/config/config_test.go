@@ -182,7 +182,7 @@ func TestMaxFileSize(t *testing.T) {
 	}
 	for in, want := range map[string]int64{
 		"0": 0, "1000": 1000, "500KB": 500_000, "500 kb": 500_000, "2MB": 2_000_000, "16MiB": 16 << 20,
-		"1 GiB": 1 << 30, "3gb": 3_000_000_000, "12B": 12,
+		"1 GiB": 1 << 30, "3gb": 3_000_000_000, "12B": 12, "1000000000000": 1_000_000_000_000,
 	} {
 		c, err := Parse([]byte("max-file-size: "+in+"\n"), "cfg.yaml", testRegistry())
 		if err != nil {

@@ -171,6 +171,12 @@ func TestUnreadPagesAreNotCompared(t *testing.T) {
 	write(t, filepath.Join(dir, "fr-FR", "b.md"), "# B\n\nVoir [le titre](c.md#title).\n")
 	write(t, filepath.Join(dir, "en-US", "c.md"), big)
 	write(t, filepath.Join(dir, "fr-FR", "c.md"), big)
+	// Monolingual pages: a readable translation of an unread source, and an
+	// unread translation of a readable source.
+	write(t, filepath.Join(dir, "en-US", "d.md"), big)
+	write(t, filepath.Join(dir, "fr-FR", "d.md"), "# Titre\n\n- un\n- deux\n\n```\ncode\n```\n")
+	write(t, filepath.Join(dir, "en-US", "e.md"), "# Title\n\n- one\n- two\n\n```\ncode\n```\n")
+	write(t, filepath.Join(dir, "fr-FR", "e.md"), big)
 	cfg := config.Default()
 	cfg.MaxFileSize = 4 << 10
 	res, err := Run([]string{dir}, Options{Config: cfg})
@@ -197,8 +203,8 @@ func TestUnreadPagesAreNotCompared(t *testing.T) {
 	for _, f := range res.Findings {
 		rulesSeen[f.Rule] = true
 	}
-	if !rulesSeen["stale-source"] {
-		t.Errorf("without the limit, stale-source should report x-2; rules seen: %v", rulesSeen)
+	if !rulesSeen["stale-source"] || !rulesSeen["structure-mismatch"] {
+		t.Errorf("without the limit, stale-source should report x-2 and structure-mismatch d.md and e.md; rules seen: %v", rulesSeen)
 	}
 }
 
@@ -241,5 +247,16 @@ func TestOutOfRangeFindingsAreInternalErrors(t *testing.T) {
 	f := res.Findings[0]
 	if f.Range != (rules.Range{Start: 3, End: 8}) || len(f.Fixes) != 1 || f.Fixes[0].New != "b" || len(f.FixPlaces) != 1 {
 		t.Errorf("finding %+v: want range 3-8 and only the valid fix", f)
+	}
+}
+
+func TestHumanSize(t *testing.T) {
+	for n, want := range map[int64]string{
+		0: "0 bytes", 1023: "1023 bytes", 1024: "1 KiB", 1536: "1.5 KiB", 1<<20 - 1: "1 MiB", 16 << 20: "16 MiB",
+		10*1<<20 + 1<<19: "10.5 MiB", 3 << 30: "3 GiB",
+	} {
+		if got := humanSize(n); got != want {
+			t.Errorf("humanSize(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

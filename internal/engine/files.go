@@ -231,7 +231,7 @@ func humanSize(n int64) string {
 	}
 	v, u := float64(n)/unit, "KiB"
 	for _, next := range []string{"MiB", "GiB", "TiB"} {
-		if v < unit {
+		if v < unit-0.05 { // 1023.96 KiB would print as 1024.0 KiB
 			break
 		}
 		v, u = v/unit, next

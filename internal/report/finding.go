@@ -85,4 +85,7 @@ type Options struct {
 	Color bool
 	// Quiet prints one line per finding and nothing else (text format).
 	Quiet bool
+	// Fixed is set when check --fix ran: the findings left have no fix it
+	// could apply, so the text summary does not offer one.
+	Fixed bool
 }

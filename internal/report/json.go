@@ -247,8 +247,8 @@ func NewJSONReport(run *Run) *JSONReport {
 func jsonFinding(f Finding) JSONFinding {
 	var fixes []JSONFix
 	for i, e := range f.Fixes {
-		if i >= len(f.FixPlaces) {
-			break
+		if len(f.FixPlaces) != len(f.Fixes) {
+			break // positions unknown: written by neither JSON nor SARIF
 		}
 		p := f.FixPlaces[i]
 		fixes = append(fixes, JSONFix{

@@ -248,6 +248,14 @@ func TestTextSummaryFixable(t *testing.T) {
 		if got := strings.Contains(buf.String(), "mechanical fix"); got != (want != "") || want != "" && !strings.Contains(buf.String(), want) {
 			t.Errorf("%d fixable: want %q in\n%s", n, want, buf.String())
 		}
+		// After check --fix, what is left had no fix it could apply.
+		buf.Reset()
+		if err := WriteText(&buf, run, Options{Fixed: true}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "mechanical fix") {
+			t.Errorf("%d fixable after --fix: the summary still offers a fix", n)
+		}
 	}
 }
 
@@ -655,7 +663,7 @@ func TestTextInChunks(t *testing.T) {
 			writeTextFinding(bw, p, &many.Findings[i])
 		}
 		bw.WriteString("\n")
-		writeTextSummary(bw, p, many)
+		writeTextSummary(bw, p, many, false)
 		bw.Flush()
 		var got bytes.Buffer
 		if err := WriteText(&got, many, Options{Color: color}); err != nil {

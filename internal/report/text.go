@@ -70,7 +70,7 @@ func WriteText(w io.Writer, run *Run, opts Options) error {
 	if len(run.Findings) > 0 {
 		bw.WriteString("\n")
 	}
-	writeTextSummary(bw, p, run)
+	writeTextSummary(bw, p, run, opts.Fixed)
 	return bw.Flush()
 }
 
@@ -170,7 +170,7 @@ func writeTextLine(w *bufio.Writer, p palette, label string, shown excerptParts,
 	w.WriteString(shown.before + paint(hl, shown.mid) + shown.after + "\n")
 }
 
-func writeTextSummary(w *bufio.Writer, p palette, run *Run) {
+func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool) {
 	c := countSeverities(run.Findings)
 	part := func(n int, word string, col *color.Color) string {
 		s := plural(n, word)
@@ -184,7 +184,7 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run) {
 		plural(run.Files, "file"), plural(run.Segments, "segment"))
 	fixable := 0
 	for _, f := range run.Findings {
-		if len(f.Fixes) > 0 {
+		if len(f.Fixes) > 0 && !fixed {
 			fixable++
 		}
 	}
