@@ -433,6 +433,7 @@ reports only findings that are not in it: a team adopts l10nlint on an existing 
 fixing everything first. Findings are matched by rule, file and a fingerprint of the segment's
 text, so editing another paragraph or shifting lines does not bring old findings back.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer engine.BatchGC()()
 			cfg, err := loadConfig(configFile)
 			if err != nil {
 				return err
