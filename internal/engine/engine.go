@@ -41,8 +41,8 @@ const MemoryLimit = 270 << 20
 // a tenth less time than the default proportional pacing on the corpus, at
 // the same peak). A larger documentation set, whose live heap crowds the
 // limit (crowded), gets the default pacing back as soon as a collection
-// shows it: under a fixed limit, a set four times the corpus took 66% more
-// time. GOGC or GOMEMLIMIT in the environment keep their settings. It
+// shows it: under a fixed limit, a set four times the corpus took twice
+// the time. GOGC or GOMEMLIMIT in the environment keep their settings. It
 // returns a function restoring the previous ones.
 func BatchGC() (restore func()) { return batchGC(MemoryLimit, 10*time.Millisecond) }
 
