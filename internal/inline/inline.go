@@ -208,7 +208,7 @@ func (p *parser) codeSpan(i, end int) int {
 // backtick runs of a length have no closer: without it, every '[' or '`'
 // of a text full of unclosed ones would scan to the end again.
 type scanMemo struct {
-	brackets map[int]memoEnd    // open offset -> its ']' (or -1) within end
+	brackets map[int]bracketEnd // open offset -> its ']' (or -1)
 	noRun    map[int]memoEnd    // run length -> from where no run of it follows, within end
 	noTerm   map[string]memoEnd // terminator -> from where it does not follow, within end
 }
@@ -378,18 +378,26 @@ func (p *parser) link(i, end int, image bool) int {
 	return l.Range.End
 }
 
+// bracketEnd is a remembered bracket match: at (-1 for none) holds for
+// every end in [lo, hi]. A match at j holds from j+1 up to the end of the
+// scan that found it. No match holds down to the end of the last code span
+// that scan skipped: a shorter end can leave that span's closing backticks
+// out, and a ']' it hid then counts.
+type bracketEnd struct{ at, lo, hi int }
+
 // matchBracket finds the ']' closing the '[' before open, skipping escapes
 // and code spans, within s[:end]; -1 when there is none. Brackets nested
 // inside are matched on the way and remembered, so that the scans of a
 // text stay linear however many brackets it leaves open.
 func (m *scanMemo) matchBracket(s string, open, end int) int {
-	if r, ok := m.brackets[open]; ok && (r.at >= 0 && r.at < end || r.at < 0 && end <= r.end) {
+	if r, ok := m.brackets[open]; ok && r.lo <= end && end <= r.hi {
 		return r.at
 	}
 	if m.brackets == nil {
-		m.brackets = map[int]memoEnd{}
+		m.brackets = map[int]bracketEnd{}
 	}
 	var inner []int // the '[' opened since open, not yet closed
+	reach := 0      // the end of the last code span skipped
 	for j := open; j < end; j++ {
 		switch s[j] {
 		case '\\':
@@ -398,6 +406,7 @@ func (m *scanMemo) matchBracket(s string, open, end int) int {
 			n := runLen(s, j, end, '`')
 			if k := m.closingRun(s, j+n, end, n); k >= 0 {
 				j = k + n - 1
+				reach = k + n
 			} else {
 				j += n - 1
 			}
@@ -405,17 +414,17 @@ func (m *scanMemo) matchBracket(s string, open, end int) int {
 			inner = append(inner, j+1)
 		case ']':
 			if len(inner) == 0 {
-				m.brackets[open] = memoEnd{at: j, end: end}
+				m.brackets[open] = bracketEnd{at: j, lo: j + 1, hi: end}
 				return j
 			}
-			m.brackets[inner[len(inner)-1]] = memoEnd{at: j, end: end}
+			m.brackets[inner[len(inner)-1]] = bracketEnd{at: j, lo: j + 1, hi: end}
 			inner = inner[:len(inner)-1]
 		}
 	}
 	for _, o := range inner {
-		m.brackets[o] = memoEnd{at: -1, end: end}
+		m.brackets[o] = bracketEnd{at: -1, lo: max(reach, o), hi: end}
 	}
-	m.brackets[open] = memoEnd{at: -1, end: end}
+	m.brackets[open] = bracketEnd{at: -1, lo: max(reach, open), hi: end}
 	return -1
 }
 
