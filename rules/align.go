@@ -110,28 +110,19 @@ func alignMiddle(a, b []string) (pair []int, equal []bool) {
 	}
 	n, m := len(a), len(b)
 	var matches [][2]int
-	if n*m <= 4_000_000 {
-		// LCS table, int32 to halve the memory of long pages.
-		w := m + 1
-		t := make([]int32, (n+1)*w)
-		for i := n - 1; i >= 0; i-- {
-			for j := m - 1; j >= 0; j-- {
-				if a[i] == b[j] {
-					t[i*w+j] = t[(i+1)*w+j+1] + 1
-				} else if t[(i+1)*w+j] >= t[i*w+j+1] {
-					t[i*w+j] = t[(i+1)*w+j]
-				} else {
-					t[i*w+j] = t[i*w+j+1]
-				}
-			}
+	if t, ok := bestAlignment(n, m, 1, func(i, j int) int32 {
+		if a[i] == b[j] {
+			return 1
 		}
+		return 0
+	}, 4_000_000); ok {
 		for i, j := 0, 0; i < n && j < m; {
 			switch {
 			case a[i] == b[j]:
 				matches = append(matches, [2]int{i, j})
 				i++
 				j++
-			case t[(i+1)*w+j] >= t[i*w+j+1]:
+			case t.get(i+1, j) >= t.get(i, j+1):
 				i++
 			default:
 				j++

@@ -459,10 +459,14 @@ func alignWeighted(si, ti []int, ks, kt structKey) []structOp {
 	for b, j := range ti {
 		tf[b], tc[b] = id(kt.fine[j]), id("\x01"+kt.coarse[j])
 	}
+	return alignWeightedIDs(si, ti, sf, sc, tf, tc, ks, kt)
+}
+
+// alignWeightedIDs is alignWeighted on the signatures as numbers: sf and sc
+// the fine and coarse ones of si, tf and tc those of ti.
+func alignWeightedIDs(si, ti []int, sf, sc, tf, tc []int32, ks, kt structKey) []structOp {
+	n, m := len(si), len(ti)
 	var ops []structOp
-	if n*m > 4_000_000 {
-		return alignTwoLevel(si, ti, ks, kt)
-	}
 	w := int32(min(n, m) + 1) // an equal pair outweighs any number of changed ones
 	score := func(a, b int) int32 {
 		switch {
@@ -473,25 +477,18 @@ func alignWeighted(si, ti []int, ks, kt structKey) []structOp {
 		}
 		return 0
 	}
-	cols := m + 1
-	tbl := make([]int32, (n+1)*cols)
-	for a := n - 1; a >= 0; a-- {
-		for b := m - 1; b >= 0; b-- {
-			v := max(tbl[(a+1)*cols+b], tbl[a*cols+b+1])
-			if sc := score(a, b); sc > 0 {
-				v = max(v, tbl[(a+1)*cols+b+1]+sc)
-			}
-			tbl[a*cols+b] = v
-		}
+	tbl, ok := bestAlignment(n, m, w, func(a, b int) int32 { return score(a, b) }, 4_000_000)
+	if !ok {
+		return alignTwoLevel(si, ti, ks, kt)
 	}
 	a, b := 0, 0
 	for a < n || b < m {
 		switch {
-		case a < n && b < m && score(a, b) > 0 && tbl[a*cols+b] == tbl[(a+1)*cols+b+1]+score(a, b):
+		case a < n && b < m && score(a, b) > 0 && tbl.get(a, b) == tbl.get(a+1, b+1)+score(a, b):
 			ops = append(ops, structOp{s: si[a], t: ti[b], changed: score(a, b) < w})
 			a++
 			b++
-		case a < n && (b == m || tbl[a*cols+b] == tbl[(a+1)*cols+b]):
+		case a < n && (b == m || tbl.get(a, b) == tbl.get(a+1, b)):
 			ops = append(ops, structOp{s: si[a], t: -1})
 			a++
 		default:
