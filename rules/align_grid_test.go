@@ -233,3 +233,37 @@ func TestBandedGridIsSmall(t *testing.T) {
 		t.Errorf("banded LCS differs from the whole table's")
 	}
 }
+
+// TestWeightedLongPages: two pages of 50,000 elements a few edits apart fit
+// a band, but an equal pair's weight times their count would overflow the
+// grid's int32 cells: the alignment must still pair every equal element.
+func TestWeightedLongPages(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	a := randomSeq(r, 50000, 100000)
+	b := edited(r, a, 10, 100000)
+	key := func(s []string) structKey {
+		k := structKey{fine: s, coarse: make([]string, len(s))}
+		for i := range k.coarse {
+			k.coarse[i] = "p"
+		}
+		return k
+	}
+	idx := func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	ops := alignWeighted(idx(len(a)), idx(len(b)), key(a), key(b))
+	want, _ := gridMatches(a, b)
+	equal := 0
+	for _, op := range ops {
+		if op.s >= 0 && op.t >= 0 && a[op.s] == b[op.t] {
+			equal++
+		}
+	}
+	if equal != len(want) {
+		t.Errorf("%d equal pairs, want %d (a longest common subsequence)", equal, len(want))
+	}
+}

@@ -467,6 +467,10 @@ func alignWeighted(si, ti []int, ks, kt structKey) []structOp {
 func alignWeightedIDs(si, ti []int, sf, sc, tf, tc []int32, ks, kt structKey) []structOp {
 	n, m := len(si), len(ti)
 	var ops []structOp
+	if k := int64(min(n, m) + 1); k*k >= -offGrid {
+		// Scores this high would overflow the grid's int32 cells.
+		return alignTwoLevel(si, ti, ks, kt)
+	}
 	w := int32(min(n, m) + 1) // an equal pair outweighs any number of changed ones
 	score := func(a, b int) int32 {
 		switch {
