@@ -95,8 +95,10 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 					add(p, fmt.Errorf("cannot follow symbolic link: %w", err))
 					return nil
 				}
-				if st.IsDir() {
-					return nil // not followed: it could loop
+				if !st.Mode().IsRegular() {
+					// A directory is not followed (it could loop); a pipe or
+					// device is skipped, as it is met without a link.
+					return nil
 				}
 			} else if !d.Type().IsRegular() {
 				return nil
@@ -171,17 +173,47 @@ func overlayFiles(paths []string, overlay map[string][]byte, cfg *config.Config)
 	return out, nil
 }
 
-// tooLarge is the error of a file over the configuration's max-file-size.
+// tooLarge is the error of a file over the configuration's max-file-size;
+// size is 0 when the file had no stated size and was read past the limit.
 type tooLarge struct{ size, limit int64 }
 
 func (e tooLarge) Error() string {
-	return fmt.Sprintf("%s is over the max-file-size of %s: not checked (raise max-file-size in the configuration to check it)",
-		humanSize(e.size), humanSize(e.limit))
+	what := humanSize(e.size) + " is over"
+	if e.size == 0 {
+		what = "is over"
+	}
+	return fmt.Sprintf("%s the max-file-size of %s: not checked (raise max-file-size in the configuration to check it)",
+		what, humanSize(e.limit))
+}
+
+// notRegular is the error of a path named on the command line that is a
+// pipe, socket or device: reading it could block or never end.
+type notRegular struct{ mode fs.FileMode }
+
+func (e notRegular) Error() string {
+	kind := "special file"
+	switch t := e.mode.Type(); {
+	case t&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case t&fs.ModeSocket != 0:
+		kind = "socket"
+	case t&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case t&fs.ModeDevice != 0:
+		kind = "device"
+	case t&fs.ModeDir != 0:
+		kind = "directory"
+	}
+	return "not a regular file (a " + kind + "): not read"
 }
 
 // readFile reads a file, unless it is larger than limit bytes (0: no
 // limit): a stray data file must not take the machine's memory.
 func readFile(name string, limit int64) ([]byte, error) {
+	// Before opening: opening a named pipe waits for a writer.
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+		return nil, notRegular{st.Mode()}
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -206,7 +238,7 @@ func readFile(name string, limit int64) ([]byte, error) {
 			return nil, err
 		}
 		if limit > 0 && int64(len(data)) > limit {
-			return nil, tooLarge{int64(len(data)), limit}
+			return nil, tooLarge{0, limit} // grown past its stated size
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
@@ -219,6 +251,10 @@ func readProblem(err error) string {
 	var tl tooLarge
 	if errors.As(err, &tl) {
 		return "file " + tl.Error()
+	}
+	var nr notRegular
+	if errors.As(err, &nr) {
+		return nr.Error()
 	}
 	return fmt.Sprintf("cannot read: %v", err)
 }

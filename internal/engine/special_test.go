@@ -1,0 +1,107 @@
+//go:build unix
+
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+)
+
+// runWithin runs a check and fails the test if it does not end in time: a
+// pipe opened for reading waits for a writer forever.
+func runWithin(t *testing.T, d time.Duration, paths []string) *Result {
+	t.Helper()
+	type outcome struct {
+		res *Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := Run(paths, Options{Config: config.Default()})
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		return o.res
+	case <-time.After(d):
+		t.Fatalf("check of %v still running after %v", paths, d)
+	}
+	return nil
+}
+
+// TestSpecialFiles: pipes and devices are never read. Named on the command
+// line, each is a file-format finding; met in a walked tree, directly or
+// through a symbolic link, or as the sibling of a named page, they are
+// skipped. Before, a pipe named a.md hung the run and a link to /dev/zero
+// was read up to max-file-size.
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Bonjour</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello</span></span>` + "\n"
+	write(t, filepath.Join(dir, "fr-FR", "ok.md"), seg)
+	write(t, filepath.Join(dir, "fr-FR", "a.md"), seg)
+	for _, p := range []string{"fr-FR/pipe.md", "en-US/a.md"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, p), 0o644); err != nil {
+			if os.IsNotExist(err) {
+				_ = os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+				err = syscall.Mkfifo(filepath.Join(dir, p), 0o644)
+			}
+			if err != nil {
+				t.Skipf("cannot make a named pipe here: %v", err)
+			}
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "fr-FR", "pipe.md"), filepath.Join(dir, "fr-FR", "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "fr-FR", "zero.md")); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	res := runWithin(t, 10*time.Second, []string{filepath.Join(dir, "fr-FR")})
+	if res.Files != 2 {
+		t.Errorf("walked tree: %d files checked, want the 2 regular ones", res.Files)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "file-format" {
+			t.Errorf("walked tree: unexpected %s: %s", f.Path, f.Message)
+		}
+	}
+
+	res = runWithin(t, 10*time.Second, []string{filepath.Join(dir, "fr-FR", "pipe.md"), filepath.Join(dir, "fr-FR", "link.md")})
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "file-format" { // not orphan-page: en-US has no pipe.md indeed
+			got = append(got, filepath.Base(f.Path)+" "+f.Rule+": "+f.Message)
+		}
+	}
+	want := "link.md file-format: not a regular file (a named pipe): not read\n" +
+		"pipe.md file-format: not a regular file (a named pipe): not read"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("named pipes: findings\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+func TestTooLargeMessage(t *testing.T) {
+	for _, c := range []struct {
+		err  tooLarge
+		want string
+	}{
+		{tooLarge{20 << 20, 16 << 20}, "20 MiB is over the max-file-size of 16 MiB"},
+		{tooLarge{0, 16 << 20}, "is over the max-file-size of 16 MiB"},
+	} {
+		if got := c.err.Error(); !strings.HasPrefix(got, c.want+": not checked") {
+			t.Errorf("%+v: %q, want %q...", c.err, got, c.want)
+		}
+	}
+}
