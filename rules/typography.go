@@ -853,16 +853,31 @@ func typoMarkupBetween(text string, start, end int) bool {
 func checkRepeatedWords(text string, t []typoChar, src func() []typoChar, lang string, report func(Range, string, ...any)) {
 	var buf [64]typoWord
 	words := typoWords(t, buf[:0])
+	repeats := func(a, b typoWord) bool {
+		return typoSameWord(t, a, b) && typoOnlySpaces(t[a.end:b.start]) && !typoMarkupBetween(text, t[a.end-1].end, t[b.start].start)
+	}
 	for k := 1; k < len(words); k++ {
 		a, b := words[k-1], words[k]
-		if !typoSameWord(t, a, b) || !typoOnlySpaces(t[a.end:b.start]) {
+		if !repeats(a, b) {
 			continue
 		}
 		w := strings.ToLower(typoString(t[a.start:a.end]))
-		if typoAllowedRepeats[lang][w] || typoMarkupBetween(text, t[a.end-1].end, t[b.start].start) || typoRepeats(src(), w) {
+		if typoAllowedRepeats[lang][w] || typoRepeats(src(), w) {
 			continue
 		}
-		report(Range{t[a.start].start, t[b.end-1].end}, "repeated word %q", typoString(t[a.start:b.end]))
+		// A run of the same word is one problem: "le le le" (or ten
+		// thousand of them in a generated page) is one finding.
+		n := 2
+		for k+1 < len(words) && repeats(words[k], words[k+1]) {
+			k++
+			n++
+		}
+		r := Range{t[a.start].start, t[words[k].end-1].end}
+		if n == 2 {
+			report(r, "repeated word %q", typoString(t[a.start:b.end]))
+		} else {
+			report(r, "word %q repeated %d times in a row", typoString(t[a.start:a.end]), n)
+		}
 	}
 }
 

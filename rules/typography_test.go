@@ -191,6 +191,9 @@ func TestTypographyRepeatedWords(t *testing.T) {
 			text: sxs("7a043-150", `例如，如果指定 "my my custom-header"，则 X 标头文本将显示为 "我自定义标头"。`, `For example, if you specify "This-is-my-custom-header," the X-header text will appear as "This-is-my-custom-header".`) + "\n",
 			path: "zh-CN/page.md",
 			want: []string{`repeated word "my my"`}, at: []string{"my my"}},
+		{name: "a run of the same word is one finding",
+			text: sxs("a-1", "Pour obtenir des instructions détaillées détaillées détaillées sur le filtrage", "For step-by-step instructions about filtering") + "\n",
+			want: []string{`word "détaillées" repeated 3 times in a row`}, at: []string{"détaillées détaillées détaillées"}},
 		{name: "grammatical repetitions",
 			// de-DE/ome-advanced-expiration.md, de-DE/service-encryption-with-customer-key-faq.md,
 			// de-DE/archive-facebook-data-with-sample-connector.md

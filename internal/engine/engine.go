@@ -4,8 +4,6 @@ package engine
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"os"
@@ -238,7 +236,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
 			for _, pr := range probs {
 				f, _ := place(pg, lines, pp, rules.Finding{Rule: rules.InvalidSuppression.ID,
-					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message})
+					Severity: rules.InvalidSuppression.Severity, Path: pg.Path, Range: pr.Range, Message: pr.Message}, nil)
 				o.findings = append(o.findings, f)
 			}
 		}
@@ -376,14 +374,14 @@ func allActive(ids []string, reg *rules.Registry, cfg *config.Config) bool {
 // text is a rule's bug: the finding is reported clamped, a fix with such a
 // range is dropped (applying it would change something else), and bug
 // says what was wrong.
-func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Finding) (out report.Finding, bug string) {
+func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Finding, d *detacher) (out report.Finding, bug string) {
 	valid := func(r rules.Range) bool { return r.Start >= 0 && r.Start <= r.End && r.End <= len(pg.Text) }
 	if !valid(f.Range) {
 		bug = fmt.Sprintf("finding range %d-%d outside the text (%d bytes)", f.Range.Start, f.Range.End, len(pg.Text))
 	}
 	r := clamp(f.Range, len(pg.Text))
 	f.Range = r
-	detach(&f)
+	d.detach(&f)
 	snippet := strings.Clone(pg.Text[r.Start:r.End])
 	var fixPlaces []report.Span
 	fixes := f.Fixes[:0]
@@ -409,23 +407,9 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 		Locale:      pg.Locale,
 		Snippet:     snippet,
 		ProjectPath: projectPath,
-		Fingerprint: fingerprint(f, projectPath, snippet),
+		Fingerprint: d.fingerprint(f, projectPath, snippet),
 		FixPlaces:   fixPlaces,
 	}, bug
-}
-
-// detach copies the texts of a finding that may be substrings of a page's
-// text, which would otherwise stay in memory until the report is written.
-func detach(f *rules.Finding) {
-	f.Message, f.SegmentID = strings.Clone(f.Message), strings.Clone(f.SegmentID)
-	f.Source, f.Target = strings.Clone(f.Source), strings.Clone(f.Target)
-	if len(f.Fixes) > 0 {
-		fixes := make([]rules.Edit, len(f.Fixes))
-		for i, e := range f.Fixes {
-			fixes[i] = rules.Edit{Range: e.Range, New: strings.Clone(e.New)}
-		}
-		f.Fixes = fixes
-	}
 }
 
 // loaders returns the corpus's on-demand page loader and file test, cached
@@ -599,8 +583,9 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 // placeAll places findings (place), appending them to out and the rules'
 // range bugs to internal.
 func placeAll(pg *rules.Page, lines *textfile.Lines, projectPath string, raw []rules.Finding, out []report.Finding, internal []string) ([]report.Finding, []string) {
+	d := &detacher{}
 	for _, f := range raw {
-		pf, bug := place(pg, lines, projectPath, f)
+		pf, bug := place(pg, lines, projectPath, f, d)
 		out = append(out, pf)
 		if bug != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pg.Path, f.Rule, bug))
@@ -612,6 +597,7 @@ func placeAll(pg *rules.Page, lines *textfile.Lines, projectPath string, raw []r
 // checkCorpus runs the corpus rules on one page of the index.
 func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *config.Config, tm *Timings) (out []report.Finding, internal []string) {
 	pp := configRel(cfg, pf.Path)
+	d := &detacher{}
 	for _, e := range active {
 		if e.rule.RunCorpus == nil {
 			continue
@@ -624,13 +610,13 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 					start = textfile.Position(f.Loc.Start)
 					end = textfile.Position(f.Loc.End)
 				}
-				detach(&f)
+				d.detach(&f)
 				snippet := f.Target
 				if f.SegmentID == "" {
 					snippet = ""
 				}
 				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: pf.Locale,
-					Snippet: snippet, ProjectPath: pp, Fingerprint: fingerprint(f, pp, snippet)})
+					Snippet: snippet, ProjectPath: pp, Fingerprint: d.fingerprint(f, pp, snippet)})
 			}}
 		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pf.Path, e.rule.ID, msg))
@@ -656,16 +642,4 @@ func clamp(r rules.Range, n int) rules.Range {
 	r.Start = max(0, min(r.Start, n))
 	r.End = max(r.Start, min(r.End, n))
 	return r
-}
-
-// fingerprint hashes what identifies a finding independently of its line
-// and of the directory the check runs from: rule, the file's project path,
-// the segment's texts (or the flagged text) and the message.
-func fingerprint(f rules.Finding, projectPath, snippet string) string {
-	h := sha256.New()
-	for _, s := range []string{f.Rule, projectPath, f.Source, f.Target, snippet, f.Message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
 }

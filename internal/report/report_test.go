@@ -660,7 +660,7 @@ func TestTextInChunks(t *testing.T) {
 			if i > 0 {
 				bw.WriteString("\n")
 			}
-			writeTextFinding(bw, p, &many.Findings[i])
+			writeTextFinding(bw, p, &many.Findings[i], nil)
 		}
 		bw.WriteString("\n")
 		writeTextSummary(bw, p, many, false)

@@ -51,11 +51,12 @@ func WriteText(w io.Writer, run *Run, opts Options) error {
 			defer wg.Done()
 			var b bytes.Buffer
 			cw := bufio.NewWriter(&b)
+			var folds foldCache
 			for i := r[0]; i < r[1]; i++ {
 				if i > 0 {
 					cw.WriteString("\n")
 				}
-				writeTextFinding(cw, p, &run.Findings[i])
+				writeTextFinding(cw, p, &run.Findings[i], &folds)
 			}
 			cw.Flush()
 			out[c] = b.Bytes()
@@ -138,11 +139,30 @@ func writeTextHeader(w *bufio.Writer, p palette, f *Finding) {
 	fmt.Fprintf(w, ": %s %s: %s\n", paint(p.severity(f.Severity), f.Severity.String()), f.Rule, fold(f.Message))
 }
 
-func writeTextFinding(w *bufio.Writer, p palette, f *Finding) {
+// foldCache remembers the folded texts of the last segment: the findings of
+// a segment follow one another, and a long segment with many findings
+// (thousands of typography notes in one generated paragraph) would
+// otherwise be folded again for each.
+type foldCache struct{ src, tgt, srcFold, tgtFold string }
+
+func (c *foldCache) fold(raw string, last, folded *string) string {
+	if raw != *last {
+		*last, *folded = raw, fold(raw)
+	}
+	return *folded
+}
+
+func writeTextFinding(w *bufio.Writer, p palette, f *Finding, folds *foldCache) {
 	writeTextHeader(w, p, f)
 	hl := p.severity(f.Severity)
 	if f.SegmentID != "" {
-		src, tgt, span := fold(f.Source), fold(f.Target), fold(f.Snippet)
+		var src, tgt string
+		if folds != nil {
+			src, tgt = folds.fold(f.Source, &folds.src, &folds.srcFold), folds.fold(f.Target, &folds.tgt, &folds.tgtFold)
+		} else {
+			src, tgt = fold(f.Source), fold(f.Target)
+		}
+		span := fold(f.Snippet)
 		// Where the span sits in one side guides the window on the other.
 		at := -1.0
 		if a, _, ok := findSpan(tgt, span); ok {
