@@ -30,7 +30,7 @@ type textKey struct {
 }
 
 type hashKey struct {
-	rule, path       string
+	rule, path     string
 	source, target textKey
 }
 
