@@ -262,6 +262,9 @@ func mayHaveNumbers(prose string) bool {
 func compareProse(srcProse string, src Text, srcLocale string, tgtProse string, tgt Text, tgtLocale string, opts mismatchOptions) (missing, extra []numbers.Number) {
 	a := filterNumbers(slices.Clone(sourceNumbers(srcProse, srcLocale)), opts)
 	b := filterNumbers(numbers.Extract(tgtProse, tgtLocale), opts)
+	if len(a)*len(b) > maxPairings {
+		return compareSets(a, b, opts)
+	}
 	ua, ub := make([]bool, len(a)), make([]bool, len(b))
 	match := func(eq func(x, y numbers.Number) bool, wordsA, wordsB bool) {
 		for i, x := range a {
@@ -309,6 +312,43 @@ func compareProse(srcProse string, src Text, srcLocale string, tgtProse string, 
 		}
 	}
 	return missing, extra
+}
+
+// maxPairings bounds the source-target pairs the matching passes of
+// compareProse try (each pass tries them all): a segment with thousands of
+// numbers on each side (a generated table in one paragraph) took seconds,
+// and fifty thousand minutes.
+const maxPairings = 1 << 20
+
+// compareSets is compareProse for segments over maxPairings: each side as a
+// set of values, a number missing when no number of the other side has its
+// value in any of its readings (value, alternative reading or part). The
+// finer passes (dates without their year, names found in the text) are
+// left out.
+func compareSets(a, b []numbers.Number, opts mismatchOptions) (missing, extra []numbers.Number) {
+	readings := func(ns []numbers.Number) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range ns {
+			m[n.Value] = true
+			if n.Alt != "" {
+				m[n.Alt] = true
+			}
+			for _, p := range n.Parts {
+				m[p] = true
+			}
+		}
+		return m
+	}
+	unmatched := func(ns []numbers.Number, other map[string]bool) []numbers.Number {
+		var out []numbers.Number
+		for _, n := range ns {
+			if !n.Word && !opts.mayAdd[n.Value] && !other[n.Value] && (n.Alt == "" || !other[n.Alt]) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	return unmatched(a, readings(b)), unmatched(b, readings(a))
 }
 
 // equivalent compares values allowing for a second reading of either side,
@@ -531,6 +571,10 @@ func isYear(v string) bool {
 	return len(v) == 4 && (strings.HasPrefix(v, "19") || strings.HasPrefix(v, "20")) && strings.Trim(v, "0123456789") == ""
 }
 
+// maxListed is how many distinct numbers a message lists before "and N
+// more".
+const maxListed = 20
+
 // listNumbers renders numbers as written, once each with a count.
 func listNumbers(ns []numbers.Number) string {
 	var order []string
@@ -543,12 +587,16 @@ func listNumbers(ns []numbers.Number) string {
 		}
 		count[n.Value]++
 	}
-	out := make([]string, len(order))
-	for i, v := range order {
+	shown := min(len(order), maxListed)
+	out := make([]string, shown, shown+1)
+	for i, v := range order[:shown] {
 		out[i] = text[v]
 		if c := count[v]; c > 1 {
 			out[i] += fmt.Sprintf(" (×%d)", c)
 		}
+	}
+	if more := len(order) - shown; more > 0 {
+		out = append(out, fmt.Sprintf("and %d more", more))
 	}
 	return strings.Join(out, ", ")
 }

@@ -297,3 +297,33 @@ func TestNumberMismatchCorpus(t *testing.T) {
 		t.Logf("#%d %s\n  %s\n  S: %s\n  T: %s", i+1, filepath.Base(f.Path), f.Message, f.Source, f.Target)
 	}
 }
+
+// TestNumberMismatchHugeSegments: a segment with thousands of numbers on
+// each side (a generated table in one paragraph) is compared as two sets of
+// values, in linear time, and the message lists the first numbers only.
+func TestNumberMismatchHugeSegments(t *testing.T) {
+	var src, tgt []string
+	for i := range 3000 {
+		src = append(src, fmt.Sprintf("%d", 100000+i))
+		tgt = append(tgt, fmt.Sprintf("%d", 100000+i)) // the same numbers...
+	}
+	tgt[5], tgt[2999] = "99", "1 000" // ...but two, and one in the French way
+	src[2998] = "1,000"
+	fs := runNumberMismatch(segmentPage(t, "fr-FR", strings.Join(src, " "), strings.Join(tgt, " ")), nil)
+	want := "source has 100005, 102999, target lacks them; target has 99, 102998 not in the source"
+	if len(fs) != 1 || fs[0].Message != want {
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Message)
+		}
+		t.Fatalf("got %q\nwant %q", got, want)
+	}
+
+	for i := range tgt {
+		tgt[i] = fmt.Sprintf("%d", 200000+i)
+	}
+	fs = runNumberMismatch(segmentPage(t, "fr-FR", strings.Join(src, " "), strings.Join(tgt, " ")), nil)
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "100019, and 2980 more, target lacks them") || !strings.HasSuffix(fs[0].Message, "200019, and 2980 more not in the source") {
+		t.Errorf("long lists are cut after 20 numbers: %v", fs)
+	}
+}
