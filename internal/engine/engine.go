@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/layout"
@@ -381,6 +382,7 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 	}
 	r := clamp(f.Range, len(pg.Text))
 	f.Range = r
+	targetAt, inTarget := offsetIn(pg.Text, f.Target, r)
 	d.detach(&f)
 	snippet := strings.Clone(pg.Text[r.Start:r.End])
 	var fixPlaces []report.Span
@@ -401,15 +403,32 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 	}
 	f.Fixes = fixes
 	return report.Finding{
-		Finding:     f,
-		Start:       lines.Position(r.Start),
-		End:         lines.Position(r.End),
-		Locale:      pg.Locale,
-		Snippet:     snippet,
-		ProjectPath: projectPath,
-		Fingerprint: d.fingerprint(f, projectPath, snippet),
-		FixPlaces:   fixPlaces,
+		Finding:      f,
+		Start:        lines.Position(r.Start),
+		End:          lines.Position(r.End),
+		Locale:       pg.Locale,
+		Snippet:      snippet,
+		ProjectPath:  projectPath,
+		Fingerprint:  d.fingerprint(f, projectPath, snippet),
+		FixPlaces:    fixPlaces,
+		TargetOffset: targetAt,
+		InTarget:     inTarget,
 	}, bug
+}
+
+// offsetIn returns the offset of range r in sub when sub is a substring of
+// text (as a segment's target is of its page) holding r.
+func offsetIn(text, sub string, r rules.Range) (int, bool) {
+	if sub == "" || text == "" {
+		return 0, false
+	}
+	// Comparing addresses only: sub lies inside text exactly when its
+	// first byte does, as distinct allocations do not overlap.
+	start := int(uintptr(unsafe.Pointer(unsafe.StringData(sub))) - uintptr(unsafe.Pointer(unsafe.StringData(text))))
+	if start < 0 || start > len(text)-len(sub) || r.Start < start || r.End > start+len(sub) {
+		return 0, false
+	}
+	return r.Start - start, true
 }
 
 // loaders returns the corpus's on-demand page loader and file test, cached

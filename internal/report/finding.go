@@ -32,6 +32,11 @@ type Finding struct {
 	// FixPlaces are the positions of the Fixes' ranges, one per edit; JSON
 	// and SARIF write the fixes that have them.
 	FixPlaces []Span
+	// TargetOffset is, when InTarget, the byte offset of the flagged text
+	// in Target: the text format highlights that very place, where the
+	// same text may occur earlier in the segment.
+	TargetOffset int
+	InTarget     bool
 }
 
 // Span is a range of a file by positions: End is exclusive.

@@ -139,39 +139,33 @@ func writeTextHeader(w *bufio.Writer, p palette, f *Finding) {
 	fmt.Fprintf(w, ": %s %s: %s\n", paint(p.severity(f.Severity), f.Severity.String()), f.Rule, fold(f.Message))
 }
 
-// foldCache remembers the folded texts of the last segment: the findings of
-// a segment follow one another, and a long segment with many findings
-// (thousands of typography notes in one generated paragraph) would
-// otherwise be folded again for each.
-type foldCache struct{ src, tgt, srcFold, tgtFold string }
-
-func (c *foldCache) fold(raw string, last, folded *string) string {
-	if raw != *last {
-		*last, *folded = raw, fold(raw)
-	}
-	return *folded
-}
-
 func writeTextFinding(w *bufio.Writer, p palette, f *Finding, folds *foldCache) {
 	writeTextHeader(w, p, f)
 	hl := p.severity(f.Severity)
 	if f.SegmentID != "" {
-		var src, tgt string
+		var src, tgt *foldedText
 		if folds != nil {
-			src, tgt = folds.fold(f.Source, &folds.src, &folds.srcFold), folds.fold(f.Target, &folds.tgt, &folds.tgtFold)
+			src, tgt = folds.get(&folds.src, f.Source), folds.get(&folds.tgt, f.Target)
 		} else {
-			src, tgt = fold(f.Source), fold(f.Target)
+			src, tgt = newFoldedText(f.Source), newFoldedText(f.Target)
 		}
 		span := fold(f.Snippet)
+		// The flagged text itself when the engine placed it in the target,
+		// else its first occurrence.
+		a, b, ok := tgt.find(span)
+		if f.InTarget && span != "" {
+			a, b, ok = tgt.index(f.TargetOffset, true), tgt.index(f.TargetOffset+len(f.Snippet), false), true
+		}
 		// Where the span sits in one side guides the window on the other.
 		at := -1.0
-		if a, _, ok := findSpan(tgt, span); ok {
-			at = float64(a) / float64(utf8.RuneCountInString(tgt))
-		} else if a, _, ok := findSpan(src, span); ok {
-			at = float64(a) / float64(utf8.RuneCountInString(src))
+		if ok {
+			at = float64(a) / float64(len(tgt.runes))
+		} else if sa, _, sok := src.find(span); sok {
+			at = float64(sa) / float64(len(src.runes))
 		}
-		writeTextLine(w, p, "source", excerpt(src, span, maxShown, at), hl, true)
-		writeTextLine(w, p, "target", excerpt(tgt, span, maxShown, at), hl, true)
+		sa, sb, sok := src.find(span)
+		writeTextLine(w, p, "source", excerptRunes(src.runes, sa, sb, sok, maxShown, at), hl, true)
+		writeTextLine(w, p, "target", excerptRunes(tgt.runes, a, b, ok, maxShown, at), hl, true)
 	} else if f.Snippet != "" {
 		writeTextLine(w, p, "snippet", excerpt(fold(f.Snippet), "", maxShown, -1), hl, false)
 	}
@@ -359,8 +353,13 @@ func findSpan(s, span string) (a, b int, ok bool) {
 // (where the span sits in the other side of the segment: translations
 // mostly keep the order of things), or starts at 0 when at is negative.
 func excerpt(s, span string, width int, at float64) excerptParts {
-	rs := []rune(s)
 	a, b, ok := findSpan(s, span)
+	return excerptRunes([]rune(s), a, b, ok, width, at)
+}
+
+// excerptRunes is excerpt with the span given: characters a to b of rs, when
+// ok.
+func excerptRunes(rs []rune, a, b int, ok bool, width int, at float64) excerptParts {
 	if !ok && at > 0 {
 		a = int(at * float64(len(rs)))
 		b = a

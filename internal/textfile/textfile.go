@@ -5,7 +5,9 @@ package textfile
 import (
 	"bytes"
 	"errors"
+	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -137,6 +139,9 @@ type Lines struct {
 	lastOff int
 	lastPos Position
 	valid   bool // valid UTF-8: columns are counted from first bytes alone
+	// The checkpoints of long lines, by 0-based line (marksOf).
+	mu    sync.Mutex
+	marks map[int][]posMark
 }
 
 // NewLines indexes text. A line ends at \n; a \r before it belongs to the
@@ -201,9 +206,34 @@ func (l *Lines) position(off int, remember bool) Position {
 	}
 	p := Position{Line: lo + 1, Col: 1, ColUTF16: 1}
 	i := l.starts[lo]
+	if off-i > 4*markEvery {
+		// A long line: walk from the nearest checkpoint, not the line start
+		// (many findings on one generated line, asked in any order).
+		marks := l.marksOf(lo)
+		if k := sort.Search(len(marks), func(k int) bool { return marks[k].off > off }) - 1; k >= 0 {
+			p, i = marks[k].pos, marks[k].off
+		}
+	}
 	if remember && l.lastPos.Line == p.Line && l.lastOff >= i && l.lastOff <= off {
 		p, i = l.lastPos, l.lastOff
 	}
+	if l.valid {
+		// An offset inside a character counts as that character's start.
+		for off > i && off < len(l.text) && !utf8.RuneStart(l.text[off]) {
+			off--
+		}
+	}
+	p, i = l.walk(p, i, off)
+	if remember {
+		l.lastOff, l.lastPos = i, p
+	}
+	return p
+}
+
+// walk returns the position of offset off (on the line of p) from the
+// position p of offset i, and the offset it reached: off, or in invalid
+// UTF-8 the start of the character holding off.
+func (l *Lines) walk(p Position, i, off int) (Position, int) {
 	if !l.valid {
 		for i < off {
 			r, size := utf8.DecodeRuneInString(l.text[i:])
@@ -218,14 +248,7 @@ func (l *Lines) position(off int, remember bool) Position {
 				p.ColUTF16++
 			}
 		}
-		if remember {
-			l.lastOff, l.lastPos = i, p
-		}
-		return p
-	}
-	// An offset inside a character counts as that character's start.
-	for off > i && off < len(l.text) && !utf8.RuneStart(l.text[off]) {
-		off--
+		return p, i
 	}
 	// Count characters by their first bytes rather than decoding them (the
 	// hot loop of every position): a four-byte sequence is two UTF-16 units.
@@ -243,9 +266,43 @@ func (l *Lines) position(off int, remember bool) Position {
 	}
 	p.Col += n
 	p.ColUTF16 += n + wide
-	i = off
-	if remember {
-		l.lastOff, l.lastPos = i, p
+	return p, off
+}
+
+// markEvery is the spacing of a long line's checkpoints, in bytes.
+const markEvery = 1024
+
+// posMark is a checkpoint: the position of a character start.
+type posMark struct {
+	off int
+	pos Position
+}
+
+// marksOf returns the checkpoints of 0-based line lo, made on first use.
+func (l *Lines) marksOf(lo int) []posMark {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if m, ok := l.marks[lo]; ok {
+		return m
 	}
-	return p
+	end := len(l.text)
+	if lo+1 < len(l.starts) {
+		end = l.starts[lo+1]
+	}
+	var marks []posMark
+	p, i := Position{Line: lo + 1, Col: 1, ColUTF16: 1}, l.starts[lo]
+	for next := i + markEvery; next < end; next += markEvery {
+		j := next
+		for j > i && !utf8.RuneStart(l.text[j]) {
+			j--
+		}
+		if p, i = l.walk(p, i, j); i > next-markEvery {
+			marks = append(marks, posMark{i, p})
+		}
+	}
+	if l.marks == nil {
+		l.marks = map[int][]posMark{}
+	}
+	l.marks[lo] = marks
+	return marks
 }

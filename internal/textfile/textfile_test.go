@@ -2,9 +2,11 @@ package textfile
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // utf16Bytes encodes s as UTF-16 in the given byte order, without a BOM.
@@ -185,5 +187,63 @@ func TestPositionRoundTrip(t *testing.T) {
 			col16 += len(utf16.Encode([]rune{r}))
 		}
 		off += size
+	}
+}
+
+// TestPositionLongLines asks every offset of long lines (past the
+// checkpoints' threshold) in random order, with and without the memory of
+// the last position, against positions counted one character at a time:
+// valid UTF-8 with characters of every width, and invalid UTF-8.
+func TestPositionLongLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	pieces := []string{"a", "é", "简", "😀", " ", "\t"}
+	for _, invalid := range []bool{false, true} {
+		var b strings.Builder
+		for line := 0; line < 3; line++ {
+			for range 4000 + r.IntN(4000) {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+				if invalid && r.IntN(50) == 0 {
+					b.WriteString("\xff")
+				}
+			}
+			b.WriteString("\n")
+		}
+		text := b.String()
+		// Positions the slow way: every byte offset, an offset inside a
+		// character counting as that character.
+		want := make([]Position, len(text)+1)
+		p := Position{Line: 1, Col: 1, ColUTF16: 1}
+		for off := 0; off < len(text); {
+			rn, size := utf8.DecodeRuneInString(text[off:])
+			for k := 0; k < size; k++ {
+				want[off+k] = p
+			}
+			switch {
+			case rn == '\n':
+				p = Position{Line: p.Line + 1, Col: 1, ColUTF16: 1}
+			case rn >= 0x10000:
+				p.Col, p.ColUTF16 = p.Col+1, p.ColUTF16+2
+			default:
+				p.Col, p.ColUTF16 = p.Col+1, p.ColUTF16+1
+			}
+			off += size
+		}
+		want[len(text)] = p
+		l := NewLines(text)
+		offs := r.Perm(len(text) + 1)
+		for k, off := range offs {
+			var got Position
+			if k%2 == 0 {
+				got = l.Position(off)
+			} else {
+				got = l.PositionOf(off)
+			}
+			if got != want[off] {
+				t.Fatalf("invalid %v: Position(%d) = %+v, want %+v", invalid, off, got, want[off])
+			}
+		}
+		if len(l.marks) == 0 {
+			t.Errorf("invalid %v: no checkpoints made on lines of %d bytes", invalid, len(text)/3)
+		}
 	}
 }

@@ -1,0 +1,100 @@
+package report
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldedText is a segment text folded for display (fold), with what the
+// findings of that segment need again and again: its characters, where a
+// text occurs in it, and where a byte offset of the raw text lands in it.
+// A long segment with many findings (thousands of typography notes in one
+// generated paragraph) is so folded and indexed once, not once per finding.
+type foldedText struct {
+	raw, folded string
+	runes       []rune
+	found       map[string][3]int // findSpan's answers: a, b, ok (1)
+	// The walk of index, which goes on from the last offset asked: a
+	// segment's findings come in the order of their places.
+	at    int  // raw bytes walked
+	n     int  // folded characters they gave
+	space bool // white space pending at at
+}
+
+func newFoldedText(raw string) *foldedText {
+	f := fold(raw)
+	return &foldedText{raw: raw, folded: f, runes: []rune(f)}
+}
+
+// find is findSpan(t.folded, span), remembered.
+func (t *foldedText) find(span string) (a, b int, ok bool) {
+	if r, seen := t.found[span]; seen {
+		return r[0], r[1], r[2] == 1
+	}
+	a, b, ok = findSpan(t.folded, span)
+	if t.found == nil {
+		t.found = map[string][3]int{}
+	}
+	r := [3]int{a, b, 0}
+	if ok {
+		r[2] = 1
+	}
+	t.found[span] = r
+	return a, b, ok
+}
+
+// index returns where raw byte offset x lands in the folded text, in
+// characters: for a start, the place of the character at x (after the
+// space that white space before it folds to); for an end, the place just
+// after the characters before x.
+func (t *foldedText) index(x int, start bool) int {
+	x = min(max(x, 0), len(t.raw))
+	if x < t.at {
+		t.at, t.n, t.space = 0, 0, false
+	}
+	for t.at < x {
+		r, size := utf8.DecodeRuneInString(t.raw[t.at:])
+		if unicode.IsSpace(r) {
+			t.space = true
+		} else {
+			if t.space && t.n > 0 {
+				t.n++
+			}
+			t.space = false
+			t.n += visibleLen(r)
+		}
+		t.at += size
+	}
+	n := t.n
+	if start && t.space && n > 0 && x < len(t.raw) {
+		if r, _ := utf8.DecodeRuneInString(t.raw[x:]); !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return min(n, len(t.runes))
+}
+
+// visibleLen is how many characters writeVisible writes for r.
+func visibleLen(r rune) int {
+	switch {
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return 4 // \x01
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return 6 // \u202e
+	}
+	return 1
+}
+
+// foldCache keeps the folded texts of the last segment: the findings of a
+// segment follow one another in a report.
+type foldCache struct{ src, tgt *foldedText }
+
+func (c *foldCache) get(slot **foldedText, raw string) *foldedText {
+	if c == nil {
+		return newFoldedText(raw)
+	}
+	if *slot == nil || (*slot).raw != raw {
+		*slot = newFoldedText(raw)
+	}
+	return *slot
+}

@@ -1,0 +1,77 @@
+package report
+
+import (
+	"bufio"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// TestFoldedTextIndex checks the walk from raw offsets to folded places
+// against fold itself, on random texts of words, white space runs, control
+// and bidi characters, asking offsets in order and out of order: the end
+// place of y is the length of fold(raw[:y]), and the folded text from the
+// start place of a visible character at x is fold(raw[x:]).
+func TestFoldedTextIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	pieces := []string{"mot", "数字", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x01", "\u202e", "é", ",", "**", "\u3000"}
+	for it := range 500 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		raw := b.String()
+		ft := newFoldedText(raw)
+		var offsets []int
+		for x := range raw {
+			offsets = append(offsets, x)
+		}
+		offsets = append(offsets, len(raw))
+		if it%2 == 1 {
+			r.Shuffle(len(offsets), func(i, j int) { offsets[i], offsets[j] = offsets[j], offsets[i] })
+		}
+		for _, x := range offsets {
+			if got, want := ft.index(x, false), utf8.RuneCountInString(fold(raw[:x])); got != want {
+				t.Fatalf("%q: end place of %d is %d, want %d", raw, x, got, want)
+			}
+			if x == len(raw) {
+				continue
+			}
+			if c, _ := utf8.DecodeRuneInString(raw[x:]); unicode.IsSpace(c) {
+				continue
+			}
+			if got, want := string(ft.runes[ft.index(x, true):]), fold(raw[x:]); got != want {
+				t.Fatalf("%q: folded text from the start place of %d is %q, want %q", raw, x, got, want)
+			}
+		}
+	}
+}
+
+// TestTextHighlightsTheFlaggedPlace: a finding on the second ')' of a
+// target shows that one, not the first.
+func TestTextHighlightsTheFlaggedPlace(t *testing.T) {
+	target := "Voir (a) et b) pour " + strings.Repeat("plus de détails ", 10)
+	second := strings.Index(target, "b)") + 1
+	f := Finding{InTarget: true, TargetOffset: second, Snippet: ")"}
+	f.SegmentID, f.Target, f.Source, f.Severity = "a-1", target, "See (a) and (b) for more", rules.Note
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeTextFinding(w, palette{}, &f, nil)
+	w.Flush()
+	out := b.String()
+	if !strings.Contains(out, "target: Voir (a) et b) pour") {
+		t.Fatalf("output:\n%s", out)
+	}
+	// With color, the highlight shows which parenthesis.
+	b.Reset()
+	w = bufio.NewWriter(&b)
+	writeTextFinding(w, newPalette(true), &f, nil)
+	w.Flush()
+	if !strings.Contains(b.String(), "et b\x1b[") {
+		t.Errorf("the second ')' is not the highlighted one:\n%q", b.String())
+	}
+}
