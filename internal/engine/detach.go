@@ -30,8 +30,8 @@ type textKey struct {
 }
 
 type hashKey struct {
-	rule, path     string
-	source, target textKey
+	rule, path              string
+	source, target, snippet textKey
 }
 
 // longText is the length from which a text is worth remembering.
@@ -74,32 +74,50 @@ func (d *detacher) detach(f *rules.Finding) {
 // segment's texts, the flagged text and the message. Call it on the
 // detached finding, whose long texts the detacher knows.
 func (d *detacher) fingerprint(f rules.Finding, projectPath, snippet string) string {
-	var h hash.Hash
-	long := d != nil && len(f.Source)+len(f.Target) >= longText
-	k := hashKey{f.Rule, projectPath, keyOf(f.Source), keyOf(f.Target)}
+	h := d.hashed(hashKey{f.Rule, projectPath, keyOf(f.Source), keyOf(f.Target), textKey{}}, len(f.Source)+len(f.Target), nil,
+		f.Rule, projectPath, f.Source, f.Target)
+	if len(snippet) >= longText {
+		// A long snippet (a whole target) is hashed once too.
+		h = d.hashed(hashKey{f.Rule, projectPath, keyOf(f.Source), keyOf(f.Target), keyOf(snippet)}, len(snippet), h, snippet)
+		return finish(h, f.Message)
+	}
+	return finish(h, snippet, f.Message)
+}
+
+// hashed returns a hash state after texts written to from (nil: a new
+// SHA-256), each followed by a NUL byte, remembered under k when they are
+// long (size bytes or more).
+func (d *detacher) hashed(k hashKey, size int, from hash.Hash, texts ...string) hash.Hash {
+	long := d != nil && size >= longText
 	if long {
 		if c, ok := d.hashes[k].(hash.Cloner); ok {
-			if h2, err := c.Clone(); err == nil {
-				h = h2
+			if h, err := c.Clone(); err == nil {
+				return h
 			}
 		}
 	}
+	h := from
 	if h == nil {
 		h = sha256.New()
-		for _, s := range []string{f.Rule, projectPath, f.Source, f.Target} {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-		if c, ok := h.(hash.Cloner); long && ok {
-			if saved, err := c.Clone(); err == nil {
-				if d.hashes == nil {
-					d.hashes = map[hashKey]hash.Hash{}
-				}
-				d.hashes[k] = saved
+	}
+	for _, s := range texts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	if c, ok := h.(hash.Cloner); long && ok {
+		if saved, err := c.Clone(); err == nil {
+			if d.hashes == nil {
+				d.hashes = map[hashKey]hash.Hash{}
 			}
+			d.hashes[k] = saved
 		}
 	}
-	for _, s := range []string{snippet, f.Message} {
+	return h
+}
+
+// finish writes the last texts and returns the fingerprint.
+func finish(h hash.Hash, texts ...string) string {
+	for _, s := range texts {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

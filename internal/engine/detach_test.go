@@ -31,9 +31,10 @@ func TestDetacherRemembersLongSegments(t *testing.T) {
 		if i > 0 && (unsafe.StringData(f.Target) != unsafe.StringData(prev.Target) || unsafe.StringData(f.Source) != unsafe.StringData(prev.Source)) {
 			t.Error("findings of the same segment got separate copies of its texts")
 		}
-		snippet := "le le"
-		if got, want := d.fingerprint(f, "fr-FR/p.md", snippet), fingerprint(detach0, "fr-FR/p.md", snippet); got != want {
-			t.Errorf("finding %d: fingerprint %s with the detacher's memory, %s without", i, got, want)
+		for _, snippet := range []string{"le le", f.Target} { // a short one, and the whole target
+			if got, want := d.fingerprint(f, "fr-FR/p.md", snippet), fingerprint(detach0, "fr-FR/p.md", snippet); got != want {
+				t.Errorf("finding %d, snippet of %d bytes: fingerprint %s with the detacher's memory, %s without", i, len(snippet), got, want)
+			}
 		}
 		prev = f
 	}

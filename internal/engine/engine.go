@@ -384,7 +384,7 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 	f.Range = r
 	targetAt, inTarget := offsetIn(pg.Text, f.Target, r)
 	d.detach(&f)
-	snippet := strings.Clone(pg.Text[r.Start:r.End])
+	snippet := d.clone(pg.Text[r.Start:r.End])
 	var fixPlaces []report.Span
 	fixes := f.Fixes[:0]
 	for _, e := range f.Fixes {

@@ -14,6 +14,8 @@ type foldedText struct {
 	raw, folded string
 	runes       []rune
 	found       map[string][3]int // findSpan's answers: a, b, ok (1)
+	lastSpan    *string           // the last span asked, and its answer
+	last        [3]int
 	// The walk of index, which goes on from the last offset asked: a
 	// segment's findings come in the order of their places.
 	at    int  // raw bytes walked
@@ -28,7 +30,13 @@ func newFoldedText(raw string) *foldedText {
 
 // find is findSpan(t.folded, span), remembered.
 func (t *foldedText) find(span string) (a, b int, ok bool) {
+	if t.lastSpan != nil && *t.lastSpan == span {
+		// The same span again (a string compares equal to itself without
+		// reading it: the long span of many findings on one segment).
+		return t.last[0], t.last[1], t.last[2] == 1
+	}
 	if r, seen := t.found[span]; seen {
+		t.lastSpan, t.last = &span, r
 		return r[0], r[1], r[2] == 1
 	}
 	a, b, ok = findSpan(t.folded, span)
@@ -40,6 +48,7 @@ func (t *foldedText) find(span string) (a, b int, ok bool) {
 		r[2] = 1
 	}
 	t.found[span] = r
+	t.lastSpan, t.last = &span, r
 	return a, b, ok
 }
 
@@ -85,9 +94,25 @@ func visibleLen(r rune) int {
 	return 1
 }
 
-// foldCache keeps the folded texts of the last segment: the findings of a
-// segment follow one another in a report.
-type foldCache struct{ src, tgt *foldedText }
+// foldCache keeps the folded texts of the last segment, and of the last
+// snippet: the findings of a segment follow one another in a report, and
+// many flag the whole target.
+type foldCache struct {
+	src, tgt *foldedText
+	snip     string
+	snipFold string
+}
+
+// fold is fold(snippet), remembered for the last snippet.
+func (c *foldCache) fold(snippet string) string {
+	if c == nil {
+		return fold(snippet)
+	}
+	if snippet != c.snip || c.snip == "" {
+		c.snip, c.snipFold = snippet, fold(snippet)
+	}
+	return c.snipFold
+}
 
 func (c *foldCache) get(slot **foldedText, raw string) *foldedText {
 	if c == nil {

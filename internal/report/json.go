@@ -79,19 +79,9 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 		if len(items) == 0 {
 			return field(key, items, last)
 		}
-		parts, err := indentedJSONAll(items, "    ")
-		if err != nil {
-			return err
-		}
 		buf.WriteString("  \"" + key + "\": [\n")
-		for i, b := range parts {
-			buf.WriteString("    ")
-			buf.Write(b)
-			parts[i] = nil
-			if i+1 < len(parts) {
-				buf.WriteByte(',')
-			}
-			buf.WriteByte('\n')
+		if err := writeIndentedAll(buf, items, "    ", "    "); err != nil {
+			return err
 		}
 		buf.WriteString("  ]")
 		if !last {
@@ -122,11 +112,36 @@ func WriteJSON(w io.Writer, run *Run, _ Options) error {
 	return buf.Flush() // a bufio.Writer keeps the first write error
 }
 
+// writeIndentedAll writes indentedJSON of each item on a line of its own
+// after lead, the lines separated by commas. Batches of items are encoded on
+// every core and written before the next batch: a report is written as it
+// is encoded, and the memory held is a batch's, however many findings there
+// are (a generated page's thousands of findings each quote a long segment).
+func writeIndentedAll[T any](w *bufio.Writer, items []T, prefix, lead string) error {
+	batch := 128 * runtime.GOMAXPROCS(0)
+	for start := 0; start < len(items); start += batch {
+		end := min(start+batch, len(items))
+		parts, err := indentedJSONAll(items[start:end], prefix)
+		if err != nil {
+			return err
+		}
+		for i, p := range parts {
+			w.WriteString(lead)
+			w.Write(p)
+			if start+i+1 < len(items) {
+				w.WriteByte(',')
+			}
+			w.WriteByte('\n')
+		}
+	}
+	return nil
+}
+
 // indentedJSONAll is indentedJSON of each item, on every core.
 func indentedJSONAll[T any](items []T, prefix string) ([][]byte, error) {
 	parts := make([][]byte, len(items))
 	errs := make([]error, len(items))
-	workers := min(runtime.GOMAXPROCS(0), (len(items)+255)/256)
+	workers := min(runtime.GOMAXPROCS(0), (len(items)+127)/128)
 	var wg sync.WaitGroup
 	for k := 0; k < workers; k++ {
 		wg.Add(1)

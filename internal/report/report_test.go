@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -591,7 +592,7 @@ func TestFold(t *testing.T) {
 // report, with and without findings and suppressed findings.
 func TestJSONAsEncoder(t *testing.T) {
 	many := testRun(t)
-	for len(many.Findings) < 1000 {
+	for len(many.Findings) < 3*128*runtime.GOMAXPROCS(0)+1 { // several batches (writeIndentedAll)
 		many.Findings = append(many.Findings, testRun(t).Findings...)
 	}
 	withSuppressed := testRun(t)
@@ -620,7 +621,7 @@ func TestJSONAsEncoder(t *testing.T) {
 // whole log.
 func TestSARIFAsEncoder(t *testing.T) {
 	many := testRun(t)
-	for len(many.Findings) < 1000 {
+	for len(many.Findings) < 3*128*runtime.GOMAXPROCS(0)+1 { // several batches (writeIndentedAll)
 		many.Findings = append(many.Findings, testRun(t).Findings...)
 	}
 	for name, run := range map[string]*Run{"full": testRun(t), "empty": emptyRun(), "many": many} {

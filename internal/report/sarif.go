@@ -50,23 +50,13 @@ func WriteSARIF(w io.Writer, run *Run, _ Options) error {
 		return err
 	}
 	indent := string(head[bytes.LastIndexByte(head[:k], '\n')+1 : k])
-	parts, err := indentedJSONAll(results, indent+"  ")
-	if err != nil {
-		return err
-	}
-	// Written as they are, not gathered first: the parts are most of the
-	// memory a large report needs.
+	// Written as they are encoded, not gathered first: the results are most
+	// of the memory a large report needs.
 	bw := bufio.NewWriter(w)
 	bw.Write(head[:k])
 	bw.WriteString(`"results": [` + "\n")
-	for i, p := range parts {
-		bw.WriteString(indent + "  ")
-		bw.Write(p)
-		parts[i] = nil
-		if i+1 < len(parts) {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
+	if err := writeIndentedAll(bw, results, indent+"  ", indent+"  "); err != nil {
+		return err
 	}
 	bw.WriteString(indent + "]")
 	bw.Write(head[k+len(marker):])

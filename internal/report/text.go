@@ -149,12 +149,15 @@ func writeTextFinding(w *bufio.Writer, p palette, f *Finding, folds *foldCache) 
 		} else {
 			src, tgt = newFoldedText(f.Source), newFoldedText(f.Target)
 		}
-		span := fold(f.Snippet)
+		span := folds.fold(f.Snippet)
 		// The flagged text itself when the engine placed it in the target,
 		// else its first occurrence.
-		a, b, ok := tgt.find(span)
+		var a, b int
+		var ok bool
 		if f.InTarget && span != "" {
 			a, b, ok = tgt.index(f.TargetOffset, true), tgt.index(f.TargetOffset+len(f.Snippet), false), true
+		} else {
+			a, b, ok = tgt.find(span)
 		}
 		// Where the span sits in one side guides the window on the other.
 		at := -1.0
