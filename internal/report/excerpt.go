@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,20 +17,39 @@ type foldedText struct {
 	found       map[string][3]int // findSpan's answers: a, b, ok (1)
 	lastSpan    *string           // the last span asked, and its answer
 	last        [3]int
-	// The walk of index, which goes on from the last offset asked: a
-	// segment's findings come in the order of their places.
+	// The walk of index: it goes on from the last offset asked, or from
+	// the nearest checkpoint before (a segment's findings come in the order
+	// of their places, but each asks for its start and its end).
+	walked
+	marks []walked // every markEvery raw bytes, in order
+}
+
+// walked is the state of the walk at a raw offset.
+type walked struct {
 	at    int  // raw bytes walked
 	n     int  // folded characters they gave
 	space bool // white space pending at at
 }
+
+// markEvery is the spacing of the walk's checkpoints, in raw bytes.
+const markEvery = 1024
 
 func newFoldedText(raw string) *foldedText {
 	f := fold(raw)
 	return &foldedText{raw: raw, folded: f, runes: []rune(f)}
 }
 
-// find is findSpan(t.folded, span), remembered.
+// searchLimit is the length past which a text is not searched for the
+// flagged text: each finding would scan it (thousands of findings on one
+// generated segment). Its excerpt is then placed by position alone.
+const searchLimit = 1 << 14
+
+// find is findSpan(t.folded, span), remembered; ok is false on a text over
+// searchLimit.
 func (t *foldedText) find(span string) (a, b int, ok bool) {
+	if len(t.folded) > searchLimit {
+		return 0, 0, false
+	}
 	if t.lastSpan != nil && *t.lastSpan == span {
 		// The same span again (a string compares equal to itself without
 		// reading it: the long span of many findings on one segment).
@@ -58,10 +78,17 @@ func (t *foldedText) find(span string) (a, b int, ok bool) {
 // after the characters before x.
 func (t *foldedText) index(x int, start bool) int {
 	x = min(max(x, 0), len(t.raw))
-	if x < t.at {
-		t.at, t.n, t.space = 0, 0, false
+	// Walk from the nearest known place at or before x.
+	if k := sort.Search(len(t.marks), func(k int) bool { return t.marks[k].at > x }) - 1; x < t.at || k >= 0 && t.marks[k].at > t.at {
+		t.walked = walked{}
+		if k >= 0 {
+			t.walked = t.marks[k]
+		}
 	}
 	for t.at < x {
+		if last := len(t.marks) - 1; last < 0 && t.at >= markEvery || last >= 0 && t.at >= t.marks[last].at+markEvery {
+			t.marks = append(t.marks, t.walked)
+		}
 		r, size := utf8.DecodeRuneInString(t.raw[t.at:])
 		if unicode.IsSpace(r) {
 			t.space = true

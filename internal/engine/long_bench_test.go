@@ -1,0 +1,77 @@
+package engine
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/rules"
+)
+
+// longSegmentPages are generated pages whose one segment is long and full
+// of problems: the shapes that once made a check quadratic (ten thousand
+// repeated words took 60 s and 14 GB; twenty thousand ASCII commas after
+// Chinese text 26 s; fifty thousand numbers a side minutes).
+func longSegmentPages(n int) map[string]string {
+	seg := func(target, source string) string {
+		return `<span data-ttu-id="a-1">` + target + `</span><span class="sxs-lookup"><span data-stu-id="a-1">` + source + "</span></span>\n"
+	}
+	var nums, other, links, otherLinks []string
+	for i := range n {
+		nums = append(nums, fmt.Sprint(100000+i))
+		other = append(other, fmt.Sprint(500000+i))
+		links = append(links, fmt.Sprintf("[x](a%d.md)", i))
+		otherLinks = append(otherLinks, fmt.Sprintf("[x](b%d.md)", i))
+	}
+	return map[string]string{
+		"fr-FR/words.md":   seg(strings.Repeat("le ", n), "the"),
+		"zh-CN/commas.md":  seg(strings.Repeat("中文,", n), strings.Repeat("Chinese, ", n)),
+		"fr-FR/numbers.md": seg(strings.Join(other, " "), strings.Join(nums, " ")),
+		"fr-FR/links.md":   seg(strings.Join(otherLinks, " "), strings.Join(links, " ")),
+	}
+}
+
+// BenchmarkLongSegments checks and reports (text and JSON) each generated
+// page at two sizes: the time per finding must not grow with the size.
+//
+//	go test ./internal/engine -run '^$' -bench BenchmarkLongSegments
+func BenchmarkLongSegments(b *testing.B) {
+	for _, n := range []int{2000, 8000} {
+		dir := b.TempDir()
+		for p, text := range longSegmentPages(n) {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for p := range longSegmentPages(0) {
+			b.Run(fmt.Sprintf("%s/%d", strings.TrimSuffix(filepath.Base(p), ".md"), n), func(b *testing.B) {
+				cfg := config.Default()
+				findings := 0
+				for i := 0; i < b.N; i++ {
+					res, err := Run([]string{filepath.Join(dir, p)}, Options{Config: cfg, Registry: rules.Default, Jobs: 1})
+					if err != nil {
+						b.Fatal(err)
+					}
+					run := &report.Run{Findings: res.Findings, Rules: res.Rules}
+					if err := report.WriteText(discard{}, run, report.Options{}); err != nil {
+						b.Fatal(err)
+					}
+					findings = len(res.Findings)
+				}
+				b.ReportMetric(float64(findings), "findings")
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(max(findings, 1)), "µs/finding")
+			})
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
