@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -127,31 +128,97 @@ func runDoNotTranslate(p *Pass) {
 	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) || len(p.Page.Segments) == 0 {
 		return
 	}
-	terms, first := cachedDNTTerms(p, loc)
-	if len(terms) == 0 {
+	e := cachedDNTTerms(p, loc)
+	if len(e.terms) == 0 {
 		return
 	}
 	ignoreCase := p.Bool("ignore-case")
+	var idx []int
+	var some []*dntTerm
 	for _, s := range p.Page.Segments {
-		if !s.HasSource || blank(s.Target) || !hasAnyWord(s.Source.Raw, first) {
+		if !s.HasSource || blank(s.Target) {
 			continue
 		}
-		checkDoNotTranslate(p, s, terms, ignoreCase)
+		// Only the terms whose first word the source has can be there.
+		idx = e.candidates(s.Source.Raw, idx[:0])
+		if len(idx) == 0 {
+			continue
+		}
+		some = some[:0]
+		for _, i := range idx {
+			some = append(some, e.terms[i])
+		}
+		checkDoNotTranslate(p, s, some, ignoreCase)
 	}
 }
 
-// dntCache holds the terms and their first words (to skip segments
-// quickly) by configuration and locale: building the matchers of a hundred
-// terms for every page was a third of the rule's time (pprof). The
-// matchers are read-only.
+// dntCache holds the terms and their index by first word (to look at a
+// segment's own terms only) by configuration and locale: building the
+// matchers of a hundred terms for every page was a third of the rule's
+// time (pprof). The matchers are read-only.
 var dntCache sync.Map
 
 type dntEntry struct {
 	terms []*dntTerm
-	first map[string]bool
+	// byWord indexes the terms by their first run of ASCII letters and
+	// digits ("C" for "C#", "Microsoft" for "Microsoft 365"); always are
+	// the terms without one, looked for in every segment.
+	byWord map[string][]int
+	always []int
 }
 
-func cachedDNTTerms(p *Pass, loc string) ([]*dntTerm, map[string]bool) {
+func newDNTEntry(terms []*dntTerm) *dntEntry {
+	e := &dntEntry{terms: terms, byWord: map[string][]int{}}
+	for i, t := range terms {
+		w := firstASCIIWord(t.term)
+		if w == "" {
+			e.always = append(e.always, i)
+			continue
+		}
+		e.byWord[w] = append(e.byWord[w], i)
+	}
+	return e
+}
+
+// candidates appends to out, in the terms' order, the indexes of the terms
+// whose first word is a word of s (runs of ASCII letters and digits), and
+// the terms that have none. A list of thousands of terms is so looked up
+// word by word, not tried term by term on every segment.
+func (e *dntEntry) candidates(s string, out []int) []int {
+	out = append(out, e.always...)
+	for i := 0; i < len(s); {
+		if !isASCIIWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWordByte(s[j]) {
+			j++
+		}
+		out = append(out, e.byWord[s[i:j]]...)
+		i = j
+	}
+	if len(out) > 1 {
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
+// firstASCIIWord is the first run of ASCII letters and digits of term.
+func firstASCIIWord(term string) string {
+	i := 0
+	for i < len(term) && !isASCIIWordByte(term[i]) {
+		i++
+	}
+	j := i
+	for j < len(term) && isASCIIWordByte(term[j]) {
+		j++
+	}
+	return term[i:j]
+}
+
+func cachedDNTTerms(p *Pass, loc string) *dntEntry {
 	var key strings.Builder
 	key.WriteString(loc)
 	fmt.Fprintf(&key, "\x00%v", p.Bool("defaults"))
@@ -163,14 +230,10 @@ func cachedDNTTerms(p *Pass, loc string) ([]*dntTerm, map[string]bool) {
 		}
 	}
 	if e, ok := dntCache.Load(key.String()); ok {
-		return e.(*dntEntry).terms, e.(*dntEntry).first
+		return e.(*dntEntry)
 	}
-	e := &dntEntry{terms: dntTerms(p, loc), first: map[string]bool{}}
-	for _, t := range e.terms {
-		e.first[firstWord(t.term)] = true
-	}
-	v, _ := dntCache.LoadOrStore(key.String(), e)
-	return v.(*dntEntry).terms, v.(*dntEntry).first
+	v, _ := dntCache.LoadOrStore(key.String(), newDNTEntry(dntTerms(p, loc)))
+	return v.(*dntEntry)
 }
 
 // dntTerms collects the configured, optional and built-in terms, longest
@@ -423,26 +486,6 @@ func firstWord(term string) string {
 		return term[:i]
 	}
 	return term
-}
-
-// hasAnyWord reports whether s has one of words as a run of ASCII letters
-// and digits (a quick filter before building term views).
-func hasAnyWord(s string, words map[string]bool) bool {
-	for i := 0; i < len(s); {
-		if !isASCIIWordByte(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isASCIIWordByte(s[j]) {
-			j++
-		}
-		if words[s[i:j]] {
-			return true
-		}
-		i = j
-	}
-	return false
 }
 
 func isASCIIWordByte(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -183,12 +184,30 @@ func TestDoNotTranslateOptions(t *testing.T) {
 	}
 	configured := lockboxCase("term from the configuration")
 	configured.dnt = []string{lockbox}
+	// A term starting with punctuation, or with punctuation inside its first
+	// word: segments used to be skipped unless some term's first word was a
+	// whole word of the source.
+	dotNet := dntCase("term starting with punctuation", "",
+		"Utilisez le framework point net pour écrire le script.",
+		"Use the .NET Framework to write the script.",
+		`".NET Framework" must stay as written: the source has it, the target does not`).options(map[string]any{"defaults": false})
+	dotNet.dnt = []string{".NET Framework"}
+	cSharp := dntCase("term with punctuation in its first word", "",
+		"Écrivez le code en C dièse.",
+		"Write the code in C#.",
+		`"C#" must stay as written: the source has it, the target does not`).options(map[string]any{"defaults": false})
+	cSharp.dnt = []string{"C#"}
+	many := lockboxCase("one term among thousands")
+	for i := range 3000 {
+		many.dnt = append(many.dnt, fmt.Sprintf("Product%d Suite", i))
+	}
+	many.dnt = append(many.dnt, lockbox)
 	runTermCases(t, "do-not-translate", []termCase{
 		// de-DE/archiving-third-party-data.md line 28
 		dntCase("defaults on", "de-DE/page.md", yammerDE, yammerEN, `"Yammer" must stay as written`),
 		dntCase("defaults off", "de-DE/page.md", yammerDE, yammerEN).options(map[string]any{"defaults": false}),
 		lockboxCase("term from the option").options(map[string]any{"terms": []string{lockbox}}),
-		configured,
+		configured, dotNet, cSharp, many,
 		dntCase("term not configured", "",
 			"Utilisez le Référentiel sécurisé du client pour contrôler l’accès à vos données.",
 			"Use Customer Lockbox to control access to your data."),

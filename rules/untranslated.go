@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,7 +81,7 @@ func runUntranslated(p *Pass) {
 	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) {
 		return
 	}
-	terms := append(append([]string{}, p.DoNotTranslate...), p.Strings("terms")...)
+	terms := termStripper(append(append([]string{}, p.DoNotTranslate...), p.Strings("terms")...))
 	minWords := p.Int("min-words")
 	script := locale.Script(loc)
 	lang := locale.Language(loc)
@@ -174,14 +175,39 @@ func withoutCode(t Text) string {
 	return s
 }
 
-func stripTerms(s string, terms []string) string {
+// stripTerms blanks out the terms in s, in one pass whatever their
+// number (a do-not-translate list of thousands of terms, replaced one after
+// the other, made this rule a hundred times slower).
+func stripTerms(s string, terms *strings.Replacer) string {
+	if terms == nil {
+		return s
+	}
+	return terms.Replace(s)
+}
+
+// termStripper returns the replacer blanking out terms (nil for none),
+// made once per list: every page of a run asks for the same.
+func termStripper(terms []string) *strings.Replacer {
+	var key strings.Builder
+	var pairs []string
 	for _, t := range terms {
 		if t != "" {
-			s = strings.ReplaceAll(s, t, " ")
+			key.WriteString(t)
+			key.WriteByte(0)
+			pairs = append(pairs, t, " ")
 		}
 	}
-	return s
+	if len(pairs) == 0 {
+		return nil
+	}
+	if r, ok := stripperCache.Load(key.String()); ok {
+		return r.(*strings.Replacer)
+	}
+	r, _ := stripperCache.LoadOrStore(key.String(), strings.NewReplacer(pairs...))
+	return r.(*strings.Replacer)
 }
+
+var stripperCache sync.Map
 
 // cmdletRe matches PowerShell cmdlets and variables: script lines are code
 // even when the page does not mark them as such.

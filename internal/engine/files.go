@@ -68,7 +68,18 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 			}
 			continue
 		}
-		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+		// A directory named through a symbolic link is walked: WalkDir
+		// would not follow its root (the paths keep the name given).
+		root := abs
+		if li, err := os.Lstat(abs); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			if real, err := filepath.EvalSymlinks(abs); err == nil {
+				root = real
+			}
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if root != abs {
+				p = abs + strings.TrimPrefix(p, root)
+			}
 			if err != nil {
 				if p == abs {
 					return err

@@ -105,3 +105,31 @@ func TestTooLargeMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedSymlinkToDirectory: a directory named through a symbolic link
+// (docs -> ../shared/docs) is walked, its files shown under the name given.
+// Before, WalkDir did not follow the named link and nothing was checked.
+func TestNamedSymlinkToDirectory(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Bonjour 5</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello 6</span></span>` + "\n"
+	write(t, filepath.Join(dir, "real", "fr-FR", "a.md"), seg)
+	if err := os.Symlink(filepath.Join(dir, "real", "fr-FR"), filepath.Join(dir, "fr-FR")); err != nil {
+		t.Fatal(err)
+	}
+	res := runWithin(t, 10*time.Second, []string{filepath.Join(dir, "fr-FR")})
+	if res.Files != 1 {
+		t.Fatalf("%d files checked through the link, want 1", res.Files)
+	}
+	found := false
+	for _, f := range res.Findings {
+		if f.Rule == "number-mismatch" {
+			found = true
+			if strings.Contains(f.Path, "real") || !strings.HasSuffix(f.Path, "/fr-FR/a.md") {
+				t.Errorf("finding on %s, want the path through the link (.../fr-FR/a.md)", f.Path)
+			}
+		}
+	}
+	if !found {
+		t.Error("no number-mismatch finding on the linked page")
+	}
+}
