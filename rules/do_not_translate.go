@@ -701,6 +701,14 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 	var out [][2]int
 	first, _ := utf8.DecodeRuneInString(m.words[0])
 	lowerFirst := unicode.ToLower(first)
+	// Case-insensitively, an ASCII first letter is found by its two bytes
+	// (memchr) rather than by lower-casing every character: a glossary of
+	// thousands of terms runs this for each term a segment may hold. Not
+	// for k and i, which a non-ASCII letter also lower-cases to (the
+	// Kelvin sign, the dotted capital I).
+	jump := m.fold && lowerFirst < utf8.RuneSelf && lowerFirst != 'k' && lowerFirst != 'i' && unicode.IsLetter(lowerFirst)
+	upperFirst := byte(unicode.ToUpper(lowerFirst))
+	nextLo, nextUp := -1, -1 // the next lower- and upper-case first byte at or after i (-1: not looked up)
 	for i := 0; i < len(s); {
 		if !m.fold {
 			k := strings.Index(s[i:], m.words[0])
@@ -708,6 +716,24 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 				break
 			}
 			i += k
+		} else if jump {
+			if nextLo < i && nextLo != len(s) {
+				if k := strings.IndexByte(s[i:], byte(lowerFirst)); k >= 0 {
+					nextLo = i + k
+				} else {
+					nextLo = len(s)
+				}
+			}
+			if nextUp < i && nextUp != len(s) {
+				if k := strings.IndexByte(s[i:], upperFirst); k >= 0 {
+					nextUp = i + k
+				} else {
+					nextUp = len(s)
+				}
+			}
+			if i = min(nextLo, nextUp); i >= len(s) {
+				break
+			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if m.fold && r != first && unicode.ToLower(r) != lowerFirst {
@@ -812,6 +838,14 @@ func hasPrefixFold(s, p string, fold bool) (int, bool) {
 // isTermWordRune reports whether r continues a word: a letter or digit of a
 // script that separates words with spaces.
 func isTermWordRune(r rune) bool {
+	// The common cases first, without the Unicode tables (a long glossary
+	// asks this of every character around every candidate).
+	switch {
+	case r < utf8.RuneSelf:
+		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
+	case r >= 0xc0 && r <= 0x24f:
+		return r != 0xd7 && r != 0xf7 // × and ÷
+	}
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r)
 }
 

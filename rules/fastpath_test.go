@@ -13,6 +13,9 @@ func TestFastPathsMatchUnicode(t *testing.T) {
 		if got, want := typoLetter(r), unicode.IsLetter(r); got != want {
 			t.Fatalf("typoLetter(%U) = %v, want %v", r, got, want)
 		}
+		if got, want := isTermWordRune(r), (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r); got != want {
+			t.Fatalf("isTermWordRune(%U) = %v, want %v", r, got, want)
+		}
 		want := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
 			r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 		if got := typoCJK(r); got != want {
