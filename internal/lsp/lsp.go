@@ -92,6 +92,10 @@ func (s *Server) Serve() error {
 	}
 }
 
+// maxMessage bounds a client message: a document is at most the
+// configuration's max-file-size (16 MiB by default), escaped as JSON.
+const maxMessage = 1 << 30
+
 func (s *Server) read() (*message, error) {
 	length := -1
 	for {
@@ -113,9 +117,17 @@ func (s *Server) read() (*message, error) {
 	if length < 0 {
 		return nil, errors.New("message without Content-Length")
 	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(s.in, body); err != nil {
+	if length > maxMessage {
+		return nil, fmt.Errorf("message of %d bytes: over the limit of %d", length, maxMessage)
+	}
+	// Read as it comes rather than allocated from the header: a wrong
+	// Content-Length must not take the memory it claims.
+	body, err := io.ReadAll(io.LimitReader(s.in, int64(length)))
+	if err != nil {
 		return nil, err
+	}
+	if len(body) < length {
+		return nil, io.ErrUnexpectedEOF
 	}
 	var m message
 	if err := json.Unmarshal(body, &m); err != nil {

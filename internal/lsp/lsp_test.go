@@ -176,3 +176,21 @@ func TestSession(t *testing.T) {
 		t.Fatal("server did not exit")
 	}
 }
+
+// TestBadFraming: a Content-Length larger than the limit, or than what
+// follows, ends the session with an error, without allocating what the
+// header claims.
+func TestBadFraming(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Content-Length: 1000000000000\r\n\r\n{}", "over the limit"},
+		{"Content-Length: 1000\r\n\r\n{\"jsonrpc\": \"2.0\"}", "unexpected EOF"},
+		{"Content-Length: x\r\n\r\n{}", "bad Content-Length"},
+		{"Content-Type: json\r\n\r\n{}", "without Content-Length"},
+	} {
+		srv := NewServer(strings.NewReader(c.in), io.Discard)
+		err := srv.Serve()
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: Serve returned %v, want an error with %q", c.in, err, c.want)
+		}
+	}
+}
