@@ -39,6 +39,10 @@ type Corpus struct {
 	// concurrent use.
 	Load func(abs string) *PageFacts
 	Find func(abs string) (found string, exactCase bool)
+	// Expected returns the path, as displayed, where the translation of pg
+	// into loc belongs in the documentation set's layout; the engine sets
+	// it (nil: the locale folder beside pg's).
+	Expected func(pg *PageFacts, loc string) string
 	// External holds, when external links were checked (--external), what is
 	// wrong with each checked http(s) URL: "" when it works.
 	External map[string]string

@@ -49,7 +49,13 @@ func runMissingPage(p *CorpusPass) {
 			continue
 		}
 		done, total := completion(p.Corpus, pg.Root, loc)
-		p.ReportAt(pg.Top, "no %s translation: expected at %s (%s)", loc, expectedPath(pg, loc), completionText(loc, done, total))
+		where := ""
+		if p.Corpus.Expected != nil {
+			where = p.Corpus.Expected(pg, loc)
+		} else {
+			where = expectedPath(pg, loc)
+		}
+		p.ReportAt(pg.Top, "no %s translation: expected at %s (%s)", loc, where, completionText(loc, done, total))
 	}
 }
 

@@ -271,6 +271,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		t0 := tm.now()
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
 		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize)
+		corpus.Expected = expected(lay)
 		tm.since(phaseIndex, t0)
 		if opts.External != nil {
 			t0 := tm.now()
@@ -429,6 +430,16 @@ func offsetIn(text, sub string, r rules.Range) (int, bool) {
 		return 0, false
 	}
 	return r.Start - start, true
+}
+
+// expected is Corpus.Expected for a layout: the path of a missing
+// translation, displayed as the files of the run are.
+func expected(lay layout.Layout) func(pg *rules.PageFacts, loc string) string {
+	cwd, _ := os.Getwd()
+	return func(pg *rules.PageFacts, loc string) string {
+		pl := layout.Place{Root: pg.Root, Rel: pg.Rel, Key: pg.Key, Locale: pg.Locale, Source: pg.Source}
+		return display(cwd, filepath.FromSlash(lay.Expected(pl, loc)))
+	}
 }
 
 // loaders returns the corpus's on-demand page loader and file test, cached

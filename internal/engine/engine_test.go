@@ -260,3 +260,26 @@ func TestHumanSize(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingPageExpectedPath: missing-page names where the translation
+// belongs in the layout the set uses (here Docusaurus's i18n tree).
+func TestMissingPageExpectedPath(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "docs", "intro.md"), "# Intro\n")
+	write(t, filepath.Join(dir, "docs", "guide.md"), "# Guide\n")
+	write(t, filepath.Join(dir, "i18n", "fr", "docusaurus-plugin-content-docs", "current", "guide.md"), "# Guide\n")
+	res, err := Run([]string{dir}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "missing-page" {
+			got = append(got, f.Message)
+		}
+	}
+	want := "/i18n/fr/docusaurus-plugin-content-docs/current/intro.md (fr translates 1 of 2 source pages, 50.0%)"
+	if len(got) != 1 || !strings.HasPrefix(got[0], "no fr translation: expected at ") || !strings.HasSuffix(got[0], want) {
+		t.Errorf("missing-page findings %q, want one saying %q...", got, want)
+	}
+}

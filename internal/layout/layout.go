@@ -214,6 +214,45 @@ func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 	return out
 }
 
+// Expected returns the path where the translation of the page at pl into
+// loc belongs (whether or not it exists): in the locale folder beside pl's
+// tree, or in the target tree of the pattern that placed pl. A locale
+// folder keeps the spelling it has on disk (fr-fr, fr); one not there yet
+// is named loc.
+func (l Layout) Expected(pl Place, loc string) string {
+	dirName := func(dir string) string {
+		if entries, err := os.ReadDir(dir); err == nil {
+			for _, e := range entries {
+				if n, ok := locale.Normalize(e.Name()); ok && e.IsDir() && strings.EqualFold(n, loc) {
+					return e.Name()
+				}
+			}
+		}
+		return loc
+	}
+	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
+		srcPre, _, _ := split(p.Source, "{path}")
+		if srcPre == "" || !strings.HasPrefix(pl.Key, pl.Root+"|"+srcPre) {
+			continue
+		}
+		rel := strings.TrimPrefix(pl.Key, pl.Root+"|"+srcPre)
+		if strings.EqualFold(loc, l.sourceLocale()) {
+			return path.Join(pl.Root, srcPre, rel)
+		}
+		pre, rest, _ := split(p.Target, "{locale}")
+		mid, _, _ := split(rest, "{path}")
+		return path.Join(pl.Root, pre, dirName(path.Join(pl.Root, pre))) + mid + rel
+	}
+	return path.Join(pl.Root, dirName(pl.Root), pl.Rel)
+}
+
+func (l Layout) sourceLocale() string {
+	if l.SourceLocale == "" {
+		return "en-US"
+	}
+	return l.SourceLocale
+}
+
 // Trees returns the locales that have a tree under root: locale-named
 // directories, and the targets of the Docusaurus or configured patterns.
 func (l Layout) Trees(root string) []string {

@@ -33,3 +33,33 @@ func TestPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestExpected: where a missing translation belongs, in each layout, with
+// the locale folder spelled as on disk. Before, every layout got
+// "{locale}/{path}", wrong for Docusaurus and configured patterns.
+func TestExpected(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"site/i18n/fr/docusaurus-plugin-content-docs/current", "site/docs", "docs/en-US", "docs/fr-fr", "r/src", "r/translations/de-de"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	abs := filepath.ToSlash(dir)
+	l := Layout{SourceLocale: "en-US", Patterns: []Pattern{{Source: "src/{path}", Target: "translations/{locale}/{path}"}}}
+	for _, c := range []struct{ page, loc, want string }{
+		{abs + "/site/docs/guide/intro.md", "fr", abs + "/site/i18n/fr/docusaurus-plugin-content-docs/current/guide/intro.md"},
+		{abs + "/site/docs/guide/intro.md", "ja", abs + "/site/i18n/ja/docusaurus-plugin-content-docs/current/guide/intro.md"},
+		{abs + "/docs/en-US/a/b.md", "fr-FR", abs + "/docs/fr-fr/a/b.md"},
+		{abs + "/docs/en-US/a/b.md", "zh-CN", abs + "/docs/zh-CN/a/b.md"},
+		{abs + "/r/src/guide.md", "de-DE", abs + "/r/translations/de-de/guide.md"},
+		{abs + "/site/i18n/fr/docusaurus-plugin-content-docs/current/x.md", "en-US", abs + "/site/docs/x.md"},
+	} {
+		pl, ok := l.Place(c.page)
+		if !ok {
+			t.Fatalf("%s not placed", c.page)
+		}
+		if got := l.Expected(pl, c.loc); got != c.want {
+			t.Errorf("Expected(%s, %s) = %s, want %s", c.page, c.loc, got, c.want)
+		}
+	}
+}
