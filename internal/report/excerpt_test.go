@@ -83,3 +83,38 @@ func TestTextHighlightsTheFlaggedPlace(t *testing.T) {
 		t.Errorf("the second ')' is not the highlighted one:\n%q", b.String())
 	}
 }
+
+// FuzzTextExcerpt: the text format's excerpt of a finding placed in its
+// target, for any target and any flagged range of it, does not panic, and
+// when the target is short enough to be shown whole, highlights exactly the
+// flagged text (folded, as the format shows text).
+func FuzzTextExcerpt(f *testing.F) {
+	f.Add("Voir (a) et b) pour plus", 14, 1)
+	f.Add("中文,中文  \t\x01 \u202e mot", 6, 1)
+	f.Add("  a  b  ", 0, 8)
+	f.Fuzz(func(t *testing.T, target string, at, n int) {
+		if at < 0 || n < 0 || at > len(target) || n > len(target)-at {
+			return
+		}
+		snippet := target[at : at+n]
+		fd := Finding{InTarget: true, TargetOffset: at, Snippet: snippet}
+		fd.SegmentID, fd.Target, fd.Source, fd.Severity = "a-1", target, "source text", rules.Note
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		writeTextFinding(w, palette{}, &fd, &foldCache{})
+		w.Flush()
+		ft := newFoldedText(target)
+		span := fold(snippet)
+		boundary := func(i int) bool { return i == len(target) || utf8.RuneStart(target[i]) }
+		if span == "" || len(ft.runes) > maxShown || !boundary(at) || !boundary(at+n) || !utf8.ValidString(target) {
+			return // findings' ranges hold whole characters of decoded text
+		}
+		a, e := ft.index(at, true), ft.index(at+n, false)
+		if a > e {
+			t.Fatalf("start place %d after end place %d", a, e)
+		}
+		if got := strings.TrimSpace(string(ft.runes[a:e])); got != span {
+			t.Fatalf("highlight %q, want the flagged text %q", got, span)
+		}
+	})
+}

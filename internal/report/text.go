@@ -156,6 +156,7 @@ func writeTextFinding(w *bufio.Writer, p palette, f *Finding, folds *foldCache) 
 		var ok bool
 		if f.InTarget && span != "" {
 			a, b, ok = tgt.index(f.TargetOffset, true), tgt.index(f.TargetOffset+len(f.Snippet), false), true
+			b = max(a, b) // a range that splits a character
 		} else {
 			a, b, ok = tgt.find(span)
 		}
