@@ -63,7 +63,7 @@ func bestAlignment(n, m int, unit int32, score func(i, j int) int32, maxCells in
 		e := (n + m - d) / 2 // the fewest equal pairs the band is sure for
 		var g *alignGrid
 		if e <= 0 || (n+1)*(n+m-2*e+1) >= full/2 {
-			if full > maxCells {
+			if n*m > maxCells { // the bound the whole tables always had
 				return nil, false
 			}
 			g = &alignGrid{n: n, m: m, w: m + 1}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -265,5 +266,33 @@ func TestWeightedLongPages(t *testing.T) {
 	}
 	if equal != len(want) {
 		t.Errorf("%d equal pairs, want %d (a longest common subsequence)", equal, len(want))
+	}
+}
+
+// TestAlignmentAtTheTableLimit: two sequences of 2,000 whose band fails
+// (their best alignment leaves the diagonal) still get the whole table,
+// n*m being within the limit, as before the band: not the greedy match.
+func TestAlignmentAtTheTableLimit(t *testing.T) {
+	var a, b []string
+	a = append(a, "X")
+	for i := 1; i < 2000; i++ {
+		a = append(a, fmt.Sprint("s", i))
+	}
+	for i := 1; i < 1700; i++ {
+		b = append(b, fmt.Sprint("s", i))
+	}
+	for len(b) < 1999 {
+		b = append(b, fmt.Sprint("y", len(b)))
+	}
+	b = append(b, "X")
+	pair, equal := alignMiddle(a, b)
+	n := 0
+	for i := range pair {
+		if equal[i] {
+			n++
+		}
+	}
+	if want := len(fullLCSMatches(a, b)); n != want {
+		t.Errorf("%d equal pairs, want %d (a longest common subsequence)", n, want)
 	}
 }

@@ -148,7 +148,7 @@ func runDoNotTranslate(p *Pass) {
 		for _, i := range idx {
 			some = append(some, e.terms[i])
 		}
-		checkDoNotTranslate(p, s, some, ignoreCase)
+		checkDoNotTranslate(p, s, some, e.terms, ignoreCase)
 	}
 }
 
@@ -289,7 +289,9 @@ func parseAllowedForm(s, loc string) (term, form string, ok bool) {
 	return term, form, ok && term != "" && form != ""
 }
 
-func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool) {
+// checkDoNotTranslate checks the terms that may be in the source of s (all
+// is every term of the list, in the same order).
+func checkDoNotTranslate(p *Pass, s *Segment, terms, all []*dntTerm, ignoreCase bool) {
 	if keptAsIs(s, terms) {
 		return
 	}
@@ -357,9 +359,11 @@ func checkDoNotTranslate(p *Pass, s *Segment, terms []*dntTerm, ignoreCase bool)
 		}
 	}
 	// Fewer occurrences: a pronoun or a shorter wording is fine, pieces of
-	// the name left in the target ("service 365 Office") are not.
+	// the name left in the target ("service 365 Office") are not. Every
+	// term of the list is masked first, those the source lacks too
+	// ("Microsoft 365" is not a piece of "Office 365").
 	if len(fewer) > 0 {
-		for _, t := range terms {
+		for _, t := range all {
 			for _, m := range t.match {
 				m.find(tgt.s, tgtMask, true)
 			}

@@ -143,6 +143,11 @@ func TestDoNotTranslateQuiet(t *testing.T) {
 		dntCase("a pronoun for the second occurrence", "",
 			"Quand Office 365 reçoit une demande de connexion, il tente tout d’abord de se connecter à l’aide de la première suite de chiffrement, puis en cas d’échec, il utilise la deuxième suite de chiffrement dans la liste, et ainsi de suite.",
 			"When Office 365 receives a connection request, Office 365 first attempts to connect using the topmost cipher suite then, if unsuccessful, tries the second cipher suite in the list and so on down the list."),
+		// Another product's name is not a piece of the source's: the terms
+		// the source lacks are masked in the target too.
+		dntCase("another name with a word in common", "",
+			"Utilisez Office 365 ici et Microsoft 365 là-bas.",
+			"Use Office 365 here and Office 365 there."),
 		// fr-FR: no-break space inside the name
 		dntCase("no-break space", "",
 			"Versions de TLS prises en charge par Office\u00a0365",

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -192,8 +194,9 @@ func termStripper(terms []string) *strings.Replacer {
 	var pairs []string
 	for _, t := range terms {
 		if t != "" {
+			key.WriteString(strconv.Itoa(len(t)))
+			key.WriteByte(':')
 			key.WriteString(t)
-			key.WriteByte(0)
 			pairs = append(pairs, t, " ")
 		}
 	}
@@ -203,11 +206,20 @@ func termStripper(terms []string) *strings.Replacer {
 	if r, ok := stripperCache.Load(key.String()); ok {
 		return r.(*strings.Replacer)
 	}
+	// A long-running editor server meets a list per configuration it
+	// loads: the cache is emptied now and then rather than grown.
+	if stripperCount.Add(1) > 64 {
+		stripperCache.Clear()
+		stripperCount.Store(0)
+	}
 	r, _ := stripperCache.LoadOrStore(key.String(), strings.NewReplacer(pairs...))
 	return r.(*strings.Replacer)
 }
 
-var stripperCache sync.Map
+var (
+	stripperCache sync.Map
+	stripperCount atomic.Int64
+)
 
 // cmdletRe matches PowerShell cmdlets and variables: script lines are code
 // even when the page does not mark them as such.

@@ -55,8 +55,11 @@ func (d *detacher) clone(s string) string {
 	return c
 }
 
-// detach copies the texts of f that may be substrings of a page's text.
-func (d *detacher) detach(f *rules.Finding) {
+// detach copies the texts of f that may be substrings of a page's text. It
+// returns the keys of its segment texts as they were, in the page: the same
+// for every finding of a segment, whatever their length (fingerprint).
+func (d *detacher) detach(f *rules.Finding) (source, target textKey) {
+	source, target = keyOf(f.Source), keyOf(f.Target)
 	f.Message, f.SegmentID = strings.Clone(f.Message), strings.Clone(f.SegmentID)
 	f.Source, f.Target = d.clone(f.Source), d.clone(f.Target)
 	if len(f.Fixes) > 0 {
@@ -66,19 +69,21 @@ func (d *detacher) detach(f *rules.Finding) {
 		}
 		f.Fixes = fixes
 	}
+	return source, target
 }
 
 // fingerprint is a finding's stable identity for baselines and SARIF's
 // partialFingerprints, independent of its line and of the directory the
 // check runs from: a hash of its rule, the file's project path, the
-// segment's texts, the flagged text and the message. Call it on the
-// detached finding, whose long texts the detacher knows.
-func (d *detacher) fingerprint(f rules.Finding, projectPath, snippet string) string {
-	h := d.hashed(hashKey{f.Rule, projectPath, keyOf(f.Source), keyOf(f.Target), textKey{}}, len(f.Source)+len(f.Target), nil,
+// segment's texts, the flagged text and the message. source and target are
+// the keys detach returned (the texts are hashed once per segment); a long
+// snippet is a copy the detacher made (clone).
+func (d *detacher) fingerprint(f rules.Finding, projectPath, snippet string, source, target textKey) string {
+	h := d.hashed(hashKey{f.Rule, projectPath, source, target, textKey{}}, len(f.Source)+len(f.Target), nil,
 		f.Rule, projectPath, f.Source, f.Target)
 	if len(snippet) >= longText {
 		// A long snippet (a whole target) is hashed once too.
-		h = d.hashed(hashKey{f.Rule, projectPath, keyOf(f.Source), keyOf(f.Target), keyOf(snippet)}, len(snippet), h, snippet)
+		h = d.hashed(hashKey{f.Rule, projectPath, source, target, keyOf(snippet)}, len(snippet), h, snippet)
 		return finish(h, f.Message)
 	}
 	return finish(h, snippet, f.Message)
@@ -126,5 +131,5 @@ func finish(h hash.Hash, texts ...string) string {
 
 // fingerprint is a finding's fingerprint without a detacher.
 func fingerprint(f rules.Finding, projectPath, snippet string) string {
-	return (*detacher)(nil).fingerprint(f, projectPath, snippet)
+	return (*detacher)(nil).fingerprint(f, projectPath, snippet, textKey{}, textKey{})
 }

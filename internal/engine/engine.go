@@ -384,7 +384,7 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 	r := clamp(f.Range, len(pg.Text))
 	f.Range = r
 	targetAt, inTarget := offsetIn(pg.Text, f.Target, r)
-	d.detach(&f)
+	srcKey, tgtKey := d.detach(&f)
 	snippet := d.clone(pg.Text[r.Start:r.End])
 	var fixPlaces []report.Span
 	fixes := f.Fixes[:0]
@@ -410,7 +410,7 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 		Locale:       pg.Locale,
 		Snippet:      snippet,
 		ProjectPath:  projectPath,
-		Fingerprint:  d.fingerprint(f, projectPath, snippet),
+		Fingerprint:  d.fingerprint(f, projectPath, snippet, srcKey, tgtKey),
 		FixPlaces:    fixPlaces,
 		TargetOffset: targetAt,
 		InTarget:     inTarget,
@@ -436,9 +436,24 @@ func offsetIn(text, sub string, r rules.Range) (int, bool) {
 // translation, displayed as the files of the run are.
 func expected(lay layout.Layout) func(pg *rules.PageFacts, loc string) string {
 	cwd, _ := os.Getwd()
+	// Every missing page of a tree asks about the same folders.
+	var dirs sync.Map
+	type listing struct {
+		entries []os.DirEntry
+		err     error
+	}
+	fsys := &layout.FS{ReadDir: func(d string) ([]os.DirEntry, error) {
+		if v, ok := dirs.Load(d); ok {
+			return v.(listing).entries, v.(listing).err
+		}
+		var l listing
+		l.entries, l.err = os.ReadDir(d)
+		dirs.Store(d, l)
+		return l.entries, l.err
+	}}
 	return func(pg *rules.PageFacts, loc string) string {
 		pl := layout.Place{Root: pg.Root, Rel: pg.Rel, Key: pg.Key, Locale: pg.Locale, Source: pg.Source}
-		return display(cwd, filepath.FromSlash(lay.Expected(pl, loc)))
+		return display(cwd, filepath.FromSlash(lay.ExpectedFS(pl, loc, fsys)))
 	}
 }
 
@@ -640,13 +655,13 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 					start = textfile.Position(f.Loc.Start)
 					end = textfile.Position(f.Loc.End)
 				}
-				d.detach(&f)
+				srcKey, tgtKey := d.detach(&f)
 				snippet := f.Target
 				if f.SegmentID == "" {
 					snippet = ""
 				}
 				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: pf.Locale,
-					Snippet: snippet, ProjectPath: pp, Fingerprint: d.fingerprint(f, pp, snippet)})
+					Snippet: snippet, ProjectPath: pp, Fingerprint: d.fingerprint(f, pp, snippet, srcKey, tgtKey)})
 			}}
 		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pf.Path, e.rule.ID, msg))

@@ -78,7 +78,9 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if root != abs {
-				p = abs + strings.TrimPrefix(p, root)
+				if r, err := filepath.Rel(root, p); err == nil {
+					p = filepath.Join(abs, r)
+				}
 			}
 			if err != nil {
 				if p == abs {

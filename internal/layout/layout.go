@@ -219,9 +219,12 @@ func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 // tree, or in the target tree of the pattern that placed pl. A locale
 // folder keeps the spelling it has on disk (fr-fr, fr); one not there yet
 // is named loc.
-func (l Layout) Expected(pl Place, loc string) string {
+func (l Layout) Expected(pl Place, loc string) string { return l.ExpectedFS(pl, loc, nil) }
+
+// ExpectedFS is Expected with the folders read through fs.
+func (l Layout) ExpectedFS(pl Place, loc string, fs *FS) string {
 	dirName := func(dir string) string {
-		if entries, err := os.ReadDir(dir); err == nil {
+		if entries, err := fs.readDir(dir); err == nil {
 			for _, e := range entries {
 				if n, ok := locale.Normalize(e.Name()); ok && e.IsDir() && strings.EqualFold(n, loc) {
 					return e.Name()
@@ -232,10 +235,13 @@ func (l Layout) Expected(pl Place, loc string) string {
 	}
 	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
 		srcPre, _, _ := split(p.Source, "{path}")
-		if srcPre == "" || !strings.HasPrefix(pl.Key, pl.Root+"|"+srcPre) {
+		// Placed by this pattern: its key is the source path of its Rel (a
+		// locale folder's content/en/docs/a.md has key docs/a.md too, but
+		// for Rel docs/a.md).
+		if srcPre == "" || pl.Key != pl.Root+"|"+srcPre+pl.Rel {
 			continue
 		}
-		rel := strings.TrimPrefix(pl.Key, pl.Root+"|"+srcPre)
+		rel := pl.Rel
 		if strings.EqualFold(loc, l.sourceLocale()) {
 			return path.Join(pl.Root, srcPre, rel)
 		}

@@ -39,7 +39,8 @@ func TestPlace(t *testing.T) {
 // "{locale}/{path}", wrong for Docusaurus and configured patterns.
 func TestExpected(t *testing.T) {
 	dir := t.TempDir()
-	for _, d := range []string{"site/i18n/fr/docusaurus-plugin-content-docs/current", "site/docs", "docs/en-US", "docs/fr-fr", "r/src", "r/translations/de-de"} {
+	for _, d := range []string{"site/i18n/fr/docusaurus-plugin-content-docs/current", "site/docs", "docs/en-US", "docs/fr-fr", "r/src", "r/translations/de-de",
+		"content/en/docs", "content/fr/docs", "p/en-US/docs"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -53,6 +54,9 @@ func TestExpected(t *testing.T) {
 		{abs + "/docs/en-US/a/b.md", "zh-CN", abs + "/docs/zh-CN/a/b.md"},
 		{abs + "/r/src/guide.md", "de-DE", abs + "/r/translations/de-de/guide.md"},
 		{abs + "/site/i18n/fr/docusaurus-plugin-content-docs/current/x.md", "en-US", abs + "/site/docs/x.md"},
+		// Locale folders whose pages sit in a docs/ folder: not Docusaurus.
+		{abs + "/content/en/docs/a.md", "fr", abs + "/content/fr/docs/a.md"},
+		{abs + "/p/en-US/docs/a.md", "fr-FR", abs + "/p/fr-FR/docs/a.md"},
 	} {
 		pl, ok := l.Place(c.page)
 		if !ok {

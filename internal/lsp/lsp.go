@@ -109,7 +109,7 @@ func (s *Server) read() (*message, error) {
 		}
 		if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Content-Length") {
 			length, err = strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
+			if err != nil || length < 0 {
 				return nil, fmt.Errorf("bad Content-Length %q", v)
 			}
 		}

@@ -185,6 +185,7 @@ func TestBadFraming(t *testing.T) {
 		{"Content-Length: 1000000000000\r\n\r\n{}", "over the limit"},
 		{"Content-Length: 1000\r\n\r\n{\"jsonrpc\": \"2.0\"}", "unexpected EOF"},
 		{"Content-Length: x\r\n\r\n{}", "bad Content-Length"},
+		{"Content-Length: -5\r\n\r\n{}", "bad Content-Length"},
 		{"Content-Type: json\r\n\r\n{}", "without Content-Length"},
 	} {
 		srv := NewServer(strings.NewReader(c.in), io.Discard)

@@ -41,7 +41,9 @@ func newFoldedText(raw string) *foldedText {
 
 // searchLimit is the length past which a text is not searched for the
 // flagged text: each finding would scan it (thousands of findings on one
-// generated segment). Its excerpt is then placed by position alone.
+// generated segment). A finding the engine placed in its target is shown
+// at its place anyway; another one (a corpus rule's) then shows the text
+// from its start, or the source at the target's place.
 const searchLimit = 1 << 14
 
 // find is findSpan(t.folded, span), remembered; ok is false on a text over
