@@ -49,6 +49,12 @@ number: ISO/IEC 27001 and ISO 27001 are both 27001, ISO 20000-1:2011 is
 Not compared: code spans (code-mismatch checks them), placeholders, link
 destinations, URLs, e-mail addresses, host and file names.
 
+A segment with so many numbers that pairing them one by one would take
+seconds (over a million source-target pairs: thousands a side, as in a
+generated table written as one paragraph) is compared as two sets of values
+(count is not applied, and a date is not matched with its pieces); a message
+lists the first 20 numbers and how many more.
+
 Options: may-add lists names the target may add without a counterpart
 (default Office 365 and Microsoft 365: translations name the product for
 context; a name the target drops is still reported); ignore-years skips years (1900-2099, and the year of dates);
