@@ -64,7 +64,8 @@ All locales:
   - check-repeated-words: the same word twice in a row ("le le", "für für", "the the"),
     case-insensitive, letters only (no numbers, identifiers, elisions or Chinese text), with
     nothing but white space between them: "**Date** Date et heure" is a label and its
-    description. Not reported when the source repeats the word. Grammatical repetitions are
+    description. A run of the same word ("le le le") is one finding. Not reported when the
+    source repeats the word. Grammatical repetitions are
     allowed: French "vous vous", "nous nous"; German articles and relative pronouns ("für die
     die Regel gilt"), "Sie sie", and prepositions before an attribute ("die Verwendung von von
     Microsoft verwalteten Schlüsseln").
