@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Position is a 1-based line and column: Col counts characters, ColUTF16
@@ -175,6 +177,7 @@ type PageFacts struct {
 	LazyAnchors func() []string
 	anchorsOnce sync.Once
 	anchors     []string
+	anchorSet   map[string]struct{} // by foldKey
 	// Links are the page's links, images and autolinks, in document order.
 	Links []LinkFact
 	// Blocks are, for monolingual pages, the leaf blocks in document order,
@@ -214,12 +217,9 @@ type LinkFact struct {
 // HasAnchor reports whether the page defines the fragment name (compared
 // case-insensitively, as browsers resolve docs anchors in practice).
 func (p *PageFacts) HasAnchor(name string) bool {
-	for _, a := range p.AnchorNames() {
-		if strings.EqualFold(a, name) {
-			return true
-		}
-	}
-	return false
+	p.AnchorNames()
+	_, ok := p.anchorSet[foldKey(name)]
+	return ok
 }
 
 // AnchorNames returns the fragment names the page defines: Anchors, then
@@ -231,8 +231,44 @@ func (p *PageFacts) AnchorNames() []string {
 			p.anchors = append(slices.Clip(p.anchors), p.LazyAnchors()...)
 			p.LazyAnchors = nil
 		}
+		// A set for HasAnchor: a page of thousands of headings and links
+		// to them made the lookups quadratic.
+		p.anchorSet = make(map[string]struct{}, len(p.anchors))
+		for _, a := range p.anchors {
+			p.anchorSet[foldKey(a)] = struct{}{}
+		}
 	})
 	return p.anchors
+}
+
+// foldKey is s with each character replaced by the smallest of those that
+// fold to it: two strings have the same key exactly when strings.EqualFold
+// says they are equal.
+func foldKey(s string) string {
+	ascii, lower := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ascii = ascii && c < utf8.RuneSelf
+		lower = lower || c >= 'a' && c <= 'z'
+	}
+	if ascii {
+		// An ASCII letter's smallest fellow is its upper case (the Kelvin
+		// sign and the long s that fold with k and s come after).
+		if !lower {
+			return s
+		}
+		return strings.ToUpper(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // FrontMatterFact is one front matter entry.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +75,40 @@ func TestTypoSummarizeGates(t *testing.T) {
 			if !sum.doubleSpace && len(typoSpaceRuns(cs)) > 0 {
 				t.Fatalf("%U: no double-space flag, but typoSpaceRuns = %v", r, typoSpaceRuns(cs))
 			}
+		}
+	}
+}
+
+// foldKey gives two strings the same key exactly when strings.EqualFold
+// says they are equal: every code point against its fold orbit, and words.
+func TestFoldKeyIsEqualFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if foldKey(s) != foldKey(string(f)) {
+				t.Fatalf("foldKey(%q) = %q, foldKey(%q) = %q: EqualFold says equal", s, foldKey(s), string(f), foldKey(string(f)))
+			}
+		}
+		if r < 0x3000 && r != 'x' && !strings.EqualFold(s, "x") && foldKey(s) == foldKey("x") {
+			t.Fatalf("foldKey(%q) = foldKey(%q)", s, "x")
+		}
+	}
+	for _, c := range []struct {
+		a, b  string
+		equal bool
+	}{
+		{"vue-densemble", "Vue-DensemblE", true},
+		{"étape-un", "ÉTAPE-UN", true},
+		{"kelvin", "\u212aelvin", true},
+		{"ſtep", "STEP", true},
+		{"step-1", "step-2", false},
+		{"straße", "STRASSE", false}, // EqualFold does not expand ß
+	} {
+		if got := foldKey(c.a) == foldKey(c.b); got != c.equal || got != strings.EqualFold(c.a, c.b) {
+			t.Errorf("foldKey(%q) == foldKey(%q): %v, want %v (EqualFold %v)", c.a, c.b, got, c.equal, strings.EqualFold(c.a, c.b))
 		}
 	}
 }

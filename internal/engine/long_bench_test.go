@@ -13,9 +13,11 @@ import (
 )
 
 // longSegmentPages are generated pages whose one segment is long and full
-// of problems: the shapes that once made a check quadratic (ten thousand
-// repeated words took 60 s and 14 GB; twenty thousand ASCII commas after
-// Chinese text 26 s; fifty thousand numbers a side minutes).
+// of problems, and a page of thousands of headings linked to: the shapes
+// that once made a check quadratic (ten thousand repeated words took 60 s
+// and 14 GB; twenty thousand ASCII commas after Chinese text 26 s; fifty
+// thousand numbers a side minutes; thirty thousand links to as many
+// headings 4 s).
 func longSegmentPages(n int) map[string]string {
 	seg := func(target, source string) string {
 		return `<span data-ttu-id="a-1">` + target + `</span><span class="sxs-lookup"><span data-stu-id="a-1">` + source + "</span></span>\n"
@@ -27,7 +29,12 @@ func longSegmentPages(n int) map[string]string {
 		links = append(links, fmt.Sprintf("[x](a%d.md)", i))
 		otherLinks = append(otherLinks, fmt.Sprintf("[x](b%d.md)", i))
 	}
+	var anchors strings.Builder
+	for i := range n {
+		fmt.Fprintf(&anchors, "## Vue d’ensemble\n\ntexte [x](#vue-densemble-%d)\n\n", i+1)
+	}
 	return map[string]string{
+		"fr-FR/anchors.md": anchors.String(),
 		"fr-FR/words.md":   seg(strings.Repeat("le ", n), "the"),
 		"zh-CN/commas.md":  seg(strings.Repeat("中文,", n), strings.Repeat("Chinese, ", n)),
 		"fr-FR/numbers.md": seg(strings.Join(other, " "), strings.Join(nums, " ")),
