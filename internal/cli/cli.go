@@ -265,6 +265,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "l10nlint: report written to %s\n", abs)
 		}
 	}
+	for _, m := range res.Notices {
+		fmt.Fprintf(stderr, "l10nlint: %s\n", m)
+	}
 	if len(res.Internal) > 0 {
 		for _, m := range res.Internal {
 			fmt.Fprintf(stderr, "l10nlint: internal error: %s\n", m)

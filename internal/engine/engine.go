@@ -4,6 +4,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -126,6 +127,9 @@ type Result struct {
 	Files, Segments int
 	// Internal are internal errors (a rule that panicked); the CLI exits 3.
 	Internal []string
+	// Notices are what the user should know about the run that is no
+	// finding and no error (external links left unchecked, offline).
+	Notices []string
 	// Suppressed are the findings l10nlint-disable directives silenced,
 	// with their reasons.
 	Suppressed []suppress.Suppressed
@@ -280,7 +284,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 				ctx = context.Background()
 			}
 			results, err := opts.External.Check(ctx, rules.ExternalURLs(corpus))
-			if err != nil {
+			var offline *linkcheck.OfflineError
+			switch {
+			case errors.As(err, &offline):
+				res.Notices = append(res.Notices, err.Error())
+			case err != nil:
 				res.Internal = append(res.Internal, err.Error())
 			}
 			corpus.External = map[string]string{}

@@ -10,9 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -121,12 +123,61 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 		}(u)
 	}
 	wg.Wait()
+	// No answer at all, from two hosts or more: the network is down (or
+	// closed to this machine), not every link broken. Those links are left
+	// unchecked rather than reported.
+	var offline *OfflineError
+	if hosts := hostsOf(todo); len(hosts) >= 2 && ctx.Err() == nil {
+		answered := false
+		for _, u := range todo {
+			answered = answered || out[u].Status != 0
+		}
+		if !answered {
+			offline = &OfflineError{URLs: len(todo), Hosts: len(hosts), Example: out[todo[0]].Err}
+			for _, u := range todo {
+				delete(out, u)
+			}
+		}
+	}
+	// Only a server's answer is kept: a failure without one (DNS, refused,
+	// timeout) may be this machine's, and is tried again next run.
+	for _, u := range todo {
+		if cache[u].Status == 0 {
+			delete(cache, u)
+		}
+	}
 	if c.CacheFile != "" && len(todo) > 0 {
 		if err := writeCache(c.CacheFile, cache); err != nil {
 			return out, fmt.Errorf("link cache: %w", err)
 		}
 	}
+	if offline != nil {
+		return out, offline
+	}
 	return out, ctx.Err()
+}
+
+// OfflineError is Check's error when no host answered: its links are not
+// in the results.
+type OfflineError struct {
+	URLs, Hosts int
+	Example     string // the first failure
+}
+
+func (e *OfflineError) Error() string {
+	return fmt.Sprintf("external links not checked: none of the %d hosts answered (%d links; the network looks unavailable): %s",
+		e.Hosts, e.URLs, e.Example)
+}
+
+// hostsOf returns the distinct hosts of urls.
+func hostsOf(urls []string) map[string]bool {
+	hosts := map[string]bool{}
+	for _, u := range urls {
+		if p, err := url.Parse(u); err == nil {
+			hosts[strings.ToLower(p.Hostname())] = true
+		}
+	}
+	return hosts
 }
 
 func (c *Checker) one(ctx context.Context, client *http.Client, u string, timeout time.Duration, retries int, backoff time.Duration) Result {

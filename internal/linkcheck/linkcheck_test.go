@@ -2,9 +2,12 @@ package linkcheck
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -96,5 +99,46 @@ func TestCache(t *testing.T) {
 	}
 	if n := atomic.LoadInt32(hits); n != 2 {
 		t.Errorf("server hit %d times, want 2 (expired entry checked again)", n)
+	}
+}
+
+// TestOffline: when no host answers (two hosts refusing connections, as
+// when this machine is offline), the links are left unchecked with an
+// OfflineError rather than all reported broken, and nothing is cached; one
+// host that answers makes the others' failures real.
+func TestOffline(t *testing.T) {
+	refused := func() string {
+		// A port that was listening and is closed: connection refused.
+		s := httptest.NewServer(http.NotFoundHandler())
+		u := s.URL
+		s.Close()
+		return u
+	}
+	a, b := refused(), strings.Replace(refused(), "127.0.0.1", "localhost", 1)
+	cache := filepath.Join(t.TempDir(), "links.json")
+	c := &Checker{Timeout: time.Second, Retries: 0, CacheFile: cache}
+	res, err := c.Check(context.Background(), []string{a + "/x", b + "/y"})
+	var off *OfflineError
+	if !errors.As(err, &off) || off.Hosts != 2 || off.URLs != 2 {
+		t.Fatalf("err = %v, want an OfflineError for 2 links to 2 hosts", err)
+	}
+	if len(res) != 0 {
+		t.Errorf("results %v, want none: the links were not checked", res)
+	}
+	if b, err := os.ReadFile(cache); err == nil && strings.Contains(string(b), "/x") {
+		t.Errorf("a failure without an answer was cached:\n%s", b)
+	}
+
+	s, _, _ := server(t)
+	res, err = c.Check(context.Background(), []string{a + "/x", s.URL + "/ok"})
+	if err != nil {
+		t.Fatalf("one host answered: err = %v", err)
+	}
+	if r := res[a+"/x"]; r.OK() || r.Err == "" {
+		t.Errorf("refused link with another host answering: %+v, want a failure", r)
+	}
+	b2, _ := os.ReadFile(cache)
+	if strings.Contains(string(b2), a+"/x") || !strings.Contains(string(b2), s.URL+"/ok") {
+		t.Errorf("cache holds the failure or lacks the answer:\n%s", b2)
 	}
 }
