@@ -302,9 +302,14 @@ func Run(paths []string, opts Options) (*Result, error) {
 			tm.since(phaseExternal, t0)
 		}
 		corpus.Trees = map[string][]string{}
+		cwd, _ := os.Getwd()
 		for _, p := range all {
 			if _, ok := corpus.Trees[p.Root]; !ok && p.Key != "" {
 				corpus.Trees[p.Root] = lay.Trees(p.Root)
+				for _, names := range layout.SameLocaleFolders(p.Root) {
+					res.Notices = append(res.Notices, fmt.Sprintf("%s: the folders %s are one locale: their pages are all checked, as translations into it; merge them",
+						display(cwd, filepath.FromSlash(p.Root)), strings.Join(names, ", ")))
+				}
 			}
 		}
 		var targets []*rules.PageFacts

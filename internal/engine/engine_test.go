@@ -283,3 +283,24 @@ func TestMissingPageExpectedPath(t *testing.T) {
 		t.Errorf("missing-page findings %q, want one saying %q...", got, want)
 	}
 }
+
+// TestSameLocaleFolders: two folders of one locale (fr-FR and fr-fr) are
+// named in a notice; their pages are still all checked.
+func TestSameLocaleFolders(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Bonjour 5</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello 6</span></span>` + "\n"
+	write(t, filepath.Join(dir, "en-US", "a.md"), "Hello 6\n")
+	write(t, filepath.Join(dir, "fr-FR", "a.md"), seg)
+	write(t, filepath.Join(dir, "fr-fr", "b.md"), seg)
+	write(t, filepath.Join(dir, "de-DE", "a.md"), seg)
+	res, err := Run([]string{dir}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "the folders fr-FR, fr-fr are one locale") {
+		t.Errorf("notices %q, want one naming fr-FR and fr-fr", res.Notices)
+	}
+	if res.Files != 4 {
+		t.Errorf("%d files checked, want 4", res.Files)
+	}
+}

@@ -259,6 +259,34 @@ func (l Layout) sourceLocale() string {
 	return l.SourceLocale
 }
 
+// SameLocaleFolders returns, for the locale folders directly under dir
+// that name the same locale in different spellings (fr-FR and fr-fr, a
+// case-sensitive file system after a move), their names, sorted: each
+// group's pages are all checked, as pages of one locale.
+func SameLocaleFolders(dir string) [][]string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	byLocale := map[string][]string{}
+	var order []string
+	for _, e := range entries {
+		if loc, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+			if len(byLocale[loc]) == 0 {
+				order = append(order, loc)
+			}
+			byLocale[loc] = append(byLocale[loc], e.Name())
+		}
+	}
+	var out [][]string
+	for _, loc := range order {
+		if names := byLocale[loc]; len(names) > 1 {
+			out = append(out, names)
+		}
+	}
+	return out
+}
+
 // Trees returns the locales that have a tree under root: locale-named
 // directories, and the targets of the Docusaurus or configured patterns.
 func (l Layout) Trees(root string) []string {
