@@ -76,14 +76,51 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 				root = real
 			}
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if root != abs {
-				if r, err := filepath.Rel(root, p); err == nil {
-					p = filepath.Join(abs, r)
+		err = walkTree(cfg, abs, root, add)
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
+// walkTree adds the files under root, shown under abs (root is abs's real
+// path when abs is a symbolic link). Symbolic links to directories are not
+// followed (they could loop), but for locale trees (en-US -> ../source):
+// those are walked too, each real directory once, and never one that holds
+// a tree already walked.
+func walkTree(cfg *config.Config, abs, root string, add func(string, error)) error {
+	type tree struct{ abs, root string }
+	queue := []tree{{abs, root}}
+	var walked []string // real directories walked
+	covered := func(real string) bool {
+		for _, w := range walked {
+			if real == w || strings.HasPrefix(real, w+string(filepath.Separator)) || strings.HasPrefix(w, real+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		real, err := filepath.EvalSymlinks(t.root)
+		if err != nil {
+			real = t.root
+		}
+		if len(walked) > 0 && covered(real) {
+			continue
+		}
+		walked = append(walked, real)
+		err = filepath.WalkDir(t.root, func(p string, d fs.DirEntry, err error) error {
+			if t.root != t.abs {
+				if r, err := filepath.Rel(t.root, p); err == nil {
+					p = filepath.Join(t.abs, r)
 				}
 			}
 			if err != nil {
-				if p == abs {
+				if p == t.abs {
 					return err
 				}
 				add(p, err)
@@ -94,10 +131,18 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if p != abs && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+				if p != t.abs && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 && layout.IsLocaleFolder(name) {
+				if target, err := filepath.EvalSymlinks(p); err == nil {
+					if st, err := os.Stat(target); err == nil && st.IsDir() {
+						queue = append(queue, tree{p, target})
+						return nil
+					}
+				}
 			}
 			if !included(cfg, p, abs) {
 				return nil
@@ -120,11 +165,10 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
-	return out, nil
+	return nil
 }
 
 // rel returns p relative to the config directory when p is inside it, else

@@ -133,3 +133,41 @@ func TestNamedSymlinkToDirectory(t *testing.T) {
 		t.Error("no number-mismatch finding on the linked page")
 	}
 }
+
+// TestLinkedLocaleTrees: a locale tree that is a symbolic link (en-US ->
+// ../source/en-US) is a tree like the others: walked, and read as the
+// source of the pages named alone. A locale-named link back to a folder
+// already walked (de-DE -> .) is not walked again. Before, such a tree was
+// invisible: no stale-source, no missing pages, nothing said.
+func TestLinkedLocaleTrees(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Bonjour</span><span class="sxs-lookup"><span data-stu-id="a-1">Hello there</span></span>` + "\n"
+	write(t, filepath.Join(dir, "source", "en-US", "a.md"), "Hello, world.\n")
+	write(t, filepath.Join(dir, "docs", "fr-FR", "a.md"), seg)
+	if err := os.Symlink(filepath.Join(dir, "source", "en-US"), filepath.Join(dir, "docs", "en-US")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "docs"), filepath.Join(dir, "docs", "de-DE")); err != nil {
+		t.Fatal(err)
+	}
+	count := func(res *Result, rule string) int {
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule == rule {
+				n++
+			}
+		}
+		return n
+	}
+	res := runWithin(t, 10*time.Second, []string{filepath.Join(dir, "docs")})
+	if res.Files != 2 {
+		t.Errorf("walked %d files, want 2 (fr-FR/a.md and the linked en-US/a.md)", res.Files)
+	}
+	if count(res, "stale-source") == 0 {
+		t.Error("no stale-source finding: the linked source tree was not read")
+	}
+	res = runWithin(t, 10*time.Second, []string{filepath.Join(dir, "docs", "fr-FR", "a.md")})
+	if count(res, "stale-source") == 0 {
+		t.Error("a page named alone: no stale-source finding, the linked source tree was not read as context")
+	}
+}

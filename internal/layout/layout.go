@@ -186,7 +186,7 @@ func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 	entries, err := fs.readDir(pl.Root)
 	if err == nil {
 		for _, e := range entries {
-			if !e.IsDir() {
+			if !isDir(pl.Root, e) {
 				continue
 			}
 			if _, ok := locale.Normalize(e.Name()); !ok {
@@ -206,7 +206,7 @@ func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 		mid, _, _ := split(rest, "{path}")
 		locs, _ := fs.readDir(path.Join(pl.Root, pre))
 		for _, e := range locs {
-			if _, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+			if _, ok := locale.Normalize(e.Name()); ok && isDir(path.Join(pl.Root, pre), e) {
 				out = appendFile(out, path.Join(pl.Root, pre, e.Name())+mid+rel)
 			}
 		}
@@ -226,7 +226,7 @@ func (l Layout) ExpectedFS(pl Place, loc string, fs *FS) string {
 	dirName := func(dir string) string {
 		if entries, err := fs.readDir(dir); err == nil {
 			for _, e := range entries {
-				if n, ok := locale.Normalize(e.Name()); ok && e.IsDir() && strings.EqualFold(n, loc) {
+				if n, ok := locale.Normalize(e.Name()); ok && isDir(dir, e) && strings.EqualFold(n, loc) {
 					return e.Name()
 				}
 			}
@@ -259,6 +259,26 @@ func (l Layout) sourceLocale() string {
 	return l.SourceLocale
 }
 
+// IsLocaleFolder reports whether a folder's name makes it a locale tree:
+// a locale with a region (fr-FR, pt_br) or a two-letter language (fr).
+func IsLocaleFolder(name string) bool {
+	_, ok := locale.Normalize(name)
+	return ok && (strings.ContainsAny(name, "-_") || len(name) == 2)
+}
+
+// isDir reports whether the entry of parent is a directory, or a symbolic
+// link to one (a locale tree linked in: en-US -> ../source/en-US).
+func isDir(parent string, e os.DirEntry) bool {
+	if e.IsDir() {
+		return true
+	}
+	if e.Type()&os.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(path.Join(parent, e.Name()))
+	return err == nil && st.IsDir()
+}
+
 // SameLocaleFolders returns, for the locale folders directly under dir
 // that name the same locale in different spellings (fr-FR and fr-fr, a
 // case-sensitive file system after a move), their names, sorted: each
@@ -271,7 +291,7 @@ func SameLocaleFolders(dir string) [][]string {
 	byLocale := map[string][]string{}
 	var order []string
 	for _, e := range entries {
-		if loc, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+		if loc, ok := locale.Normalize(e.Name()); ok && isDir(dir, e) {
 			if len(byLocale[loc]) == 0 {
 				order = append(order, loc)
 			}
@@ -300,7 +320,7 @@ func (l Layout) Trees(root string) []string {
 	}
 	if entries, err := os.ReadDir(root); err == nil {
 		for _, e := range entries {
-			if loc, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+			if loc, ok := locale.Normalize(e.Name()); ok && isDir(root, e) {
 				add(loc)
 			}
 		}
@@ -321,7 +341,7 @@ func (l Layout) Trees(root string) []string {
 		}
 		add(src)
 		for _, e := range entries {
-			if loc, ok := locale.Normalize(e.Name()); ok && e.IsDir() {
+			if loc, ok := locale.Normalize(e.Name()); ok && isDir(path.Join(root, pre), e) {
 				add(loc)
 			}
 		}
