@@ -58,6 +58,9 @@ type Option struct {
 	Name    string
 	Default any
 	Doc     string
+	// Values, when set, are the values a string option takes: another
+	// is a configuration error.
+	Values []string
 }
 
 // Rule is one check.

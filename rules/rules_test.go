@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,9 @@ func TestRegistry(t *testing.T) {
 			case bool, int, float64, string, []string:
 			default:
 				t.Errorf("%s: option %s has unsupported type %T", r.ID, o.Name, o.Default)
+			}
+			if d, ok := o.Default.(string); len(o.Values) > 0 && (!ok || !slices.Contains(o.Values, d)) {
+				t.Errorf("%s: option %s: default %v is not one of its values %v", r.ID, o.Name, o.Default, o.Values)
 			}
 		}
 	}

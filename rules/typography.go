@@ -96,7 +96,8 @@ Options:
 	Options: []Option{
 		{Name: "check-french-spacing", Default: true, Doc: "French: a space before : ; ! ? and inside « »"},
 		{Name: "require-nbsp", Default: false, Doc: "French: report an ordinary space where a no-break space is expected"},
-		{Name: "nbsp-style", Default: "nbsp", Doc: `French: the no-break space to suggest, "nbsp" (U+00A0) or "narrow" (U+202F)`},
+		{Name: "nbsp-style", Default: "nbsp", Doc: `French: the no-break space to suggest, "nbsp" (U+00A0) or "narrow" (U+202F)`,
+			Values: []string{"nbsp", "narrow"}},
 		{Name: "fr-ca-exempt", Default: true, Doc: "French: no space expected before ; ! ? in fr-CA"},
 		{Name: "check-cjk-punctuation", Default: true, Doc: "Chinese and Japanese: full-width punctuation after CJK text"},
 		{Name: "de-quotes", Default: false, Doc: `German: report English-style quotes "…" where „…“ is expected`},

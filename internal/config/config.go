@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -607,6 +608,9 @@ func parseOptions(r *rules.Rule, v *yaml.Node, fail failFunc) (map[string]any, e
 			var s string
 			err = val.Decode(&s)
 			out[opt.Name] = s
+			if err == nil && len(opt.Values) > 0 && !slices.Contains(opt.Values, s) {
+				return nil, fail(val, "%s: option %s: %q is not one of %s", r.ID, opt.Name, s, strings.Join(opt.Values, ", "))
+			}
 		case []string:
 			var l []string
 			err = val.Decode(&l)

@@ -16,7 +16,8 @@ func testRegistry() *rules.Registry {
 		Options: []rules.Option{{Name: "min-words", Default: 4}, {Name: "terms", Default: []string{}}},
 		Run:     func(*rules.Pass) {}})
 	_ = reg.Register(&rules.Rule{ID: "length-ratio", Severity: rules.Warning,
-		Options: []rules.Option{{Name: "min-ratio", Default: 0.0}, {Name: "strict", Default: false}, {Name: "mode", Default: ""}},
+		Options: []rules.Option{{Name: "min-ratio", Default: 0.0}, {Name: "strict", Default: false}, {Name: "mode", Default: ""},
+			{Name: "style", Default: "nbsp", Values: []string{"nbsp", "narrow"}}},
 		Run:     func(*rules.Pass) {}})
 	return reg
 }
@@ -71,6 +72,7 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  untranslated:\n    options:\n      min-word: 3\n", `cfg.yaml:4: untranslated: unknown option "min-word" (known: min-words, terms)`},
 		{"rules:\n  untranslated:\n    options:\n      min-words: many\n", `cfg.yaml:4: untranslated: option min-words: expected a int value`},
 		{"rules:\n  untranslated:\n    level: error\n", `cfg.yaml:3: untranslated: unknown key "level"`},
+		{"rules:\n  length-ratio:\n    options:\n      style: wide\n", `cfg.yaml:4: length-ratio: option style: "wide" is not one of nbsp, narrow`},
 		{"locale: klingon\n", `cfg.yaml:1: locale: "klingon" is not a locale code`},
 		{"include: docs\n", `cfg.yaml:1: expected a list`},
 		{"- a\n", `cfg.yaml:1: the configuration must be a mapping`},
