@@ -49,6 +49,7 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 		seen[abs] = true
 		out = append(out, file{path: display(cwd, abs), abs: abs, readErr: readErr})
 	}
+	var walked []string // real directories walked, for all the paths named
 	for _, arg := range paths {
 		abs, err := filepath.Abs(arg)
 		if err != nil {
@@ -76,7 +77,7 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 				root = real
 			}
 		}
-		err = walkTree(cfg, abs, root, add)
+		err = walkTree(cfg, abs, root, add, &walked)
 		if err != nil {
 			return nil, err
 		}
@@ -89,14 +90,21 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 // path when abs is a symbolic link). Symbolic links to directories are not
 // followed (they could loop), but for locale trees (en-US -> ../source):
 // those are walked too, each real directory once, and never one that holds
-// a tree already walked.
-func walkTree(cfg *config.Config, abs, root string, add func(string, error)) error {
-	type tree struct{ abs, root string }
-	queue := []tree{{abs, root}}
-	var walked []string // real directories walked
-	covered := func(real string) bool {
-		for _, w := range walked {
-			if real == w || strings.HasPrefix(real, w+string(filepath.Separator)) || strings.HasPrefix(w, real+string(filepath.Separator)) {
+// or lies in a tree already walked (walked, shared by the paths named, so
+// that docs and the source/en-US it links are not walked twice either).
+func walkTree(cfg *config.Config, abs, root string, add func(string, error), walked *[]string) error {
+	type tree struct {
+		abs, root string
+		linked    bool // reached through a link met in a walk
+	}
+	queue := []tree{{abs, root, false}}
+	// A linked tree is skipped when it lies in a tree walked or holds one
+	// (a link back up: a loop); a named one only when it lies in one (docs
+	// named after docs/fr-FR is walked, the files met twice counted once).
+	covered := func(real string, linked bool) bool {
+		sep := string(filepath.Separator)
+		for _, w := range *walked {
+			if real == w || strings.HasPrefix(real, w+sep) || linked && strings.HasPrefix(w, real+sep) {
 				return true
 			}
 		}
@@ -109,10 +117,10 @@ func walkTree(cfg *config.Config, abs, root string, add func(string, error)) err
 		if err != nil {
 			real = t.root
 		}
-		if len(walked) > 0 && covered(real) {
+		if covered(real, t.linked) {
 			continue
 		}
-		walked = append(walked, real)
+		*walked = append(*walked, real)
 		err = filepath.WalkDir(t.root, func(p string, d fs.DirEntry, err error) error {
 			if t.root != t.abs {
 				if r, err := filepath.Rel(t.root, p); err == nil {
@@ -139,7 +147,7 @@ func walkTree(cfg *config.Config, abs, root string, add func(string, error)) err
 			if d.Type()&fs.ModeSymlink != 0 && layout.IsLocaleFolder(name) {
 				if target, err := filepath.EvalSymlinks(p); err == nil {
 					if st, err := os.Stat(target); err == nil && st.IsDir() {
-						queue = append(queue, tree{p, target})
+						queue = append(queue, tree{p, target, true})
 						return nil
 					}
 				}

@@ -171,3 +171,34 @@ func TestLinkedLocaleTrees(t *testing.T) {
 		t.Error("a page named alone: no stale-source finding, the linked source tree was not read as context")
 	}
 }
+
+// TestOverlappingPaths: a folder named after one of its subfolders is
+// walked whole, each file once; a source tree named beside the folder
+// that links it is not walked twice.
+func TestOverlappingPaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "source", "en-US", "a.md"), "Hello.\n")
+	write(t, filepath.Join(dir, "docs", "fr-FR", "a.md"), "Bonjour.\n")
+	write(t, filepath.Join(dir, "docs", "de-DE", "a.md"), "Hallo.\n")
+	if err := os.Symlink(filepath.Join(dir, "source", "en-US"), filepath.Join(dir, "docs", "en-US")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		paths []string
+		want  int
+	}{
+		{[]string{"docs/fr-FR", "docs"}, 3},
+		{[]string{"docs", "docs/fr-FR"}, 3},
+		{[]string{"docs", "source/en-US"}, 3},
+		{[]string{"source/en-US", "docs"}, 3},
+	} {
+		var paths []string
+		for _, p := range c.paths {
+			paths = append(paths, filepath.Join(dir, p))
+		}
+		res := runWithin(t, 10*time.Second, paths)
+		if res.Files != c.want {
+			t.Errorf("%v: %d files, want %d", c.paths, res.Files, c.want)
+		}
+	}
+}
