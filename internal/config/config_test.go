@@ -18,7 +18,7 @@ func testRegistry() *rules.Registry {
 	_ = reg.Register(&rules.Rule{ID: "length-ratio", Severity: rules.Warning,
 		Options: []rules.Option{{Name: "min-ratio", Default: 0.0}, {Name: "strict", Default: false}, {Name: "mode", Default: ""},
 			{Name: "style", Default: "nbsp", Values: []string{"nbsp", "narrow"}}},
-		Run:     func(*rules.Pass) {}})
+		Run: func(*rules.Pass) {}})
 	return reg
 }
 
