@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -156,6 +157,9 @@ type compiledGlossary struct {
 	// to look up: every entry is tried.
 	srcEndings, tgtEndings []string
 	scanSource, scanTarget bool
+	// all are the indexes of every entry, withForbidden those of the
+	// entries with forbidden translations (for CJK text).
+	all, withForbidden []int
 }
 
 // glossaryFor returns the glossary of loc, else of its language.
@@ -218,6 +222,10 @@ func compileGlossary(g *Glossary, srcLang, tgtLang string) *compiledGlossary {
 		return utf8.RuneCountInString(cg.entries[i].Source) > utf8.RuneCountInString(cg.entries[j].Source)
 	})
 	for i, e := range cg.entries {
+		cg.all = append(cg.all, i)
+		if len(e.forbidden) > 0 {
+			cg.withForbidden = append(cg.withForbidden, i)
+		}
 		cg.bySource[e.first] = append(cg.bySource[e.first], i)
 		for _, k := range e.forbiddenKeys {
 			cg.byForbidden[k] = append(cg.byForbidden[k], i)
@@ -243,10 +251,10 @@ func firstKey(term string) string {
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// lookUpWords marks in hit the entries that index has for the words of s,
-// each also looked up without one of endings ("labels" → "label",
-// "policies" → "polic").
-func lookUpWords(s string, index map[string][]int, endings []string, hit []bool) {
+// lookUpWords appends to hits the entries that index has for the words of
+// s, each also looked up without one of endings ("labels" → "label",
+// "policies" → "polic"), and returns them sorted, each once.
+func lookUpWords(s string, index map[string][]int, endings []string, hits []int) []int {
 	var buf [64]byte
 	wordAt := func(i int) (bool, int) {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -280,38 +288,35 @@ func lookUpWords(s string, index map[string][]int, endings []string, hit []bool)
 		} else {
 			lw = []byte(strings.ToLower(w))
 		}
-		for _, e := range index[string(lw)] {
-			hit[e] = true
-		}
+		hits = append(hits, index[string(lw)]...)
 		for _, end := range endings {
 			if n := len(lw) - len(end); n > 0 && string(lw[n:]) == end {
-				for _, e := range index[string(lw[:n])] {
-					hit[e] = true
-				}
+				hits = append(hits, index[string(lw[:n])]...)
 			}
 		}
 	}
+	slices.Sort(hits)
+	return slices.Compact(hits)
 }
 
 func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, where func(*glossaryEntry) string) {
 	entries := cg.entries
-	hit := make([]bool, len(entries))
-	inSource := make([]bool, len(entries))
-	if cg.scanSource {
-		for i := range inSource {
-			inSource[i] = true
-		}
-	} else {
-		lookUpWords(s.Source.Raw, cg.bySource, cg.srcEndings, inSource)
+	// The entries the segment may hold, in order (a glossary of thousands
+	// of terms is looked up by the segment's words, not gone through).
+	inSource := cg.all
+	if !cg.scanSource {
+		inSource = lookUpWords(s.Source.Raw, cg.bySource, cg.srcEndings, nil)
 	}
-	copy(hit, inSource)
+	hits := inSource
 	if anywhere {
-		if cg.scanTarget {
-			for i, e := range entries {
-				hit[i] = hit[i] || len(e.forbidden) > 0
-			}
-		} else {
-			lookUpWords(s.Target.Raw, cg.byForbidden, cg.tgtEndings, hit)
+		more := cg.withForbidden
+		if !cg.scanTarget {
+			more = lookUpWords(s.Target.Raw, cg.byForbidden, cg.tgtEndings, nil)
+		}
+		if len(more) > 0 {
+			hits = append(slices.Clone(inSource), more...)
+			slices.Sort(hits)
+			hits = slices.Compact(hits)
 		}
 	}
 	var src, tgt *termView
@@ -323,12 +328,14 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 		}
 		return tgt
 	}
-	for ei, e := range entries {
-		if !hit[ei] {
-			continue
+	k := 0 // the next of inSource
+	for _, ei := range hits {
+		e := entries[ei]
+		for k < len(inSource) && inSource[k] < ei {
+			k++
 		}
 		found := false
-		if inSource[ei] {
+		if k < len(inSource) && inSource[k] == ei {
 			if src == nil {
 				v := newTermView(s.Source)
 				src, srcMask = &v, make([]bool, len(v.s))
