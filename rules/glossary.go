@@ -102,7 +102,10 @@ var compounding = map[string]bool{"de": true, "nl": true, "sv": true, "da": true
 type glossaryEntry struct {
 	*GlossaryEntry
 	source []*termMatcher // the term, and its -ies plural
-	first  string         // firstKey of the term (singular), for the index
+	// first are the keys the entry is indexed under: the firstKey of the
+	// term, and for an English word in -y its stem ("polic", which
+	// "policies" is looked up as once its ending is cut).
+	first []string
 	// forbiddenKeys are the firstKeys of the forbidden translations.
 	forbiddenKeys []string
 	// allowed and forbidden match the non-empty translations of the entry,
@@ -191,13 +194,15 @@ func compileGlossary(g *Glossary, srcLang, tgtLang string) *compiledGlossary {
 		if term == "" || len(e.Allowed) == 0 && len(e.Forbidden) == 0 {
 			continue
 		}
-		ce := &glossaryEntry{GlossaryEntry: e, first: firstKey(term)}
+		ce := &glossaryEntry{GlossaryEntry: e, first: []string{firstKey(term)}}
 		if srcLang == "en" {
 			ce.source = append(ce.source, newTermMatcher(term, true, nil, []string{"s", "es"}))
 			if base, ok := strings.CutSuffix(term, "y"); ok && !strings.HasSuffix(base, " ") {
 				ce.source = append(ce.source, newTermMatcher(base+"ies", true, nil, nil))
 				if !strings.Contains(term, " ") {
-					ce.first = strings.TrimSuffix(ce.first, "y")
+					// Indexed under "policy" too: the stem alone missed
+					// the singular.
+					ce.first = append(ce.first, strings.TrimSuffix(ce.first[0], "y"))
 				}
 			}
 		} else {
@@ -226,7 +231,9 @@ func compileGlossary(g *Glossary, srcLang, tgtLang string) *compiledGlossary {
 		if len(e.forbidden) > 0 {
 			cg.withForbidden = append(cg.withForbidden, i)
 		}
-		cg.bySource[e.first] = append(cg.bySource[e.first], i)
+		for _, k := range e.first {
+			cg.bySource[k] = append(cg.bySource[k], i)
+		}
 		for _, k := range e.forbiddenKeys {
 			cg.byForbidden[k] = append(cg.byForbidden[k], i)
 		}

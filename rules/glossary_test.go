@@ -146,6 +146,14 @@ func TestGlossaryLocales(t *testing.T) {
 		glossaryCase("the exact locale comes first", "fr-CA/page.md", map[string]*rules.Glossary{"fr": fr, "fr-CA": de},
 			safeLinksFR, safeLinksEN),
 		glossaryCase("no glossary for the locale", "es-ES/page.md", all, safeLinksFR, safeLinksEN),
+		// A one-word term in -y, singular and plural: the singular was
+		// missed (the entry was indexed under its stem "polic" only).
+		glossaryCase("term in -y, singular", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{{Source: "policy", Allowed: []string{"stratégie"}}}}},
+			"Créez une règle pour le site.", "Create a policy for the site.", `the source has "policy" but the target lacks its translation "stratégie"`),
+		glossaryCase("term in -y, plural", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{{Source: "policy", Allowed: []string{"stratégie"}}}}},
+			"Créez des règles pour le site.", "Create policies for the site.", `the source has "policy" but the target lacks its translation "stratégie"`),
+		glossaryCase("term in -y, translated", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{{Source: "policy", Allowed: []string{"stratégie"}}}}},
+			"Créez une stratégie pour le site.", "Create a policy for the site."),
 		// de-DE/office-365-exchange-online-data-deletion.md line 78
 		glossaryCase("German compound torn apart", "de-DE/page.md", all,
 			"Die folgenden Post Fach Datentypen enthalten keine Bestimmungen für das unwiderrufliche Löschen von Seiten:",
