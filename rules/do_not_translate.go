@@ -687,13 +687,28 @@ type termMatcher struct {
 	inWord  bool     // the term may start and end inside words (compounds)
 	endings []string // endings any word may take
 	last    []string // endings the last word may take
+	// key is the lower case of the first word when it is one word of
+	// wordStarts ("" otherwise): see anchorKey.
+	key string
 }
 
 var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
 
 func newTermMatcher(term string, fold bool, endings, last []string) *termMatcher {
 	term = apostrophes.Replace(term)
-	return &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
+	m := &termMatcher{words: strings.Fields(term), fold: fold, endings: endings, last: last}
+	if len(m.words) > 0 {
+		var b strings.Builder
+		for _, r := range m.words[0] {
+			if !isTermWordRune(r) {
+				b.Reset()
+				break
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+		m.key = b.String()
+	}
+	return m
 }
 
 // find returns the non-overlapping occurrences [i, j) in s that touch no
@@ -760,6 +775,40 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 			continue
 		}
 		i += size
+	}
+	return out
+}
+
+// anchorKey returns the key findAt's offsets are indexed under
+// (wordStarts): the lower case of the first word, when that word is one
+// word of wordStarts and the matcher matches only from a word start
+// (case-insensitive, not inside words, not loose).
+func (m *termMatcher) anchorKey() (string, bool) {
+	if m.key == "" || !m.fold || m.inWord || m.loose {
+		return "", false
+	}
+	return m.key, true
+}
+
+// findAt is find trying only the offsets at, in order: where a word whose
+// key is the matcher's anchorKey starts. find matches only there (a match
+// starts a word, and its first word, with an ending, is the whole word),
+// so both find the same occurrences.
+func (m *termMatcher) findAt(s string, at []int, mask []bool, mark bool) [][2]int {
+	var out [][2]int
+	end := 0
+	for _, i := range at {
+		if i < end {
+			continue
+		}
+		j, ok := m.matchWord(s, i, 0)
+		if ok && !masked(mask, i, j) {
+			out = append(out, [2]int{i, j})
+			if mark && mask != nil {
+				markMask(mask, [2]int{i, j})
+			}
+			end = j
+		}
 	}
 	return out
 }

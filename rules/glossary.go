@@ -163,6 +163,9 @@ type compiledGlossary struct {
 	// all are the indexes of every entry, withForbidden those of the
 	// entries with forbidden translations (for CJK text).
 	all, withForbidden []int
+	// anchorEndings are the endings a word of the target may take in any
+	// of the entries' matchers (wordStarts).
+	anchorEndings []string
 }
 
 // glossaryFor returns the glossary of loc, else of its language.
@@ -226,6 +229,11 @@ func compileGlossary(g *Glossary, srcLang, tgtLang string) *compiledGlossary {
 	sort.SliceStable(cg.entries, func(i, j int) bool {
 		return utf8.RuneCountInString(cg.entries[i].Source) > utf8.RuneCountInString(cg.entries[j].Source)
 	})
+	for _, e := range append(append(append([]string{}, cg.tgtEndings...), cg.srcEndings...), "s", "es") {
+		if !slices.Contains(cg.anchorEndings, e) {
+			cg.anchorEndings = append(cg.anchorEndings, e)
+		}
+	}
 	for i, e := range cg.entries {
 		cg.all = append(cg.all, i)
 		if len(e.forbidden) > 0 {
@@ -327,7 +335,9 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 		}
 	}
 	var src, tgt *termView
+	var anchors map[string][]int // where the source's words start, by key (wordStarts)
 	var srcMask, covered []bool
+	var tgtAnchors map[string][]int // the target's word starts, once every entry is looked for
 	target := func() *termView {
 		if tgt == nil {
 			v := newTermView(s.Target)
@@ -335,6 +345,31 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 		}
 		return tgt
 	}
+	// The forbidden translations found, by place in the target.
+	type forbiddenUse struct {
+		e      *glossaryEntry
+		i      int    // which of e's forbidden translations
+		r      [2]int // where, in the target view
+		others int    // other entries forbidding the same text there
+	}
+	var forbidden []forbiddenUse
+	forbiddenAt := map[[2]int]int{}
+	defer func() {
+		for _, f := range forbidden {
+			got := tgt.text(f.r[0], f.r[1])
+			msg := fmt.Sprintf("%q is a forbidden translation of %q", got, f.e.Source)
+			if !strings.EqualFold(got, f.e.forbiddenText[f.i]) {
+				msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", got, f.e.forbiddenText[f.i], f.e.Source)
+			}
+			if f.others > 0 {
+				msg += fmt.Sprintf(" and of %d other %s", f.others, plural(f.others, "term", "terms"))
+			}
+			if len(f.e.allowedText) > 0 {
+				msg += fmt.Sprintf("; use %q", f.e.allowedText[0])
+			}
+			p.ReportSegmentAt(s, tgt.rangeOf(f.r[0], f.r[1]), "%s (%s)", msg, where(f.e))
+		}
+	}()
 	k := 0 // the next of inSource
 	for _, ei := range hits {
 		e := entries[ei]
@@ -346,9 +381,12 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 			if src == nil {
 				v := newTermView(s.Source)
 				src, srcMask = &v, make([]bool, len(v.s))
+				if len(inSource) >= anchorFrom {
+					anchors = wordStarts(src.s, cg.srcEndings)
+				}
 			}
 			for _, m := range e.source {
-				if len(m.find(src.s, srcMask, true)) > 0 {
+				if len(findIn(m, src.s, anchors, srcMask, true)) > 0 {
 					found = true
 				}
 			}
@@ -358,14 +396,19 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 		}
 		reported := false
 		for i, m := range e.forbidden {
-			for _, r := range m.find(target().s, nil, false) {
+			for _, r := range findIn(m, target().s, tgtAnchors, nil, false) {
 				if covered == nil {
 					// The target's allowed translations of all entries: a
 					// forbidden term inside one of them is fine.
 					covered = make([]bool, len(tgt.s))
+					if len(entries) >= anchorFrom {
+						// Every entry is looked for: index the target's
+						// words, with its own endings and the source's.
+						tgtAnchors = wordStarts(tgt.s, cg.anchorEndings)
+					}
 					for _, e := range entries {
 						for _, m := range e.allowed {
-							for _, r := range m.find(tgt.s, nil, false) {
+							for _, r := range findIn(m, tgt.s, tgtAnchors, nil, false) {
 								markMask(covered, r)
 							}
 						}
@@ -375,15 +418,14 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 					continue
 				}
 				reported = true
-				got := tgt.text(r[0], r[1])
-				msg := fmt.Sprintf("%q is a forbidden translation of %q", got, e.Source)
-				if !strings.EqualFold(got, e.forbiddenText[i]) {
-					msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", got, e.forbiddenText[i], e.Source)
+				// One finding per place: a word that many entries forbid
+				// (a glossary of thousands) is one problem.
+				if j, ok := forbiddenAt[r]; ok {
+					forbidden[j].others++
+					continue
 				}
-				if len(e.allowedText) > 0 {
-					msg += fmt.Sprintf("; use %q", e.allowedText[0])
-				}
-				p.ReportSegmentAt(s, tgt.rangeOf(r[0], r[1]), "%s (%s)", msg, where(e))
+				forbiddenAt[r] = len(forbidden)
+				forbidden = append(forbidden, forbiddenUse{e: e, i: i, r: r})
 			}
 		}
 		if !found || reported || len(e.allowed) == 0 {
@@ -394,7 +436,7 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 		// left to the rules about names and untranslated text.
 		translated := false
 		for _, m := range append(e.allowed[:len(e.allowed):len(e.allowed)], e.source...) {
-			if len(m.find(target().s, nil, false)) > 0 {
+			if len(findIn(m, target().s, tgtAnchors, nil, false)) > 0 {
 				translated = true
 				break
 			}
@@ -411,6 +453,53 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 			p.ReportSegment(s, "the source has %q but the target lacks its translation %s (%s)", e.Source, expected, where(e))
 		}
 	}
+}
+
+// findIn is m.find on s, or m.findAt at s's word starts when they are
+// indexed (anchors not nil) and m matches from word starts only.
+func findIn(m *termMatcher, s string, anchors map[string][]int, mask []bool, mark bool) [][2]int {
+	if key, ok := m.anchorKey(); ok && anchors != nil {
+		return m.findAt(s, anchors[key], mask, mark)
+	}
+	return m.find(s, mask, mark)
+}
+
+// anchorFrom is how many candidate entries make it worth indexing the
+// words of a segment's source (wordStarts) rather than scanning it for each.
+const anchorFrom = 8
+
+// wordStarts indexes the words of s (runs of isTermWordRune characters)
+// by their lower case, and by their lower case without each of endings:
+// the offsets where each starts, in order. A term whose first word is one
+// such word can only match where it starts (findAt).
+func wordStarts(s string, endings []string) map[string][]int {
+	out := map[string][]int{}
+	var buf []rune
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isTermWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		buf = buf[:0]
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isTermWordRune(r) {
+				break
+			}
+			buf = append(buf, unicode.ToLower(r))
+			i += n
+		}
+		w := string(buf)
+		out[w] = append(out[w], start)
+		for _, e := range endings {
+			if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
+				out[stem] = append(out[stem], start)
+			}
+		}
+	}
+	return out
 }
 
 // allCovered reports whether every byte of r is marked.
