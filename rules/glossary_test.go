@@ -152,6 +152,12 @@ func TestGlossaryLocales(t *testing.T) {
 			"Créez une règle pour le site.", "Create a policy for the site.", `the source has "policy" but the target lacks its translation "stratégie"`),
 		glossaryCase("term in -y, plural", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{{Source: "policy", Allowed: []string{"stratégie"}}}}},
 			"Créez des règles pour le site.", "Create policies for the site.", `the source has "policy" but the target lacks its translation "stratégie"`),
+		// Two entries forbidding the same word there: one finding.
+		glossaryCase("a word forbidden by two entries", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{
+			{Source: "retention policy", Allowed: []string{"stratégie de rétention"}, Forbidden: []string{"règle"}},
+			{Source: "policy", Allowed: []string{"stratégie"}, Forbidden: []string{"règle"}}}}},
+			"Créez une règle de rétention.", "Create a retention policy.",
+			`"règle" is a forbidden translation of "retention policy" and of 1 other term; use "stratégie de rétention"`),
 		glossaryCase("term in -y, translated", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{{Source: "policy", Allowed: []string{"stratégie"}}}}},
 			"Créez une stratégie pour le site.", "Create a policy for the site."),
 		// de-DE/office-365-exchange-online-data-deletion.md line 78
