@@ -347,10 +347,11 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 	}
 	// The forbidden translations found, by place in the target.
 	type forbiddenUse struct {
-		e      *glossaryEntry
-		i      int    // which of e's forbidden translations
-		r      [2]int // where, in the target view
-		others int    // other entries forbidding the same text there
+		e       *glossaryEntry
+		i       int    // which of e's forbidden translations
+		r       [2]int // where, in the target view
+		inSrc   bool   // e's source term is in the segment's source
+		entries map[*glossaryEntry]bool
 	}
 	var forbidden []forbiddenUse
 	forbiddenAt := map[[2]int]int{}
@@ -361,8 +362,8 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 			if !strings.EqualFold(got, f.e.forbiddenText[f.i]) {
 				msg = fmt.Sprintf("%q (%q) is a forbidden translation of %q", got, f.e.forbiddenText[f.i], f.e.Source)
 			}
-			if f.others > 0 {
-				msg += fmt.Sprintf(" and of %d other %s", f.others, plural(f.others, "term", "terms"))
+			if others := len(f.entries) - 1; others > 0 {
+				msg += fmt.Sprintf(" and of %d other %s", others, plural(others, "term", "terms"))
 			}
 			if len(f.e.allowedText) > 0 {
 				msg += fmt.Sprintf("; use %q", f.e.allowedText[0])
@@ -420,12 +421,18 @@ func checkGlossary(p *Pass, s *Segment, cg *compiledGlossary, anywhere bool, whe
 				reported = true
 				// One finding per place: a word that many entries forbid
 				// (a glossary of thousands) is one problem.
+				// The entry named is one whose source term the segment
+				// has, when there is one; the others are counted.
 				if j, ok := forbiddenAt[r]; ok {
-					forbidden[j].others++
+					f := &forbidden[j]
+					f.entries[e] = true
+					if found && !f.inSrc {
+						f.e, f.i, f.inSrc = e, i, true
+					}
 					continue
 				}
 				forbiddenAt[r] = len(forbidden)
-				forbidden = append(forbidden, forbiddenUse{e: e, i: i, r: r})
+				forbidden = append(forbidden, forbiddenUse{e: e, i: i, r: r, inSrc: found, entries: map[*glossaryEntry]bool{e: true}})
 			}
 		}
 		if !found || reported || len(e.allowed) == 0 {

@@ -158,6 +158,17 @@ func TestGlossaryLocales(t *testing.T) {
 			{Source: "policy", Allowed: []string{"stratégie"}, Forbidden: []string{"règle"}}}}},
 			"Créez une règle de rétention.", "Create a retention policy.",
 			`"règle" is a forbidden translation of "retention policy" and of 1 other term; use "stratégie de rétention"`),
+		// Named: the entry whose source term the segment has.
+		glossaryCase("a word forbidden by an entry of the source and another", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{
+			{Source: "retention policy", Allowed: []string{"stratégie de rétention"}, Forbidden: []string{"règle"}},
+			{Source: "policy", Allowed: []string{"stratégie"}, Forbidden: []string{"règle"}}}}},
+			"Créez une règle.", "Create a policy.",
+			`"règle" is a forbidden translation of "policy" and of 1 other term; use "stratégie"`),
+		// Two forbidden forms of one entry at one place: one entry.
+		glossaryCase("two forms of one entry's forbidden word", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{
+			{Source: "policy", Allowed: []string{"stratégie"}, Forbidden: []string{"règle", "règles"}}}}},
+			"Créez des règles.", "Create policies.",
+			`is a forbidden translation of "policy"; use "stratégie"`),
 		glossaryCase("term in -y, translated", "fr-FR/page.md", map[string]*rules.Glossary{"fr-FR": {Entries: []rules.GlossaryEntry{{Source: "policy", Allowed: []string{"stratégie"}}}}},
 			"Créez une stratégie pour le site.", "Create a policy for the site."),
 		// de-DE/office-365-exchange-online-data-deletion.md line 78
