@@ -132,6 +132,14 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 		for _, u := range todo {
 			answered = answered || out[u].Status != 0
 		}
+		// The links left to check may all be dead (the others answered
+		// before, and are in the cache): one of those answers, asked
+		// again, tells a dead link from a machine offline.
+		if !answered {
+			if canary, ok := answeredBefore(cache, seen, todo); ok {
+				answered = c.one(ctx, client, canary, timeout, 0, backoff).Status != 0
+			}
+		}
 		if !answered {
 			offline = &OfflineError{URLs: len(todo), Hosts: len(hosts), Example: out[todo[0]].Err}
 			for _, u := range todo {
@@ -169,13 +177,38 @@ func (e *OfflineError) Error() string {
 		e.Hosts, e.URLs, e.Example)
 }
 
+// answeredBefore returns a URL of the run whose cached result is a server's
+// answer, from another host than the links of todo if it can.
+func answeredBefore(cache map[string]Result, seen map[string]bool, todo []string) (string, bool) {
+	dead := hostsOf(todo)
+	var any []string
+	for u := range seen {
+		if r, ok := cache[u]; ok && r.Status != 0 {
+			if !dead[hostOf(u)] {
+				return u, true
+			}
+			any = append(any, u)
+		}
+	}
+	if len(any) == 0 {
+		return "", false
+	}
+	sort.Strings(any)
+	return any[0], true
+}
+
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return strings.ToLower(p.Hostname())
+	}
+	return ""
+}
+
 // hostsOf returns the distinct hosts of urls.
 func hostsOf(urls []string) map[string]bool {
 	hosts := map[string]bool{}
 	for _, u := range urls {
-		if p, err := url.Parse(u); err == nil {
-			hosts[strings.ToLower(p.Hostname())] = true
-		}
+		hosts[hostOf(u)] = true
 	}
 	return hosts
 }

@@ -142,3 +142,30 @@ func TestOffline(t *testing.T) {
 		t.Errorf("cache holds the failure or lacks the answer:\n%s", b2)
 	}
 }
+
+// TestDeadLinksNotOffline: on a second run, the links left to check are
+// the dead ones (the others are cached): with a server that still answers,
+// they are reported dead, not taken for the machine being offline.
+func TestDeadLinksNotOffline(t *testing.T) {
+	refused := func() string {
+		s := httptest.NewServer(http.NotFoundHandler())
+		u := s.URL
+		s.Close()
+		return u
+	}
+	s, _, _ := server(t)
+	a, b := refused(), strings.Replace(refused(), "127.0.0.1", "localhost", 1)
+	urls := []string{a + "/x", b + "/y", s.URL + "/ok"}
+	c := &Checker{Timeout: time.Second, CacheFile: filepath.Join(t.TempDir(), "links.json")}
+	for run := 1; run <= 2; run++ {
+		res, err := c.Check(context.Background(), urls)
+		if err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		for _, u := range urls[:2] {
+			if r, ok := res[u]; !ok || r.OK() {
+				t.Errorf("run %d: %s: %+v (in results: %v), want a dead link", run, u, r, ok)
+			}
+		}
+	}
+}
