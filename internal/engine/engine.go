@@ -307,7 +307,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 			if _, ok := corpus.Trees[p.Root]; !ok && p.Key != "" {
 				corpus.Trees[p.Root] = lay.Trees(p.Root)
 				for _, names := range layout.SameLocaleFolders(p.Root) {
-					res.Notices = append(res.Notices, fmt.Sprintf("%s: the folders %s are one locale: their pages are all checked, as translations into it; merge them",
+					res.Notices = append(res.Notices, fmt.Sprintf("%s: the folders %s are one locale: the pages of all are checked as pages of that locale; merge them",
 						display(cwd, filepath.FromSlash(p.Root)), strings.Join(names, ", ")))
 				}
 			}

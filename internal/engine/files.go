@@ -49,7 +49,6 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 		seen[abs] = true
 		out = append(out, file{path: display(cwd, abs), abs: abs, readErr: readErr})
 	}
-	var walked []string // real directories walked, for all the paths named
 	for _, arg := range paths {
 		abs, err := filepath.Abs(arg)
 		if err != nil {
@@ -77,58 +76,14 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 				root = real
 			}
 		}
-		err = walkTree(cfg, abs, root, add, &walked)
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
-	return out, nil
-}
-
-// walkTree adds the files under root, shown under abs (root is abs's real
-// path when abs is a symbolic link). Symbolic links to directories are not
-// followed (they could loop), but for locale trees (en-US -> ../source):
-// those are walked too, each real directory once, and never one that holds
-// or lies in a tree already walked (walked, shared by the paths named, so
-// that docs and the source/en-US it links are not walked twice either).
-func walkTree(cfg *config.Config, abs, root string, add func(string, error), walked *[]string) error {
-	type tree struct {
-		abs, root string
-		linked    bool // reached through a link met in a walk
-	}
-	queue := []tree{{abs, root, false}}
-	// A linked tree is skipped when it lies in a tree walked or holds one
-	// (a link back up: a loop); a named one only when it lies in one (docs
-	// named after docs/fr-FR is walked, the files met twice counted once).
-	covered := func(real string, linked bool) bool {
-		sep := string(filepath.Separator)
-		for _, w := range *walked {
-			if real == w || strings.HasPrefix(real, w+sep) || linked && strings.HasPrefix(w, real+sep) {
-				return true
-			}
-		}
-		return false
-	}
-	for len(queue) > 0 {
-		t := queue[0]
-		queue = queue[1:]
-		real, err := filepath.EvalSymlinks(t.root)
-		if err != nil {
-			real = t.root
-		}
-		if covered(real, t.linked) {
-			continue
-		}
-		*walked = append(*walked, real)
-		err = filepath.WalkDir(t.root, func(p string, d fs.DirEntry, err error) error {
-			if t.root != t.abs {
-				if r, err := filepath.Rel(t.root, p); err == nil {
-					p = filepath.Join(t.abs, r)
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if root != abs {
+				if r, err := filepath.Rel(root, p); err == nil {
+					p = filepath.Join(abs, r)
 				}
 			}
 			if err != nil {
-				if p == t.abs {
+				if p == abs {
 					return err
 				}
 				add(p, err)
@@ -139,18 +94,10 @@ func walkTree(cfg *config.Config, abs, root string, add func(string, error), wal
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if p != t.abs && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+				if p != abs && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
 					return fs.SkipDir
 				}
 				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 && layout.IsLocaleFolder(name) {
-				if target, err := filepath.EvalSymlinks(p); err == nil {
-					if st, err := os.Stat(target); err == nil && st.IsDir() {
-						queue = append(queue, tree{p, target, true})
-						return nil
-					}
-				}
 			}
 			if !included(cfg, p, abs) {
 				return nil
@@ -173,10 +120,11 @@ func walkTree(cfg *config.Config, abs, root string, add func(string, error), wal
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
 }
 
 // rel returns p relative to the config directory when p is inside it, else

@@ -12,6 +12,8 @@ package layout
 import (
 	"os"
 	"path"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
@@ -185,13 +187,7 @@ func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 	}
 	entries, err := fs.readDir(pl.Root)
 	if err == nil {
-		for _, e := range entries {
-			if !isDir(pl.Root, e) {
-				continue
-			}
-			if _, ok := locale.Normalize(e.Name()); !ok {
-				continue
-			}
+		for _, e := range localeDirs(pl.Root, entries) {
 			out = appendFile(out, path.Join(pl.Root, e.Name(), pl.Rel))
 		}
 	}
@@ -205,10 +201,8 @@ func (l Layout) SiblingsFS(pl Place, fs *FS) []string {
 		pre, rest, _ := split(p.Target, "{locale}")
 		mid, _, _ := split(rest, "{path}")
 		locs, _ := fs.readDir(path.Join(pl.Root, pre))
-		for _, e := range locs {
-			if _, ok := locale.Normalize(e.Name()); ok && isDir(path.Join(pl.Root, pre), e) {
-				out = appendFile(out, path.Join(pl.Root, pre, e.Name())+mid+rel)
-			}
+		for _, e := range localeDirs(path.Join(pl.Root, pre), locs) {
+			out = appendFile(out, path.Join(pl.Root, pre, e.Name())+mid+rel)
 		}
 	}
 	return out
@@ -259,13 +253,6 @@ func (l Layout) sourceLocale() string {
 	return l.SourceLocale
 }
 
-// IsLocaleFolder reports whether a folder's name makes it a locale tree:
-// a locale with a region (fr-FR, pt_br) or a two-letter language (fr).
-func IsLocaleFolder(name string) bool {
-	_, ok := locale.Normalize(name)
-	return ok && (strings.ContainsAny(name, "-_") || len(name) == 2)
-}
-
 // isDir reports whether the entry of parent is a directory, or a symbolic
 // link to one (a locale tree linked in: en-US -> ../source/en-US).
 func isDir(parent string, e os.DirEntry) bool {
@@ -279,6 +266,41 @@ func isDir(parent string, e os.DirEntry) bool {
 	return err == nil && st.IsDir()
 }
 
+// localeDirs returns the entries of parent that are locale folders
+// (directories, or links to directories), without the links that are
+// aliases of another of them (fr-fr -> fr-FR): one folder, one tree.
+func localeDirs(parent string, entries []os.DirEntry) []os.DirEntry {
+	var out []os.DirEntry
+	links := false
+	for _, e := range entries {
+		if _, ok := locale.Normalize(e.Name()); ok && isDir(parent, e) {
+			out = append(out, e)
+			links = links || e.Type()&os.ModeSymlink != 0
+		}
+	}
+	if !links {
+		return out
+	}
+	// Real folders first, so that an alias gives way to what it names.
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Type()&os.ModeSymlink == 0 && out[j].Type()&os.ModeSymlink != 0
+	})
+	seen := map[string]bool{}
+	kept := out[:0]
+	for _, e := range out {
+		real, err := filepath.EvalSymlinks(path.Join(parent, e.Name()))
+		if err != nil {
+			real = path.Join(parent, e.Name())
+		}
+		if !seen[real] {
+			seen[real] = true
+			kept = append(kept, e)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Name() < kept[j].Name() })
+	return kept
+}
+
 // SameLocaleFolders returns, for the locale folders directly under dir
 // that name the same locale in different spellings (fr-FR and fr-fr, a
 // case-sensitive file system after a move), their names, sorted: each
@@ -290,8 +312,8 @@ func SameLocaleFolders(dir string) [][]string {
 	}
 	byLocale := map[string][]string{}
 	var order []string
-	for _, e := range entries {
-		if loc, ok := locale.Normalize(e.Name()); ok && isDir(dir, e) {
+	for _, e := range localeDirs(dir, entries) {
+		if loc, ok := locale.Normalize(e.Name()); ok {
 			if len(byLocale[loc]) == 0 {
 				order = append(order, loc)
 			}
@@ -319,10 +341,9 @@ func (l Layout) Trees(root string) []string {
 		}
 	}
 	if entries, err := os.ReadDir(root); err == nil {
-		for _, e := range entries {
-			if loc, ok := locale.Normalize(e.Name()); ok && isDir(root, e) {
-				add(loc)
-			}
+		for _, e := range localeDirs(root, entries) {
+			loc, _ := locale.Normalize(e.Name())
+			add(loc)
 		}
 	}
 	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
@@ -340,10 +361,9 @@ func (l Layout) Trees(root string) []string {
 			src = "en-US"
 		}
 		add(src)
-		for _, e := range entries {
-			if loc, ok := locale.Normalize(e.Name()); ok && isDir(path.Join(root, pre), e) {
-				add(loc)
-			}
+		for _, e := range localeDirs(path.Join(root, pre), entries) {
+			loc, _ := locale.Normalize(e.Name())
+			add(loc)
 		}
 	}
 	return out
