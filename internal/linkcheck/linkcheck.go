@@ -99,7 +99,9 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 			continue
 		}
 		seen[u] = true
-		if r, ok := cache[u]; ok && now.Sub(r.Checked) < ttl {
+		// Only a server's answer is taken from the cache (an older version
+		// also kept failures without one).
+		if r, ok := cache[u]; ok && r.Status != 0 && now.Sub(r.Checked) < ttl {
 			out[u] = r
 			continue
 		}
