@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"sort"
@@ -161,20 +162,31 @@ type variant struct {
 // text, or the source texts of one translation.
 type group struct {
 	text  string
-	keys  []string   // variant keys, in order of first occurrence
+	keys  []keyHash  // variant keys, in order of first occurrence
 	vars  []*variant // the variants, in the same order
-	index map[string]int
+	index map[keyHash]int
 }
 
-func (g *group) add(key []byte, text string, pl place) {
+// keyHash stands for a consistency key: 128 bits of it, so that a locale's
+// keys need not be kept as strings (the rule took 500 MB on the corpus's
+// four trees); two different keys share a hash with a chance of 2^-128.
+type keyHash [2]uint64
+
+var keySeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func hashKey(key []byte) keyHash {
+	return keyHash{maphash.Bytes(keySeeds[0], key), maphash.Bytes(keySeeds[1], key)}
+}
+
+func (g *group) add(key keyHash, text string, pl place) {
 	i := -1
 	if g.index != nil {
-		if k, ok := g.index[string(key)]; ok {
+		if k, ok := g.index[key]; ok {
 			i = k
 		}
 	} else {
 		for k, s := range g.keys {
-			if s == string(key) {
+			if s == key {
 				i = k
 				break
 			}
@@ -182,12 +194,12 @@ func (g *group) add(key []byte, text string, pl place) {
 	}
 	if i < 0 {
 		i = len(g.keys)
-		g.keys = append(g.keys, string(key))
+		g.keys = append(g.keys, key)
 		g.vars = append(g.vars, &variant{text: text})
 		if g.index != nil {
 			g.index[g.keys[i]] = i
 		} else if len(g.keys) > 8 { // a text with many variants: look up by map
-			g.index = make(map[string]int, 2*len(g.keys))
+			g.index = make(map[keyHash]int, 2*len(g.keys))
 			for k, s := range g.keys {
 				g.index[s] = k
 			}
@@ -248,8 +260,8 @@ func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOp
 	for _, order := range ranks {
 		n += len(pages[order].Segments)
 	}
-	bySource := make(map[string]int, n/2) // key → index in sources
-	byTarget := make(map[string]int, n/2) // key → index in targets
+	bySource := make(map[keyHash]int, n/2) // key → index in sources
+	byTarget := make(map[keyHash]int, n/2) // key → index in targets
 	sources := make([]group, 0, n/2)
 	targets := make([]group, 0, n/2)
 	roots := map[string]bool{}
@@ -272,23 +284,24 @@ func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOp
 			if o.sameEnding {
 				key = append(key, ending(s.Source)...)
 			}
-			k, ok := bySource[string(key)]
+			sh, th := hashKey(key), hashKey(tk)
+			k, ok := bySource[sh]
 			if !ok {
 				k = len(sources)
-				bySource[string(key)] = k
+				bySource[sh] = k
 				sources = append(sources, group{text: s.Source})
 			}
-			sources[k].add(tk, s.Target, pl)
+			sources[k].add(th, s.Target, pl)
 			if !o.sameTarget {
 				continue
 			}
-			k, ok = byTarget[string(tk)]
+			k, ok = byTarget[th]
 			if !ok {
 				k = len(targets)
-				byTarget[string(tk)] = k
+				byTarget[th] = k
 				targets = append(targets, group{text: s.Target})
 			}
-			targets[k].add(sk, s.Source, pl)
+			targets[k].add(hashKey(sk), s.Source, pl)
 		}
 	}
 	short := len(roots) == 1
@@ -323,13 +336,14 @@ func mergeInflections(g *group, dnt []string, ignoreCase bool) bool {
 	var key []byte
 	for _, v := range g.vars {
 		key = appendConsistencyKey(key[:0], uninflectNames(v.text, names), ignoreCase)
-		if i := slices.Index(merged.keys, string(key)); i >= 0 {
+		h := hashKey(key)
+		if i := slices.Index(merged.keys, h); i >= 0 {
 			m := merged.vars[i]
 			m.places = append(m.places, v.places...)
 			sort.Slice(m.places, func(i, j int) bool { return m.places[i].before(m.places[j]) })
 			continue
 		}
-		merged.keys = append(merged.keys, string(key))
+		merged.keys = append(merged.keys, h)
 		merged.vars = append(merged.vars, &variant{text: v.text, places: slices.Clone(v.places)})
 	}
 	*g = merged
