@@ -306,9 +306,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		for _, p := range all {
 			if _, ok := corpus.Trees[p.Root]; !ok && p.Key != "" {
 				corpus.Trees[p.Root] = lay.Trees(p.Root)
-				for _, names := range layout.SameLocaleFolders(p.Root) {
-					res.Notices = append(res.Notices, fmt.Sprintf("%s: the folders %s are one locale: the pages of all are checked as pages of that locale; merge them",
-						display(cwd, filepath.FromSlash(p.Root)), strings.Join(names, ", ")))
+				for _, dir := range lay.LocaleParents(p.Root) {
+					for _, names := range layout.SameLocaleFolders(dir) {
+						res.Notices = append(res.Notices, fmt.Sprintf("%s: the folders %s are one locale: the pages of all are checked as pages of that locale; merge them",
+							display(cwd, filepath.FromSlash(dir)), strings.Join(names, ", ")))
+					}
 				}
 			}
 		}

@@ -304,3 +304,18 @@ func TestSameLocaleFolders(t *testing.T) {
 		t.Errorf("%d files checked, want 4", res.Files)
 	}
 }
+
+// TestSameLocaleFoldersDocusaurus: the notice looks in i18n/ too.
+func TestSameLocaleFoldersDocusaurus(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "docs", "a.md"), "# A\n")
+	write(t, filepath.Join(dir, "i18n", "fr", "docusaurus-plugin-content-docs", "current", "a.md"), "# A\n")
+	write(t, filepath.Join(dir, "i18n", "FR", "docusaurus-plugin-content-docs", "current", "b.md"), "# B\n")
+	res, err := Run([]string{dir}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "i18n: the folders FR, fr are one locale") {
+		t.Errorf("notices %q, want one for i18n/fr and i18n/FR", res.Notices)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -299,6 +300,24 @@ func localeDirs(parent string, entries []os.DirEntry) []os.DirEntry {
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Name() < kept[j].Name() })
 	return kept
+}
+
+// LocaleParents returns the folders under root that hold locale folders:
+// root itself, and the target folder of each pattern whose source folder
+// is there (i18n/ for Docusaurus).
+func (l Layout) LocaleParents(root string) []string {
+	out := []string{root}
+	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
+		srcPre, _, _ := split(p.Source, "{path}")
+		pre, _, _ := split(p.Target, "{locale}")
+		if st, err := os.Stat(path.Join(root, srcPre)); srcPre == "" || err != nil || !st.IsDir() {
+			continue
+		}
+		if d := path.Join(root, pre); !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // SameLocaleFolders returns, for the locale folders directly under dir
