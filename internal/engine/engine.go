@@ -218,17 +218,17 @@ func Run(paths []string, opts Options) (*Result, error) {
 		var pg *rules.Page
 		t0 := tm.now()
 		unread := true
+		var bug string // a parser panic
 		if f.readErr != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: f.readErr.Error()}}}
 		} else if data, ok := opts.Overlay[f.abs]; ok && cfg.MaxFileSize > 0 && int64(len(data)) > cfg.MaxFileSize {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: readProblem(tooLarge{int64(len(data)), cfg.MaxFileSize})}}}
 		} else if ok {
-			pg, unread = page.Parse(f.path, data, popts), false
+			pg, unread, bug = parseSafely(f.path, func() *rules.Page { return page.Parse(f.path, data, popts) })
 		} else if data, err := readFile(f.abs, cfg.MaxFileSize); err != nil {
 			pg = &rules.Page{Path: f.path, FileProblems: []rules.Problem{{Message: readProblem(err)}}}
 		} else {
-			unread = false
-			pg = page.ParseOwned(f.path, data, popts)
+			pg, unread, bug = parseSafely(f.path, func() *rules.Page { return page.ParseOwned(f.path, data, popts) })
 		}
 		var o out
 		lines := textfile.NewLines(pg.Text)
@@ -236,6 +236,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 		if i < reported {
 			pp := configRel(cfg, pg.Path)
 			o.findings, o.internal = check(pg, active, cfg, lines, pp, tm)
+			if bug != "" {
+				o.internal = append(o.internal, pg.Path+": "+bug)
+			}
 			o.segments = len(pg.Segments)
 			var probs []rules.Problem
 			o.dirs, probs = suppress.Parse(pg.Text, pg.Comments, resolve)
@@ -684,6 +687,20 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 		tm.rule(e.rule.ID, t0)
 	}
 	return out, internal
+}
+
+// parseSafely parses a page, turning a panic of the parser into a page
+// that could not be read (its file-format finding says so) and an internal
+// error: one odd file must not stop the run. unread is false when the
+// parse succeeded.
+func parseSafely(path string, parse func() *rules.Page) (pg *rules.Page, unread bool, bug string) {
+	defer func() {
+		if v := recover(); v != nil {
+			pg = &rules.Page{Path: path, FileProblems: []rules.Problem{{Message: "could not be parsed (an internal error, reported apart): not checked"}}}
+			unread, bug = true, fmt.Sprintf("parser panic: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return parse(), false, ""
 }
 
 // runRule calls the rule, turning a panic into an internal error so that one

@@ -319,3 +319,17 @@ func TestSameLocaleFoldersDocusaurus(t *testing.T) {
 		t.Errorf("notices %q, want one for i18n/fr and i18n/FR", res.Notices)
 	}
 }
+
+// TestParseSafely: a parser panic makes the page unread, with a
+// file-format problem and the panic as an internal error, instead of
+// stopping the run (a one-line YAML mapping once did).
+func TestParseSafely(t *testing.T) {
+	pg, unread, bug := parseSafely("fr-FR/a.md", func() *rules.Page { panic("slice bounds out of range") })
+	if !unread || len(pg.FileProblems) != 1 || pg.Path != "fr-FR/a.md" || !strings.Contains(bug, "slice bounds out of range") {
+		t.Errorf("page %+v unread %v bug %q", pg, unread, bug)
+	}
+	ok := &rules.Page{Path: "fr-FR/b.md"}
+	if pg, unread, bug := parseSafely("fr-FR/b.md", func() *rules.Page { return ok }); pg != ok || unread || bug != "" {
+		t.Errorf("a parse that works: page %+v unread %v bug %q", pg, unread, bug)
+	}
+}

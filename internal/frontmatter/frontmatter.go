@@ -138,12 +138,15 @@ func parseYAML(text string, fm *rules.FrontMatter) {
 		if k.Style != 0 { // quoted key: cover the quotes too
 			e.KeyRange.End = min(e.KeyRange.End+2, fm.Range.End)
 		}
-		vs := idx.offset(v.Line, v.Column)
+		vs := skipProperties(text, idx.offset(v.Line, v.Column), fm.Range.End)
 		var ve int
 		if i+2 < len(root.Content) {
 			ve = idx.offset(root.Content[i+2].Line, 1)
 		} else {
 			ve = fm.Range.End
+		}
+		if ve < vs { // the next key on the value's line: a flow mapping {a: x, b: y}
+			ve = lineEnd(text, vs)
 		}
 		// Trim the trailing newline(s) and spaces of the value's text.
 		for ve > vs && strings.ContainsRune(" \t\r\n", rune(text[ve-1])) {
@@ -151,6 +154,10 @@ func parseYAML(text string, fm *rules.FrontMatter) {
 		}
 		if e.Scalar && v.Line == k.Line && vs < len(text) && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
 			ve = vs + scalarLen(text[vs:min(ve, lineEnd(text, vs))], v.Style)
+			if root.Style&yaml.FlowStyle != 0 && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 &&
+				strings.HasPrefix(text[vs:], v.Value) {
+				ve = vs + len(v.Value) // a plain value ends at the flow's ',' or '}'
+			}
 		}
 		if vs > ve { // empty value: point at the end of the key
 			vs, ve = e.KeyRange.End, e.KeyRange.End
@@ -158,6 +165,25 @@ func parseYAML(text string, fm *rules.FrontMatter) {
 		e.ValueRange = rules.Range{Start: vs, End: ve}
 		fm.Entries = append(fm.Entries, e)
 	}
+}
+
+// skipProperties moves past a node's anchor (&a) and tag (!!str) before
+// its value: a fix replaces the value, not them.
+func skipProperties(text string, pos, end int) int {
+	for pos < end && (text[pos] == '&' || text[pos] == '!') {
+		j := pos
+		for j < end && !strings.ContainsRune(" \t\r\n", rune(text[j])) {
+			j++
+		}
+		for j < end && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j >= end || text[j] == '\r' || text[j] == '\n' {
+			return pos // nothing after it on the line: leave the position
+		}
+		pos = j
+	}
+	return pos
 }
 
 func lineEnd(text string, pos int) int {

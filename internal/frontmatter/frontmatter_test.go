@@ -293,3 +293,28 @@ func TestParseValueRangeExcludesComment(t *testing.T) {
 		t.Errorf("ValueRange = %q, want %q", got, "fr-FR")
 	}
 }
+
+// TestParseValueRanges: a value's range is its text alone, in a one-line
+// flow mapping (which once panicked: the next key's line started before the
+// value) and after an anchor or a tag (a fix replaces the value, not them).
+func TestParseValueRanges(t *testing.T) {
+	for _, c := range []struct{ text, key, want string }{
+		{"---\n{a: x, ms.contentlocale: de-DE}\n---\n", "a", "x"},
+		{"---\n{a: x, ms.contentlocale: de-DE}\n---\n", "ms.contentlocale", "de-DE"},
+		{"---\n{a: 'x y', b: \"z\"}\n---\n", "a", "'x y'"},
+		{"---\nms.contentlocale: &a de-DE\nx: *a\n---\n", "ms.contentlocale", "de-DE"},
+		{"---\ntitle: !!str Titre\n---\n", "title", "Titre"},
+		{"---\ntitle: &t !!str Titre\n---\n", "title", "Titre"},
+	} {
+		fm, _ := Split(c.text)
+		Parse(c.text, fm)
+		e := fm.Get(c.key)
+		if e == nil {
+			t.Errorf("%q: no %s (err %v)", c.text, c.key, fm.Err)
+			continue
+		}
+		if got := slice(c.text, e.ValueRange); got != c.want {
+			t.Errorf("%q: %s ValueRange = %q, want %q", c.text, c.key, got, c.want)
+		}
+	}
+}
