@@ -167,6 +167,9 @@ type PageFacts struct {
 	// The engine computes it on demand, safely for concurrent use; nil
 	// leaves Locs without positions.
 	Position func(off int) Position
+	// TextOf returns the page's text in a range (clamped to it); the
+	// engine sets it, for the snippets of findings. Nil: "".
+	TextOf func(r Range) string
 	// Abs is the absolute, slash-separated path of the file.
 	Abs string
 	// Anchors are fragment names the page defines (<a name>/id attributes);

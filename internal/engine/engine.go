@@ -674,12 +674,18 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 					end = textfile.Position(f.Loc.End)
 				}
 				srcKey, tgtKey := d.detach(&f)
-				snippet := f.Target
+				// The fingerprint keeps what it was made of before corpus
+				// findings had their snippet (baselines keep matching).
+				printed := f.Target
 				if f.SegmentID == "" {
-					snippet = ""
+					printed = ""
+				}
+				snippet := ""
+				if f.Loc != nil && pf.TextOf != nil {
+					snippet = d.clone(pf.TextOf(f.Loc.Range))
 				}
 				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: pf.Locale,
-					Snippet: snippet, ProjectPath: pp, Fingerprint: d.fingerprint(f, pp, snippet, srcKey, tgtKey)})
+					Snippet: snippet, ProjectPath: pp, Fingerprint: d.fingerprint(f, pp, printed, srcKey, tgtKey)})
 			}}
 		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {
 			internal = append(internal, fmt.Sprintf("%s: rule %s: %s", pf.Path, e.rule.ID, msg))

@@ -333,3 +333,29 @@ func TestParseSafely(t *testing.T) {
 		t.Errorf("a parse that works: page %+v unread %v bug %q", pg, unread, bug)
 	}
 }
+
+// TestCorpusFindingSnippets: a corpus rule's finding carries the text of
+// its range as its snippet, like a page rule's (JSON_SCHEMA.md), while its
+// fingerprint stays what it was (baselines keep matching).
+func TestCorpusFindingSnippets(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "fr-FR", "a.md"), "Voir [la page](missing.md).\n")
+	write(t, filepath.Join(dir, "en-US", "a.md"), "See [the page](missing.md).\n")
+	res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule != "broken-link" {
+			continue
+		}
+		if f.Snippet != "missing.md" {
+			t.Errorf("broken-link snippet %q, want %q", f.Snippet, "missing.md")
+		}
+		if want := fingerprint(f.Finding, f.ProjectPath, ""); f.Fingerprint != want {
+			t.Errorf("fingerprint %s, want %s (as made before snippets)", f.Fingerprint, want)
+		}
+		return
+	}
+	t.Fatal("no broken-link finding")
+}

@@ -23,7 +23,11 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	loc := func(r rules.Range) rules.Loc { return rules.Loc{Range: r} }
 	f := &rules.PageFacts{Path: pg.Path, Abs: abs, Locale: pg.Locale, Reported: reported, Bilingual: pg.Bilingual(),
 		Top:      loc(rules.Range{Start: 0, End: min(lineEnd(pg.Text, 0), len(pg.Text))}),
-		Position: func(off int) rules.Position { return pos(lines.PositionOf(off)) }}
+		Position: func(off int) rules.Position { return pos(lines.PositionOf(off)) },
+		TextOf: func(r rules.Range) string {
+			r = clamp(r, len(pg.Text))
+			return pg.Text[r.Start:r.End]
+		}}
 	if placed {
 		f.Key, f.Rel, f.Root, f.Source = pl.Key, pl.Rel, pl.Root, pl.Source
 		if f.Locale == "" {
