@@ -479,6 +479,17 @@ func TestFix(t *testing.T) {
 	if code, _, errs := run(t, "check", page, "--diff"); code != ExitUsage || !strings.Contains(errs, "--diff goes with --fix") {
 		t.Errorf("--diff alone: %d %s", code, errs)
 	}
+	// A byte order mark is in the diff as on disk (patch and git apply
+	// refused a diff without it), and kept by the fix.
+	bom := filepath.Join(dir, "fr-FR", "bom.md")
+	write(t, bom, "\ufeff"+orig)
+	if _, out, _ := run(t, "check", bom, "--fix", "--diff"); !strings.Contains(out, "@@ -1,5 +1,5 @@\n \ufeff---\n") {
+		t.Errorf("--diff of a file with a BOM:\n%q", out)
+	}
+	run(t, "check", bom, "--fix")
+	if b, _ := os.ReadFile(bom); !strings.HasPrefix(string(b), "\ufeff---\n") || !strings.Contains(string(b), "fr-FR") {
+		t.Errorf("after --fix: %q", b)
+	}
 }
 
 // TestRuleDocs keeps docs/rules.md, the rule documentation SARIF and the

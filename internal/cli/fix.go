@@ -51,7 +51,13 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 			fmt.Fprintf(stderr, "l10nlint: %s: %d overlapping edits left for a next run\n", path, skipped)
 		}
 		if diff {
-			if err := fix.Diff(w, path, text, out); err != nil {
+			// The diff shows the bytes on disk, a byte order mark
+			// included, so that patch and git apply take it.
+			bom := ""
+			if enc == "utf-8-bom" {
+				bom = "\ufeff"
+			}
+			if err := fix.Diff(w, path, bom+text, bom+out); err != nil {
 				return findings, err
 			}
 		} else {

@@ -334,11 +334,11 @@ func lspSeverity(s rules.Severity) int {
 
 // codeActions offers the fixes of the findings that touch r.
 func (s *Server) codeActions(uri string, r lspRange) []map[string]any {
-	text := s.docs[uri]
-	lines := textfile.NewLines(text)
 	out := []map[string]any{}
 	for _, f := range s.findings[uri] {
-		if len(f.Fixes) == 0 {
+		// The engine placed each fix as it placed the finding (in the
+		// decoded text: a byte order mark does not shift them).
+		if len(f.Fixes) == 0 || len(f.FixPlaces) != len(f.Fixes) {
 			continue
 		}
 		fr := toRange(f.Start, f.End)
@@ -346,9 +346,9 @@ func (s *Server) codeActions(uri string, r lspRange) []map[string]any {
 			continue
 		}
 		var edits []map[string]any
-		for _, e := range f.Fixes {
+		for i, e := range f.Fixes {
 			edits = append(edits, map[string]any{
-				"range":   toRange(lines.Position(e.Range.Start), lines.Position(e.Range.End)),
+				"range":   toRange(f.FixPlaces[i].Start, f.FixPlaces[i].End),
 				"newText": e.New,
 			})
 		}

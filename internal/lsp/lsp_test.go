@@ -150,9 +150,32 @@ func TestSession(t *testing.T) {
 		t.Fatalf("code actions: %v", actions)
 	}
 	edit := actions[0].(map[string]any)["edit"].(map[string]any)["changes"].(map[string]any)[uri].([]any)[0].(map[string]any)
-	if edit["newText"] != "fr-FR" || edit["range"].(map[string]any)["start"].(map[string]any)["line"].(float64) != 2 {
-		t.Errorf("edit: %v", edit)
+	if edit["newText"] != "fr-FR" || fmt.Sprint(edit["range"]) != fmt.Sprint(fm["range"]) {
+		t.Errorf("edit: %v, want the diagnostic's range %v", edit, fm["range"])
 	}
+
+	// The same with a byte order mark at the start of the buffer: the
+	// edit stays on "de-DE" (it was 3 bytes off, on "le: d").
+	bomURI := "file://" + filepath.ToSlash(filepath.Join(dir, "fr-FR", "bom.md"))
+	c.send("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": bomURI, "languageId": "markdown", "version": 1, "text": "\ufeff" + text}}, false)
+	var bomFM map[string]any
+	for _, d := range diagnostics(c.next("textDocument/publishDiagnostics")) {
+		if d["code"] == "front-matter" {
+			bomFM = d
+		}
+	}
+	c.send("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": bomURI},
+		"range": bomFM["range"], "context": map[string]any{"diagnostics": []any{bomFM}}}, true)
+	bomActions := c.next("response")["result"].([]any)
+	if len(bomActions) != 1 {
+		t.Fatalf("code actions with a BOM: %v", bomActions)
+	}
+	bomEdit := bomActions[0].(map[string]any)["edit"].(map[string]any)["changes"].(map[string]any)[bomURI].([]any)[0].(map[string]any)
+	if fmt.Sprint(bomEdit["range"]) != fmt.Sprint(bomFM["range"]) {
+		t.Errorf("edit with a BOM: %v, want the diagnostic's range %v", bomEdit["range"], bomFM["range"])
+	}
+	c.send("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": bomURI}}, false)
+	c.next("textDocument/publishDiagnostics")
 
 	// The user fixes both problems: no diagnostics left.
 	fixed := strings.ReplaceAll(strings.ReplaceAll(text, "de-DE", "fr-FR"), "6 mois", "12 mois")
