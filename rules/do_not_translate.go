@@ -765,18 +765,27 @@ func (m *termMatcher) find(s string, mask []bool, mark bool) [][2]int {
 				continue
 			}
 		}
-		j, ok := m.matchWord(s, i, 0)
-		if ok && !masked(mask, i, j) {
+		if j, ok := m.matchAt(s, i, mask, mark); ok {
 			out = append(out, [2]int{i, j})
-			if mark && mask != nil {
-				markMask(mask, [2]int{i, j})
-			}
 			i = j
 			continue
 		}
 		i += size
 	}
 	return out
+}
+
+// matchAt matches the term at i, where the matching of find and findAt
+// meet: an occurrence [i, j) that touches no masked byte, masked with mark.
+func (m *termMatcher) matchAt(s string, i int, mask []bool, mark bool) (int, bool) {
+	j, ok := m.matchWord(s, i, 0)
+	if !ok || masked(mask, i, j) {
+		return 0, false
+	}
+	if mark && mask != nil {
+		markMask(mask, [2]int{i, j})
+	}
+	return j, true
 }
 
 // anchorKey returns the key findAt's offsets are indexed under
@@ -801,12 +810,8 @@ func (m *termMatcher) findAt(s string, at []int, mask []bool, mark bool) [][2]in
 		if i < end {
 			continue
 		}
-		j, ok := m.matchWord(s, i, 0)
-		if ok && !masked(mask, i, j) {
+		if j, ok := m.matchAt(s, i, mask, mark); ok {
 			out = append(out, [2]int{i, j})
-			if mark && mask != nil {
-				markMask(mask, [2]int{i, j})
-			}
 			end = j
 		}
 	}
