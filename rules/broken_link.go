@@ -3,6 +3,7 @@ package rules
 import (
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -152,5 +153,11 @@ func relTo(dir, abs string) string {
 	if strings.HasPrefix(abs, dir+"/") {
 		return strings.TrimPrefix(abs, dir+"/")
 	}
-	return abs
+	// Outside the page's folder: relative to it still (../x.md), never
+	// absolute: the message is part of the finding's fingerprint, which
+	// must not depend on where the checkout is.
+	if r, err := filepath.Rel(filepath.FromSlash(dir), filepath.FromSlash(abs)); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return path.Base(abs)
 }
