@@ -103,7 +103,14 @@ func pageLinks(f *rules.PageFacts, pg *rules.Page, loc func(rules.Range) rules.L
 		var out []string
 		seen := map[string]int{}
 		for _, parts := range headings {
-			s := markdown.Slug(headingText(text, parts))
+			h := headingText(text, parts)
+			// An explicit id, "## Title {#custom-id}" (Docusaurus, Hugo,
+			// Pandoc), is the heading's anchor as written.
+			if id, ok := explicitID(h); ok {
+				out = append(out, id)
+				continue
+			}
+			s := markdown.Slug(h)
 			if s == "" {
 				continue
 			}
@@ -147,6 +154,24 @@ func visibleParts(pg *rules.Page, r rules.Range) []rules.Range {
 		at = s.Source.Range.End
 	}
 	return append(out, rules.Range{Start: at, End: r.End})
+}
+
+// explicitID returns the id of a heading that ends with one: {#id}, or
+// {#id .class key=value} as Pandoc and Hugo allow.
+func explicitID(h string) (string, bool) {
+	h = strings.TrimSpace(h)
+	if !strings.HasSuffix(h, "}") {
+		return "", false
+	}
+	open := strings.LastIndex(h, "{#")
+	if open < 0 {
+		return "", false
+	}
+	attrs := strings.Fields(h[open+2 : len(h)-1])
+	if len(attrs) == 0 || strings.ContainsAny(attrs[0], "{}") {
+		return "", false
+	}
+	return attrs[0], true
 }
 
 // headingText is the text a reader sees in a heading: the plain text of its

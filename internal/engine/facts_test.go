@@ -37,3 +37,14 @@ func TestFactsAnchors(t *testing.T) {
 		t.Error("the hidden source text of a heading made an anchor")
 	}
 }
+
+// A heading with an explicit id ({#id}, {#id .class}) has that id as its
+// anchor (Docusaurus, Hugo, Pandoc), not the slug of its text.
+func TestFactsExplicitHeadingIDs(t *testing.T) {
+	text := "# Titre\n\n## Something {#custom-id}\n\n## Autre {#x .cls key=v}\n\n## Not {an id}\n"
+	pg := page.Parse("fr-FR/p.md", []byte(text), page.Options{})
+	f := facts(pg, "/x/fr-FR/p.md", layout.Place{}, false, false, textfile.NewLines(pg.Text))
+	if got, want := strings.Join(f.AnchorNames(), ","), "titre,custom-id,x,not-an-id"; got != want {
+		t.Errorf("AnchorNames() = %q, want %q", got, want)
+	}
+}
