@@ -82,7 +82,7 @@ outer:
 			frag = "" // browsers scroll to the top for #top
 		}
 		if target == "" {
-			if frags && frag != "" && !pg.HasAnchor(frag) {
+			if frags && frag != "" && !hasAnchor(pg, frag) {
 				p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on this page", frag)
 			}
 			continue
@@ -101,7 +101,7 @@ outer:
 		if !frags || frag == "" || !strings.HasSuffix(strings.ToLower(abs), ".md") {
 			continue
 		}
-		if q := Comparable(p.Corpus.ByAbs(abs)); q != nil && !q.HasAnchor(frag) {
+		if q := Comparable(p.Corpus.ByAbs(abs)); q != nil && !hasAnchor(q, frag) {
 			p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on %s", frag, q.Path)
 		}
 	}
@@ -145,6 +145,18 @@ func hasScheme(d string) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// hasAnchor reports whether pg defines the fragment, as written or
+// percent-decoded (#%E6%A6%82%E8%BF%B0 is #概述 to a browser).
+func hasAnchor(pg *PageFacts, frag string) bool {
+	if pg.HasAnchor(frag) {
+		return true
+	}
+	if d, err := url.PathUnescape(frag); err == nil && d != frag {
+		return pg.HasAnchor(d)
 	}
 	return false
 }

@@ -17,3 +17,14 @@ func TestRelTo(t *testing.T) {
 		}
 	}
 }
+
+// TestHasAnchorDecoded: a percent-encoded fragment matches the anchor a
+// browser decodes it to.
+func TestHasAnchorDecoded(t *testing.T) {
+	pg := &PageFacts{Anchors: []string{"概述", "vue-densemble"}}
+	for frag, want := range map[string]bool{"%E6%A6%82%E8%BF%B0": true, "概述": true, "vue-densemble": true, "vue%2Ddensemble": true, "%E5%BC%80": false, "%zz": false} {
+		if got := hasAnchor(pg, frag); got != want {
+			t.Errorf("hasAnchor(%q) = %v, want %v", frag, got, want)
+		}
+	}
+}
