@@ -442,6 +442,18 @@ func TestInit(t *testing.T) {
 	if code, _, errs := run(t, "init", dir); code != ExitUsage || !strings.Contains(errs, "--force") {
 		t.Errorf("init over an existing file: %d %s", code, errs)
 	}
+	if strings.Contains(out, "No source-language") {
+		t.Errorf("a set with its en-US tree is told it has none:\n%s", out)
+	}
+	// Locale trees without the source tree beside them (src/ and
+	// translations/{locale}/): the configuration says where to map it.
+	other := t.TempDir()
+	for _, p := range []string{"src/guide/a.md", "translations/fr-FR/guide/a.md", "translations/de-DE/guide/a.md"} {
+		write(t, filepath.Join(other, p), "# A\n")
+	}
+	if _, out, _ := run(t, "init", other, "--print"); !strings.Contains(out, "No source-language (en) tree beside them") {
+		t.Errorf("init on translations/ without its source tree:\n%s", out)
+	}
 }
 
 func TestFix(t *testing.T) {

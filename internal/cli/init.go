@@ -89,12 +89,13 @@ func initConfig(dir string) string {
 	b.WriteString("# l10nlint configuration. `l10nlint explain RULE` documents each rule and its options.\n\n")
 	src := "en-US"
 	var found []string
+	hasSource := false
 	for root, locs := range roots {
 		sort.Strings(locs)
 		found = append(found, fmt.Sprintf("#   %s/: %s", root, strings.Join(locs, ", ")))
 		for _, l := range locs {
 			if locale.Language(l) == "en" {
-				src = l
+				src, hasSource = l, true
 			}
 		}
 	}
@@ -102,6 +103,12 @@ func initConfig(dir string) string {
 	if len(found) > 0 {
 		b.WriteString("# Locale trees found (pages are matched across them by their path inside a tree):\n")
 		b.WriteString(strings.Join(found, "\n") + "\n")
+		if !hasSource && !docusaurus {
+			// Without the source tree, the corpus rules (stale source,
+			// missing pages...) have nothing to compare with.
+			b.WriteString("# No source-language (en) tree beside them: if the source pages live elsewhere\n" +
+				"# (src/ for translations/{locale}/), map them under layout: below, or set source-locale.\n")
+		}
 	} else if !docusaurus {
 		b.WriteString("# No locale folders found: set locale below, or map your layout under layout:.\n")
 	}
