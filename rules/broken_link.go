@@ -21,7 +21,8 @@ var BrokenLink = Register(&Rule{
     own locale tree;
   - a #fragment, on the same page or on a linked Markdown page, must match a heading of that page
     (slugged as GitHub and DocFX do: lower case, letters of any script, digits, '-' and '_' kept,
-    spaces as '-') or an <a name="..."> or id="..." on it.
+    spaces as '-'; a heading's explicit {#id} replaces its slug) or an <a name="..."> or id="..."
+    on it; a percent-encoded fragment matches what a browser decodes it to.
 
 Links with a scheme (https:, mailto:), protocol-relative (//host) and site-absolute (/path) links
 are not checked: l10nlint does not use the network unless asked. With check --external, http(s)
