@@ -238,6 +238,9 @@ func TestBandedGridIsSmall(t *testing.T) {
 // TestWeightedLongPages: two pages of 50,000 elements a few edits apart fit
 // a band, but an equal pair's weight times their count would overflow the
 // grid's int32 cells: the alignment must still pair every equal element.
+// (alignWeightedIDs falls back before the overflow; without that guard the
+// band's verification also rejects the wrapped scores, so this asserts the
+// result, not which of the two saves it.)
 func TestWeightedLongPages(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	a := randomSeq(r, 50000, 100000)

@@ -107,14 +107,7 @@ func TestCache(t *testing.T) {
 // OfflineError rather than all reported broken, and nothing is cached; one
 // host that answers makes the others' failures real.
 func TestOffline(t *testing.T) {
-	refused := func() string {
-		// A port that was listening and is closed: connection refused.
-		s := httptest.NewServer(http.NotFoundHandler())
-		u := s.URL
-		s.Close()
-		return u
-	}
-	a, b := refused(), strings.Replace(refused(), "127.0.0.1", "localhost", 1)
+	a, b := refusedURL(), strings.Replace(refusedURL(), "127.0.0.1", "localhost", 1)
 	cache := filepath.Join(t.TempDir(), "links.json")
 	c := &Checker{Timeout: time.Second, Retries: 0, CacheFile: cache}
 	res, err := c.Check(context.Background(), []string{a + "/x", b + "/y"})
@@ -147,14 +140,8 @@ func TestOffline(t *testing.T) {
 // the dead ones (the others are cached): with a server that still answers,
 // they are reported dead, not taken for the machine being offline.
 func TestDeadLinksNotOffline(t *testing.T) {
-	refused := func() string {
-		s := httptest.NewServer(http.NotFoundHandler())
-		u := s.URL
-		s.Close()
-		return u
-	}
 	s, _, _ := server(t)
-	a, b := refused(), strings.Replace(refused(), "127.0.0.1", "localhost", 1)
+	a, b := refusedURL(), strings.Replace(refusedURL(), "127.0.0.1", "localhost", 1)
 	urls := []string{a + "/x", b + "/y", s.URL + "/ok"}
 	c := &Checker{Timeout: time.Second, CacheFile: filepath.Join(t.TempDir(), "links.json")}
 	for run := 1; run <= 2; run++ {
@@ -168,4 +155,13 @@ func TestDeadLinksNotOffline(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refusedURL is the address of a port that was listening and is closed:
+// a connection to it is refused, as to a host of a machine offline.
+func refusedURL() string {
+	s := httptest.NewServer(http.NotFoundHandler())
+	u := s.URL
+	s.Close()
+	return u
 }
