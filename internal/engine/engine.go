@@ -141,6 +141,13 @@ type enabled struct {
 	options map[string]any
 }
 
+// Test hooks: each parsed page, and the end of phase one (the index is
+// built, the corpus rules have not run).
+var (
+	testHookParsed  func(*rules.Page)
+	testHookIndexed func()
+)
+
 // Run checks the files under paths in two phases. Phase one parses every
 // file once, in parallel: the named files get the page rules, and every
 // file, named or context, gives its compact facts to the corpus index.
@@ -233,6 +240,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 		var o out
 		lines := textfile.NewLines(pg.Text)
 		tm.since(phaseParse, t0)
+		if testHookParsed != nil {
+			testHookParsed(pg)
+		}
 		if i < reported {
 			pp := configRel(cfg, pg.Path)
 			o.findings, o.internal = check(pg, active, cfg, lines, pp, tm)
@@ -280,6 +290,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize)
 		corpus.Expected = expected(lay)
 		tm.since(phaseIndex, t0)
+		if testHookIndexed != nil {
+			testHookIndexed()
+		}
 		if opts.External != nil {
 			t0 := tm.now()
 			ctx := opts.Context

@@ -21,12 +21,16 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 	// never are (and the page's text stays in memory anyway, as the
 	// segments' texts are substrings of it).
 	loc := func(r rules.Range) rules.Loc { return rules.Loc{Range: r} }
+	// The closures hold the text, never pg: the parsed page (goldmark's
+	// blocks, segments, inline facts) must be garbage once phase one is
+	// done; capturing pg kept every page of the set alive (283 -> 580 MB).
+	text := pg.Text
 	f := &rules.PageFacts{Path: pg.Path, Abs: abs, Locale: pg.Locale, Reported: reported, Bilingual: pg.Bilingual(),
 		Top:      loc(rules.Range{Start: 0, End: min(lineEnd(pg.Text, 0), len(pg.Text))}),
 		Position: func(off int) rules.Position { return pos(lines.PositionOf(off)) },
 		TextOf: func(r rules.Range) string {
-			r = clamp(r, len(pg.Text))
-			return pg.Text[r.Start:r.End]
+			r = clamp(r, len(text))
+			return text[r.Start:r.End]
 		}}
 	if placed {
 		f.Key, f.Rel, f.Root, f.Source = pl.Key, pl.Rel, pl.Root, pl.Source
