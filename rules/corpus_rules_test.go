@@ -139,3 +139,28 @@ func TestBrokenLinkFixture(t *testing.T) {
 		`fr-FR/links.md:13: link "missing.md" does not resolve: missing.md does not exist`,
 		`fr-FR/links.md:17: link "gone/page.md" does not resolve: gone/page.md does not exist`)
 }
+
+// TestTranslatedAnchors: on a side-by-side page whose heading is
+// translated, a link to the translated anchor satisfies both link rules,
+// and a link that kept the English anchor is broken-link's (it resolves to
+// nothing on the rendered page) and not link-mismatch's too.
+func TestTranslatedAnchors(t *testing.T) {
+	dir := t.TempDir()
+	seg := func(id, tgt, src string) string {
+		return `<span data-ttu-id="` + id + `">` + tgt + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + src + `</span></span>`
+	}
+	page := "# " + seg("a-1", "Configurer", "Set up") + "\n\n" +
+		seg("a-2", "Voir [Plus d’informations](#plus-dinformations).", "See [More information](#more-information).") + "\n\n" +
+		seg("a-3", "Voir [Plus d’informations](#more-information).", "See [More information](#more-information).") + "\n\n" +
+		"## " + seg("a-4", "Plus d’informations", "More information") + "\n"
+	path := filepath.Join(dir, "fr-FR", "page.md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	expectFindings(t, corpusFindings(t, "link-mismatch", path))
+	expectFindings(t, corpusFindings(t, "broken-link", path),
+		"fr-FR/page.md:5: anchor #more-information matches no heading or anchor on this page")
+}

@@ -20,6 +20,12 @@ target. Link text and titles are translated and may differ; destinations may dif
 locale: a path segment such as /en-us/ may become the page's locale (/fr-fr/), and locale query
 parameters (clcid=0x409, ui=en-US, rs=en-US, ad=US, lang, mkt, setlang) may change value.
 
+The #fragment of a link inside the documentation set (page.md#section, #section) may differ too:
+it names a heading, and a translated heading has a translated anchor: #plus-dinformations for
+#more-information. Such fragments are left to broken-link, which checks that the target's fragment
+resolves on the linked page; a fragment dropped or added is still reported. Fragments of URLs with a
+scheme, and of site-absolute links (/path#x), are compared as written.
+
 Reports a destination of the source missing from the target, a destination the target adds, and,
 when exactly one link changed, the old and new destination together. The finding points at the
 target link when there is one, else at the target text.
@@ -57,7 +63,10 @@ func runLinkMismatch(p *Pass) {
 			if l.Kind == ReferenceLink {
 				return ""
 			}
-			k := NormalizeURL(l.Dest, noFrag)
+			k := NormalizeURL(l.Dest, noFrag || translatableFragment(l.Dest))
+			if !noFrag && translatableFragment(l.Dest) {
+				k += "#" // some fragment: dropping or adding one still counts
+			}
 			if l.Kind == ImageLink {
 				k = "image:" + k
 			}
@@ -114,6 +123,19 @@ func runLinkMismatch(p *Pass) {
 			p.ReportSegmentAt(s, l.Range, "%s not in the source: the target adds %s", l.Kind, describeLink(l))
 		}
 	}
+}
+
+// translatableFragment reports whether a destination is a link inside the
+// documentation set (page.md#x, #x) with a #fragment. Its fragment names a
+// heading, and a translated heading has a translated anchor: the target's
+// fragment may differ, and broken-link checks that it resolves.
+func translatableFragment(dest string) bool {
+	d := strings.TrimSpace(dest)
+	i := strings.IndexByte(d, '#')
+	if i < 0 || i == len(d)-1 {
+		return false
+	}
+	return !strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "\\") && !hasScheme(d[:i])
 }
 
 func describeLink(l Link) string {
