@@ -37,8 +37,9 @@ French (fr-*), check-french-spacing:
     kept from the source ("Yahoo!"), message header names and acronyms kept from the source
     with their colon ("X-CustomSpam:", "l’adresse From:", "PTR:") and targets identical to
     their source (left untranslated) are not reported either.
-  - require-nbsp: also report an ordinary space where a no-break space is expected. Off by
-    default: most documentation uses ordinary spaces there.
+  - require-nbsp: also report an ordinary space where a no-break space is expected (several
+    spaces there are one finding, whose fix writes one no-break space). Off by default: most
+    documentation uses ordinary spaces there.
   - nbsp-style: the no-break space the messages ask for, "nbsp" (U+00A0) or "narrow" (U+202F,
     the espace fine); any other value reads as "nbsp".
   - fr-ca-exempt: in Canadian French (fr-CA) no space is expected before ";", "!" and "?", only
@@ -180,8 +181,9 @@ func runTypography(p *Pass) {
 		// A target left in the source language is untranslated's finding,
 		// not a typography one.
 		copied := hasSource && typoSameText(s.Target.Plain, s.Source.Plain)
+		var nbspRuns []int // runs of spaces the French check replaces with one no-break space
 		if french && !copied {
-			checkFrenchSpacing(tgt, src, fr, report)
+			nbspRuns = checkFrenchSpacing(tgt, src, fr, report)
 		}
 		if cjk && !copied {
 			checkCJKPunctuation(tgt, lang, report)
@@ -190,7 +192,7 @@ func runTypography(p *Pass) {
 			checkGermanQuotes(tgt, report)
 		}
 		if doubles && hasSource && sum.doubleSpace {
-			checkDoubleSpaces(p.Page.Text, tgt, src, report)
+			checkDoubleSpaces(p.Page.Text, tgt, src, nbspRuns, report)
 		}
 		if repeats {
 			checkRepeatedWords(p.Page.Text, tgt, src, lang, report)
@@ -438,8 +440,29 @@ func (o frenchOptions) space() string {
 }
 
 // checkFrenchSpacing reports missing spaces before : ; ! ? and inside « ».
-func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, report func(Range, string, ...any)) {
+// With require-nbsp, a run of spaces there ("Remarque  :") is one finding
+// whose fix writes one no-break space; it returns the runs' first indexes,
+// which the double-space check leaves alone (its fix, one ordinary space,
+// would need a second --fix).
+func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, report func(Range, string, ...any)) (nbspRuns []int) {
 	done := -1 // a '»' already reported with its '«'
+	// spaceRun reports the run of two or more spaces t[a:b] at the mark
+	// t[mark], when nothing (markup) lies between its characters.
+	spaceRun := func(a, b, mark int, where string) bool {
+		if b-a < 2 {
+			return false
+		}
+		for k := a + 1; k < b; k++ {
+			if t[k].start != t[k-1].end {
+				return false
+			}
+		}
+		r := Range{Start: min(t[a].start, t[mark].start), End: max(t[b-1].end, t[mark].end)}
+		report(r, "%s %s where one %s is expected", typoRunName(t[a:b]), where, o.space(),
+			Edit{Range: Range{Start: t[a].start, End: t[b-1].end}, New: o.char()})
+		nbspRuns = append(nbspRuns, a)
+		return true
+	}
 	for i, c := range t {
 		switch c.r {
 		case ':', ';', '!', '?':
@@ -452,7 +475,17 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			prev := t[i-1]
 			switch {
 			case typoSpace(prev.r):
-				if o.requireNBSP && prev.r != '\u00a0' && prev.r != '\u202f' && (i < 2 || !typoSpace(t[i-2].r)) {
+				if o.requireNBSP && i >= 2 && typoSpace(t[i-2].r) {
+					a := i - 2
+					for a > 0 && typoSpace(t[a-1].r) {
+						a--
+					}
+					if a > 0 && t[a-1].r != '\n' {
+						spaceRun(a, i, i, fmt.Sprintf("before '%c'", c.r))
+					}
+					continue
+				}
+				if o.requireNBSP && prev.r != '\u00a0' && prev.r != '\u202f' {
 					report(Range{prev.start, c.end}, "ordinary space before '%c' where a %s is expected", c.r, o.space(),
 						Edit{Range: Range{prev.start, prev.end}, New: o.char()})
 				}
@@ -467,6 +500,15 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			next := t[i+1]
 			switch {
 			case typoSpace(next.r):
+				if b := i + 2; o.requireNBSP && b < len(t) && typoSpace(t[b].r) {
+					for b < len(t) && typoSpace(t[b].r) {
+						b++
+					}
+					if b < len(t) && t[b].r != '\n' {
+						spaceRun(i+1, b, i, "after '«'")
+					}
+					continue
+				}
 				if o.requireNBSP && !typoNBSP(next.r) {
 					report(Range{c.start, next.end}, "ordinary space after '«' where a %s is expected", o.space(),
 						Edit{Range: Range{next.start, next.end}, New: o.char()})
@@ -489,6 +531,16 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			prev := t[i-1]
 			switch {
 			case typoSpace(prev.r):
+				if o.requireNBSP && i >= 2 && typoSpace(t[i-2].r) {
+					a := i - 2
+					for a > 0 && typoSpace(t[a-1].r) {
+						a--
+					}
+					if a > 0 && t[a-1].r != '\n' {
+						spaceRun(a, i, i, "before '»'")
+					}
+					continue
+				}
 				if o.requireNBSP && !typoNBSP(prev.r) {
 					report(Range{prev.start, c.end}, "ordinary space before '»' where a %s is expected", o.space(),
 						Edit{Range: Range{prev.start, prev.end}, New: o.char()})
@@ -499,6 +551,7 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 			}
 		}
 	}
+	return nbspRuns
 }
 
 // typoClosingGuillemet returns the index of the '»' closing the '«' at
@@ -735,21 +788,31 @@ func typoSpaceRuns(t []typoChar) [][2]int {
 	return runs
 }
 
-// checkDoubleSpaces reports runs of spaces inside the prose.
-func checkDoubleSpaces(text string, t []typoChar, src func() []typoChar, report func(Range, string, ...any)) {
+// typoRunName describes a run of spaces: "2 spaces", "no-break space +
+// space".
+func typoRunName(run []typoChar) string {
+	var names []string
+	for _, c := range run {
+		names = append(names, typoQuote(c.r))
+	}
+	if allSame(names) && names[0] == "space" {
+		return fmt.Sprintf("%d spaces", len(run))
+	}
+	return strings.Join(names, " + ")
+}
+
+// checkDoubleSpaces reports runs of spaces inside the prose, but for those
+// starting at skip's indexes (reported by the French check).
+func checkDoubleSpaces(text string, t []typoChar, src func() []typoChar, skip []int, report func(Range, string, ...any)) {
 	runs := typoSpaceRuns(t)
 	if len(runs) == 0 || len(runs) <= len(typoSpaceRuns(src())) {
 		return
 	}
 	for _, r := range runs {
-		var names []string
-		for _, c := range t[r[0]:r[1]] {
-			names = append(names, typoQuote(c.r))
+		if slices.Contains(skip, r[0]) {
+			continue
 		}
-		desc := fmt.Sprintf("%d spaces", r[1]-r[0])
-		if !allSame(names) || names[0] != "space" {
-			desc = strings.Join(names, " + ")
-		}
+		desc := typoRunName(t[r[0]:r[1]])
 		at := Range{t[r[0]].start, t[r[1]-1].end}
 		if raw := text[at.Start:at.End]; strings.TrimSpace(raw) != "" {
 			report(at, "%s in a row once the markup in %q is removed; expected one space", desc, raw)
