@@ -164,3 +164,51 @@ func TestTranslatedAnchors(t *testing.T) {
 	expectFindings(t, corpusFindings(t, "broken-link", path),
 		"fr-FR/page.md:5: anchor #more-information matches no heading or anchor on this page")
 }
+
+// TestLocaleLikeTopicFolders: a folder inside a locale tree whose name
+// looks like a language (hr/ for human resources, ml/ for machine
+// learning) is a topic folder, not a tree: its pages keep their tree's
+// locale and are compared with their source; a page whose front matter
+// names a more specific or another locale of its tree is not missing.
+func TestLocaleLikeTopicFolders(t *testing.T) {
+	dir := t.TempDir()
+	put := func(rel, content string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("ms/en-US/hr/a.md", "---\ntitle: A\nms.contentlocale: en-US\n---\n# A\n\n## Part\n")
+	put("ms/fr-FR/hr/a.md", "---\ntitle: A\nms.contentlocale: fr-FR\n---\n# A\n\n### Partie\n")
+	put("ms/en-US/b.md", "---\ntitle: B\n---\n# B\n")
+	put("ms/fr-FR/b.md", "---\ntitle: B\nms.contentlocale: fr-CA\n---\n# B\n")
+	put("hugo/content/en/docs/ml/i.md", "# I\n\n## Part\n")
+	put("hugo/content/fr/docs/ml/i.md", "---\ntitle: I\nms.contentlocale: fr-FR\n---\n# I\n\n### Partie\n")
+	put("hugo/content/en/docs/hr-team/a.md", "# A\n")
+	res, err := engine.Run([]string{dir}, engine.Options{Config: config.Default(), Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "typography" {
+			continue
+		}
+		rel, _ := filepath.Rel(dir, f.Path)
+		if !filepath.IsAbs(f.Path) {
+			rel = f.Path[strings.Index(f.Path, filepath.Base(dir))+len(filepath.Base(dir))+1:]
+		}
+		got = append(got, filepath.ToSlash(rel)+":"+itoa(f.Start.Line)+": "+f.Rule+": "+f.Message)
+	}
+	sort.Strings(got)
+	expectFindings(t, got,
+		"hugo/content/en/docs/hr-team/a.md:1: missing-page: no fr translation",
+		"hugo/content/fr/docs/ml/i.md:7: structure-mismatch: level-3 heading where the source has a level-2 heading",
+		"hugo/content/fr/docs/ml/i.md:7: structure-mismatch: structure diverges",
+		"ms/fr-FR/b.md:3: front-matter: ms.contentlocale is fr-CA but the page's locale folder is fr-FR",
+		"ms/fr-FR/hr/a.md:7: structure-mismatch: level-3 heading where the source has a level-2 heading",
+		"ms/fr-FR/hr/a.md:7: structure-mismatch: structure diverges")
+}

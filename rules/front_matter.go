@@ -60,11 +60,11 @@ func runFrontMatter(p *Pass) {
 			p.Reportf(e.ValueRange, "ms.contentlocale %q is not a locale code such as fr-FR", e.Value)
 			return
 		}
-		want, where := locale.FromPath(p.Page.Path), "the page's locale folder"
+		want, where := p.Page.FolderLocale, "the page's locale folder"
 		if want == "" && p.Page.LocaleOrigin == "config" {
 			want, where = p.Page.Locale, "the configured locale"
 		}
-		if want != "" && !strings.EqualFold(want, declared) {
+		if want != "" && !locale.Within(declared, want) {
 			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: e.ValueRange,
 				Message: fmt.Sprintf("ms.contentlocale is %s but %s is %s", e.Value, where, want),
 				Fixes:   []Edit{{Range: e.ValueRange, New: want}}})

@@ -23,6 +23,9 @@ type Page struct {
 	// where it came from: "front matter", "path", "config" or "" (unknown).
 	Locale       string
 	LocaleOrigin string
+	// FolderLocale is the locale of the locale tree the page is in ("" when
+	// none): fr-FR for fr-FR/hr/a.md, where hr is a topic folder.
+	FolderLocale string
 	// SourceLocale is the locale the page was translated from (config, default en-US).
 	SourceLocale string
 

@@ -222,6 +222,10 @@ func Run(paths []string, opts Options) (*Result, error) {
 	results := make([]out, len(files))
 	parallel(len(files), jobs, func(i int) {
 		f := files[i]
+		popts := popts
+		if f.placed {
+			popts.FolderLocale = f.place.Locale
+		}
 		var pg *rules.Page
 		t0 := tm.now()
 		unread := true
@@ -494,14 +498,19 @@ func expected(lay layout.Layout) func(pg *rules.PageFacts, loc string) string {
 func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string) *rules.PageFacts, func(string) (string, bool)) {
 	var pages, dirs sync.Map
 	cwd, _ := os.Getwd()
+	fsys := layout.NewCachedFS()
 	load := func(abs string) *rules.PageFacts {
 		if v, ok := pages.Load(abs); ok {
 			return v.(*rules.PageFacts)
 		}
 		var f *rules.PageFacts
 		if data, err := readFile(filepath.FromSlash(abs), maxSize); err == nil {
+			pl, ok := lay.PlaceFS(abs, fsys)
+			popts := popts
+			if ok {
+				popts.FolderLocale = pl.Locale
+			}
 			pg := page.ParseOwned(display(cwd, filepath.FromSlash(abs)), data, popts)
-			pl, ok := lay.Place(abs)
 			f = facts(pg, abs, pl, ok, false, textfile.NewLines(pg.Text))
 		}
 		v, _ := pages.LoadOrStore(abs, f)

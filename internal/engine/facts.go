@@ -34,7 +34,10 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		}}
 	if placed {
 		f.Key, f.Rel, f.Root, f.Source = pl.Key, pl.Rel, pl.Root, pl.Source
-		if f.Locale == "" {
+		// The tree the page is in is its locale for the set: a page of
+		// fr-FR/ declaring fr-CA (front-matter's finding) is still fr-FR's
+		// translation, not a missing one.
+		if pl.Locale != "" {
 			f.Locale = pl.Locale
 		}
 	}

@@ -27,8 +27,9 @@ type file struct {
 
 // placeFiles finds the layout place of each file.
 func placeFiles(files []file, lay layout.Layout) {
+	fsys := layout.NewCachedFS()
 	for i := range files {
-		files[i].place, files[i].placed = lay.Place(filepath.ToSlash(files[i].abs))
+		files[i].place, files[i].placed = lay.PlaceFS(filepath.ToSlash(files[i].abs), fsys)
 	}
 }
 

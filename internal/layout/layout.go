@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
 )
@@ -47,7 +48,17 @@ type Place struct {
 
 // Place locates an absolute, slash-separated file path. ok is false when the
 // path shows no locale tree.
-func (l Layout) Place(abs string) (Place, bool) {
+func (l Layout) Place(abs string) (Place, bool) { return l.PlaceFS(abs, nil) }
+
+// PlaceFS is Place with the folders read through fs.
+//
+// A path can have several locale-like folders: a topic folder inside a
+// locale tree (fr-FR/hr/ for human resources, content/fr/docs/ml/) or a
+// folder above the documentation set (/home/id/). The locale tree is the
+// innermost of them that is the source tree or has the source tree beside
+// it; without such evidence, the innermost with a region or script
+// (fr-FR rather than hr), else the innermost.
+func (l Layout) PlaceFS(abs string, fs *FS) (Place, bool) {
 	for _, p := range append(append([]Pattern{}, l.Patterns...), Docusaurus) {
 		if pl, ok := l.matchTarget(p, abs); ok {
 			return pl, true
@@ -57,20 +68,77 @@ func (l Layout) Place(abs string) (Place, bool) {
 		}
 	}
 	segs := strings.Split(abs, "/")
+	type candidate struct {
+		i   int
+		loc string
+	}
+	var cands []candidate // innermost first
 	for i := len(segs) - 2; i >= 0; i-- {
 		seg := segs[i]
 		if !strings.ContainsAny(seg, "-_") && len(seg) != 2 {
 			continue
 		}
-		loc, ok := locale.Normalize(seg)
-		if !ok {
-			continue
+		if c, ok := locale.Normalize(seg); ok {
+			cands = append(cands, candidate{i, c})
 		}
-		root := strings.Join(segs[:i], "/")
-		rel := strings.Join(segs[i+1:], "/")
-		return Place{Root: root, Rel: rel, Key: root + "|" + rel, Locale: loc, Source: l.isSource(loc)}, true
 	}
-	return Place{}, false
+	if len(cands) == 0 {
+		return Place{}, false
+	}
+	pick := cands[0]
+	if len(cands) > 1 {
+		found := false
+		for _, c := range cands {
+			if l.isSource(c.loc) || l.hasSourceTree(strings.Join(segs[:c.i], "/"), fs) {
+				pick, found = c, true
+				break
+			}
+		}
+		for _, c := range cands {
+			if found {
+				break
+			}
+			if strings.Contains(c.loc, "-") {
+				pick, found = c, true
+			}
+		}
+	}
+	root := strings.Join(segs[:pick.i], "/")
+	rel := strings.Join(segs[pick.i+1:], "/")
+	return Place{Root: root, Rel: rel, Key: root + "|" + rel, Locale: pick.loc, Source: l.isSource(pick.loc)}, true
+}
+
+// hasSourceTree reports whether dir holds a folder of the source locale.
+func (l Layout) hasSourceTree(dir string, fs *FS) bool {
+	entries, err := fs.readDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if c, ok := locale.Normalize(e.Name()); ok && l.isSource(c) && isDir(dir, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewCachedFS returns an FS that reads each folder once, safe for
+// concurrent use: a run places thousands of files in the same few folders.
+func NewCachedFS() *FS {
+	var dirs sync.Map
+	type listing struct {
+		entries []os.DirEntry
+		err     error
+	}
+	return &FS{ReadDir: func(d string) ([]os.DirEntry, error) {
+		if v, ok := dirs.Load(d); ok {
+			return v.(listing).entries, v.(listing).err
+		}
+		var l listing
+		l.entries, l.err = os.ReadDir(d)
+		v, _ := dirs.LoadOrStore(d, l)
+		return v.(listing).entries, v.(listing).err
+	}}
 }
 
 // isSource reports whether loc is the source locale ("en" counts for en-US).

@@ -19,6 +19,18 @@ func init() {
 	}
 }
 
+// scripts are the ISO 15924 codes a locale's script subtag can be: a
+// folder such as hr-team, ms-docs or en-blog names no locale.
+var scripts = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Fields(`adlm arab armn beng cans cher cyrl deva ethi geor grek gujr guru hang hani hans
+		hant hebr hira jpan kana khmr knda kore laoo latn mlym mong mtei mymr olck orya sinh syrc taml telu tfng thaa
+		thai tibt vaii yiii`) {
+		scripts[c] = true
+	}
+}
+
 // Normalize returns the canonical form of a locale code ("fr-fr" →
 // "fr-FR", "zh-hans" → "zh-Hans", "pt_BR" → "pt-BR") and whether it is one.
 func Normalize(s string) (string, bool) {
@@ -31,13 +43,13 @@ func Normalize(s string) (string, bool) {
 	out := []string{lang}
 	for i, p := range parts[1:] {
 		switch {
-		case len(p) == 4 && isAlpha(p): // script: Hans, Latn
+		case i == 0 && len(p) == 4 && scripts[strings.ToLower(p)]: // script: Hans, Latn
 			out = append(out, strings.ToUpper(p[:1])+strings.ToLower(p[1:]))
 		case len(p) == 2 && isAlpha(p):
 			out = append(out, strings.ToUpper(p))
 		case len(p) == 3 && isDigit(p): // UN M.49 region: es-419
 			out = append(out, p)
-		case i > 0 && len(p) >= 4 && len(p) <= 8: // variant
+		case i > 0 && isVariant(p): // variant: valencia, 1901
 			out = append(out, strings.ToLower(p))
 		default:
 			return "", false
@@ -123,6 +135,20 @@ func CJK(loc string) bool {
 	return false
 }
 
+// isVariant reports whether p is a BCP 47 variant subtag: five to eight
+// letters or digits, or four starting with a digit (not "docs", "blog").
+func isVariant(p string) bool {
+	if len(p) < 4 || len(p) > 8 || len(p) == 4 && !isDigit(p[:1]) {
+		return false
+	}
+	for _, c := range p {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 func isAlpha(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i] | 0x20
@@ -140,4 +166,30 @@ func isDigit(s string) bool {
 		}
 	}
 	return true
+}
+
+// scriptRegions are the regions whose Chinese is written in each script.
+var scriptRegions = map[string]string{"hans": "cn sg my", "hant": "tw hk mo"}
+
+// Within reports whether the locale loc fits inside folder, a locale tree's
+// name: the same locale, or a more specific one of a bare language folder
+// (fr-FR in fr/) or of a script folder (zh-CN in zh-Hans/, not in zh-Hant/).
+func Within(loc, folder string) bool {
+	if strings.EqualFold(loc, folder) {
+		return true
+	}
+	fl, ll := strings.Split(strings.ToLower(folder), "-"), strings.Split(strings.ToLower(loc), "-")
+	if fl[0] != ll[0] {
+		return false
+	}
+	switch {
+	case len(fl) == 1:
+		return true
+	case len(fl) == 2 && len(fl[1]) == 4 && len(ll) >= 2:
+		if ll[1] == fl[1] {
+			return true
+		}
+		return len(ll) == 2 && len(ll[1]) == 2 && strings.Contains(scriptRegions[fl[1]], ll[1])
+	}
+	return false
 }

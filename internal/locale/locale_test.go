@@ -9,6 +9,9 @@ func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
 		"fr-fr": "fr-FR", "FR-FR": "fr-FR", "zh-hans": "zh-Hans", "pt_BR": "pt-BR", "es-419": "es-419",
 		"de": "de", "zh-Hant-TW": "zh-Hant-TW", "how-to": "", "docs": "", "en-": "", "xx-YY": "", "no-sql": "",
+		// Topic folders that look like a language and a script or variant.
+		"hr-team": "", "ms-docs": "", "en-blog": "", "de-test": "", "it-labs": "", "en-US-docs": "",
+		"sr-latn-rs": "sr-Latn-RS", "ca-ES-valencia": "ca-ES-valencia", "de-CH-1901": "de-CH-1901",
 	} {
 		got, ok := Normalize(in)
 		if got != want || ok != (want != "") {
@@ -42,5 +45,20 @@ func TestScriptAndCJK(t *testing.T) {
 	}
 	if Language("pt-BR") != "pt" {
 		t.Error("wrong language")
+	}
+}
+
+func TestWithin(t *testing.T) {
+	for _, c := range []struct {
+		loc, folder string
+		want        bool
+	}{
+		{"fr-FR", "fr-fr", true}, {"fr-FR", "fr", true}, {"fr-CA", "fr-FR", false}, {"de-DE", "fr", false},
+		{"zh-CN", "zh-Hans", true}, {"zh-TW", "zh-Hans", false}, {"zh-TW", "zh-hant", true}, {"zh-Hans-CN", "zh-Hans", true},
+		{"fr", "fr-FR", false}, // a folder more specific than the page's locale is a real difference
+	} {
+		if got := Within(c.loc, c.folder); got != c.want {
+			t.Errorf("Within(%q, %q) = %v, want %v", c.loc, c.folder, got, c.want)
+		}
 	}
 }

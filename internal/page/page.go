@@ -17,6 +17,10 @@ import (
 type Options struct {
 	SourceLocale  string // default en-US
 	DefaultLocale string // used when neither front matter nor path names one
+	// FolderLocale is the locale of the locale tree the file is in, as the
+	// documentation set's layout places it (fr-FR for fr-FR/hr/a.md); when
+	// empty, the innermost locale-named folder of the path.
+	FolderLocale string
 }
 
 // Parse builds the page for path from its raw bytes. It never fails: what
@@ -54,6 +58,7 @@ func parse(path string, data []byte, opts Options, decode func([]byte) (string, 
 		p.FrontMatter = fm
 	}
 	p.Locale, p.LocaleOrigin = detectLocale(path, fm, opts)
+	p.FolderLocale = folderLocale(path, opts)
 	markdown.Extract(p, bodyStart)
 	return p
 }
@@ -64,11 +69,18 @@ func detectLocale(path string, fm *rules.FrontMatter, opts Options) (string, str
 			return l, "front matter"
 		}
 	}
-	if l := locale.FromPath(path); l != "" {
+	if l := folderLocale(path, opts); l != "" {
 		return l, "path"
 	}
 	if opts.DefaultLocale != "" {
 		return opts.DefaultLocale, "config"
 	}
 	return "", ""
+}
+
+func folderLocale(path string, opts Options) string {
+	if opts.FolderLocale != "" {
+		return opts.FolderLocale
+	}
+	return locale.FromPath(path)
 }
