@@ -68,6 +68,9 @@ outer:
 		if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\") || hasScheme(dest) {
 			continue
 		}
+		if l.Kind == AutoLink && strings.Contains(dest, "@") && !strings.ContainsAny(dest, "/\\") {
+			continue // an e-mail autolink, <support@contoso.com>
+		}
 		for _, ig := range ignore {
 			if strings.HasPrefix(dest, ig) {
 				continue outer

@@ -212,3 +212,17 @@ func TestLocaleLikeTopicFolders(t *testing.T) {
 		"ms/fr-FR/hr/a.md:7: structure-mismatch: level-3 heading where the source has a level-2 heading",
 		"ms/fr-FR/hr/a.md:7: structure-mismatch: structure diverges")
 }
+
+// TestBrokenLinkEmailAutolink: <support@contoso.com> is an e-mail address
+// (CommonMark's e-mail autolink), not a relative file.
+func TestBrokenLinkEmailAutolink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "fr-FR", "page.md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("# P\n\nÉcrivez à <support@contoso.com> ou voir [la page](gone/a@b.md).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	expectFindings(t, corpusFindings(t, "broken-link", path), `fr-FR/page.md:3: link "gone/a@b.md" does not resolve`)
+}

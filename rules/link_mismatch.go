@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 
@@ -154,6 +155,11 @@ var localeParams = map[string]bool{"clcid": true, "ui": true, "rs": true, "ad": 
 // the scheme and host are lower-cased.
 func NormalizeURL(dest string, noFragment bool) string {
 	d := strings.TrimSpace(dest)
+	if strings.IndexByte(d, '&') >= 0 {
+		// Entities are decoded in destinations, as Markdown renders them:
+		// ?a=1&amp;clcid=0x409 is ?a=1&clcid=0x409.
+		d = html.UnescapeString(d)
+	}
 	frag := ""
 	if i := strings.IndexByte(d, '#'); i >= 0 {
 		d, frag = d[:i], d[i:]

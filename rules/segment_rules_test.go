@@ -71,6 +71,10 @@ func TestLinkMismatch(t *testing.T) {
 			opts: map[string]any{"report-added": true},
 			text: sxs("a-1", "Voir <https://example.com>.", "See the docs.") + "\n",
 			want: []string{"autolink not in the source: the target adds <https://example.com>"}},
+		{name: "locale query parameters after an &amp; entity may change",
+			// fr-FR corpus pages write & as &amp; in link destinations
+			text: sxs("a-1", "Voir [le lien](http://go.microsoft.com/fwlink/?LinkID=799771&amp;clcid=0x40c) et [l’autre](https://a.example/?ui=fr-FR&amp;rs=fr-FR&amp;ad=FR).",
+				"See [the link](http://go.microsoft.com/fwlink/?LinkID=799771&amp;clcid=0x409) and [the other](https://a.example/?ui=en-US&rs=en-US&ad=US).") + "\n"},
 		{name: "translated heading anchor on the same page",
 			text: sxs("a-1", "Voir [Plus d’informations](#plus-dinformations).", "See [More information](#more-information).") + "\n"},
 		{name: "translated heading anchor on another page",

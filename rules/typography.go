@@ -609,12 +609,13 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		case "http", "https", "ftp", "mailto", "file", "urn", "tel", "ms":
 			return false
 		}
-		// A message header name kept from the source: X-CustomSpam:, From:.
+		// A message header name kept from the source: X-CustomSpam:, From:;
+		// a drive letter: D:.
 		k := j
 		for k > 0 && (unicode.IsLetter(t[k-1].r) || unicode.IsDigit(t[k-1].r) || t[k-1].r == '-') {
 			k--
 		}
-		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name] || typoAcronym(name)) && typoHasSeq(src(), name+":", true) {
+		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name] || typoAcronym(name) || typoDrive(name)) && typoHasSeq(src(), name+":", true) {
 			return false
 		}
 	}
@@ -648,6 +649,12 @@ func typoAcronym(s string) bool {
 		}
 	}
 	return true
+}
+
+// typoDrive reports whether s is a drive letter: one capital letter, but
+// for the Roman numerals I, V and X ("Partie I :" is a title's colon).
+func typoDrive(s string) bool {
+	return len(s) == 1 && s[0] >= 'A' && s[0] <= 'Z' && s[0] != 'I' && s[0] != 'V' && s[0] != 'X'
 }
 
 func typoString(cs []typoChar) string {

@@ -64,6 +64,15 @@ func TestTypographyFrench(t *testing.T) {
 				sxs("a-3", "X-CustomSpam: Liens d'image vers des sites distants", "X-CustomSpam: Image links to remote sites") + "\n\n" +
 				// fr-FR/use-dkim-to-validate-outbound-email.md line 276
 				sxs("a-4", "le domaine indiqué dans l'adresse From: (5322.From) du message", "the domain in the From: address (5322.From) of the message") + "\n"},
+		{name: "a drive letter kept from the source is no colon of a sentence",
+			text: sxs("a-1", "Le lecteur D: est plein. Tapez Y: pour continuer.", "The D: drive is full. Type Y: to continue.") + "\n"},
+		{name: "a Roman numeral before a colon is no drive",
+			// fr-FR/ciso-workshop.md line 37
+			text: sxs("a-1", "Module 4a : stratégie, partie I: explorer.", "Module 4a: Threat Protection Strategy, Part I: Explore.") + "\n",
+			want: []string{"missing no-break space (U+00A0) before ':'"}},
+		{name: "a one-letter word before a colon the source does not have is",
+			text: sxs("a-1", "Étape A: importer.", "Step A. Import.") + "\n",
+			want: []string{"missing no-break space (U+00A0) before ':'"}},
 		{name: "require-nbsp reports the ordinary space",
 			// fr-FR/add-your-organization-brand-to-encrypted-messages.md
 			opts: map[string]any{"require-nbsp": true},
