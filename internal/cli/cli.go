@@ -176,6 +176,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if f.diff && !f.fix {
 		return usageErr("--diff goes with --fix")
 	}
+	if f.diff && !strings.EqualFold(f.format, "text") {
+		return usageErr("--diff prints a unified diff: --format %s does not apply", f.format)
+	}
 	cfg, err := loadConfig(f.config)
 	if err != nil {
 		return err
@@ -229,41 +232,64 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 		res.Findings = gitdiff.Filter(res.Findings, changed, nil)
 	}
-	if f.fix {
-		left, err := applyFixes(res.Findings, f.diff, stdout, stderr)
-		if err != nil {
-			return &exitError{code: ExitInternal, err: err}
-		}
-		if f.diff {
-			return nil
-		}
-		res.Findings = left
-	}
-	cwd, _ := os.Getwd()
-	run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
-		Version: version(), Root: cwd, Suppressed: suppressedFindings(res.Suppressed)}
+	// The report (or the diff) goes to --output, written whole or not at
+	// all: a temporary file renamed over it once complete, so that a full
+	// disk leaves the previous report, not half of a new one.
 	w := stdout
 	color := false
+	var out *os.File
 	if f.output != "" {
-		file, err := os.Create(f.output)
+		dir := filepath.Dir(f.output)
+		if st, err := os.Stat(f.output); err == nil && st.IsDir() {
+			return usageErr("--output: %s is a directory", f.output)
+		}
+		out, err = os.CreateTemp(dir, "."+filepath.Base(f.output)+".l10nlint-*")
 		if err != nil {
 			return usageErr("--output: %v", err)
 		}
-		defer file.Close()
-		w = file
+		defer os.Remove(out.Name()) // nothing left to remove once renamed
+		defer out.Close()
+		w = out
 	} else {
 		color = !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
 	}
-	if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix}); err != nil {
-		return &exitError{code: ExitInternal, err: err}
-	}
-	if f.output != "" {
-		if err := w.(*os.File).Close(); err != nil {
+	finish := func() error {
+		if out == nil {
+			return nil
+		}
+		if err := out.Close(); err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+		if err := os.Chmod(out.Name(), 0o644); err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+		if err := os.Rename(out.Name(), f.output); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
 		if abs, err := filepath.Abs(f.output); err == nil {
 			fmt.Fprintf(stderr, "l10nlint: report written to %s\n", abs)
 		}
+		return nil
+	}
+	if f.fix {
+		left, err := applyFixes(res.Findings, f.diff, w, stderr)
+		if err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+		if !f.diff {
+			res.Findings = left
+		}
+	}
+	if !f.diff {
+		cwd, _ := os.Getwd()
+		run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
+			Version: version(), Root: cwd, Suppressed: suppressedFindings(res.Suppressed)}
+		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix}); err != nil {
+			return &exitError{code: ExitInternal, err: err}
+		}
+	}
+	if err := finish(); err != nil {
+		return err
 	}
 	for _, m := range res.Notices {
 		fmt.Fprintf(stderr, "l10nlint: %s\n", m)

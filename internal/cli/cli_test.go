@@ -198,6 +198,17 @@ func TestOutputFile(t *testing.T) {
 	if err != nil || !json.Valid(b) {
 		t.Fatalf("report file: %v", err)
 	}
+	// The report replaces the old one whole (written aside, then renamed):
+	// no temporary file is left beside it, and it can be read by others.
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("files beside the report: %v", entries)
+	}
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o644 {
+		t.Errorf("report mode %v", st.Mode().Perm())
+	}
+	if code, _, errs := run(t, "check", example, "-o", filepath.Dir(out)); code != ExitUsage || !strings.Contains(errs, "is a directory") {
+		t.Errorf("--output naming a directory: %d %s", code, errs)
+	}
 }
 
 func TestRulesExplainVersion(t *testing.T) {
@@ -464,11 +475,26 @@ func TestFix(t *testing.T) {
 	if err := os.Chmod(page, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// --diff shows the fix and changes nothing.
+	// --diff shows the fix and changes nothing: the findings are all still
+	// there, and the exit status says so (a CI step can fail on them).
 	code, out, _ := run(t, "check", page, "--fix", "--diff")
 	want := "@@ -1,5 +1,5 @@\n ---\n title: Titre\n-ms.contentlocale: de-DE\n+ms.contentlocale: fr-FR\n ---\n # Titre\n"
-	if code != ExitOK || !strings.Contains(out, want) {
+	if code != ExitFindings || !strings.Contains(out, want) {
 		t.Fatalf("--fix --diff: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, "check", page, "--fix", "--diff", "--fail-on", "never"); code != ExitOK {
+		t.Fatalf("--fix --diff --fail-on never: exit %d", code)
+	}
+	// --output takes the diff; --format does not apply to it.
+	patch := filepath.Join(dir, "fix.patch")
+	if code, out, _ := run(t, "check", page, "--fix", "--diff", "-o", patch); code != ExitFindings || out != "" {
+		t.Fatalf("--fix --diff -o: exit %d, stdout %q", code, out)
+	}
+	if b, _ := os.ReadFile(patch); !strings.Contains(string(b), want) {
+		t.Errorf("--output of --diff:\n%s", b)
+	}
+	if code, _, errs := run(t, "check", page, "--fix", "--diff", "-f", "sarif"); code != ExitUsage || !strings.Contains(errs, "--format sarif does not apply") {
+		t.Errorf("--diff --format sarif: %d %s", code, errs)
 	}
 	if b, _ := os.ReadFile(page); string(b) != orig {
 		t.Fatal("--diff changed the file")

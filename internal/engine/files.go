@@ -41,14 +41,25 @@ var ErrNoSuchPath = errors.New("no such file or directory")
 // include and exclude globs apply to walked files, exclude also to named ones.
 func collect(paths []string, cfg *config.Config) ([]file, error) {
 	cwd, _ := os.Getwd()
+	// A file is checked once however many names reach it (fr-fr -> fr-FR
+	// named beside fr-FR, q.md -> p.md): seen holds real paths.
 	seen := map[string]bool{}
 	var out []file
-	add := func(abs string, readErr error) {
-		if seen[abs] {
+	addReal := func(abs, real string, readErr error) {
+		if seen[real] {
 			return
 		}
-		seen[abs] = true
+		seen[real] = true
 		out = append(out, file{path: display(cwd, abs), abs: abs, readErr: readErr})
+	}
+	add := func(abs string, readErr error) {
+		real := abs
+		if readErr == nil {
+			if r, err := filepath.EvalSymlinks(abs); err == nil {
+				real = r
+			}
+		}
+		addReal(abs, real, readErr)
 	}
 	for _, arg := range paths {
 		abs, err := filepath.Abs(arg)
@@ -76,6 +87,10 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 			if real, err := filepath.EvalSymlinks(abs); err == nil {
 				root = real
 			}
+		}
+		realRoot := root
+		if r, err := filepath.EvalSymlinks(root); err == nil {
+			realRoot = r
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if root != abs {
@@ -114,10 +129,16 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 					// device is skipped, as it is met without a link.
 					return nil
 				}
+				add(p, nil)
+				return nil
 			} else if !d.Type().IsRegular() {
 				return nil
 			}
-			add(p, nil)
+			real := p
+			if r, err := filepath.Rel(abs, p); err == nil {
+				real = filepath.Join(realRoot, r)
+			}
+			addReal(p, real, nil)
 			return nil
 		})
 		if err != nil {

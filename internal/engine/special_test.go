@@ -85,8 +85,8 @@ func TestSpecialFiles(t *testing.T) {
 			got = append(got, filepath.Base(f.Path)+" "+f.Rule+": "+f.Message)
 		}
 	}
-	want := "link.md file-format: not a regular file (a named pipe): not read\n" +
-		"pipe.md file-format: not a regular file (a named pipe): not read"
+	// The link names the pipe: one file, checked (here: refused) once.
+	want := "pipe.md file-format: not a regular file (a named pipe): not read"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("named pipes: findings\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
@@ -199,6 +199,32 @@ func TestOverlappingPaths(t *testing.T) {
 		res := runWithin(t, 10*time.Second, paths)
 		if res.Files != c.want {
 			t.Errorf("%v: %d files, want %d", c.paths, res.Files, c.want)
+		}
+	}
+}
+
+// TestOneFileManyNames: a file reached by several names (a locale alias
+// folder named beside the folder, a file link beside its file) is checked
+// once: its findings were reported twice and --fix applied its edits twice.
+func TestOneFileManyNames(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "fr-FR", "p.md"), "# P\n\nTexte  double.\n")
+	if err := os.Symlink("fr-FR", filepath.Join(dir, "fr-fr")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("p.md", filepath.Join(dir, "fr-FR", "q.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{filepath.Join(dir, "fr-FR"), filepath.Join(dir, "fr-fr")},
+		{filepath.Join(dir, "fr-FR", "p.md"), filepath.Join(dir, "fr-fr", "p.md")},
+	} {
+		res, err := Run(args, Options{Config: config.Default()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Files != 1 {
+			t.Errorf("%v: %d files checked, want 1", args, res.Files)
 		}
 	}
 }

@@ -36,7 +36,13 @@ func Apply(text string, edits []rules.Edit) (string, int) {
 
 // WriteFile replaces a file's content atomically: a temporary file in the
 // same directory, renamed over the original, with the original's mode.
+//
+// A symbolic link is written through: the file it names gets the content,
+// the link stays a link.
 func WriteFile(path string, content []byte) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return err
