@@ -12,8 +12,10 @@ import (
 // can add checks from configuration without Go: "if the source matches
 // IfSource, the target must (not) match Target".
 type PatternSpec struct {
-	ID       string
-	Message  string
+	ID      string
+	Message string
+	// Severity is the rule's default severity; Off (the zero value) makes
+	// it opt-in: it runs only when enabled by name or in configuration.
 	Severity Severity
 	// Locales limits the rule to these target locales ("fr-FR", or a bare
 	// language "fr"); empty means all.
@@ -36,9 +38,6 @@ func Pattern(s PatternSpec) (*Rule, error) {
 	}
 	if s.Message == "" {
 		s.Message = "the target does not follow the team's rule " + s.ID
-	}
-	if s.Severity == Off {
-		s.Severity = Warning
 	}
 	var doc []string
 	doc = append(doc, "A pattern rule defined in "+s.Origin+".", "")

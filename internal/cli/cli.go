@@ -291,6 +291,12 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if err := finish(); err != nil {
 		return err
 	}
+	if res.Files == 0 {
+		// A gate that checked nothing passes: say so (an include glob that
+		// matches nothing, a wrong folder).
+		res.Notices = append(res.Notices, fmt.Sprintf("no file checked: %s holds no file the include globs (%s) match",
+			strings.Join(paths, ", "), strings.Join(cfg.Include, ", ")))
+	}
 	for _, m := range res.Notices {
 		fmt.Fprintf(stderr, "l10nlint: %s\n", m)
 	}

@@ -188,6 +188,17 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// TestNothingChecked: a run that finds no file to check says so on
+// stderr (its exit status stays 0: an empty set is no failure).
+func TestNothingChecked(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "notes.txt"), "x\n")
+	code, _, errs := run(t, "check", dir)
+	if code != ExitOK || !strings.Contains(errs, "no file checked: ") || !strings.Contains(errs, "**/*.md, **/*.markdown") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
 func TestOutputFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.json")
 	code, stdout, _ := run(t, "check", example, "-f", "json", "-o", out)
@@ -390,6 +401,14 @@ rules:
 	if !strings.Contains(out, "cfg.yaml:8") || !strings.Contains(out, "The target must match: (?i)rapport") {
 		t.Errorf("explain keep-report:\n%s", out)
 	}
+	// severity: off makes the rule opt-in: silent until enabled.
+	write(t, cfg, "custom-rules:\n  - id: keep-report\n    severity: off\n    if-source: report\n    target-must-match: rapport\n")
+	if _, out, _ := run(t, "check", page, "--config", cfg, "--no-color", "--fail-on", "never"); strings.Contains(out, "keep-report") {
+		t.Errorf("a custom rule with severity: off ran:\n%s", out)
+	}
+	if _, out, _ := run(t, "check", page, "--config", cfg, "--no-color", "--fail-on", "never", "--enable", "keep-report"); !strings.Contains(out, "keep-report") {
+		t.Errorf("an opt-in custom rule enabled by name did not run:\n%s", out)
+	}
 	write(t, cfg, "custom-rules:\n  - id: bad\n    target-must-match: '(unclosed'\n")
 	if code, _, errs := run(t, "check", page, "--config", cfg); code != ExitUsage || !strings.Contains(errs, "cfg.yaml:3: custom-rules: target-must-match: error parsing regexp") {
 		t.Errorf("bad regexp: %d %s", code, errs)
@@ -441,8 +460,15 @@ func TestInit(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "#   docs/: en-US, fr-FR, zh-CN") || !strings.Contains(out, "source-locale: en-US") {
 		t.Fatalf("init --print: %d\n%s", code, out)
 	}
-	if _, err := config.Parse([]byte(out), "init", rules.Default); err != nil {
-		t.Errorf("the generated configuration does not load: %v", err)
+	gen, err := config.Parse([]byte(out), "init", rules.Default)
+	if err != nil {
+		t.Fatalf("the generated configuration does not load: %v", err)
+	}
+	// It checks what a run without it checks (.markdown files too).
+	for _, p := range []string{"docs/fr-fr/a.md", "docs/fr-fr/b.markdown"} {
+		if !gen.Match(p) || !config.Default().Match(p) {
+			t.Errorf("%s: included by the generated configuration %v, by default %v", p, gen.Match(p), config.Default().Match(p))
+		}
 	}
 	if code, _, _ := run(t, "init", dir); code != ExitOK {
 		t.Fatalf("init: %d", code)

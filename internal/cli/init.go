@@ -117,7 +117,7 @@ func initConfig(dir string) string {
 	}
 	fmt.Fprintf(&b, "\n# The locale pages are translated from.\nsource-locale: %s\n\n", src)
 	b.WriteString("# Locale of pages whose front matter (ms.contentlocale) and path name none.\n# locale: fr-FR\n\n")
-	b.WriteString("# Files to check, relative to this file (** spans folders).\ninclude: [\"**/*.md\"]\nexclude: []\n\n")
+	b.WriteString("# Files to check, relative to this file (** spans folders).\ninclude: [\"**/*.md\", \"**/*.markdown\"]\nexclude: []\n\n")
 	b.WriteString("# Terms kept verbatim in every locale.\ndo-not-translate: []\n\n")
 	b.WriteString("# Source and target paths, when the layout is not one l10nlint detects.\n# layout:\n#   - source: \"src/{path}\"\n#     target: \"translations/{locale}/{path}\"\n\n")
 	b.WriteString("# Per-locale glossaries (source term: allowed translation(s)).\n# glossary:\n#   fr-FR: l10n/glossary.fr-FR.yaml\n\n")

@@ -177,12 +177,68 @@ func parseYAML(b []byte, name string) (*yaml.Node, func(n *yaml.Node, format str
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, fail, &Error{Path: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		// "line 3: mapping values are not allowed" reads path:3: like the
+		// other errors.
+		var line int
+		if rest, ok := strings.CutPrefix(msg, "line "); ok {
+			if i := strings.Index(rest, ": "); i > 0 {
+				if n, err := strconv.Atoi(rest[:i]); err == nil {
+					line, msg = n, rest[i+2:]
+				}
+			}
+		}
+		return nil, fail, &Error{Path: name, Line: line, Msg: msg}
 	}
 	if len(doc.Content) == 0 {
 		return nil, fail, nil
 	}
-	return doc.Content[0], fail, nil
+	root := doc.Content[0]
+	if err := settle(root, 0, fail); err != nil {
+		return nil, fail, err
+	}
+	return root, fail, nil
+}
+
+// settle replaces each alias (*name) by the node its anchor (&name) marks,
+// so that the readers see values, and rejects what a reader could get
+// wrong: a key given twice (the last one would silently win) and merge
+// keys (<<), which the readers do not expand.
+func settle(n *yaml.Node, depth int, fail failFunc) error {
+	if depth > 100 {
+		return fail(n, "the configuration nests too deep (or an alias refers to itself)")
+	}
+	for i, c := range n.Content {
+		for c.Kind == yaml.AliasNode && c.Alias != nil {
+			c = c.Alias
+			depth++
+			if depth > 100 {
+				return fail(n, "an alias refers to itself")
+			}
+		}
+		n.Content[i] = c
+		if err := settle(c, depth+1, fail); err != nil {
+			return err
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if k.Value == "<<" && k.Tag == "!!merge" {
+			return fail(k, "merge keys (<<) are not supported: write the keys out")
+		}
+		if line, ok := seen[k.Value]; ok {
+			return fail(k, "key %q given twice (first on line %d)", k.Value, line)
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
 }
 
 // Parse validates configuration bytes; name is used in errors.
@@ -226,9 +282,9 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 				}
 			}
 		case "include":
-			c.Include, err = stringList(v, fail)
+			c.Include, err = globList(v, fail)
 		case "exclude":
-			c.Exclude, err = stringList(v, fail)
+			c.Exclude, err = globList(v, fail)
 		case "do-not-translate":
 			c.DoNotTranslate, err = stringList(v, fail)
 		case "rules":
@@ -272,6 +328,16 @@ func scalar(v *yaml.Node, fail failFunc) (string, error) {
 	return v.Value, nil
 }
 
+// globList reads a list of globs relative to the configuration's folder,
+// where ./fr-FR/** is fr-FR/**.
+func globList(v *yaml.Node, fail failFunc) ([]string, error) {
+	gs, err := stringList(v, fail)
+	for i, g := range gs {
+		gs[i] = strings.TrimPrefix(g, "./")
+	}
+	return gs, err
+}
+
 func stringList(v *yaml.Node, fail failFunc) ([]string, error) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil, nil
@@ -305,7 +371,12 @@ func parseIgnores(v *yaml.Node, reg *rules.Registry, fail failFunc) ([]Ignore, e
 			var err error
 			switch k.Value {
 			case "path":
-				ig.Path = val.Value
+				if ig.Path, err = scalar(val, fail); err == nil {
+					ig.Path = strings.TrimPrefix(ig.Path, "./")
+					if _, gerr := path.Match(strings.ReplaceAll(ig.Path, "**", "*"), ""); gerr != nil {
+						err = fail(val, "ignore: bad glob %q: %v", ig.Path, gerr)
+					}
+				}
 			case "rules":
 				var names []string
 				if names, err = stringList(val, fail); err == nil {
@@ -349,7 +420,9 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 		if e.Kind != yaml.MappingNode {
 			return fail(e, "custom-rules: each rule is a mapping with id, message and patterns")
 		}
-		spec := rules.PatternSpec{Origin: fmt.Sprintf("%s:%d", name, e.Line)}
+		// Warning unless the rule says otherwise; severity: off makes it
+		// opt-in, like the built-in rules that are off by default.
+		spec := rules.PatternSpec{Origin: fmt.Sprintf("%s:%d", name, e.Line), Severity: rules.Warning}
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, val := e.Content[i], e.Content[i+1]
 			var err error

@@ -76,7 +76,12 @@ func TestParseErrors(t *testing.T) {
 		{"locale: klingon\n", `cfg.yaml:1: locale: "klingon" is not a locale code`},
 		{"include: docs\n", `cfg.yaml:1: expected a list`},
 		{"- a\n", `cfg.yaml:1: the configuration must be a mapping`},
-		{"rules: [\n", `cfg.yaml: `},
+		{"rules: [\n", `cfg.yaml:1: did not find expected node content`},
+		{"locale: fr-FR\nlocale: de-DE\n", `cfg.yaml:2: key "locale" given twice (first on line 1)`},
+		{"rules:\n  untranslated:\n    severity: note\n    severity: error\n", `cfg.yaml:4: key "severity" given twice (first on line 3)`},
+		{"rules:\n  untranslated: &b {severity: note}\n  length-ratio:\n    <<: *b\n", `cfg.yaml:4: merge keys (<<) are not supported`},
+		{"ignore:\n  - path: [fr-FR/**]\n    rules: [untranslated]\n", `cfg.yaml:2: expected a single value`},
+		{"ignore:\n  - path: \"fr-FR/[\"\n", `cfg.yaml:2: ignore: bad glob "fr-FR/["`},
 		{"max-file-size: 16 megs\n", `cfg.yaml:1: max-file-size: "16 megs" is not a size`},
 		{"max-file-size: -1\n", `cfg.yaml:1: max-file-size: "-1" is not a size`},
 	} {
@@ -89,6 +94,25 @@ func TestParseErrors(t *testing.T) {
 		if !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%q:\n got %q\nwant %q", c.yaml, err, c.want)
 		}
+	}
+}
+
+// TestAliasesAndDotSlash: aliases read as the values their anchors mark,
+// and globs starting with ./ are relative to the configuration's folder
+// like the others (they matched nothing).
+func TestAliasesAndDotSlash(t *testing.T) {
+	c, err := Parse([]byte("rules:\n  untranslated: &w note\n  length-ratio: *w\ninclude: &i [\"./fr-FR/**\"]\nexclude: [\"./fr-FR/TOC.md\"]\nignore:\n  - path: ./fr-FR/legal/**\n"), "cfg.yaml", testRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Rules["length-ratio"].Severity; s == nil || *s != rules.Note {
+		t.Errorf("length-ratio: *w gave severity %v, want note", s)
+	}
+	if !c.Match("fr-FR/a.md") || c.Match("de-DE/a.md") {
+		t.Errorf("include ./fr-FR/**: %v", c.Include)
+	}
+	if c.Exclude[0] != "fr-FR/TOC.md" || c.Ignores[0].Path != "fr-FR/legal/**" {
+		t.Errorf("exclude %v, ignore %+v", c.Exclude, c.Ignores)
 	}
 }
 
