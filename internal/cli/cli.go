@@ -105,6 +105,7 @@ type checkFlags struct {
 	externalTimeout                time.Duration
 	externalJobs                   int
 	timings                        bool
+	sarifMax                       int
 	selection                      ruleSelection
 }
 
@@ -132,6 +133,7 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (e.g. origin/main...)")
 	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer (atomic writes); without it l10nlint never writes")
 	fl.BoolVar(&f.diff, "diff", false, "with --fix: print the fixes as a unified diff and change nothing")
+	fl.IntVar(&f.sarifMax, "sarif-max-results", report.GitHubMaxResults, "sarif format: write at most this many results, the most severe (GitHub rejects more than 25,000); 0: all")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text format: one line per finding, no source/target and no summary")
 	fl.BoolVar(&f.external, "external", false, "also check http(s) links over the network (cached)")
 	fl.StringVar(&f.externalCache, "external-cache", linkcheck.DefaultCacheFile(), "file that caches external link results for a day")
@@ -172,6 +174,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	}
 	if f.jobs < 0 {
 		return usageErr("--jobs must be positive")
+	}
+	if f.sarifMax < 0 {
+		return usageErr("--sarif-max-results must be 0 (all) or more")
 	}
 	if f.diff && !f.fix {
 		return usageErr("--diff goes with --fix")
@@ -284,8 +289,12 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		cwd, _ := os.Getwd()
 		run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
 			Version: version(), Root: cwd, Suppressed: suppressedFindings(res.Suppressed)}
-		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix}); err != nil {
+		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix, MaxResults: f.sarifMax}); err != nil {
 			return &exitError{code: ExitInternal, err: err}
+		}
+		if n := report.SARIFDropped(run, f.sarifMax); n > 0 && strings.EqualFold(f.format, "sarif") {
+			res.Notices = append(res.Notices, fmt.Sprintf("the SARIF log holds the %d most severe of %d results (--sarif-max-results; GitHub rejects a run of more than %d)",
+				f.sarifMax, f.sarifMax+n, report.GitHubMaxResults))
 		}
 	}
 	if err := finish(); err != nil {

@@ -93,4 +93,21 @@ type Options struct {
 	// Fixed is set when check --fix ran: the findings left have no fix it
 	// could apply, so the text summary does not offer one.
 	Fixed bool
+	// MaxResults caps the results of a SARIF log (0: no cap): GitHub code
+	// scanning rejects a run of more than 25,000 (GitHubMaxResults). The
+	// most severe are kept, and the log says how many were left out.
+	MaxResults int
+}
+
+// GitHubMaxResults is the most results GitHub code scanning accepts in one
+// SARIF run; it stores the 5,000 most severe of them.
+const GitHubMaxResults = 25000
+
+// SARIFDropped returns how many results a SARIF log of run leaves out
+// under the cap max (0: no cap).
+func SARIFDropped(run *Run, max int) int {
+	if n := len(run.Findings) + len(run.Suppressed); max > 0 && n > max {
+		return n - max
+	}
+	return 0
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -364,6 +365,20 @@ func TestSARIFSchema(t *testing.T) {
 		})
 	}
 
+	t.Run("capped", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := WriteSARIF(&buf, testRun(t), Options{MaxResults: 2}); err != nil {
+			t.Fatal(err)
+		}
+		inst, err := jsonschema.UnmarshalJSON(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("capped SARIF does not validate: %v", err)
+		}
+	})
+
 	// The validator does reject a bad log (so the checks above mean something).
 	bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
 		"results": [{"message": {"text": "m"}, "level": "fatal"}]}]}`))
@@ -492,7 +507,7 @@ func TestSARIFRegionsSliceToSnippet(t *testing.T) {
 func TestSARIFUnlistedRule(t *testing.T) {
 	run := testRun(t)
 	run.Rules = nil
-	log, err := newSARIFLog(run)
+	log, err := newSARIFLog(run, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -625,7 +640,7 @@ func TestSARIFAsEncoder(t *testing.T) {
 		many.Findings = append(many.Findings, testRun(t).Findings...)
 	}
 	for name, run := range map[string]*Run{"full": testRun(t), "empty": emptyRun(), "many": many} {
-		log, err := newSARIFLog(run)
+		log, err := newSARIFLog(run, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -673,5 +688,45 @@ func TestTextInChunks(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("color %v: chunked text differs from the sequential rendering", color)
 		}
+	}
+}
+
+// TestSARIFMaxResults: past the cap, the most severe results are written,
+// in report order, and a notification counts the others (GitHub rejects a
+// run of more than 25,000 results).
+func TestSARIFMaxResults(t *testing.T) {
+	run := testRun(t)
+	n := len(run.Findings) + len(run.Suppressed)
+	if n < 4 {
+		t.Fatalf("test run has %d findings", n)
+	}
+	max := n - 2
+	log, err := newSARIFLog(run, max)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := log.Runs[0].Results
+	if len(res) != max {
+		t.Fatalf("%d results, want %d", len(res), max)
+	}
+	rank := map[string]int{"note": 1, "warning": 2, "error": 3}
+	kept := map[string]int{}
+	least := 4
+	for _, r := range res {
+		kept[r.Message.Text+r.RuleID]++
+		least = min(least, rank[r.Level])
+	}
+	for _, f := range run.Findings {
+		if kept[f.Message+f.Rule] == 0 && rank[sarifLevel(f.Severity)] > least {
+			t.Errorf("dropped %s %q while keeping a less severe result", f.Severity, f.Message)
+		}
+	}
+	inv := log.Runs[0].Invocations
+	if len(inv) != 1 || !inv[0].ExecutionSuccessful || len(inv[0].ToolExecutionNotifications) != 1 ||
+		!strings.HasPrefix(inv[0].ToolExecutionNotifications[0].Message.Text, fmt.Sprintf("2 of %d results left out", n)) {
+		t.Errorf("invocations %+v", inv)
+	}
+	if full, _ := newSARIFLog(run, 0); len(full.Runs[0].Results) != n || full.Runs[0].Invocations != nil {
+		t.Errorf("no cap: %d results, invocations %v", len(full.Runs[0].Results), full.Runs[0].Invocations)
 	}
 }

@@ -3,10 +3,12 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"net/url"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,9 +30,10 @@ const (
 // GitHub code scanning accepts: every rule in run.Rules under tool.driver
 // (plus a bare entry for any rule that has findings but is not listed, so
 // each result's ruleIndex resolves), columns in UTF-16 code units, paths
-// relative to %SRCROOT% (run.Root when set). The Options are unused.
-func WriteSARIF(w io.Writer, run *Run, _ Options) error {
-	log, err := newSARIFLog(run)
+// relative to %SRCROOT% (run.Root when set). With opts.MaxResults, at most
+// that many results, the most severe, and a notification of the others.
+func WriteSARIF(w io.Writer, run *Run, opts Options) error {
+	log, err := newSARIFLog(run, opts.MaxResults)
 	if err != nil {
 		return err
 	}
@@ -74,7 +77,18 @@ type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	ColumnKind         string                      `json:"columnKind"`
+	Invocations        []sarifInvocation           `json:"invocations,omitempty"`
 	Results            []sarifResult               `json:"results"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -188,7 +202,7 @@ type sarifRegion struct {
 	Snippet     *sarifText `json:"snippet,omitempty"`
 }
 
-func newSARIFLog(run *Run) (*sarifLog, error) {
+func newSARIFLog(run *Run, max int) (*sarifLog, error) {
 	sr := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           toolName,
@@ -224,8 +238,36 @@ func newSARIFLog(run *Run) (*sarifLog, error) {
 	for _, f := range all {
 		addRule(RuleInfo{ID: f.Rule, Severity: f.Severity})
 	}
+	keep := func(int) bool { return true }
+	if dropped := SARIFDropped(run, max); dropped > 0 {
+		// The most severe, reported before suppressed, in report order.
+		order := make([]int, len(all))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool {
+			sa, sb := order[a] >= len(run.Findings), order[b] >= len(run.Findings)
+			if sa != sb {
+				return !sa
+			}
+			return all[order[a]].Severity > all[order[b]].Severity
+		})
+		kept := make([]bool, len(all))
+		for _, i := range order[:max] {
+			kept[i] = true
+		}
+		keep = func(i int) bool { return kept[i] }
+		sr.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{{
+			Level: "warning",
+			Message: sarifText{Text: fmt.Sprintf("%d of %d results left out: at most %d are written (GitHub code scanning rejects a run of more than %d); "+
+				"the most severe are kept. Run l10nlint with --format json for all of them.", dropped, len(all), max, GitHubMaxResults)},
+		}}}}
+	}
 
 	for i, f := range all {
+		if !keep(i) {
+			continue
+		}
 		res := sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
