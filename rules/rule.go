@@ -93,6 +93,10 @@ type Finding struct {
 	Path     string
 	Range    Range
 	Message  string
+	// Key, when set, stands for Message in the finding's fingerprint: the
+	// message without figures that change with the rest of the set (a
+	// locale's completion), so that baselines keep matching.
+	Key string
 	// SegmentID is the data-ttu-id of the segment, if the finding is on one.
 	SegmentID string
 	// Source and Target are the segment's raw texts, for display.

@@ -81,12 +81,16 @@ func (d *detacher) detach(f *rules.Finding) (source, target textKey) {
 func (d *detacher) fingerprint(f rules.Finding, projectPath, snippet string, source, target textKey) string {
 	h := d.hashed(hashKey{f.Rule, projectPath, source, target, textKey{}}, len(f.Source)+len(f.Target), nil,
 		f.Rule, projectPath, f.Source, f.Target)
+	msg := f.Message
+	if f.Key != "" {
+		msg = f.Key
+	}
 	if len(snippet) >= longText {
 		// A long snippet (a whole target) is hashed once too.
 		h = d.hashed(hashKey{f.Rule, projectPath, source, target, keyOf(snippet)}, len(snippet), h, snippet)
-		return finish(h, f.Message)
+		return finish(h, msg)
 	}
-	return finish(h, snippet, f.Message)
+	return finish(h, snippet, msg)
 }
 
 // hashed returns a hash state after texts written to from (nil: a new

@@ -63,3 +63,38 @@ func TestParsedPagesNotRetained(t *testing.T) {
 		t.Error("no broken-link finding: the corpus phase did not run")
 	}
 }
+
+// TestMissingPageFingerprint: a missing-page finding keeps its fingerprint
+// (and so its baseline entry) when the locale's completion in its message
+// changes: another page translated, or a run that reads fewer pages.
+func TestMissingPageFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"a", "b", "c"} {
+		write(t, filepath.Join(dir, "en-US", p+".md"), "# "+p+"\n")
+	}
+	write(t, filepath.Join(dir, "fr-FR", "a.md"), "# a\n")
+	print := func(paths ...string) (msg, fp string) {
+		t.Helper()
+		res, err := Run(paths, Options{Config: config.Default()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if f.Rule == "missing-page" && filepath.Base(f.Path) == "c.md" {
+				return f.Message, f.Fingerprint
+			}
+		}
+		t.Fatalf("no missing-page finding for c.md in %v", paths)
+		return "", ""
+	}
+	msg1, fp1 := print(dir)
+	write(t, filepath.Join(dir, "fr-FR", "b.md"), "# b\n")
+	msg2, fp2 := print(dir)
+	msg3, fp3 := print(filepath.Join(dir, "en-US", "c.md"))
+	if msg1 == msg2 {
+		t.Fatalf("the completion did not change: %q", msg1)
+	}
+	if fp1 != fp2 || fp2 != fp3 {
+		t.Errorf("fingerprints %s, %s, %s for %q, %q, %q", fp1, fp2, fp3, msg1, msg2, msg3)
+	}
+}
