@@ -137,6 +137,23 @@ func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, ma
 	return fresh, matched
 }
 
+// Stale returns how many entries for the files a run checked (project
+// paths) it did not match: fixed findings. Entries of files a run did not
+// check (a pre-commit run on a few files) are not stale.
+func (b *Baseline) Stale(checked []string, matched int) int {
+	in := make(map[string]bool, len(checked))
+	for _, p := range checked {
+		in[p] = true
+	}
+	n := 0
+	for _, e := range b.Findings {
+		if in[e.Path] {
+			n++
+		}
+	}
+	return max(n-matched, 0)
+}
+
 // projectPath is the path a baseline records for f.
 func projectPath(f report.Finding) string {
 	if f.ProjectPath != "" {

@@ -226,8 +226,8 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 		var matched int
 		res.Findings, matched = b.Filter(res.Findings)
-		if stale := b.Len() - matched; stale > 0 {
-			fmt.Fprintf(stderr, "l10nlint: %d baseline entries no longer occur (rewrite it with l10nlint baseline)\n", stale)
+		if stale := b.Stale(res.Checked, matched); stale > 0 {
+			fmt.Fprintf(stderr, "l10nlint: %d baseline entries of the files checked no longer occur (rewrite it with l10nlint baseline on the whole set)\n", stale)
 		}
 	}
 	if f.newFromRev != "" {

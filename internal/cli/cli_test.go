@@ -612,6 +612,27 @@ func TestBaselineFromAnotherDirectory(t *testing.T) {
 	}
 }
 
+// TestBaselineStaleOnSubset: a check of some files counts as stale only the
+// baseline entries of those files (a pre-commit run named one file and was
+// told to rewrite the baseline, which would have dropped the others).
+func TestBaselineStaleOnSubset(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := `<span data-ttu-id="a-1">Conservez 6 rapports.</span><span class="sxs-lookup"><span data-stu-id="a-1">Keep 12 reports.</span></span>`
+	write(t, "fr-FR/p.md", "# Titre\n\n"+seg+"\n")
+	write(t, "fr-FR/q.md", "# Titre\n\n"+seg+"\n")
+	if code, _, errs := run(t, "baseline", "fr-FR"); code != ExitOK || !strings.Contains(errs, "2 findings written") {
+		t.Fatalf("baseline: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "check", "fr-FR/p.md", "--baseline", ".l10nlint-baseline.json"); code != ExitOK || strings.Contains(errs, "no longer occur") {
+		t.Errorf("one file of two checked: %d %s", code, errs)
+	}
+	write(t, "fr-FR/q.md", "# Titre\n")
+	if _, _, errs := run(t, "check", "fr-FR", "--baseline", ".l10nlint-baseline.json"); !strings.Contains(errs, "1 baseline entries of the files checked no longer occur") {
+		t.Errorf("a fixed finding: %s", errs)
+	}
+}
+
 func TestBaselineAndSuppression(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -125,6 +125,9 @@ type Result struct {
 	// Rules are the enabled rules with their effective severity.
 	Rules           []report.RuleInfo
 	Files, Segments int
+	// Checked are the project paths (as findings and baselines give them)
+	// of the files checked, in order.
+	Checked []string
 	// Internal are internal errors (a rule that panicked); the CLI exits 3.
 	Internal []string
 	// Notices are what the user should know about the run that is no
@@ -209,6 +212,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	type out struct {
 		findings []report.Finding
 		facts    *rules.PageFacts
+		project  string // the project path of a checked file
 		segments int
 		internal []string
 		dirs     []suppress.Directive
@@ -249,6 +253,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		if i < reported {
 			pp := configRel(cfg, pg.Path)
+			o.project = pp
 			o.findings, o.internal = check(pg, active, cfg, lines, pp, tm)
 			if bug != "" {
 				o.internal = append(o.internal, pg.Path+": "+bug)
@@ -283,6 +288,9 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		res.Findings = append(res.Findings, o.findings...)
 		res.Segments += o.segments
+		if i < reported {
+			res.Checked = append(res.Checked, o.project)
+		}
 		res.Internal = append(res.Internal, o.internal...)
 		if o.facts != nil {
 			all = append(all, o.facts)
