@@ -18,8 +18,10 @@ var LinkMismatch = Register(&Rule{
 	Short:    "Every link, image and autolink of the source appears in the target with the same destination",
 	Doc: `Compares the destinations of the links, images and autolinks of each segment's source and
 target. Link text and titles are translated and may differ; destinations may differ only by their
-locale: a path segment such as /en-us/ may become the page's locale (/fr-fr/), and locale query
-parameters (clcid=0x409, ui=en-US, rs=en-US, ad=US, lang, mkt, setlang) may change value.
+locale: a path segment such as /en-us/ (or /en/ in a URL) may become the page's locale (/fr-fr/,
+/fr/), and locale query parameters (clcid=0x409, ui=en-US, rs=en-US, ad=US, lang, mkt, setlang)
+may change value. A locale segment that is neither the source's nor the page's (/de-de/ on a fr-FR
+page) is reported.
 
 The #fragment of a link inside the documentation set (page.md#section, #section) may differ too:
 it names a heading, and a translated heading has a translated anchor: #plus-dinformations for
@@ -90,6 +92,7 @@ func runLinkMismatch(p *Pass) {
 			}
 		}
 		missing, extra := multisetDiff(src, tgt)
+		wrongLocale(p, s, key, byKey)
 		if len(missing) == 1 && len(extra) == 1 && strings.HasPrefix(missing[0], "image:") == strings.HasPrefix(extra[0], "image:") {
 			sl, tl := byKey["s"+missing[0]], byKey["t"+extra[0]]
 			p.ReportSegmentAt(s, tl.DestRange, "%s destination changed: source has %q, target has %q", sl.Kind, sl.Dest, tl.Dest)
@@ -139,6 +142,39 @@ func translatableFragment(dest string) bool {
 	return !strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "\\") && !hasScheme(d[:i])
 }
 
+// wrongLocale reports target links that match a source link but for a
+// locale path segment that is neither the source's nor the page's
+// (/de-de/ on a fr-FR page whose source has /en-us/).
+func wrongLocale(p *Pass, s *Segment, key func(Link) string, byKey map[string]Link) {
+	page := p.Page.Locale
+	if page == "" {
+		return
+	}
+	for _, tl := range s.Target.Links {
+		sl, ok := byKey["s"+key(tl)]
+		if !ok || !strings.Contains(tl.Dest, "://") {
+			continue
+		}
+		ts, ss := strings.Split(tl.Dest, "/"), strings.Split(sl.Dest, "/")
+		if len(ts) != len(ss) {
+			continue
+		}
+		for i, seg := range ts {
+			if i < 3 || strings.EqualFold(seg, ss[i]) {
+				continue
+			}
+			loc, ok := locale.Normalize(seg)
+			if !ok || locale.Within(loc, page) || locale.Within(page, loc) {
+				continue
+			}
+			off := len(strings.Join(ts[:i], "/")) + 1
+			at := Range{Start: tl.DestRange.Start + off, End: tl.DestRange.Start + off + len(seg)}
+			p.ReportSegmentAt(s, at, "link locale /%s/ is neither the page's locale (%s) nor the source's (/%s/): %s", seg, page, ss[i], tl.Dest)
+			break
+		}
+	}
+}
+
 func describeLink(l Link) string {
 	if l.Kind == AutoLink {
 		return fmt.Sprintf("<%s>", l.Dest)
@@ -171,7 +207,9 @@ func NormalizeURL(dest string, noFragment bool) string {
 	if i := strings.IndexByte(d, '?'); i >= 0 {
 		d, query = d[:i], d[i+1:]
 	}
+	isURL := false
 	if i := strings.Index(d, "://"); i > 0 {
+		isURL = true
 		rest := d[i+3:]
 		host, path := rest, ""
 		if j := strings.IndexByte(rest, '/'); j >= 0 {
@@ -181,7 +219,8 @@ func NormalizeURL(dest string, noFragment bool) string {
 	}
 	segs := strings.Split(d, "/")
 	for i, seg := range segs {
-		if strings.ContainsAny(seg, "-_") {
+		// en-us, and in a URL's path a bare language (/en/, Hugo's sites).
+		if strings.ContainsAny(seg, "-_") || isURL && i >= 3 && len(seg) == 2 {
 			if _, ok := locale.Normalize(seg); ok {
 				segs[i] = "{locale}"
 			}
