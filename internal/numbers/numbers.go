@@ -67,7 +67,70 @@ type Number struct {
 
 // Extract returns the numbers in plain, prose in the given locale
 // ("en-US", "fr-FR", "zh-CN"...), in text order.
-func Extract(plain string, locale string) []Number { return extract(plain, locale, false) }
+//
+// Arabic-Indic digits (٤٤٣, Persian ۴۴۳) read as the digits they are, with
+// ٫ as the decimal and ٬ as the group separator and ٪ as percent; Start,
+// End and Text stay those of plain.
+func Extract(plain string, locale string) []Number {
+	ascii, offs := asciiDigits(plain)
+	if offs == nil {
+		return extract(plain, locale, false)
+	}
+	ns := extract(ascii, locale, false)
+	for i := range ns {
+		ns[i].Start, ns[i].End = offs[ns[i].Start], offs[ns[i].End]
+		ns[i].Text = plain[ns[i].Start:ns[i].End]
+	}
+	return ns
+}
+
+// asciiDigits returns s with Arabic-Indic digits and separators written in
+// ASCII, and for each byte offset of the result (and its end) the offset
+// in s; offs is nil when s has none.
+func asciiDigits(s string) (string, []int) {
+	has := false
+	for i := 0; i+1 < len(s) && !has; i++ {
+		_, ok := arabicDigit(s[i], s[i+1])
+		has = ok
+	}
+	if !has {
+		return s, nil
+	}
+	var b strings.Builder
+	offs := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		if i+1 < len(s) {
+			if c, ok := arabicDigit(s[i], s[i+1]); ok {
+				b.WriteByte(c)
+				offs = append(offs, i)
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		offs = append(offs, i)
+		i++
+	}
+	return b.String(), append(offs, len(s))
+}
+
+// arabicDigit maps the UTF-8 bytes of U+0660-U+066C (digits, ٪ ٫ ٬) and
+// U+06F0-U+06F9 (Persian digits) to ASCII.
+func arabicDigit(b0, b1 byte) (byte, bool) {
+	switch {
+	case b0 == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9:
+		return '0' + b1 - 0xA0, true
+	case b0 == 0xDB && b1 >= 0xB0 && b1 <= 0xB9:
+		return '0' + b1 - 0xB0, true
+	case b0 == 0xD9 && b1 == 0xAA:
+		return '%', true
+	case b0 == 0xD9 && b1 == 0xAB:
+		return '.', true
+	case b0 == 0xD9 && b1 == 0xAC:
+		return ',', true
+	}
+	return 0, false
+}
 
 // extract is Extract; noShortcut reads every word and number the long way
 // (the shortcuts of mayMatter and may off), for the tests.

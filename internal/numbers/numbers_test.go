@@ -180,13 +180,20 @@ func TestEquivalent(t *testing.T) {
 		{{"en-US", "4/16/2019"}, {"fr-FR", "16/04/2019"}, {"de-DE", "16.04.2019"}, {"zh-CN", "2019年4月16日"}, {"en-US", "2019-04-16"},
 			{"en-US", "April 16, 2019"}, {"fr-FR", "16 avril 2019"}, {"de-DE", "16. April 2019"}},
 		{{"en-US", "10 million"}, {"zh-CN", "1000 万"}, {"fr-FR", "10 millions"}, {"de-DE", "10 Millionen"}, {"de-DE", "10 Mio."}},
+		{{"en-US", "1.5 million"}, {"ru-RU", "1,5 млн"}, {"ru-RU", "1,5 миллиона"}, {"pt-BR", "1,5 milhão"}, {"es-ES", "1,5 millones"},
+			{"it-IT", "1,5 milioni"}, {"nl-NL", "1,5 miljoen"}, {"pl-PL", "1,5 mln"}, {"sv-SE", "1,5 miljoner"}, {"uk-UA", "1,5 млн"}},
+		{{"en-US", "2 billion"}, {"ru-RU", "2 млрд"}, {"pt-BR", "2 bilhões"}, {"es-ES", "2.000 millones"}, {"it-IT", "2 miliardi"}, {"nl-NL", "2 miljard"}},
 		{{"en-US", "50%"}, {"fr-FR", "50 %"}, {"fr-FR", "50\u00a0%"}, {"de-DE", "50 %"}},
-		{{"en-US", "2:00 PM"}, {"fr-FR", "14 h 00"}, {"de-DE", "14:00 Uhr"}, {"zh-CN", "下午 2:00"}},
+		{{"en-US", "2:00 PM"}, {"fr-FR", "14 h 00"}, {"de-DE", "14:00 Uhr"}, {"zh-CN", "下午 2:00"}, {"ja-JP", "午後 2 時"}, {"zh-CN", "下午2点"}, {"ja-JP", "14 時"}},
+		{{"en-US", "2:30 PM"}, {"ja-JP", "午後 2 時 30 分"}, {"ja-JP", "14 時 30 分"}, {"zh-CN", "下午 2 点 30 分"}, {"zh-CN", "下午2点半"}},
 		{{"en-US", "1st"}, {"fr-FR", "1er"}, {"de-DE", "1."}},
 		{{"en-US", "Office 365"}, {"zh-CN", "Office 365"}, {"en-US", "Office365"}, {"en-US", "O365"}},
 		{{"en-US", "21Vianet"}, {"zh-CN", "世纪互联"}},
 		{{"en-US", "ten"}, {"en-US", "10"}, {"fr-FR", "dix"}, {"de-DE", "zehn"}},
 		{{"en-US", "v11.0"}, {"en-US", "11.0"}},
+		{{"en-US", "443"}, {"ar-SA", "٤٤٣"}, {"fa-IR", "۴۴۳"}},
+		{{"en-US", "10,000"}, {"ar-SA", "١٠٬٠٠٠"}},
+		{{"en-US", "99.9%"}, {"ar-SA", "٩٩٫٩٪"}},
 	}
 	for _, g := range groups {
 		want := set(g[0].text, g[0].locale)
@@ -211,6 +218,10 @@ func TestDifferent(t *testing.T) {
 		{{"en-US", ".84%"}, {"fr-FR", "84%"}},
 		{{"en-US", "4/16/2019"}, {"fr-FR", "16/05/2019"}},
 		{{"en-US", "2 million"}, {"fr-FR", "2"}},
+		{{"en-US", "2 million"}, {"ru-RU", "2 млрд"}},
+		{{"en-US", "443"}, {"ar-SA", "٤٤٤"}},
+		{{"en-US", "2:30 PM"}, {"ja-JP", "午後 2 時 45 分"}},
+		{{"en-US", "10 mil"}, {"en-US", "10000"}}, // mil is a scale word in Spanish and Portuguese only
 		{{"en-US", "2:00 PM"}, {"fr-FR", "2 h 00"}},
 		{{"en-US", "Office 365"}, {"fr-FR", "Office 2016"}},
 		{{"en-US", "127.0.0.1"}, {"zh-CN", "127.0.0。1"}},
@@ -220,6 +231,34 @@ func TestDifferent(t *testing.T) {
 		for k := range a {
 			if b[k] {
 				t.Errorf("%q (%s) and %q (%s) share %q", p[0].text, p[0].locale, p[1].text, p[1].locale, k)
+			}
+		}
+	}
+}
+
+// TestArabicDigitOffsets: numbers in Arabic-Indic digits keep the offsets
+// and text of the page, not of the ASCII form they are read in.
+func TestArabicDigitOffsets(t *testing.T) {
+	s := "المنفذ ٤٤٣ مطلوب، و ١٠٬٠٠٠ مستخدم (٩٩٫٩٪)."
+	got := []string{}
+	for _, n := range Extract(s, "ar-SA") {
+		if s[n.Start:n.End] != n.Text {
+			t.Errorf("%+v: text %q at [%d:%d] is %q", n, n.Text, n.Start, n.End, s[n.Start:n.End])
+		}
+		got = append(got, n.Kind.String()+":"+n.Value+"="+n.Text)
+	}
+	want := []string{"number:443=٤٤٣", "number:10000=١٠٬٠٠٠", "percent:99.9=٩٩٫٩٪"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestCJKNotClock: hours counted and points listed are not clock times.
+func TestCJKNotClock(t *testing.T) {
+	for _, c := range [][2]string{{"zh-CN", "以下 3 点建议"}, {"ja-JP", "2 時間かかります"}, {"zh-CN", "需要 2 小时"}} {
+		for _, n := range Extract(c[1], c[0]) {
+			if n.Kind == Time {
+				t.Errorf("%q (%s): %s read as a time", c[1], c[0], n.Text)
 			}
 		}
 	}

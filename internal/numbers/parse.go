@@ -26,6 +26,9 @@ var (
 	ampmRe  = regexp.MustCompile(`^` + sp + `?([AaPp])\.?` + sp + `?[Mm]\.?`)
 	frTime  = regexp.MustCompile(`^(\d{1,2})` + sp + `?h` + sp + `?(\d{2})`)
 	deTime  = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?` + sp + `?Uhr`)
+	// 2 時 30 分, 14时, 下午 2 点半: the hour (时 also counts hours in 小时,
+	// 時間; 点 also counts points: see clock).
+	cjkTime = regexp.MustCompile(`^(\d{1,2})` + sp + `?(時|时|点|點)(?:` + sp + `?(?:(\d{1,2})` + sp + `?分|(半)))?`)
 	dotted  = regexp.MustCompile(`^\d+(?:\.\d+){2,}`)
 	// After a month name: "16, 2019", "16th 2019", "2019", "16".
 	monDay  = regexp.MustCompile(`^\.?` + sp + `+(\d{1,2})(?:st|nd|rd|th)?(?:,?` + sp + `+(\d{4}))?`)
@@ -253,6 +256,14 @@ func (e *extractor) clock(i int, s string) (Number, bool) {
 		if m[4] >= 0 {
 			min = atoiSmall(s[m[4]:m[5]])
 		}
+	} else if m := e.cjkClock(i, s); m != nil {
+		h, end = atoiSmall(s[m[2]:m[3]]), m[1]
+		switch {
+		case m[6] >= 0:
+			min = atoiSmall(s[m[6]:m[7]])
+		case m[8] >= 0:
+			min = 30
+		}
 	} else {
 		j := 0
 		for j < len(s) && isDigit(s[j]) {
@@ -295,6 +306,34 @@ func (e *extractor) clock(i int, s string) (Number, bool) {
 		v += ":" + sec
 	}
 	return Number{Kind: Time, Value: v, Parts: []string{itoa(h)}, Start: i, End: i + end}, true
+}
+
+// cjkClock matches a Chinese or Japanese clock time at s (e.s[i:]): 2 時
+// 30 分, 下午 2 点. Not 2 時間 or 2 时间 (a duration); 点 only with its
+// minutes, 半 or a time of day before it (以下 3 点 are three points).
+func (e *extractor) cjkClock(i int, s string) []int {
+	if e.c.lang != "zh" && e.c.lang != "ja" {
+		return nil
+	}
+	m := cjkTime.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil
+	}
+	after := s[m[1]:]
+	if m[6] < 0 && m[8] < 0 && (strings.HasPrefix(after, "間") || strings.HasPrefix(after, "间")) {
+		return nil
+	}
+	if unit := s[m[4]:m[5]]; (unit == "点" || unit == "點") && m[6] < 0 && m[8] < 0 {
+		before := strings.TrimRight(e.s[max(0, i-12):i], " \u00a0")
+		ok := false
+		for _, w := range []string{"上午", "下午", "晚上", "凌晨", "中午", "早上"} {
+			ok = ok || strings.HasSuffix(before, w)
+		}
+		if !ok {
+			return nil
+		}
+	}
+	return m
 }
 
 // groupedBy reports whether s is digit groups of 3 joined by sep after a

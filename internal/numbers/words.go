@@ -1,6 +1,9 @@
 package numbers
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // wordNum is the value of a number word.
 type wordNum struct {
@@ -211,7 +214,11 @@ func (c *conventions) monthLower(w, lw string) int {
 // scaleWord returns the power of ten of a scale word following a number:
 // "million", "millions", "Mio", "thousand", "Milliarden".
 func (c *conventions) scaleWord(w string) int {
-	switch strings.ToLower(w) {
+	lw := strings.ToLower(w)
+	if exp, ok := langScales[c.lang][lw]; ok {
+		return exp
+	}
+	switch lw {
 	case "thousand", "thousands", "mille", "milliers", "tausend":
 		return 3
 	case "million", "millions", "mio", "millionen", "mln":
@@ -263,4 +270,38 @@ func cjkDigit(r rune) (v int, scale int, ok bool) {
 		return 0, 8, true
 	}
 	return 0, 0, false
+}
+
+// langScales are the scale words of languages beyond English, French and
+// German, by language: "1,5 млн" is 1.5 million, "2 mil millones" is read
+// as 2 000 millones by its last word. Words that are English words too
+// (mil) count only in their language.
+var langScales = map[string]map[string]int{}
+
+func init() {
+	for lang, spec := range map[string]string{
+		"es": "mil:3 millón:6 millon:6 millones:6 billón:12 billon:12 billones:12",
+		"pt": "mil:3 milhão:6 milhao:6 milhões:6 milhoes:6 bilhão:9 bilhao:9 bilhões:9 bilhoes:9 bilião:12 biliões:12",
+		"it": "mila:3 milione:6 milioni:6 miliardo:9 miliardi:9",
+		"nl": "duizend:3 miljoen:6 miljard:9",
+		"sv": "tusen:3 miljon:6 miljoner:6 miljard:9 miljarder:9",
+		"da": "tusind:3 million:6 millioner:6 mia:9 milliard:9 milliarder:9",
+		"nb": "tusen:3 million:6 millioner:6 mrd:9 milliard:9 milliarder:9",
+		"pl": "tys:3 tysięcy:3 tysiące:3 mln:6 milion:6 miliony:6 milionów:6 mld:9 miliard:9 miliardy:9 miliardów:9",
+		"cs": "tis:3 tisíc:3 mil:6 milion:6 miliony:6 milionů:6 mld:9 miliarda:9 miliardy:9 miliard:9",
+		"ru": "тыс:3 тысяча:3 тысячи:3 тысяч:3 млн:6 миллион:6 миллиона:6 миллионов:6 млрд:9 миллиард:9 миллиарда:9 миллиардов:9",
+		"uk": "тис:3 тисяча:3 тисячі:3 тисяч:3 млн:6 мільйон:6 мільйона:6 мільйонів:6 млрд:9 мільярд:9 мільярда:9 мільярдів:9",
+		"tr": "bin:3 milyon:6 milyar:9",
+	} {
+		m := map[string]int{}
+		for _, f := range strings.Fields(spec) {
+			w, e, _ := strings.Cut(f, ":")
+			exp, err := strconv.Atoi(e)
+			if err != nil {
+				panic("langScales: " + f)
+			}
+			m[w] = exp
+		}
+		langScales[lang] = m
+	}
 }
