@@ -30,9 +30,12 @@ Numbers are normalized before comparing, so these are equal:
   no-break space) = 50.000 (de) = 50000;  3.5 (en) = 3,5 (fr, de)
   4/16/2019 (en) = 16/04/2019 (fr) = 16.04.2019 (de) = 2019年4月16日 (zh)
   = April 16, 2019 = 16 avril 2019 = 16. April 2019
-  2:00 PM = 14:00 = 14 h 00 = 14 Uhr = 下午 2:00
-  10 million = 10 millions = 10 Millionen = 10 Mio. = 1000 万
+  2:00 PM = 14:00 = 14 h 00 = 14 Uhr = 下午 2:00 = 下午2点 = 午後 2 時
+  10 million = 10 millions = 10 Millionen = 10 Mio. = 1000 万 = 10 млн
+  = 10 millones = 10 milhões = 10 milioni = 10 miljoen (and the Nordic,
+  Polish, Czech, Ukrainian and Turkish words)
   50% = 50 % = 50 percent = 50 Prozent = 百分之五十
+  443 = ٤٤٣ (Arabic-Indic digits, ٫ and ٬ as separators) = ۴۴۳ (Persian)
   1st = 1er = 1. = first = premier = erste
 Numbers spelled out ("ten", "dix", "zehn", "三") stand for the digit form on
 the other side, but are not required to appear there ("one of the" is not a
