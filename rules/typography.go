@@ -233,7 +233,7 @@ func typoSummarize(cs []typoChar) (s typoSummary) {
 // or a quote of typoQuoteProblem.
 func typoPairOrQuote(r rune) bool {
 	switch r {
-	case '«', '»', '„', '“', '”', '‘', '’':
+	case '«', '»', '„', '“', '”', '‘', '’', '‚':
 		return true
 	}
 	k, _ := typoPairRole(r)
@@ -1015,8 +1015,19 @@ func typoPairRole(r rune) (kind int, open bool) {
 }
 
 // typoPairProblems finds, for each kind of typoPairKinds, the first
-// unpaired character in cs, or -1.
+// unpaired character in cs, or -1. Guillemets pair either way: «…» in
+// French, »…« in German, Danish, Czech and other languages.
 func typoPairProblems(cs []typoChar) (out [4]int) {
+	out = typoPairProblemsAs(cs, false)
+	if out[2] >= 0 {
+		if rev := typoPairProblemsAs(cs, true); rev[2] < 0 {
+			out[2] = -1
+		}
+	}
+	return out
+}
+
+func typoPairProblemsAs(cs []typoChar, reversedGuillemets bool) (out [4]int) {
 	var depth [4]int
 	var last [4][]int // open characters not yet closed
 	out = [4]int{-1, -1, -1, -1}
@@ -1025,6 +1036,9 @@ func typoPairProblems(cs []typoChar) (out [4]int) {
 			continue
 		}
 		k, open := typoPairRole(c.r)
+		if k == 2 && reversedGuillemets {
+			open = !open
+		}
 		switch {
 		case k < 0 || out[k] >= 0:
 		case open:
@@ -1051,10 +1065,19 @@ func typoPairProblems(cs []typoChar) (out [4]int) {
 }
 
 // typoApostrophe reports whether cs[i] (’) sits between two Latin
-// letters, as in "l’utilisateur": an apostrophe, not a quote.
+// letters, as in "l’utilisateur": an apostrophe, not a quote; or between
+// digits, as in the Swiss 1’234.
 func typoApostrophe(cs []typoChar, i int) bool {
-	return i > 0 && i+1 < len(cs) && unicode.Is(unicode.Latin, cs[i-1].r) && unicode.Is(unicode.Latin, cs[i+1].r)
+	if i <= 0 || i+1 >= len(cs) {
+		return false
+	}
+	a, b := cs[i-1].r, cs[i+1].r
+	return unicode.Is(unicode.Latin, a) && unicode.Is(unicode.Latin, b) || a >= '0' && a <= '9' && b >= '0' && b <= '9'
 }
+
+// typoSameMarkQuotes are the languages that open and close with the same
+// mark: ”Spara” in Swedish and Finnish.
+var typoSameMarkQuotes = map[string]bool{"sv": true, "fi": true}
 
 // typoQuoteProblem finds an unpaired double or single quote in cs: the
 // index of an unpaired quote and its description, or -1. Double quotes do
@@ -1085,21 +1108,30 @@ func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
 				open = i
 			}
 		case '”':
-			if open < 0 {
+			switch {
+			case open >= 0:
+				open = -1
+			case typoSameMarkQuotes[lang]:
+				open = i
+			default:
 				return i, "'”'"
 			}
-			open = -1
 		}
 	}
 	if open >= 0 {
 		return open, fmt.Sprintf("'%c'", cs[open].r)
 	}
 	// Single quotes: ’ is also the apostrophe, within a word (l’utilisateur)
-	// or after one (users’), so it counts only as the closing quote of a ‘.
+	// or after one (users’), so it counts only as the closing quote of a ‘
+	// (or, in Swedish and Finnish, of a ’). German nests ‚…‘.
 	var opens []int
 	for i, c := range cs {
 		switch {
-		case c.r == '‘':
+		case c.r == '‘' && len(opens) > 0 && cs[opens[len(opens)-1]].r == '‚':
+			opens = opens[:len(opens)-1]
+		case c.r == '‘' || c.r == '‚':
+			opens = append(opens, i)
+		case c.r == '’' && typoSameMarkQuotes[lang] && !typoApostrophe(cs, i) && len(opens) == 0 && i+1 < len(cs) && unicode.IsLetter(cs[i+1].r):
 			opens = append(opens, i)
 		case c.r != '’' || typoApostrophe(cs, i):
 		case len(opens) > 0:

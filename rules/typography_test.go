@@ -237,6 +237,22 @@ func TestTypographyRepeatedWords(t *testing.T) {
 func TestTypographyPairs(t *testing.T) {
 	noCJK := map[string]any{"check-cjk-punctuation": false}
 	runCases(t, "typography", []ruleCase{
+		{name: "German and Danish guillemets point inward: »Speichern«",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Klicken Sie auf »Speichern«.", `Click "Save".`) + "\n"},
+		{name: "German nested quotes „…‚…‘…“",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "„Klicken Sie auf ‚Speichern‘.“", `"Click 'Save'."`) + "\n"},
+		{name: "Swedish quotes open and close with the same mark",
+			path: "sv-SE/page.md",
+			text: sxs("a-1", "Klicka på ”Spara” och ’Stäng’.", `Click "Save" and 'Close'.`) + "\n"},
+		{name: "a Swiss thousands separator is no quote",
+			path: "de-CH/page.md",
+			text: sxs("a-1", "Es sind 1’234.5 Franken.", "It is 1,234.5 francs.") + "\n"},
+		{name: "a guillemet left open either way is still reported",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Klicken Sie auf »Speichern.", `Click "Save".`) + "\n",
+			want: []string{"unpaired '»' in the target (guillemets)"}},
 		{name: "unclosed parenthesis",
 			// zh-CN/what-the-sensitive-information-types-look-for.md line 730
 			text: sxs("7fff6-557", "(请注意, 从技术上讲, 此敏感信息类型通过使用正则表达式 (而不是关键字列表) 来标识这些关键字。",

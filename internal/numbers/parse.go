@@ -352,7 +352,8 @@ func groupedBy(s string, sep byte) bool {
 }
 
 func isGroupSpace(r rune) bool {
-	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\''
+	// ' and ’ group thousands in Swiss German and Italian: 1'234, 1’234.
+	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'' || r == '’'
 }
 
 // plainNumber parses an integer or decimal with locale grouping, then a
@@ -475,7 +476,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 	k := j
 	for k < lim {
 		r, w := utf8.DecodeRuneInString(s[k:])
-		if !isGroupSpace(r) || r == '\'' {
+		if !isGroupSpace(r) || r == '\'' || r == '’' {
 			break
 		}
 		k += w
@@ -492,7 +493,7 @@ func (e *extractor) plainNumber(i, lim int) int {
 			k = we
 			for k < lim {
 				r, w := utf8.DecodeRuneInString(s[k:])
-				if !isGroupSpace(r) || r == '\'' {
+				if !isGroupSpace(r) || r == '\'' || r == '’' {
 					break
 				}
 				k += w
