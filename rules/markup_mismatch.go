@@ -16,7 +16,9 @@ var MarkupMismatch = Register(&Rule{
 	Doc: `Compares the inline markup of each segment's source and target:
 
   - emphasis: the number of bold (** or __), italic (* or _) and strikethrough (~~) delimiter
-    runs; emphasis that opens in the target must close there too;
+    runs that pair into emphasis as CommonMark pairs them, and of runs that pair with nothing
+    and show as text: "单击**“导出”**" or "cliquez**+** sur" renders its asterisks, because a
+    run between a letter and punctuation cannot open;
   - inline HTML tags (<br/>, <b>, <a name="...">, comments) by name;
   - backslash escapes of characters Markdown would otherwise read as markup (\<, \>, \*, \_, \[ ...):
     a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text;
@@ -55,13 +57,17 @@ func runMarkupMismatch(p *Pass) {
 		}
 		if p.Bool("check-emphasis") {
 			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
-			for _, kind := range []string{"bold", "italic", "strikethrough"} {
+			for _, kind := range []string{"bold", "italic", "strikethrough", "unrendered"} {
 				if se[kind] != te[kind] {
 					r := s.Target.Range
 					if d := firstDelim(s.Target, kind); d != nil {
 						r = d.Range
 					}
-					note(fmt.Sprintf("%s markers: the source has %d, the target %d", kind, se[kind], te[kind]), r)
+					what := kind + " markers"
+					if kind == "unrendered" {
+						what = "emphasis markers that pair with nothing and show as text"
+					}
+					note(fmt.Sprintf("%s: the source has %d, the target %d", what, se[kind], te[kind]), r)
 				}
 			}
 		}
@@ -122,12 +128,64 @@ func countedList(items []string) string {
 	return strings.Join(out, ", ")
 }
 
+// emphasisCounts counts the delimiter runs of t by kind, those that pair
+// into rendered emphasis; runs that pair with nothing render as text and
+// count as "unrendered" (单击**“导出”**: CommonMark's flanking rules leave
+// both runs unpaired, and the reader sees the asterisks).
 func emphasisCounts(t Text) map[string]int {
 	m := map[string]int{}
-	for _, d := range t.Emphasis {
-		m[delimKind(d)]++
+	paired := pairedDelims(t.Emphasis)
+	for i, d := range t.Emphasis {
+		if paired[i] {
+			m[delimKind(d)]++
+		} else {
+			m["unrendered"]++
+		}
 	}
 	return m
+}
+
+// pairedDelims reports, for each delimiter run, whether some of it pairs
+// with another run into emphasis, as CommonMark's delimiter algorithm pairs
+// them (each closer with the nearest opener of its marker; openers between
+// are given up; the rule of three included).
+func pairedDelims(ds []Delim) []bool {
+	paired := make([]bool, len(ds))
+	type open struct{ i, left int }
+	var stack []open
+	for i, d := range ds {
+		n := d.Len
+		for n > 0 && d.CanClose {
+			j := len(stack) - 1
+			for ; j >= 0; j-- {
+				o := ds[stack[j].i]
+				// The rule of three: a run that can both open and close pairs
+				// with one whose length sums to a multiple of 3 only if both are.
+				if o.Marker == d.Marker && (!o.CanClose && !d.CanOpen || (o.Len+d.Len)%3 != 0 || o.Len%3 == 0 && d.Len%3 == 0) {
+					break
+				}
+			}
+			if j < 0 {
+				break
+			}
+			use := 1
+			if n >= 2 && stack[j].left >= 2 {
+				use = 2
+			}
+			paired[i], paired[stack[j].i] = true, true
+			stack[j].left -= use
+			n -= use
+			if stack[j].left == 0 {
+				stack = stack[:j]
+			} else {
+				stack = stack[:j+1]
+			}
+		}
+		if n > 0 && d.CanOpen {
+			stack = append(stack, open{i, n})
+		}
+	}
+	return paired
 }
 
 func delimKind(d Delim) string {
@@ -141,6 +199,13 @@ func delimKind(d Delim) string {
 }
 
 func firstDelim(t Text, kind string) *Delim {
+	paired := pairedDelims(t.Emphasis)
+	for i := range t.Emphasis {
+		if kind == "unrendered" && !paired[i] || kind != "unrendered" && paired[i] && delimKind(t.Emphasis[i]) == kind {
+			return &t.Emphasis[i]
+		}
+	}
+	// A kind the target lacks: point at a run of its kind, if any.
 	for i := range t.Emphasis {
 		if delimKind(t.Emphasis[i]) == kind {
 			return &t.Emphasis[i]

@@ -131,6 +131,20 @@ func TestMarkupMismatch(t *testing.T) {
 	runCases(t, "markup-mismatch", []ruleCase{
 		{name: "bold kept",
 			text: sxs("a-1", "Cliquez sur **Télécharger**.", "Click **Download**.") + "\n"},
+		{name: "bold runs that CommonMark cannot pair show as asterisks",
+			// zh-CN/define-highlighted-keywords-and-advanced-options.md line 38: the opening
+			// ** sits between a letter and punctuation, so it opens nothing
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "单击**+** 图标以添加关键字。", "Click the **+** icon to add keywords.") + "\n",
+			want: []string{"bold markers: the source has 2, the target 0; emphasis markers that pair with nothing and show as text: the source has 0, the target 2"},
+			at:   []string{"**"}},
+		{name: "bold around full-width quotes after a letter is not rendered",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "单击**“导出”**。", "Click **Export**.") + "\n",
+			want: []string{"emphasis markers that pair with nothing and show as text: the source has 0, the target 2"}},
+		{name: "bold after a space around punctuation is rendered",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "单击 **“导出”**。", "Click **Export**.") + "\n"},
 		{name: "bold turned into escaped asterisks",
 			// zh-CN/export-search-results.md line 162
 			text: sxs("96ce6-1", "单击“浏览”\\*\\*\\*\\* 指定要下载搜索结果文件的位置。", "Click **Browse** to specify the location where you want to download the search result files.") + "\n",
