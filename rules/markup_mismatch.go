@@ -150,7 +150,14 @@ func emphasisCounts(t Text) map[string]int {
 // them (each closer with the nearest opener of its marker; openers between
 // are given up; the rule of three included).
 func pairedDelims(ds []Delim) []bool {
-	paired := make([]bool, len(ds))
+	paired, _ := pairDelims(ds)
+	return paired
+}
+
+// pairDelims is pairedDelims, with the characters of each run left
+// unpaired (shown as text).
+func pairDelims(ds []Delim) (paired []bool, left []int) {
+	paired, left = make([]bool, len(ds)), make([]int, len(ds))
 	type open struct{ i, left int }
 	var stack []open
 	for i, d := range ds {
@@ -174,18 +181,21 @@ func pairedDelims(ds []Delim) []bool {
 			}
 			paired[i], paired[stack[j].i] = true, true
 			stack[j].left -= use
+			left[stack[j].i] = stack[j].left
 			n -= use
+			// Openers between the pair are given up: they stay text.
 			if stack[j].left == 0 {
 				stack = stack[:j]
 			} else {
 				stack = stack[:j+1]
 			}
 		}
+		left[i] = n
 		if n > 0 && d.CanOpen {
 			stack = append(stack, open{i, n})
 		}
 	}
-	return paired
+	return paired, left
 }
 
 func delimKind(d Delim) string {
