@@ -226,3 +226,27 @@ func TestBrokenLinkEmailAutolink(t *testing.T) {
 	}
 	expectFindings(t, corpusFindings(t, "broken-link", path), `fr-FR/page.md:3: link "gone/a@b.md" does not resolve`)
 }
+
+// TestReferenceDefinitions: the destinations of link reference definitions
+// ([p]: page.md) are links like the others: broken-link checks them and
+// structure-mismatch compares them; one inside a code block is text.
+func TestReferenceDefinitions(t *testing.T) {
+	dir := t.TempDir()
+	put := func(rel, content string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("content/en/a.md", "# A\n")
+	put("content/fr/a.md", "# A\n")
+	put("content/en/t.md", "# T\n\nSee [the page][p] and [other].\n\n[p]: a.md\n[other]: <a.md#a>\n\n```\n[x]: inside-code.md\n```\n")
+	put("content/fr/t.md", "# T\n\nVoir [la page][p] et [other].\n\n[p]: zzz.md\n[other]: <a.md#a>\n\n```\n[x]: inside-code.md\n```\n")
+	path := filepath.Join(dir, "content", "fr", "t.md")
+	expectFindings(t, corpusFindings(t, "broken-link", path), `fr/t.md:5: link "zzz.md" does not resolve: zzz.md does not exist`)
+	expectFindings(t, corpusFindings(t, "structure-mismatch", path),
+		`fr/t.md:5: link destination differs from the source's`, `fr/t.md:5: structure diverges`)
+}

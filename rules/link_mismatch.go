@@ -29,6 +29,9 @@ it names a heading, and a translated heading has a translated anchor: #plus-dinf
 resolves on the linked page; a fragment dropped or added is still reported. Fragments of URLs with a
 scheme, and of site-absolute links (/path#x), are compared as written.
 
+A reference link ([text][label]) compares as the destination the page defines for its label
+([label]: https://...); one whose label has no definition on the page is not compared.
+
 Reports a destination of the source missing from the target, a destination the target adds, and,
 when exactly one link changed, the old and new destination together. The finding points at the
 target link when there is one, else at the target text.
@@ -58,9 +61,34 @@ func runLinkMismatch(p *Pass) {
 	if p.Bool("localize-urls") {
 		localizeURLs(p)
 	}
+	// A reference link ([text][label]) leads where the page's definition
+	// of its label ([label]: dest) says.
+	var defs map[string]string
+	for _, l := range p.Page.Links {
+		if l.Definition {
+			if defs == nil {
+				defs = map[string]string{}
+			}
+			if k := refLabel(l.Label); defs[k] == "" {
+				defs[k] = l.Dest
+			}
+		}
+	}
 	for _, s := range p.Page.Segments {
 		if !s.HasSource || len(s.Source.Links) == 0 && len(s.Target.Links) == 0 {
 			continue
+		}
+		// A reference link reads as the destination its label is defined
+		// with; one whose label has no definition is not compared.
+		resolve := func(l Link) (Link, bool) {
+			if l.Kind == ReferenceLink {
+				d, ok := defs[refLabel(l.Dest)]
+				if !ok {
+					return l, false
+				}
+				l.Dest, l.Kind = d, InlineLink
+			}
+			return l, true
 		}
 		key := func(l Link) string {
 			if l.Kind == ReferenceLink {
@@ -78,13 +106,15 @@ func runLinkMismatch(p *Pass) {
 		var src, tgt []string
 		byKey := map[string]Link{}
 		for _, l := range s.Source.Links {
-			if k := key(l); k != "" {
+			l, ok := resolve(l)
+			if k := key(l); ok && k != "" {
 				src = append(src, k)
 				byKey["s"+k] = l
 			}
 		}
 		for _, l := range s.Target.Links {
-			if k := key(l); k != "" {
+			l, ok := resolve(l)
+			if k := key(l); ok && k != "" {
 				tgt = append(tgt, k)
 				if _, ok := byKey["t"+k]; !ok {
 					byKey["t"+k] = l
@@ -127,6 +157,12 @@ func runLinkMismatch(p *Pass) {
 			p.ReportSegmentAt(s, l.Range, "%s not in the source: the target adds %s", l.Kind, describeLink(l))
 		}
 	}
+}
+
+// refLabel is a link label as CommonMark matches them: case-folded, runs
+// of white space as one space.
+func refLabel(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // translatableFragment reports whether a destination is a link inside the

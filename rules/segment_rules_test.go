@@ -84,6 +84,11 @@ func TestLinkMismatch(t *testing.T) {
 		{name: "link to another language's page",
 			text: sxs("a-1", "Voir [la doc](https://example.com/de/x).", "See [the docs](https://example.com/en/x).") + "\n",
 			want: []string{"link locale /de/ is neither the page's locale (fr-FR) nor the source's (/en/)"}, at: []string{"de"}},
+		{name: "reference links compare by their definitions' destinations",
+			text: sxs("a-1", "Voir [la doc][2] et [l’autre][same].", "See [the docs][1] and [the other][Same].") + "\n\n" +
+				sxs("a-2", "Voir la doc.", "See [the docs][1].") + "\n\n[1]: https://aka.ms/one\n[2]: https://aka.ms/two\n[same]: https://aka.ms/same\n",
+			want: []string{`link destination changed: source has "https://aka.ms/one", target has "https://aka.ms/two"`,
+				"link missing from the target: the source [the docs](https://aka.ms/one)"}},
 		{name: "translated heading anchor on the same page",
 			text: sxs("a-1", "Voir [Plus d’informations](#plus-dinformations).", "See [More information](#more-information).") + "\n"},
 		{name: "translated heading anchor on another page",

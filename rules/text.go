@@ -56,6 +56,9 @@ type Link struct {
 	Range Range
 	// DestRange covers the destination only.
 	DestRange Range
+	// Definition marks a link reference definition ([label]: dest, Label
+	// the label): where the reference links of its label lead.
+	Definition bool
 }
 
 // Code is an inline code span.

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -10,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
 	"github.com/l10nlint/l10nlint/internal/inline"
@@ -53,7 +55,8 @@ func Extract(page *rules.Page, bodyStart int) {
 	src := stringBytes(text[bodyStart:])
 	at := func(s gmtext.Segment) (int, int) { return bodyStart + s.Start, bodyStart + s.Stop }
 	p := parsers.Get().(parser.Parser)
-	doc := p.Parse(textReader(src))
+	ctx := parser.NewContext()
+	doc := p.Parse(textReader(src), parser.WithContext(ctx))
 	parsers.Put(p)
 
 	// One tag per '<' at most: sized once rather than grown (up to a
@@ -157,6 +160,12 @@ func Extract(page *rules.Page, bodyStart int) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if refs := ctx.References(); len(refs) > 0 {
+		if defs := definitions(text, bodyStart, refs, code); len(defs) > 0 {
+			page.Links = append(page.Links, defs...)
+			sort.SliceStable(page.Links, func(i, j int) bool { return page.Links[i].Range.Start < page.Links[j].Range.Start })
+		}
+	}
 	for i := 0; i+1 < len(blocks); i++ {
 		if gap := text[min(blocks[i].end, blocks[i+1].start):blocks[i+1].start]; !blankLine(gap) {
 			blocks[i].joinNext = true
@@ -579,4 +588,41 @@ func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []r
 	}
 	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Range.Start < probs[j].Range.Start })
 	return probs
+}
+
+// definitionRe finds a link reference definition's label and destination:
+// [label]: destination, the destination possibly on the next line.
+var definitionRe = regexp.MustCompile(`(?m)^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)`)
+
+// definitions returns the link reference definitions ([p]: page.md) of the
+// body text[bodyStart:] that goldmark read (refs), as links to their
+// destinations: the destination a reference link ([text][p]) leads to.
+// Those inside code blocks are not definitions.
+func definitions(text string, bodyStart int, refs []parser.Reference, code []rules.Range) []rules.Link {
+	known := make(map[string]bool, len(refs))
+	for _, r := range refs {
+		known[util.ToLinkReference(r.Label())] = true
+	}
+	var out []rules.Link
+	for _, m := range definitionRe.FindAllStringSubmatchIndex(text[bodyStart:], -1) {
+		start, ds, de := bodyStart+m[0], bodyStart+m[4], bodyStart+m[5]
+		if !known[util.ToLinkReference([]byte(text[bodyStart+m[2]:bodyStart+m[3]]))] || inRanges(code, start) {
+			continue
+		}
+		if text[ds] == '<' {
+			ds, de = ds+1, de-1
+		}
+		out = append(out, rules.Link{Kind: rules.InlineLink, Definition: true, Dest: text[ds:de], Label: text[bodyStart+m[2] : bodyStart+m[3]],
+			DestRange: rules.Range{Start: ds, End: de}, Range: rules.Range{Start: start, End: bodyStart + m[1]}})
+	}
+	return out
+}
+
+func inRanges(rs []rules.Range, at int) bool {
+	for _, r := range rs {
+		if at >= r.Start && at < r.End {
+			return true
+		}
+	}
+	return false
 }
