@@ -231,7 +231,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 	}
 	if f.newFromRev != "" {
-		changed, err := gitdiff.ChangedLines(context.Background(), ".", f.newFromRev, nil)
+		changed, err := gitdiff.ChangedLinesOf(context.Background(), res.Abs, f.newFromRev)
 		if err != nil {
 			return usageErr("--new-from-rev: %v", err)
 		}

@@ -126,8 +126,8 @@ type Result struct {
 	Rules           []report.RuleInfo
 	Files, Segments int
 	// Checked are the project paths (as findings and baselines give them)
-	// of the files checked, in order.
-	Checked []string
+	// of the files checked, in order; Abs their absolute paths.
+	Checked, Abs []string
 	// Internal are internal errors (a rule that panicked); the CLI exits 3.
 	Internal []string
 	// Notices are what the user should know about the run that is no
@@ -290,6 +290,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		res.Segments += o.segments
 		if i < reported {
 			res.Checked = append(res.Checked, o.project)
+			res.Abs = append(res.Abs, files[i].abs)
 		}
 		res.Internal = append(res.Internal, o.internal...)
 		if o.facts != nil {

@@ -114,6 +114,46 @@ func ChangedLines(ctx context.Context, repoDir, rev string, paths []string) (map
 	return out, nil
 }
 
+// ChangedLinesOf is ChangedLines for the repositories that hold files
+// (absolute paths): a documentation set in a submodule or a nested
+// repository is compared in its own repository, not in the one around it
+// (where its files are one untracked folder or a submodule pointer).
+func ChangedLinesOf(ctx context.Context, files []string, rev string) (map[string][]LineRange, error) {
+	tops := map[string]string{}  // folder -> repository top
+	repos := map[string]string{} // repository top -> a folder in it, as the files name it
+	var order []string
+	for _, f := range files {
+		dir := filepath.Dir(f)
+		if _, ok := tops[dir]; ok {
+			continue
+		}
+		if _, err := exec.LookPath("git"); err != nil {
+			return nil, fmt.Errorf("gitdiff: %w (needed to compare with a revision)", ErrNoGit)
+		}
+		top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+		if err != nil {
+			return nil, err
+		}
+		t := strings.TrimSpace(string(top))
+		tops[dir] = t
+		if _, ok := repos[t]; !ok {
+			repos[t] = dir
+			order = append(order, t)
+		}
+	}
+	out := map[string][]LineRange{}
+	for _, t := range order {
+		changed, err := ChangedLines(ctx, repos[t], rev, nil)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range changed {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
+
 func withPaths(rev string, paths []string) []string {
 	return append([]string{rev, "--"}, paths...)
 }

@@ -378,3 +378,32 @@ func TestFilterDefaultAbs(t *testing.T) {
 		t.Errorf("Filter = %+v", got)
 	}
 }
+
+// TestChangedLinesOfNestedRepository: files of a repository inside another
+// (a nested clone, or a submodule's working tree) are compared in their
+// own repository; the outer one sees them as one untracked folder.
+func TestChangedLinesOfNestedRepository(t *testing.T) {
+	hermeticGit(t)
+	outer := t.TempDir()
+	run(t, outer, "init", "-q")
+	write(t, outer, "README.md", "outer\n")
+	run(t, outer, "add", ".")
+	run(t, outer, "commit", "-q", "-m", "outer")
+	inner := filepath.Join(outer, "docs")
+	if err := os.MkdirAll(inner, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	run(t, inner, "init", "-q")
+	write(t, inner, "fr-FR/a.md", lines("a", 5))
+	run(t, inner, "add", ".")
+	run(t, inner, "commit", "-q", "-m", "inner")
+	write(t, inner, "fr-FR/a.md", strings.Replace(lines("a", 5), "a3", "changed", 1))
+	page := filepath.Join(inner, "fr-FR", "a.md")
+	changed, err := ChangedLinesOf(context.Background(), []string{page}, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := changed[page]; len(got) != 1 || got[0] != (LineRange{3, 4}) {
+		t.Errorf("changed lines of the nested repository's page: %v (all: %v)", got, changed)
+	}
+}
