@@ -588,9 +588,30 @@ func parseLayout(v *yaml.Node, fail failFunc) ([]layout.Pattern, error) {
 		if !strings.Contains(p.Source, "{path}") || !strings.Contains(p.Target, "{path}") || !strings.Contains(p.Target, "{locale}") {
 			return nil, fail(e, "layout: source needs {path}, target needs {locale} and {path}")
 		}
+		if msg := patternProblem(p); msg != "" {
+			return nil, fail(e, "layout: %s", msg)
+		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// patternProblem says why a layout pattern cannot place files, or "": the
+// source is a folder then {path} (docs/{path}); the target has {locale} as
+// a whole folder, then {path} at the end (i18n/{locale}/current/{path}).
+func patternProblem(p layout.Pattern) string {
+	src, tgt := p.Source, p.Target
+	switch {
+	case strings.Count(src, "{path}") != 1 || strings.Contains(src, "{locale}") || !strings.HasSuffix(src, "/{path}"):
+		return fmt.Sprintf("source %q: write a folder, then {path}, as in docs/{path} (a source at the root of the set is not supported: keep the source pages in a folder)", src)
+	case strings.Count(tgt, "{path}") != 1 || strings.Count(tgt, "{locale}") != 1 || !strings.HasSuffix(tgt, "/{path}"):
+		return fmt.Sprintf("target %q: write {locale} once, as a folder, then {path} at the end, as in i18n/{locale}/docs/{path} (file-name suffixes such as page.fr.md are not supported)", tgt)
+	}
+	i := strings.Index(tgt, "{locale}")
+	if i > 0 && tgt[i-1] != '/' || !strings.HasPrefix(tgt[i+len("{locale}"):], "/") {
+		return fmt.Sprintf("target %q: {locale} must be a whole folder name (l10n/{locale}/, not l10n/docs-{locale}/)", tgt)
+	}
+	return ""
 }
 
 func parseRules(c *Config, v *yaml.Node, reg *rules.Registry, fail failFunc) error {
