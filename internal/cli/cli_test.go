@@ -482,6 +482,15 @@ func TestInit(t *testing.T) {
 	if strings.Contains(out, "No source-language") {
 		t.Errorf("a set with its en-US tree is told it has none:\n%s", out)
 	}
+	// A set kept in a folder with a language's name (ms/ is Malay) is a
+	// set, not a Malay tree.
+	ms := filepath.Join(t.TempDir(), "ms")
+	for _, p := range []string{"en-US/a.md", "fr-FR/a.md"} {
+		write(t, filepath.Join(ms, p), "# A\n")
+	}
+	if _, out, _ := run(t, "init", ms, "--print"); !strings.Contains(out, "#   ./: en-US, fr-FR") || strings.Contains(out, "No source-language") {
+		t.Errorf("init on a set in ms/:\n%s", out)
+	}
 	// Locale trees without the source tree beside them (src/ and
 	// translations/{locale}/): the configuration says where to map it.
 	other := t.TempDir()

@@ -73,7 +73,9 @@ func detectTrees(dir string) (roots map[string][]string, docusaurus bool) {
 		if name == "i18n" {
 			docusaurus = true
 		}
-		if loc, ok := locale.Normalize(name); ok && (strings.ContainsAny(name, "-_") || len(name) == 2) {
+		// The folder init was asked about is the set, not one of its trees,
+		// whatever its name (a set kept in ms/ or de/).
+		if loc, ok := locale.Normalize(name); ok && p != dir && (strings.ContainsAny(name, "-_") || len(name) == 2) {
 			parent, _ := filepath.Rel(dir, filepath.Dir(p))
 			roots[filepath.ToSlash(parent)] = append(roots[filepath.ToSlash(parent)], loc)
 			return fs.SkipDir
