@@ -663,6 +663,21 @@ func parseRules(c *Config, v *yaml.Node, reg *rules.Registry, fail failFunc) err
 	return nil
 }
 
+// kindOf names the kind of value an option takes, for messages.
+func kindOf(v any) string {
+	switch v.(type) {
+	case bool:
+		return "true or false"
+	case int:
+		return "a whole number"
+	case float64:
+		return "a number"
+	case []string:
+		return "a list of strings"
+	}
+	return "a string"
+}
+
 func parseOptions(r *rules.Rule, v *yaml.Node, fail failFunc) (map[string]any, error) {
 	if v.Kind != yaml.MappingNode {
 		return nil, fail(v, "%s: options must be a mapping", r.ID)
@@ -685,12 +700,22 @@ func parseOptions(r *rules.Rule, v *yaml.Node, fail failFunc) (map[string]any, e
 			return nil, fail(k, "%s: unknown option %q (known: %s)", r.ID, k.Value, strings.Join(names, ", "))
 		}
 		var err error
+		// An empty value is no value: yaml would decode it as the zero value
+		// (min-words: with nothing after it as 0).
+		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+			return nil, fail(val, "%s: option %s: no value (the default is %v)", r.ID, opt.Name, opt.Default)
+		}
 		switch opt.Default.(type) {
 		case bool:
 			var b bool
 			err = val.Decode(&b)
 			out[opt.Name] = b
 		case int:
+			// yaml decodes 5.9 into an int as 5: a whole number is asked for.
+			if val.Kind == yaml.ScalarNode && val.Tag != "!!int" {
+				err = fmt.Errorf("not a whole number")
+				break
+			}
 			var n int
 			err = val.Decode(&n)
 			out[opt.Name] = n
@@ -707,13 +732,20 @@ func parseOptions(r *rules.Rule, v *yaml.Node, fail failFunc) (map[string]any, e
 			}
 		case []string:
 			var l []string
+			if val.Kind == yaml.SequenceNode {
+				for _, e := range val.Content {
+					if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
+						return nil, fail(e, "%s: option %s: expected a list of strings", r.ID, opt.Name)
+					}
+				}
+			}
 			err = val.Decode(&l)
 			out[opt.Name] = l
 		default:
 			err = fmt.Errorf("unsupported option type %T", opt.Default)
 		}
 		if err != nil {
-			return nil, fail(val, "%s: option %s: expected a %T value", r.ID, opt.Name, opt.Default)
+			return nil, fail(val, "%s: option %s: expected %s", r.ID, opt.Name, kindOf(opt.Default))
 		}
 	}
 	return out, nil
