@@ -44,6 +44,10 @@ func resolve(reg *rules.Registry, flag string, names []string) (reached, error) 
 			if n == "" {
 				continue
 			}
+			// Case as the configuration takes it: NUMBER-MISMATCH is the rule.
+			if r := reg.Lookup(strings.ToLower(n)); r != nil && reg.Lookup(n) == nil {
+				n = strings.ToLower(n)
+			}
 			tag, isTag := strings.CutPrefix(n, "tag:")
 			if !isTag {
 				if r := reg.Lookup(n); r != nil {
@@ -66,6 +70,10 @@ func resolve(reg *rules.Registry, flag string, names []string) (reached, error) 
 				return nil, usageErr("--%s: unknown rule or tag %q (l10nlint rules lists them; tags: %s)", flag, n, strings.Join(ruleTags(reg), ", "))
 			}
 		}
+	}
+	if len(names) > 0 && len(out) == 0 {
+		// "--only ," names nothing: it would silently run no rule at all.
+		return nil, usageErr("--%s names no rule or tag", flag)
 	}
 	return out, nil
 }

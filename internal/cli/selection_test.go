@@ -46,6 +46,9 @@ func TestRuleSelection(t *testing.T) {
 		{name: "a rule's alias before a tag of that name", disable: []string{"links"},
 			want: map[string]rules.Severity{"link-mismatch": rules.Off, "broken-link": rules.Error}},
 		{name: "unknown", only: []string{"nope"}, err: `--only: unknown rule or tag "nope"`},
+		{name: "a list of nothing", only: []string{" , "}, err: "--only names no rule or tag"},
+		{name: "rule names in any case, as in the configuration", only: []string{"NUMBER-MISMATCH"},
+			want: map[string]rules.Severity{"number-mismatch": rules.Error, "typography": rules.Off}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := config.Default()
