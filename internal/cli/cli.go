@@ -162,7 +162,7 @@ func loadConfig(file string) (*config.Config, error) {
 func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	defer engine.BatchGC()()
 	failOn := rules.Off
-	if f.failOn != "never" {
+	if !strings.EqualFold(f.failOn, "never") {
 		sev, err := rules.ParseSeverity(f.failOn)
 		if err != nil || sev == rules.Off {
 			return usageErr("--fail-on: want error, warning, note or never, not %q", f.failOn)

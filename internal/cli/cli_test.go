@@ -517,7 +517,7 @@ func TestFix(t *testing.T) {
 	if code != ExitFindings || !strings.Contains(out, want) {
 		t.Fatalf("--fix --diff: exit %d\n%s", code, out)
 	}
-	if code, _, _ := run(t, "check", page, "--fix", "--diff", "--fail-on", "never"); code != ExitOK {
+	if code, _, _ := run(t, "check", page, "--fix", "--diff", "--fail-on", "Never"); code != ExitOK {
 		t.Fatalf("--fix --diff --fail-on never: exit %d", code)
 	}
 	// --output takes the diff; --format does not apply to it.
