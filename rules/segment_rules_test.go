@@ -268,6 +268,30 @@ func TestUntranslated(t *testing.T) {
 	})
 }
 
+// TestUntranslatedLatinLocales: English left in a Latin-script target is
+// found in the languages with function word lists, even when it holds a
+// word the language shares with English (German and Dutch "in", Portuguese
+// "a" and "no"), and a translation is not reported.
+func TestUntranslatedLatinLocales(t *testing.T) {
+	en := "You can use the admin center to manage the settings in your tenant."
+	var cases []ruleCase
+	for loc, tr := range map[string]string{
+		"de-DE": "Sie können das Admin Center verwenden, um die Einstellungen in Ihrem Mandanten zu verwalten.",
+		"nl-NL": "U kunt het beheercentrum gebruiken om de instellingen in uw tenant te beheren.",
+		"pt-BR": "Você pode usar o centro de administração para gerenciar as configurações no seu locatário.",
+		"sv-SE": "Du kan använda administrationscentret för att hantera inställningarna i din klientorganisation.",
+		"pl-PL": "Możesz użyć centrum administracyjnego, aby zarządzać ustawieniami w swojej dzierżawie.",
+	} {
+		cases = append(cases,
+			// English, but not the source's words: a machine translation that
+			// rephrased in English.
+			ruleCase{name: loc + " English", path: loc + "/page.md", text: sxs("a-1", "You can use this admin center to manage all of the settings in your tenant.", en) + "\n",
+				want: []string{"the target is still in English"}},
+			ruleCase{name: loc + " translated", path: loc + "/page.md", text: sxs("a-1", tr, en) + "\n"})
+	}
+	runCases(t, "untranslated", cases)
+}
+
 func TestUntranslatedCodeLists(t *testing.T) {
 	runCases(t, "untranslated", []ruleCase{
 		{name: "country codes are not prose",

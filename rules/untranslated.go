@@ -25,7 +25,10 @@ var Untranslated = Register(&Rule{
   - for a locale written in another script (zh-CN, ja-JP, ko-KR, ru-RU ...), the target has
     no character of that script, or
   - for a Latin-script locale, the target reads as English: it is made mostly of English
-    function words (the, and, of, to, with, you ...) and none of the target language's.
+    function words (the, and, of, to, with, you ...) and none of the target language's (known
+    for French, German, Spanish, Italian, Portuguese, Dutch, Swedish, Danish, Norwegian, Polish,
+    Czech, Turkish, Finnish, Indonesian, Romanian, Hungarian and Vietnamese; words these share
+    with English, such as "in", prove nothing). Other Latin-script locales get the first check only.
 
 Only segments that hold translatable prose are checked: the source must have at least
 min-words words outside code spans, URLs, numbers and do-not-translate terms, including at least
@@ -68,6 +71,39 @@ var targetFunctionWords = map[string]map[string]bool{
 		sua não mais como mas também pode selecione clique`),
 	"nl": wordSet(`de het een en of van in op voor met zonder is zijn worden wordt u uw we ons deze dit
 		niet geen als dan ook kan selecteer klik`),
+	"sv": wordSet(`och att det som en ett är för med på av till inte den har de om kan du ni ska eller
+		från när vid alla också bara välj klicka`),
+	"da": wordSet(`og at det som en et er for med på af til ikke den har de om kan du skal eller fra når
+		ved alle også kun vælg klik`),
+	"nb": wordSet(`og at det som en et er for med på av til ikke den har de om kan du skal eller fra når
+		ved alle også bare velg klikk`),
+	"pl": wordSet(`i w na z do nie się że jest są to jak lub dla przez po od za aby może można który
+		która które wybierz kliknij`),
+	"cs": wordSet(`a v na se z do je jsou to jak nebo pro při od za aby může lze který která které
+		není vyberte klikněte`),
+	"tr": wordSet(`ve bir bu için ile olarak da de değil daha gibi veya ancak sonra seçin tıklayın`),
+	"fi": wordSet(`ja on ei se että tai kun myös voi voit ovat sekä jos valitse napsauta`),
+	"id": wordSet(`dan yang di ke dari untuk dengan ini itu tidak ada atau dalam pada akan dapat pilih klik`),
+	"ro": wordSet(`și în pe la cu de din pentru că este sunt nu sau mai ca dacă această selectați faceți`),
+	"hu": wordSet(`és a az egy hogy nem is van vagy meg ki be el csak ez azt kattintson válassza`),
+	"vi": wordSet(`và của là có không các những cho với được trong này để khi chọn nhấp`),
+}
+
+// englishToo are words that are also English (or common in English
+// text): finding one proves nothing about the language. They are taken out
+// of each language's function words ("in", "is" and "of" in Dutch, "a", "as"
+// and "no" in Portuguese, "in" in German).
+var englishToo = wordSet(`a an as at be by do die e en et for from had has he her his i if in is it me
+	no of on or so son sin the to up us was we were will with come dan men`)
+
+func init() {
+	for _, words := range targetFunctionWords {
+		for w := range words {
+			if englishFunctionWords[w] || englishToo[w] {
+				delete(words, w)
+			}
+		}
+	}
 }
 
 func wordSet(s string) map[string]bool {
