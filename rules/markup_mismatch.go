@@ -22,7 +22,8 @@ var MarkupMismatch = Register(&Rule{
   - inline HTML tags (<br/>, <b>, <a name="...">, comments) by name;
   - backslash escapes of characters Markdown would otherwise read as markup (\<, \>, \*, \_, \[ ...):
     a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text;
-  - placeholders ({0}, {{name}}, %s, %1$d).
+  - placeholders ({0}, {name}, {{name}}, %s, %1$d, %(name)s, and environment variables such as
+    %USERNAME%).
 
 Each kind is reported once per segment with what the source has and what the target has.
 

@@ -570,7 +570,26 @@ func placeholderEnd(s string, i, end int) int {
 		if j > i+1 && j < end && s[j] == '}' {
 			return j + 1
 		}
+		// A named one: {name}, ${name} (the $ stays text); not {a}, a
+		// letter in braces (a set, a variable in a formula).
+		if j == i+1 && j < end && isLetterASCII(s[j]) {
+			for j < end && j-i <= 40 && (isAlnum(s[j]) || s[j] == '_') {
+				j++
+			}
+			if j < end && s[j] == '}' && j-i > 2 {
+				return j + 1
+			}
+		}
 		return i
+	}
+	// An environment variable: %USERNAME%, %ProgramFiles% (capital first).
+	if j := i + 1; j < end && s[j] >= 'A' && s[j] <= 'Z' {
+		for j < end && j-i <= 40 && (isAlnum(s[j]) || s[j] == '_') {
+			j++
+		}
+		if j < end && s[j] == '%' && j-i >= 3 {
+			return j + 1
+		}
 	}
 	// printf style
 	j := i + 1
@@ -609,3 +628,5 @@ func placeholderEnd(s string, i, end int) int {
 	}
 	return i
 }
+
+func isLetterASCII(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -332,6 +332,9 @@ func TestPlaceholders(t *testing.T) {
 		{"not placeholders", "{} {a} { 0 } {{}} {0 %% %1 %$", "{} {a} { 0 } {{}} {0 %% %1 %$", nil},
 		{"placeholder in code is code", "`{0}` {1}", "{0} {1}", []string{"code \"`{0}`\" content=\"{0}\"", `ph "{1}"`}},
 		{"adjacent", "{0}{1}%s", "{0}{1}%s", []string{`ph "{0}"`, `ph "{1}"`, `ph "%s"`}},
+		{"named and environment variables", "{name}, ${user_id} et %USERNAME% dans %ProgramFiles%", "{name}, ${user_id} et %USERNAME% dans %ProgramFiles%",
+			[]string{`ph "{name}"`, `ph "{user_id}"`, `ph "%USERNAME%"`, `ph "%ProgramFiles%"`}},
+		{"not named placeholders", "{ name } {na me} 50%OFF %a% 10%A", "{ name } {na me} 50%OFF %a% 10%A", nil},
 	})
 }
 
