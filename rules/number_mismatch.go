@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"html"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -42,6 +43,10 @@ the other side, but are not required to appear there ("one of the" is not a
 number to translate). A form that is ambiguous in the target locale (1,500 in
 French text: 1.5, or 1500 left in English style; 03/04/2019) matches either
 reading.
+
+A version number after a protocol, a product or the word version (TLS 1.2, .NET Framework 4.7,
+version 5.0) keeps its dot in every language: the target's "TLS 1,2" is reported, though as a
+decimal 1,2 equals 1.2.
 
 Numbers that belong to a name are compared as whole identifiers: Office 365,
 Windows 10, 21Vianet (世纪互联 in Chinese), E5, x64, SHA-256, KB4462, version
@@ -124,6 +129,7 @@ func runNumberMismatch(pass *Pass) {
 		}
 		missing, extra := compareProse(srcProse, seg.Source, srcLoc, tgtProse, seg.Target, pass.Page.Locale, opts)
 		if len(missing) == 0 && len(extra) == 0 {
+			versionComma(pass, seg)
 			continue
 		}
 		var parts []string
@@ -138,6 +144,36 @@ func runNumberMismatch(pass *Pass) {
 			parts = append(parts, fmt.Sprintf("target has %s not in the source", listNumbers(extra)))
 		}
 		pass.ReportSegment(seg, "%s", strings.Join(parts, "; "))
+	}
+}
+
+// versionRe finds a version number after a protocol, product or the word
+// version: TLS 1.2, .NET Framework 4.7, version 5.0.
+var versionRe = regexp.MustCompile(`\b(TLS|SSL|OAuth|HTTP|HTTPS|SMB|SMTP|IMAP|POP|SNMP|PowerShell|Framework|Exchange|[Vv]ersion)[ \x{00a0}](\d{1,3})\.(\d{1,3})\b`)
+
+// versionComma reports a version number the target writes with a decimal
+// comma (TLS 1,2 for TLS 1.2): as a decimal 1,2 equals 1.2, so the
+// comparison accepts it, but a version is no decimal and keeps its dot in
+// every language.
+func versionComma(pass *Pass, seg *Segment) {
+	if strings.IndexByte(seg.Target.Raw, ',') < 0 || strings.IndexByte(seg.Source.Plain, '.') < 0 {
+		return
+	}
+	for _, m := range versionRe.FindAllStringSubmatch(seg.Source.Plain, -1) {
+		word, major, minor := m[1], m[2], m[3]
+		if strings.EqualFold(word, "version") {
+			word = `[Vv]ersi(?:on|ón|one|ão|e)`
+		} else {
+			word = regexp.QuoteMeta(word)
+		}
+		re := regexp.MustCompile(`\b` + word + `[ \x{00a0}]` + major + `,` + minor + `\b`)
+		if loc := re.FindStringIndex(seg.Target.Raw); loc != nil {
+			at := Range{Start: seg.Target.Range.Start + loc[0], End: seg.Target.Range.Start + loc[1]}
+			got := seg.Target.Raw[loc[0]:loc[1]]
+			pass.ReportSegmentAt(seg, at, "version number written with a decimal comma: %q for %q (a version keeps its dot: %s)",
+				got, m[0], strings.Replace(got, major+","+minor, major+"."+minor, 1))
+			return
+		}
 	}
 }
 

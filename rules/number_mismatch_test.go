@@ -327,3 +327,25 @@ func TestNumberMismatchHugeSegments(t *testing.T) {
 		t.Errorf("long lists are cut after 20 numbers: %v", fs)
 	}
 }
+
+// TestVersionComma: a version number written with a decimal comma (TLS 1,2
+// for TLS 1.2, as machine translation into French and German does) is
+// reported at its text, though 1,2 equals 1.2 as a decimal; a decimal with
+// its comma, and a version kept with its dot, are not.
+func TestVersionComma(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "TLS 1,2",
+			// de-DE/mfi-outbound-and-inbound-mail-flow.md line 38
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Derzeit ist TLS 1,2 die sicherste Version von TLS.", "Currently, TLS 1.2 is the most secure version of TLS.") + "\n",
+			want: []string{`version number written with a decimal comma: "TLS 1,2" for "TLS 1.2" (a version keeps its dot: TLS 1.2)`},
+			at:   []string{"TLS 1,2"}},
+		{name: "the word version in the target's language",
+			text: sxs("a-1", "Installez la version 5,0.", "Install version 5.0.") + "\n",
+			want: []string{`"version 5,0" for "version 5.0"`}},
+		{name: "a version kept with its dot",
+			text: sxs("a-1", "Utilisez TLS 1.2 et .NET Framework 4.7.", "Use TLS 1.2 and .NET Framework 4.7.") + "\n"},
+		{name: "a decimal with its comma",
+			text: sxs("a-1", "Le taux est de 1,2 %.", "The rate is 1.2%.") + "\n"},
+	})
+}
