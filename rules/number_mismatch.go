@@ -396,6 +396,22 @@ func compareSets(a, b []numbers.Number, opts mismatchOptions) (missing, extra []
 	return unmatched(a, readings(b)), unmatched(b, readings(a))
 }
 
+// sameMonth reports whether two date values (2019-06-16, 2019-06, --06-16)
+// name the same month, or either names none.
+func sameMonth(x, y string) bool {
+	month := func(v string) string {
+		switch {
+		case strings.HasPrefix(v, "--") && len(v) >= 4:
+			return v[2:4]
+		case len(v) >= 7 && v[4] == '-':
+			return v[5:7]
+		}
+		return ""
+	}
+	mx, my := month(x), month(y)
+	return mx == "" || my == "" || mx == my
+}
+
 // equivalent compares values allowing for a second reading of either side,
 // and dates that omit the year on one side.
 func equivalent(x, y numbers.Number) bool {
@@ -428,6 +444,11 @@ func matchParts(a, b []numbers.Number, ua, ub []bool) {
 			found := -1
 			for j, y := range b {
 				if ub[j] || contains(take, j) || found >= 0 && y.Word {
+					continue
+				}
+				// Two dates read whole, of different months (May 2019 for
+				// June 2019), do not match by their year.
+				if x.Kind == numbers.Date && y.Kind == numbers.Date && !sameMonth(x.Value, y.Value) {
 					continue
 				}
 				if y.Value == p || y.Alt == p || containsString(y.Parts, p) {

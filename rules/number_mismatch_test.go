@@ -349,3 +349,22 @@ func TestVersionComma(t *testing.T) {
 			text: sxs("a-1", "Le taux est de 1,2 %.", "The rate is 1.2%.") + "\n"},
 	})
 }
+
+// TestMonthYear: a month and year of another month is a changed date,
+// though the year is the same; the same month in another form is not.
+func TestMonthYear(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "another month",
+			text: sxs("a-1", "En mai 2019, nous avons publié.", "In June 2019, we published.") + "\n",
+			want: []string{"source has June 2019, target lacks it; target has mai 2019 not in the source"}},
+		{name: "another month in Chinese",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "2019 年 6 月发布。", "Published May 2019.") + "\n",
+			want: []string{"source has May 2019, target lacks it"}},
+		{name: "the same month",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "2019 年 6 月发布。", "Published June 2019.") + "\n"},
+		{name: "a full date against its day and year",
+			text: sxs("a-1", "Le 16 2019.", "On April 16, 2019.") + "\n"},
+	})
+}
