@@ -16,8 +16,12 @@ import (
 
 // file is one input file, or a path that could not be read as one.
 type file struct {
-	path    string // as displayed: slash-separated, relative to the working directory when inside it
-	abs     string
+	path string // as displayed: slash-separated, relative to the working directory when inside it
+	abs  string
+	// real is the file's path with symbolic links resolved, when it
+	// differs from abs (a link named on the command line: fr.md ->
+	// docs/fr-FR/a.md is placed where it points).
+	real    string
 	readErr error
 	// place is the file's place in the documentation set's layout, when
 	// placed (computed once, by placeFiles).
@@ -30,6 +34,11 @@ func placeFiles(files []file, lay layout.Layout) {
 	fsys := layout.NewCachedFS()
 	for i := range files {
 		files[i].place, files[i].placed = lay.PlaceFS(filepath.ToSlash(files[i].abs), fsys)
+		if files[i].real != "" {
+			if pl, ok := lay.PlaceFS(filepath.ToSlash(files[i].real), fsys); ok {
+				files[i].place, files[i].placed = pl, true
+			}
+		}
 	}
 }
 
@@ -50,7 +59,11 @@ func collect(paths []string, cfg *config.Config) ([]file, error) {
 			return
 		}
 		seen[real] = true
-		out = append(out, file{path: display(cwd, abs), abs: abs, readErr: readErr})
+		f := file{path: display(cwd, abs), abs: abs, readErr: readErr}
+		if real != abs {
+			f.real = real
+		}
+		out = append(out, f)
 	}
 	add := func(abs string, readErr error) {
 		real := abs

@@ -228,3 +228,27 @@ func TestOneFileManyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedLinkPlaced: a page named through a symbolic link outside the
+// locale trees is placed where it points, so it is compared with its
+// source like the page itself.
+func TestNamedLinkPlaced(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "docs", "en-US", "a.md"), "# A\n\n## Part\n")
+	write(t, filepath.Join(dir, "docs", "fr-FR", "a.md"), "# A\n\n### Partie\n")
+	link := filepath.Join(dir, "fr-a.md")
+	if err := os.Symlink(filepath.Join("docs", "fr-FR", "a.md"), link); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run([]string{link}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.Findings {
+		found = found || f.Rule == "structure-mismatch" && filepath.Base(f.Path) == "fr-a.md"
+	}
+	if !found {
+		t.Errorf("no structure-mismatch on the linked page: %+v", res.Findings)
+	}
+}
