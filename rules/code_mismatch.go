@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"html"
+	"sort"
+)
+
 // CodeMismatch compares inline code spans.
 var CodeMismatch = Register(&Rule{
 	ID:       "code-mismatch",
@@ -13,23 +18,23 @@ var CodeMismatch = Register(&Rule{
 		"and, when exactly one changed, the source and target forms together (a translated parameter,\n" +
 		"a typographic quote or apostrophe replacing an ASCII one, a dropped character).\n\n" +
 		"Code spans are compared after CommonMark normalization (one leading and trailing space\n" +
-		"removed, line endings as spaces).",
+		"removed, line endings as spaces). The content of an inline <code>...</code> element counts as\n" +
+		"a code span (entities decoded): it renders alike.",
 	Run: runCodeMismatch,
 })
 
 func runCodeMismatch(p *Pass) {
 	for _, s := range p.Page.Segments {
-		if !s.HasSource || len(s.Source.Code) == 0 && len(s.Target.Code) == 0 {
+		if !s.HasSource || len(s.Source.Code) == 0 && len(s.Target.Code) == 0 && !hasCodeTag(s.Source) && !hasCodeTag(s.Target) {
 			continue
 		}
-		src := make([]string, len(s.Source.Code))
-		for i, c := range s.Source.Code {
-			src[i] = c.Content
-		}
-		tgt := make([]string, len(s.Target.Code))
+		var src, tgt []string
 		where := map[string]Range{}
-		for i, c := range s.Target.Code {
-			tgt[i] = c.Content
+		for _, c := range codeOf(s.Source) {
+			src = append(src, c.Content)
+		}
+		for _, c := range codeOf(s.Target) {
+			tgt = append(tgt, c.Content)
 			if _, ok := where[c.Content]; !ok {
 				where[c.Content] = c.Range
 			}
@@ -58,5 +63,42 @@ func codeList(items []string) string {
 		}
 		out += "`" + s + "`"
 	}
+	return out
+}
+
+func hasCodeTag(t Text) bool {
+	for _, g := range t.Tags {
+		if g.Name == "code" {
+			return true
+		}
+	}
+	return false
+}
+
+// codeOf returns a text's code: its code spans, and the content of its
+// <code>...</code> elements (entities decoded), which render alike.
+func codeOf(t Text) []Code {
+	if !hasCodeTag(t) {
+		return t.Code
+	}
+	out := append([]Code(nil), t.Code...)
+	open := -1
+	for i, g := range t.Tags {
+		if g.Name != "code" {
+			continue
+		}
+		switch {
+		case !g.Closing && !g.SelfClosing:
+			open = i
+		case g.Closing && open >= 0:
+			o := t.Tags[open]
+			if r := (Range{Start: o.Range.End, End: g.Range.Start}); r.Start >= t.Range.Start && r.End <= t.Range.End && r.Start <= r.End {
+				raw := t.Raw[r.Start-t.Range.Start : r.End-t.Range.Start]
+				out = append(out, Code{Content: html.UnescapeString(raw), Range: Range{Start: o.Range.Start, End: g.Range.End}})
+			}
+			open = -1
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Start < out[j].Range.Start })
 	return out
 }

@@ -119,6 +119,11 @@ func TestCodeMismatch(t *testing.T) {
 			text: sxs("a-107", "Exécutez la commande `Obtenir-ComplianceReport` pour télécharger le rapport.", "Run the `Get-ComplianceReport` cmdlet to download the report.") + "\n",
 			want: []string{"code span changed: source has `Get-ComplianceReport`, target has `Obtenir-ComplianceReport`"},
 			at:   []string{"`Obtenir-ComplianceReport`"}},
+		{name: "translated <code> element",
+			text: sxs("a-1", "Exécutez <code>Obtenir-Mailbox</code>.", "Run <code>Get-Mailbox</code>.") + "\n",
+			want: []string{"code span changed: source has `Get-Mailbox`, target has `Obtenir-Mailbox`"}, at: []string{"<code>Obtenir-Mailbox</code>"}},
+		{name: "<code> element and code span render alike",
+			text: sxs("a-1", "Exécutez `Get-Mailbox -Identity <user>`.", "Run <code>Get-Mailbox -Identity &lt;user&gt;</code>.") + "\n"},
 		{name: "code dropped",
 			// fr-FR/create-custom-sensitive-info-type-edm.md line 259
 			text: sxs("77c1d-1", `(Nous avons enregistré notre exemple de fichier\*PatientRecords.csv dans.)`, "(We saved our example *PatientRecords.csv* file to `C:\\Edm\\Data`.)") + "\n",
