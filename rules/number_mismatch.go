@@ -24,7 +24,9 @@ var NumberMismatch = Register(&Rule{
 	Doc: `Compares the numbers of each bilingual segment's source and target, read in
 their own locales, and reports the ones missing from the target and the ones
 the target has that the source does not. A wrong number in a translated page
-is wrong information: a port, a limit, a date, a standard's number.
+is wrong information: a port, a limit, a date, a standard's number. The finding
+points at the target's first extra number when its text occurs there once,
+else at the whole target.
 
 Numbers are normalized before comparing, so these are equal:
   50,000 (en) = 50 000 (fr, with a space, no-break space or narrow
@@ -142,6 +144,15 @@ func runNumberMismatch(pass *Pass) {
 		}
 		if len(extra) > 0 {
 			parts = append(parts, fmt.Sprintf("target has %s not in the source", listNumbers(extra)))
+		}
+		// The finding points at the target's first extra number when its
+		// text is there once, as written; else at the whole target.
+		if len(extra) > 0 && extra[0].Text != "" {
+			if i := strings.Index(seg.Target.Raw, extra[0].Text); i >= 0 && strings.Count(seg.Target.Raw, extra[0].Text) == 1 {
+				at := Range{Start: seg.Target.Range.Start + i, End: seg.Target.Range.Start + i + len(extra[0].Text)}
+				pass.ReportSegmentAt(seg, at, "%s", strings.Join(parts, "; "))
+				continue
+			}
 		}
 		pass.ReportSegment(seg, "%s", strings.Join(parts, "; "))
 	}

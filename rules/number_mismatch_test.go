@@ -368,3 +368,16 @@ func TestMonthYear(t *testing.T) {
 			text: sxs("a-1", "Le 16 2019.", "On April 16, 2019.") + "\n"},
 	})
 }
+
+// TestNumberMismatchPosition: the finding points at the extra number of the
+// target when it is there once, at the whole target otherwise.
+func TestNumberMismatchPosition(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "at the extra number",
+			text: sxs("a-1", "Ouvrez le port 444 sur le serveur.", "Open port 443 on the server.") + "\n",
+			want: []string{"source has 443, target lacks it; target has 444 not in the source"}, at: []string{"444"}},
+		{name: "only missing: the whole target",
+			text: sxs("a-1", "Ouvrez le port sur le serveur.", "Open port 443 on the server.") + "\n",
+			want: []string{"source has 443, target lacks it"}, at: []string{"Ouvrez le port sur le serveur."}},
+	})
+}
