@@ -304,12 +304,7 @@ const srcNumbersMax = 4096
 // that is not a spelled-out one (those are never reported): only digits or
 // a localized name such as 世纪互联 (21Vianet) give one.
 func mayHaveNumbers(prose string) bool {
-	for i := 0; i < len(prose); i++ {
-		if c := prose[i]; c >= '0' && c <= '9' {
-			return true
-		}
-	}
-	return strings.Contains(prose, "世")
+	return numbers.HasDigits(prose) || strings.Contains(prose, "世")
 }
 
 // compareProse returns the numbers of src missing from tgt and those of tgt

@@ -381,3 +381,14 @@ func TestNumberMismatchPosition(t *testing.T) {
 			want: []string{"source has 443, target lacks it"}, at: []string{"Ouvrez le port sur le serveur."}},
 	})
 }
+
+// TestArabicDigitsOnly: a target whose only number is in Arabic-Indic
+// digits is read (the digit pre-check knew ASCII digits only).
+func TestArabicDigitsOnly(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "number only in the target, in Arabic-Indic digits",
+			path: "ar-SA/page.md",
+			text: sxs("a-1", "افتح المنفذ ٤٤٣.", "Open the port.") + "\n",
+			want: []string{"target has ٤٤٣ not in the source"}, at: []string{"٤٤٣"}},
+	})
+}

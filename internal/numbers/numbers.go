@@ -71,17 +71,21 @@ type Number struct {
 // Arabic-Indic digits (٤٤٣, Persian ۴۴۳) read as the digits they are, with
 // ٫ as the decimal and ٬ as the group separator and ٪ as percent; Start,
 // End and Text stay those of plain.
-func Extract(plain string, locale string) []Number {
-	ascii, offs := asciiDigits(plain)
-	if offs == nil {
-		return extract(plain, locale, false)
+func Extract(plain string, locale string) []Number { return extract(plain, locale, false) }
+
+// HasDigits reports whether s has a digit Extract reads: ASCII, or
+// Arabic-Indic. Without one, Extract finds only spelled-out numbers.
+func HasDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		} else if (c == 0xD9 || c == 0xDB) && i+1 < len(s) {
+			if d, ok := arabicDigit(c, s[i+1]); ok && d >= '0' && d <= '9' {
+				return true
+			}
+		}
 	}
-	ns := extract(ascii, locale, false)
-	for i := range ns {
-		ns[i].Start, ns[i].End = offs[ns[i].Start], offs[ns[i].End]
-		ns[i].Text = plain[ns[i].Start:ns[i].End]
-	}
-	return ns
+	return false
 }
 
 // asciiDigits returns s with Arabic-Indic digits and separators written in
@@ -135,9 +139,17 @@ func arabicDigit(b0, b1 byte) (byte, bool) {
 // extract is Extract; noShortcut reads every word and number the long way
 // (the shortcuts of mayMatter and may off), for the tests.
 func extract(plain string, locale string, noShortcut bool) []Number {
-	e := &extractor{s: plain, c: localeConventions(locale), noShortcut: noShortcut}
+	ascii, offs := asciiDigits(plain)
+	e := &extractor{s: ascii, c: localeConventions(locale), noShortcut: noShortcut}
 	e.premask()
 	e.scan()
+	if offs != nil {
+		for i := range e.out {
+			n := &e.out[i]
+			n.Start, n.End = offs[n.Start], offs[n.End]
+			n.Text = plain[n.Start:n.End]
+		}
+	}
 	return e.out
 }
 
