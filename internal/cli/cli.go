@@ -237,23 +237,17 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 		res.Findings = gitdiff.Filter(res.Findings, changed, nil)
 	}
-	// The report (or the diff) goes to --output, written whole or not at
-	// all: a temporary file renamed over it once complete, so that a full
-	// disk leaves the previous report, not half of a new one.
+	// The report (or the diff) goes to --output, whole or not at all
+	// (reportFile).
 	w := stdout
 	color := false
-	var out *os.File
+	var out *reportFile
 	if f.output != "" {
-		dir := filepath.Dir(f.output)
-		if st, err := os.Stat(f.output); err == nil && st.IsDir() {
-			return usageErr("--output: %s is a directory", f.output)
-		}
-		out, err = os.CreateTemp(dir, "."+filepath.Base(f.output)+".l10nlint-*")
+		out, err = openReport(f.output)
 		if err != nil {
 			return usageErr("--output: %v", err)
 		}
-		defer os.Remove(out.Name()) // nothing left to remove once renamed
-		defer out.Close()
+		defer out.abort()
 		w = out
 	} else {
 		color = !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
@@ -262,13 +256,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		if out == nil {
 			return nil
 		}
-		if err := out.Close(); err != nil {
-			return &exitError{code: ExitInternal, err: err}
-		}
-		if err := os.Chmod(out.Name(), 0o644); err != nil {
-			return &exitError{code: ExitInternal, err: err}
-		}
-		if err := os.Rename(out.Name(), f.output); err != nil {
+		if err := out.commit(); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
 		if abs, err := filepath.Abs(f.output); err == nil {

@@ -209,13 +209,37 @@ func TestOutputFile(t *testing.T) {
 	if err != nil || !json.Valid(b) {
 		t.Fatalf("report file: %v", err)
 	}
-	// The report replaces the old one whole (written aside, then renamed):
-	// no temporary file is left beside it, and it can be read by others.
+	// A report replaces the old one whole (written aside, then renamed):
+	// no temporary file is left beside it, and its mode is kept.
+	if err := os.Chmod(out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := run(t, "check", example, "-f", "sarif", "-o", out); code != ExitFindings {
+		t.Fatalf("second report: exit %d", code)
+	}
 	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
 		t.Errorf("files beside the report: %v", entries)
 	}
-	if st, _ := os.Stat(out); st.Mode().Perm() != 0o644 {
-		t.Errorf("report mode %v", st.Mode().Perm())
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %v, want the old file's 0600", st.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), `"version": "2.1.0"`) {
+		t.Error("the report was not replaced")
+	}
+	// A link is followed: the file it names gets the report, the link
+	// stays a link.
+	link := filepath.Join(t.TempDir(), "link.json")
+	if err := os.Symlink(out, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := run(t, "check", example, "-f", "json", "-o", link); code != ExitFindings {
+		t.Fatalf("report through a link: exit %d", code)
+	}
+	if li, err := os.Lstat(link); err != nil || li.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if b, _ := os.ReadFile(out); !json.Valid(b) || strings.Contains(string(b), `"version": "2.1.0"`) {
+		t.Error("the file the link names did not get the JSON report")
 	}
 	if code, _, errs := run(t, "check", example, "-o", filepath.Dir(out)); code != ExitUsage || !strings.Contains(errs, "is a directory") {
 		t.Errorf("--output naming a directory: %d %s", code, errs)
