@@ -194,20 +194,46 @@ func parseYAML(b []byte, name string) (*yaml.Node, func(n *yaml.Node, format str
 		return nil, fail, nil
 	}
 	root := doc.Content[0]
-	if err := settle(root, 0, fail); err != nil {
+	if err := settle(root, 0, map[*yaml.Node]bool{}, fail); err != nil {
 		return nil, fail, err
 	}
+	if n := countNodes(root, 0); n > maxNodes {
+		// Aliases of aliases multiply: a short file can stand for billions
+		// of values. A configuration is hand-written and small.
+		return nil, fail, &Error{Path: name, Msg: fmt.Sprintf("the document expands to more than %d values through its aliases", maxNodes)}
+	}
 	return root, fail, nil
+}
+
+// maxNodes bounds the values a configuration or glossary expands to.
+const maxNodes = 1 << 20
+
+// countNodes counts the nodes under n as readers see them (shared nodes
+// once per reference), stopping past maxNodes.
+func countNodes(n *yaml.Node, total int) int {
+	total++
+	for _, c := range n.Content {
+		if total > maxNodes {
+			return total
+		}
+		total = countNodes(c, total)
+	}
+	return total
 }
 
 // settle replaces each alias (*name) by the node its anchor (&name) marks,
 // so that the readers see values, and rejects what a reader could get
 // wrong: a key given twice (the last one would silently win) and merge
 // keys (<<), which the readers do not expand.
-func settle(n *yaml.Node, depth int, fail failFunc) error {
+func settle(n *yaml.Node, depth int, done map[*yaml.Node]bool, fail failFunc) error {
 	if depth > 100 {
 		return fail(n, "the configuration nests too deep (or an alias refers to itself)")
 	}
+	// A node that several aliases name is settled once.
+	if done[n] {
+		return nil
+	}
+	done[n] = true
 	for i, c := range n.Content {
 		for c.Kind == yaml.AliasNode && c.Alias != nil {
 			c = c.Alias
@@ -217,7 +243,7 @@ func settle(n *yaml.Node, depth int, fail failFunc) error {
 			}
 		}
 		n.Content[i] = c
-		if err := settle(c, depth+1, fail); err != nil {
+		if err := settle(c, depth+1, done, fail); err != nil {
 			return err
 		}
 	}

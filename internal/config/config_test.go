@@ -2,10 +2,12 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -230,5 +232,28 @@ func TestMaxFileSize(t *testing.T) {
 		if n, ok := ParseSize(bad); ok {
 			t.Errorf("ParseSize(%q) = %d, want an error", bad, n)
 		}
+	}
+}
+
+// TestAliasBomb: aliases of aliases that expand to billions of values are
+// refused at once (settling them walked every expansion).
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x]\n")
+	for i := 1; i <= 24; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Parse([]byte(b.String()), "cfg.yaml", testRegistry())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "expands to more than") {
+			t.Errorf("error %v, want the expansion refused", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("parsing an alias bomb did not end")
 	}
 }
