@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
@@ -87,6 +88,9 @@ func runLinkMismatch(p *Pass) {
 					return l, false
 				}
 				l.Dest, l.Kind = d, InlineLink
+				if l.Range.Start < len(p.Page.Text) && p.Page.Text[l.Range.Start] == '!' {
+					l.Kind = ImageLink // ![alt][label]
+				}
 			}
 			return l, true
 		}
@@ -175,7 +179,14 @@ func translatableFragment(dest string) bool {
 	if i < 0 || i == len(d)-1 {
 		return false
 	}
-	return !strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "\\") && !hasScheme(d[:i])
+	if strings.HasPrefix(d, "/") || strings.HasPrefix(d, "\\") || hasScheme(d[:i]) {
+		return false
+	}
+	// Only where broken-link checks the fragment: on this page, or on a
+	// Markdown page (x.html#install is compared as written).
+	path, _, _ := strings.Cut(d[:i], "?")
+	lp := strings.ToLower(path)
+	return path == "" || strings.HasSuffix(lp, ".md") || strings.HasSuffix(lp, ".markdown")
 }
 
 // wrongLocale reports target links that match a source link but for a
@@ -200,7 +211,11 @@ func wrongLocale(p *Pass, s *Segment, key func(Link) string, byKey map[string]Li
 				continue
 			}
 			loc, ok := locale.Normalize(seg)
-			if !ok || locale.Within(loc, page) || locale.Within(page, loc) {
+			// The page's locale, as its front matter or its folder says (a
+			// wrong ms.contentlocale is front-matter's finding).
+			folder := p.Page.FolderLocale
+			if !ok || locale.Within(loc, page) || locale.Within(page, loc) ||
+				folder != "" && (locale.Within(loc, folder) || locale.Within(folder, loc)) {
 				continue
 			}
 			off := len(strings.Join(ts[:i], "/")) + 1
@@ -222,6 +237,10 @@ func describeLink(l Link) string {
 var localeParams = map[string]bool{"clcid": true, "ui": true, "rs": true, "ad": true, "lang": true, "locale": true,
 	"language": true, "mkt": true, "setlang": true, "hl": true, "cc": true}
 
+// entityRe matches a character reference CommonMark decodes: &name;,
+// &#123;, &#x1F;.
+var entityRe = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+
 // NormalizeURL reduces a destination to what must stay equal across
 // locales: locale path segments and locale query values become "{locale}",
 // the scheme and host are lower-cased.
@@ -229,8 +248,10 @@ func NormalizeURL(dest string, noFragment bool) string {
 	d := strings.TrimSpace(dest)
 	if strings.IndexByte(d, '&') >= 0 {
 		// Entities are decoded in destinations, as Markdown renders them:
-		// ?a=1&amp;clcid=0x409 is ?a=1&clcid=0x409.
-		d = html.UnescapeString(d)
+		// ?a=1&amp;clcid=0x409 is ?a=1&clcid=0x409. Only whole ones, with
+		// their semicolon: &notify=1 stays as written (html would read
+		// &not as ¬).
+		d = entityRe.ReplaceAllStringFunc(d, html.UnescapeString)
 	}
 	frag := ""
 	if i := strings.IndexByte(d, '#'); i >= 0 {
@@ -255,8 +276,9 @@ func NormalizeURL(dest string, noFragment bool) string {
 	}
 	segs := strings.Split(d, "/")
 	for i, seg := range segs {
-		// en-us, and in a URL's path a bare language (/en/, Hugo's sites).
-		if strings.ContainsAny(seg, "-_") || isURL && i >= 3 && len(seg) == 2 {
+		// en-us, and a bare language first in a URL's path (/en/, as Hugo
+		// sites have it; deeper, /ml/ or /hr/ is more likely a topic).
+		if strings.ContainsAny(seg, "-_") || isURL && i == 3 && len(seg) == 2 {
 			if _, ok := locale.Normalize(seg); ok {
 				segs[i] = "{locale}"
 			}
