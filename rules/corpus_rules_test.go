@@ -245,6 +245,11 @@ func TestReferenceDefinitions(t *testing.T) {
 	put("content/fr/a.md", "# A\n")
 	put("content/en/t.md", "# T\n\nSee [the page][p] and [other].\n\n[p]: a.md\n[other]: <a.md#a>\n\n```\n[x]: inside-code.md\n```\n")
 	put("content/fr/t.md", "# T\n\nVoir [la page][p] et [other].\n\n[p]: zzz.md\n[other]: <a.md#a>\n\n```\n[x]: inside-code.md\n```\n")
+	// Lines that look like definitions but are not (CommonMark): in an HTML
+	// comment, in a fenced block of a list item, continuing a paragraph,
+	// a blockquote's lazy line.
+	put("content/fr/u.md", "# U\n\n<!--\n[e]: old.md\n-->\n\n- item\n\n  ```\n  [d]: x.md\n  ```\n\nPara text\n[d]: para.md\n\n> quote\n[d]: lazy.md\n\n[d]: a.md\n[e]: a.md\n")
+	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "content", "fr", "u.md")))
 	path := filepath.Join(dir, "content", "fr", "t.md")
 	expectFindings(t, corpusFindings(t, "broken-link", path), `fr/t.md:5: link "zzz.md" does not resolve: zzz.md does not exist`)
 	expectFindings(t, corpusFindings(t, "structure-mismatch", path),

@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	gmtext "github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
 	"github.com/l10nlint/l10nlint/internal/inline"
@@ -55,8 +54,7 @@ func Extract(page *rules.Page, bodyStart int) {
 	src := stringBytes(text[bodyStart:])
 	at := func(s gmtext.Segment) (int, int) { return bodyStart + s.Start, bodyStart + s.Stop }
 	p := parsers.Get().(parser.Parser)
-	ctx := parser.NewContext()
-	doc := p.Parse(textReader(src), parser.WithContext(ctx))
+	doc := p.Parse(textReader(src))
 	parsers.Put(p)
 
 	// One tag per '<' at most: sized once rather than grown (up to a
@@ -98,9 +96,19 @@ func Extract(page *rules.Page, bodyStart int) {
 		code = append(code, cc...)
 		page.Links = append(page.Links, ll...)
 	}
+	// The link reference definitions goldmark read, by their text.
+	var defs []rules.Range
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if d, ok := n.(*ast.LinkReferenceDefinition); ok {
+			if l := d.Lines(); l != nil && l.Len() > 0 {
+				s, _ := at(l.At(0))
+				_, e := at(l.At(l.Len() - 1))
+				defs = append(defs, rules.Range{Start: s, End: e})
+			}
+			return ast.WalkSkipChildren, nil
 		}
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -160,11 +168,9 @@ func Extract(page *rules.Page, bodyStart int) {
 		}
 		return ast.WalkContinue, nil
 	})
-	if refs := ctx.References(); len(refs) > 0 {
-		if defs := definitions(text, bodyStart, refs, code); len(defs) > 0 {
-			page.Links = append(page.Links, defs...)
-			sort.SliceStable(page.Links, func(i, j int) bool { return page.Links[i].Range.Start < page.Links[j].Range.Start })
-		}
+	if len(defs) > 0 {
+		page.Links = append(page.Links, definitions(text, defs)...)
+		sort.SliceStable(page.Links, func(i, j int) bool { return page.Links[i].Range.Start < page.Links[j].Range.Start })
 	}
 	for i := 0; i+1 < len(blocks); i++ {
 		if gap := text[min(blocks[i].end, blocks[i+1].start):blocks[i+1].start]; !blankLine(gap) {
@@ -590,39 +596,26 @@ func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []r
 	return probs
 }
 
-// definitionRe finds a link reference definition's label and destination:
+// definitionRe reads a link reference definition's label and destination:
 // [label]: destination, the destination possibly on the next line.
-var definitionRe = regexp.MustCompile(`(?m)^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)`)
+var definitionRe = regexp.MustCompile(`^[ \t]*\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)`)
 
-// definitions returns the link reference definitions ([p]: page.md) of the
-// body text[bodyStart:] that goldmark read (refs), as links to their
-// destinations: the destination a reference link ([text][p]) leads to.
-// Those inside code blocks are not definitions.
-func definitions(text string, bodyStart int, refs []parser.Reference, code []rules.Range) []rules.Link {
-	known := make(map[string]bool, len(refs))
-	for _, r := range refs {
-		known[util.ToLinkReference(r.Label())] = true
-	}
+// definitions returns the link reference definitions goldmark read ([p]:
+// page.md, at the ranges defs of text) as links to their destinations:
+// where a reference link ([text][p]) leads.
+func definitions(text string, defs []rules.Range) []rules.Link {
 	var out []rules.Link
-	for _, m := range definitionRe.FindAllStringSubmatchIndex(text[bodyStart:], -1) {
-		start, ds, de := bodyStart+m[0], bodyStart+m[4], bodyStart+m[5]
-		if !known[util.ToLinkReference([]byte(text[bodyStart+m[2]:bodyStart+m[3]]))] || inRanges(code, start) {
+	for _, d := range defs {
+		m := definitionRe.FindStringSubmatchIndex(text[d.Start:d.End])
+		if m == nil {
 			continue
 		}
+		ds, de := d.Start+m[4], d.Start+m[5]
 		if text[ds] == '<' {
 			ds, de = ds+1, de-1
 		}
-		out = append(out, rules.Link{Kind: rules.InlineLink, Definition: true, Dest: text[ds:de], Label: text[bodyStart+m[2] : bodyStart+m[3]],
-			DestRange: rules.Range{Start: ds, End: de}, Range: rules.Range{Start: start, End: bodyStart + m[1]}})
+		out = append(out, rules.Link{Kind: rules.InlineLink, Definition: true, Dest: text[ds:de], Label: text[d.Start+m[2] : d.Start+m[3]],
+			DestRange: rules.Range{Start: ds, End: de}, Range: rules.Range{Start: d.Start + m[0], End: d.Start + m[1]}})
 	}
 	return out
-}
-
-func inRanges(rs []rules.Range, at int) bool {
-	for _, r := range rs {
-		if at >= r.Start && at < r.End {
-			return true
-		}
-	}
-	return false
 }
