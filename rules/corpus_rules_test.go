@@ -255,3 +255,24 @@ func TestReferenceDefinitions(t *testing.T) {
 	expectFindings(t, corpusFindings(t, "structure-mismatch", path),
 		`fr/t.md:5: link destination differs from the source's`, `fr/t.md:5: structure diverges`)
 }
+
+// TestDocusaurusSourceLocale: a Docusaurus source page (docs/, beside
+// i18n/) is in no locale folder: its ms.contentlocale is not compared with
+// the source locale the layout assumes for it.
+func TestDocusaurusSourceLocale(t *testing.T) {
+	dir := t.TempDir()
+	put := func(rel, content string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("docs/a.md", "---\ntitle: A\nms.contentlocale: en\n---\n# A\n")
+	put("i18n/fr/docusaurus-plugin-content-docs/current/a.md", "---\ntitle: A\nms.contentlocale: de-DE\n---\n# A\n")
+	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "docs", "a.md")))
+	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "i18n")),
+		"a.md:3: ms.contentlocale is de-DE but the page's locale folder is fr")
+}

@@ -227,7 +227,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	parallel(len(files), jobs, func(i int) {
 		f := files[i]
 		popts := popts
-		if f.placed {
+		if f.placed && !f.place.Assumed {
 			popts.FolderLocale = f.place.Locale
 		}
 		var pg *rules.Page
@@ -516,7 +516,7 @@ func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string)
 		if data, err := readFile(filepath.FromSlash(abs), maxSize); err == nil {
 			pl, ok := lay.PlaceFS(abs, fsys)
 			popts := popts
-			if ok {
+			if ok && !pl.Assumed {
 				popts.FolderLocale = pl.Locale
 			}
 			pg := page.ParseOwned(display(cwd, filepath.FromSlash(abs)), data, popts)

@@ -44,6 +44,9 @@ type Place struct {
 	Root, Rel, Key string
 	Locale         string
 	Source         bool
+	// Assumed: the locale is not a folder's name but the source locale a
+	// pattern's source folder is taken to hold (docs/ for Docusaurus).
+	Assumed bool
 }
 
 // Place locates an absolute, slash-separated file path. ok is false when the
@@ -89,7 +92,11 @@ func (l Layout) PlaceFS(abs string, fs *FS) (Place, bool) {
 	if len(cands) > 1 {
 		found := false
 		for _, c := range cands {
-			if l.isSource(c.loc) || l.hasSourceTree(strings.Join(segs[:c.i], "/"), fs) {
+			dir := strings.Join(segs[:c.i], "/")
+			if dir == "" {
+				dir = "/" // a tree at the file system's root
+			}
+			if l.isSource(c.loc) || l.hasSourceTree(dir, fs) {
 				pick, found = c, true
 				break
 			}
@@ -214,7 +221,7 @@ func (l Layout) matchSource(p Pattern, abs string) (Place, bool) {
 		if src == "" {
 			src = "en-US"
 		}
-		return Place{Root: root, Rel: rel, Key: root + "|" + pre + rel, Locale: src, Source: true}, true
+		return Place{Root: root, Rel: rel, Key: root + "|" + pre + rel, Locale: src, Source: true, Assumed: true}, true
 	}
 	return Place{}, false
 }
