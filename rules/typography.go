@@ -536,7 +536,8 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 					for a > 0 && typoSpace(t[a-1].r) {
 						a--
 					}
-					if a > 0 && t[a-1].r != '\n' {
+					// «  »: the run after « was that finding already.
+					if a > 0 && t[a-1].r != '\n' && !slices.Contains(nbspRuns, a) {
 						spaceRun(a, i, i, "before '»'")
 					}
 					continue
@@ -615,7 +616,12 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		for k > 0 && (unicode.IsLetter(t[k-1].r) || unicode.IsDigit(t[k-1].r) || t[k-1].r == '-') {
 			k--
 		}
-		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name] || typoAcronym(name) || typoDrive(name)) && typoHasSeq(src(), name+":", true) {
+		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name] || typoAcronym(name)) && typoHasSeq(src(), name+":", true) {
+			return false
+		}
+		// A drive letter: D: where the source says "the D: drive" or
+		// "drive D:" (not "Option A:", "plan B:").
+		if name := typoString(t[j:i]); typoDrive(name) && (typoHasSeq(src(), name+": drive", true) || typoHasSeq(src(), "drive "+name+":", true)) {
 			return false
 		}
 	}
@@ -1038,6 +1044,10 @@ func typoPairProblemsAs(cs []typoChar, reversedGuillemets bool) (out [4]int) {
 		k, open := typoPairRole(c.r)
 		if k == 2 && reversedGuillemets {
 			open = !open
+			// »…« do not nest: »Speichern» und «Öffnen« is no pair.
+			if open && depth[k] > 0 && out[k] < 0 {
+				out[k] = i
+			}
 		}
 		switch {
 		case k < 0 || out[k] >= 0:
@@ -1141,7 +1151,7 @@ func typoQuoteProblem(cs []typoChar, lang string) (int, string) {
 		}
 	}
 	if len(opens) > 0 {
-		return opens[len(opens)-1], "'‘'"
+		return opens[len(opens)-1], fmt.Sprintf("'%c'", cs[opens[len(opens)-1]].r)
 	}
 	return -1, ""
 }

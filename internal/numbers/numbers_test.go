@@ -182,7 +182,7 @@ func TestEquivalent(t *testing.T) {
 		{{"en-US", "10 million"}, {"zh-CN", "1000 万"}, {"fr-FR", "10 millions"}, {"de-DE", "10 Millionen"}, {"de-DE", "10 Mio."}},
 		{{"en-US", "1.5 million"}, {"ru-RU", "1,5 млн"}, {"ru-RU", "1,5 миллиона"}, {"pt-BR", "1,5 milhão"}, {"es-ES", "1,5 millones"},
 			{"it-IT", "1,5 milioni"}, {"nl-NL", "1,5 miljoen"}, {"pl-PL", "1,5 mln"}, {"sv-SE", "1,5 miljoner"}, {"uk-UA", "1,5 млн"}},
-		{{"en-US", "2 billion"}, {"ru-RU", "2 млрд"}, {"pt-BR", "2 bilhões"}, {"es-ES", "2.000 millones"}, {"it-IT", "2 miliardi"}, {"nl-NL", "2 miljard"}},
+		{{"en-US", "2 billion"}, {"ru-RU", "2 млрд"}, {"pt-BR", "2 bilhões"}, {"es-ES", "2.000 millones"}, {"es-ES", "2 mil millones"}, {"it-IT", "2 miliardi"}, {"nl-NL", "2 miljard"}},
 		{{"en-US", "50%"}, {"fr-FR", "50 %"}, {"fr-FR", "50\u00a0%"}, {"de-DE", "50 %"}},
 		{{"en-US", "2:00 PM"}, {"fr-FR", "14 h 00"}, {"de-DE", "14:00 Uhr"}, {"zh-CN", "下午 2:00"}, {"ja-JP", "午後 2 時"}, {"zh-CN", "下午2点"}, {"ja-JP", "14 時"}},
 		{{"en-US", "2:30 PM"}, {"ja-JP", "午後 2 時 30 分"}, {"ja-JP", "14 時 30 分"}, {"zh-CN", "下午 2 点 30 分"}, {"zh-CN", "下午2点半"}},

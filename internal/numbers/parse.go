@@ -487,6 +487,14 @@ func (e *extractor) plainNumber(i, lim int) int {
 			if we < lim && s[we] == '.' && (strings.EqualFold(s[k:we], "mio") || strings.EqualFold(s[k:we], "mrd")) {
 				we++
 			}
+			// "2 mil millones" (Spanish), "2 mil milhões" (European
+			// Portuguese): a thousand millions.
+			if exp == 3 && we+1 < lim && s[we] == ' ' && isLetter(e.runeAt(we+1)) {
+				we2 := e.alnumEnd(we + 1)
+				if exp2 := e.c.scaleWord(s[we+1 : we2]); exp2 >= 6 {
+					exp, we = exp+exp2, we2
+				}
+			}
 			n.Value = canonical(intPart, frac, exp)
 			n.Alt = ""
 			n.End = we
