@@ -311,6 +311,19 @@ func TestUntranslatedLatinLocales(t *testing.T) {
 	runCases(t, "untranslated", cases)
 }
 
+// TestUntranslatedScriptName: the message names the script the target
+// lacks.
+func TestUntranslatedScriptName(t *testing.T) {
+	runCases(t, "untranslated", []ruleCase{
+		{name: "Arabic", path: "ar-SA/page.md",
+			text: sxs("a-1", "You can use this admin center to manage your tenant settings.", "You can use the admin center to manage your tenant settings.") + "\n",
+			want: []string{"the target has no Arabic text"}},
+		{name: "Cyrillic", path: "uk-UA/page.md",
+			text: sxs("a-1", "You can use this admin center to manage your tenant settings.", "You can use the admin center to manage your tenant settings.") + "\n",
+			want: []string{"the target has no Cyrillic text"}},
+	})
+}
+
 func TestUntranslatedCodeLists(t *testing.T) {
 	runCases(t, "untranslated", []ruleCase{
 		{name: "country codes are not prose",

@@ -754,10 +754,10 @@ func (r *structReporter) changed(s, t structElem) {
 	case "table":
 		var d []string
 		if s.rows != t.rows {
-			d = append(d, fmt.Sprintf("%d rows here, %d in the source", t.rows, s.rows))
+			d = append(d, fmt.Sprintf("%d %s here, %d in the source", t.rows, plural(t.rows, "row", "rows"), s.rows))
 		}
 		if s.cols != t.cols {
-			d = append(d, fmt.Sprintf("%d columns here, %d in the source", t.cols, s.cols))
+			d = append(d, fmt.Sprintf("%d %s here, %d in the source", t.cols, plural(t.cols, "column", "columns"), s.cols))
 		}
 		r.p.ReportAt(t.loc, "table differs from the source's (%s): %s", where, strings.Join(d, "; "))
 	case "callout":

@@ -491,6 +491,12 @@ func scriptName(loc string) string {
 	case "ko":
 		return "Korean"
 	}
+	// The script's name, as the unicode package knows its tables.
+	for name, t := range unicode.Scripts {
+		if t == locale.Script(loc) {
+			return name
+		}
+	}
 	return locale.Language(loc) + "-script"
 }
 

@@ -11,6 +11,7 @@
 package baseline
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -94,9 +95,16 @@ func Write(w io.Writer, findings []report.Finding) error {
 // writers may add some); another tool or format version is an error.
 func Load(r io.Reader) (*Baseline, error) {
 	var b Baseline
-	dec := json.NewDecoder(r)
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		_, _ = br.Discard(3) // an editor's byte order mark
+	}
+	dec := json.NewDecoder(br)
 	if err := dec.Decode(&b); err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("baseline: more after the JSON document")
 	}
 	if b.Tool != Tool {
 		return nil, fmt.Errorf("baseline: tool is %q, want %q", b.Tool, Tool)

@@ -97,6 +97,7 @@ func TestLoadErrors(t *testing.T) {
 		{"newer version", `{"version": "2", "tool": "l10nlint", "findings": []}`, `unsupported version "2"`},
 		{"missing fingerprint", `{"version": "1", "tool": "l10nlint", "findings": [{"rule": "r", "path": "p"}]}`, "finding 1 lacks"},
 		{"wrong type", `{"version": "1", "tool": "l10nlint", "findings": {}}`, "cannot unmarshal"},
+		{"trailing text", `{"version": "1", "tool": "l10nlint", "findings": []} {}`, "more after the JSON document"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := baseline.Load(strings.NewReader(tc.in))
@@ -104,6 +105,10 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("Load error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+	// A byte order mark, as some editors write one, is not an error.
+	if _, err := baseline.Load(strings.NewReader("\ufeff" + `{"version": "1", "tool": "l10nlint", "findings": []}`)); err != nil {
+		t.Errorf("with a byte order mark: %v", err)
 	}
 	// Unknown keys are fine: a newer writer may add some.
 	if _, err := baseline.Load(strings.NewReader(`{"version": "1", "tool": "l10nlint", "generated": "x", "findings": [{"rule": "r", "path": "p", "fingerprint": "f", "extra": 1}]}`)); err != nil {

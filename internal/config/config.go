@@ -2,6 +2,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -192,6 +193,14 @@ func parseYAML(b []byte, name string) (*yaml.Node, func(n *yaml.Node, format str
 	}
 	if len(doc.Content) == 0 {
 		return nil, fail, nil
+	}
+	// A second document (after ---) would be ignored silently.
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var first, second yaml.Node
+	if dec.Decode(&first) == nil {
+		if err := dec.Decode(&second); err == nil {
+			return nil, fail, fail(&second, "a second YAML document: a configuration is one document (remove the ---)")
+		}
 	}
 	root := doc.Content[0]
 	if err := settle(root, 0, map[*yaml.Node]bool{}, fail); err != nil {
