@@ -493,6 +493,14 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 				return err
 			}
 		}
+		if spec.ID != "" && !ruleIDRe.MatchString(spec.ID) {
+			return fail(e, "custom-rules: id %q: use lower-case letters, digits and hyphens, as in fr-cliquez-sur (directives and --enable name rules by it)", spec.ID)
+		}
+		for _, r := range c.Registry.All() {
+			if slices.Contains(r.Tags, spec.ID) {
+				return fail(e, "custom-rules: id %q is the name of a tag (of %s): choose another", spec.ID, r.ID)
+			}
+		}
 		r, err := rules.Pattern(spec)
 		if err != nil {
 			return fail(e, "custom-rules: %v", err)
@@ -503,6 +511,9 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 	}
 	return nil
 }
+
+// ruleIDRe is the form of a rule ID, as the built-in rules have it.
+var ruleIDRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // parseGlossaryFiles reads glossary: {fr-FR: glossary/fr-FR.yaml}.
 func parseGlossaryFiles(c *Config, v *yaml.Node, fail failFunc) error {

@@ -87,6 +87,7 @@ func TestParseErrors(t *testing.T) {
 		{"layout:\n  - source: docs/{path}\n    target: l10n/docs-{locale}/{path}\n", `cfg.yaml:2: layout: target "l10n/docs-{locale}/{path}": {locale} must be a whole folder`},
 		{"layout:\n  - source: docs/{path}\n    target: l10n/{locale}-docs/{path}\n", `cfg.yaml:2: layout: target "l10n/{locale}-docs/{path}": {locale} must be a whole folder`},
 		{"locale: fr-FR\nlocale: de-DE\n", `cfg.yaml:2: key "locale" given twice (first on line 1)`},
+		{"custom-rules:\n  - id: My Rule\n    target-must-match: x\n", `cfg.yaml:2: custom-rules: id "My Rule": use lower-case letters`},
 		{"locale: fr-FR\n---\nlocale: de-DE\n", `cfg.yaml:2: a second YAML document`},
 		{"rules:\n  untranslated:\n    severity: note\n    severity: error\n", `cfg.yaml:4: key "severity" given twice (first on line 3)`},
 		{"rules:\n  untranslated: &b {severity: note}\n  length-ratio:\n    <<: *b\n", `cfg.yaml:4: merge keys (<<) are not supported`},
