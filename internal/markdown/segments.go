@@ -497,6 +497,11 @@ func pair(text string, tags []tag, blocks []blockInfo) ([]*rules.Segment, []rule
 				if sc := closeOf(k); sc > 0 {
 					i = sc // one defect, one problem: the span is this segment's
 				}
+			} else if strings.Contains(seg.Target.Raw, `<span class="sxs-lookup">`) && strings.Contains(seg.Target.Raw, "`") {
+				// The source span is there, but a backtick the target leaves
+				// open pairs with one further on: what lies between is code,
+				// and the reader sees the raw spans.
+				problem(seg.Range, "segment %q: the target's unclosed ` turns the source span after it into code (the page shows the raw markup): close or remove the backtick", t.ttu)
 			} else {
 				problem(seg.Range, "segment %q has no source part (<span class=\"sxs-lookup\"> must follow the target span)", t.ttu)
 			}
