@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"fmt"
 	"html"
 	"sort"
+	"unicode"
 )
 
 // CodeMismatch compares inline code spans.
@@ -41,7 +43,7 @@ func runCodeMismatch(p *Pass) {
 		}
 		missing, extra := multisetDiff(src, tgt)
 		if len(missing) == 1 && len(extra) == 1 {
-			p.ReportSegmentAt(s, where[extra[0]], "code span changed: source has `%s`, target has `%s`", missing[0], extra[0])
+			p.ReportSegmentAt(s, where[extra[0]], "code span changed: source has `%s`, target has `%s`%s", missing[0], extra[0], lookAlike(missing[0], extra[0]))
 			continue
 		}
 		switch {
@@ -101,4 +103,51 @@ func codeOf(t Text) []Code {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Start < out[j].Range.Start })
 	return out
+}
+
+// lookAlike names the first characters two texts differ by when either is
+// one a reader cannot tell from the other at a glance (Get‑Mailbox with a
+// no-break hyphen, a typographic quote): "" otherwise.
+func lookAlike(src, tgt string) string {
+	sr, tr := []rune(src), []rune(tgt)
+	for i := 0; i < len(sr) && i < len(tr); i++ {
+		if sr[i] == tr[i] {
+			continue
+		}
+		if unicode.IsLetter(sr[i]) && unicode.IsLetter(tr[i]) || sr[i] < 0x80 && tr[i] < 0x80 {
+			return ""
+		}
+		return fmt.Sprintf(" (U+%04X %s where the source has U+%04X %s)", tr[i], runeName(tr[i]), sr[i], runeName(sr[i]))
+	}
+	return ""
+}
+
+func runeName(r rune) string {
+	switch r {
+	case '-':
+		return "hyphen-minus"
+	case '\u2010':
+		return "hyphen"
+	case '\u2011':
+		return "non-breaking hyphen"
+	case '\u2013':
+		return "en dash"
+	case '\u2014':
+		return "em dash"
+	case '\u2212':
+		return "minus sign"
+	case '\'':
+		return "apostrophe"
+	case '\u2018', '\u2019':
+		return "typographic single quote"
+	case '"':
+		return "quotation mark"
+	case '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB':
+		return "typographic double quote"
+	case '\u00A0':
+		return "no-break space"
+	case ' ':
+		return "space"
+	}
+	return fmt.Sprintf("%q", r)
 }
