@@ -250,6 +250,10 @@ func TestReferenceDefinitions(t *testing.T) {
 	// a blockquote's lazy line.
 	put("content/fr/u.md", "# U\n\n<!--\n[e]: old.md\n-->\n\n- item\n\n  ```\n  [d]: x.md\n  ```\n\nPara text\n[d]: para.md\n\n> quote\n[d]: lazy.md\n\n[d]: a.md\n[e]: a.md\n")
 	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "content", "fr", "u.md")))
+	// In a block quote, the destination on the next line, after the > .
+	put("content/fr/q.md", "# Q\n\n> [p]:\n> a.md\n>\n> [r]: zzz.md\n")
+	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "content", "fr", "q.md")),
+		`fr/q.md:6: link "zzz.md" does not resolve`)
 	path := filepath.Join(dir, "content", "fr", "t.md")
 	expectFindings(t, corpusFindings(t, "broken-link", path), `fr/t.md:5: link "zzz.md" does not resolve: zzz.md does not exist`)
 	expectFindings(t, corpusFindings(t, "structure-mismatch", path),
@@ -271,8 +275,9 @@ func TestDocusaurusSourceLocale(t *testing.T) {
 		}
 	}
 	put("docs/a.md", "---\ntitle: A\nms.contentlocale: en\n---\n# A\n")
+	put("docs/ml/intro.md", "---\ntitle: A\nms.contentlocale: en-US\n---\n# A\n") // ml/: machine learning
 	put("i18n/fr/docusaurus-plugin-content-docs/current/a.md", "---\ntitle: A\nms.contentlocale: de-DE\n---\n# A\n")
-	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "docs", "a.md")))
+	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "docs")))
 	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "i18n")),
 		"a.md:3: ms.contentlocale is de-DE but the page's locale folder is fr")
 }

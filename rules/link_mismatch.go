@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
 )
@@ -186,7 +187,7 @@ func translatableFragment(dest string) bool {
 	// Markdown page (x.html#install is compared as written).
 	path, _, _ := strings.Cut(d[:i], "?")
 	lp := strings.ToLower(path)
-	return path == "" || strings.HasSuffix(lp, ".md") || strings.HasSuffix(lp, ".markdown")
+	return path == "" || strings.HasSuffix(lp, ".md")
 }
 
 // wrongLocale reports target links that match a source link but for a
@@ -241,6 +242,16 @@ var localeParams = map[string]bool{"clcid": true, "ui": true, "rs": true, "ad": 
 // &#123;, &#x1F;.
 var entityRe = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
+// decodeEntity decodes one character reference, or leaves it as written
+// when it names none (html reads &notify; as ¬ify;: a prefix is no name).
+func decodeEntity(ref string) string {
+	d := html.UnescapeString(ref)
+	if strings.ContainsRune(d, ';') || utf8.RuneCountInString(d) > 2 {
+		return ref
+	}
+	return d
+}
+
 // NormalizeURL reduces a destination to what must stay equal across
 // locales: locale path segments and locale query values become "{locale}",
 // the scheme and host are lower-cased.
@@ -251,7 +262,7 @@ func NormalizeURL(dest string, noFragment bool) string {
 		// ?a=1&amp;clcid=0x409 is ?a=1&clcid=0x409. Only whole ones, with
 		// their semicolon: &notify=1 stays as written (html would read
 		// &not as ¬).
-		d = entityRe.ReplaceAllStringFunc(d, html.UnescapeString)
+		d = entityRe.ReplaceAllStringFunc(d, decodeEntity)
 	}
 	frag := ""
 	if i := strings.IndexByte(d, '#'); i >= 0 {

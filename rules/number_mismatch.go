@@ -159,32 +159,51 @@ func runNumberMismatch(pass *Pass) {
 }
 
 // versionRe finds a version number after a protocol, product or the word
-// version: TLS 1.2, .NET Framework 4.7, version 5.0.
-var versionRe = regexp.MustCompile(`\b(TLS|SSL|OAuth|HTTP|HTTPS|SMB|SMTP|IMAP|POP|SNMP|PowerShell|Framework|Exchange|[Vv]ersion)[ \x{00a0}](\d{1,3})\.(\d{1,3})\b`)
+// version: TLS 1.2, .NET Framework 4.7, version 5.0; versionCommaRe the
+// same written with a comma, the word version in the target's language.
+var (
+	versionRe      = regexp.MustCompile(`\b(TLS|SSL|OAuth|HTTP|HTTPS|SMB|SMTP|IMAP|POP|SNMP|PowerShell|Framework|Exchange|[Vv]ersion)[ \x{00a0}](\d{1,3})\.(\d{1,3})\b`)
+	versionCommaRe = regexp.MustCompile(`\b(TLS|SSL|OAuth|HTTP|HTTPS|SMB|SMTP|IMAP|POP|SNMP|PowerShell|Framework|Exchange|[Vv]ersi(?:on|ón|one|ão|e))[ \x{00a0}](\d{1,3}),(\d{1,3})\b`)
+)
+
+// versionKey is a version's name and number: "tls 1.2", "version 5.0"
+// (the word version in any of its languages).
+func versionKey(word, major, minor string) string {
+	w := strings.ToLower(word)
+	if strings.HasPrefix(w, "versi") {
+		w = "version"
+	}
+	return w + " " + major + "." + minor
+}
 
 // versionComma reports a version number the target writes with a decimal
 // comma (TLS 1,2 for TLS 1.2): as a decimal 1,2 equals 1.2, so the
 // comparison accepts it, but a version is no decimal and keeps its dot in
-// every language.
+// every language. One pass over each side.
 func versionComma(pass *Pass, seg *Segment) {
 	if strings.IndexByte(seg.Target.Raw, ',') < 0 || strings.IndexByte(seg.Source.Plain, '.') < 0 {
 		return
 	}
+	src := map[string]string{}
 	for _, m := range versionRe.FindAllStringSubmatch(seg.Source.Plain, -1) {
-		word, major, minor := m[1], m[2], m[3]
-		if strings.EqualFold(word, "version") {
-			word = `[Vv]ersi(?:on|ón|one|ão|e)`
-		} else {
-			word = regexp.QuoteMeta(word)
+		if k := versionKey(m[1], m[2], m[3]); src[k] == "" {
+			src[k] = m[0]
 		}
-		re := regexp.MustCompile(`\b` + word + `[ \x{00a0}]` + major + `,` + minor + `\b`)
-		if loc := re.FindStringIndex(seg.Target.Raw); loc != nil {
-			at := Range{Start: seg.Target.Range.Start + loc[0], End: seg.Target.Range.Start + loc[1]}
-			got := seg.Target.Raw[loc[0]:loc[1]]
-			pass.ReportSegmentAt(seg, at, "version number written with a decimal comma: %q for %q (a version keeps its dot: %s)",
-				got, m[0], strings.Replace(got, major+","+minor, major+"."+minor, 1))
-			return
+	}
+	if len(src) == 0 {
+		return
+	}
+	for _, m := range versionCommaRe.FindAllStringSubmatchIndex(seg.Target.Raw, -1) {
+		raw := seg.Target.Raw
+		was, ok := src[versionKey(raw[m[2]:m[3]], raw[m[4]:m[5]], raw[m[6]:m[7]])]
+		if !ok {
+			continue
 		}
+		got := raw[m[0]:m[1]]
+		at := Range{Start: seg.Target.Range.Start + m[0], End: seg.Target.Range.Start + m[1]}
+		pass.ReportSegmentAt(seg, at, "version number written with a decimal comma: %q for %q (a version keeps its dot: %s)",
+			got, was, raw[m[0]:m[5]]+"."+raw[m[6]:m[1]])
+		return
 	}
 }
 

@@ -537,7 +537,7 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 						a--
 					}
 					// «  »: the run after « was that finding already.
-					if a > 0 && t[a-1].r != '\n' && !slices.Contains(nbspRuns, a) {
+					if a > 0 && t[a-1].r != '\n' && (len(nbspRuns) == 0 || nbspRuns[len(nbspRuns)-1] != a) {
 						spaceRun(a, i, i, "before '»'")
 					}
 					continue
@@ -619,9 +619,10 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		if name := typoString(t[k:i]); (strings.Contains(name, "-") || typoHeaderNames[name] || typoAcronym(name)) && typoHasSeq(src(), name+":", true) {
 			return false
 		}
-		// A drive letter: D: where the source says "the D: drive" or
-		// "drive D:" (not "Option A:", "plan B:").
-		if name := typoString(t[j:i]); typoDrive(name) && (typoHasSeq(src(), name+": drive", true) || typoHasSeq(src(), "drive "+name+":", true)) {
+		// A drive letter: D: in a source that speaks of drives ("the D:
+		// drive", "Drive D:", "the D: and E: drives", "the D: volume"),
+		// not "Option A:" or "plan B:".
+		if name := typoString(t[j:i]); typoDrive(name) && typoHasSeq(src(), name+":", true) && typoDriveWords(src()) {
 			return false
 		}
 	}
@@ -655,6 +656,17 @@ func typoAcronym(s string) bool {
 		}
 	}
 	return true
+}
+
+// typoDriveWords reports whether the text speaks of drives.
+func typoDriveWords(cs []typoChar) bool {
+	s := strings.ToLower(typoString(cs))
+	for _, w := range []string{"drive", "volume", "disk", "partition", "lecteur", "laufwerk"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // typoDrive reports whether s is a drive letter: one capital letter, but
@@ -821,8 +833,12 @@ func checkDoubleSpaces(text string, t []typoChar, src func() []typoChar, skip []
 	if len(runs) == 0 || len(runs) <= len(typoSpaceRuns(src())) {
 		return
 	}
+	skipped := make(map[int]bool, len(skip))
+	for _, k := range skip {
+		skipped[k] = true
+	}
 	for _, r := range runs {
-		if slices.Contains(skip, r[0]) {
+		if skipped[r[0]] {
 			continue
 		}
 		desc := typoRunName(t[r[0]:r[1]])

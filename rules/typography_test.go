@@ -65,7 +65,8 @@ func TestTypographyFrench(t *testing.T) {
 				// fr-FR/use-dkim-to-validate-outbound-email.md line 276
 				sxs("a-4", "le domaine indiqué dans l'adresse From: (5322.From) du message", "the domain in the From: address (5322.From) of the message") + "\n"},
 		{name: "a drive letter kept from the source is no colon of a sentence",
-			text: sxs("a-1", "Le lecteur D: est plein. Copiez-le sur le lecteur E: ensuite.", "The D: drive is full. Copy it to drive E: then.") + "\n"},
+			text: sxs("a-1", "Le lecteur D: est plein. Copiez-le sur le lecteur E: ensuite.", "The D: drive is full. Copy it to drive E: then.") + "\n" +
+				sxs("a-2", "Les lecteurs D: et E: sont pleins.", "Drive D: and the E: volume are full.") + "\n"},
 		{name: "a Roman numeral before a colon is no drive",
 			// fr-FR/ciso-workshop.md line 37
 			text: sxs("a-1", "Module 4a : stratégie, partie I: explorer.", "Module 4a: Threat Protection Strategy, Part I: Explore.") + "\n",

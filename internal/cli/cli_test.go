@@ -241,6 +241,17 @@ func TestOutputFile(t *testing.T) {
 	if b, _ := os.ReadFile(out); !json.Valid(b) || strings.Contains(string(b), `"version": "2.1.0"`) {
 		t.Error("the file the link names did not get the JSON report")
 	}
+	// A dangling link: the report is written where it points.
+	dangling := filepath.Join(t.TempDir(), "dangling.json")
+	if err := os.Symlink("report-here.json", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "check", example, "-f", "json", "-o", dangling); code != ExitFindings {
+		t.Fatalf("report through a dangling link: exit %d: %s", code, errs)
+	}
+	if b, err := os.ReadFile(filepath.Join(filepath.Dir(dangling), "report-here.json")); err != nil || !json.Valid(b) {
+		t.Errorf("the file a dangling link names: %v", err)
+	}
 	if code, _, errs := run(t, "check", example, "-o", filepath.Dir(out)); code != ExitUsage || !strings.Contains(errs, "is a directory") {
 		t.Errorf("--output naming a directory: %d %s", code, errs)
 	}

@@ -6,14 +6,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
-// reportFile is where --output writes. An existing regular file is
-// replaced whole: the report is written aside and renamed over it (its
-// mode kept) once complete, so that a full disk leaves the previous
-// report, not half of a new one. A new file is created as any program
-// creates one (the umask applies). A symbolic link is followed to the file
-// it names; a device or a pipe (/dev/stdout, a FIFO) is written directly.
+// reportFile is where --output writes. A regular file, existing or new, is
+// written whole or not at all: the report is written aside and renamed
+// over it once complete (an existing file's mode kept, a new one's from
+// the umask), so that a full disk or a killed run leaves the previous
+// report, not half of a new one. A symbolic link is followed to the file it
+// names (a dangling one too); a device or a pipe (/dev/stdout, a FIFO) is
+// written directly.
 type reportFile struct {
 	*os.File
 	path          string // what the report replaces, links resolved
@@ -23,20 +25,39 @@ type reportFile struct {
 }
 
 func openReport(name string) (*reportFile, error) {
+	// A device named by path (/dev/stdout, /dev/fd/1, /proc/self/fd/1) is
+	// written into, appending: resolved, it can name the file stdout was
+	// redirected to, which must keep what is already in it.
+	if abs, err := filepath.Abs(name); err == nil {
+		if d := filepath.ToSlash(abs); strings.HasPrefix(d, "/dev/") || strings.HasPrefix(d, "/proc/") {
+			f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+			if err != nil {
+				return nil, err
+			}
+			return &reportFile{File: f, path: name}, nil
+		}
+	}
 	path := name
 	if real, err := filepath.EvalSymlinks(name); err == nil {
 		path = real
+	} else if li, lerr := os.Lstat(name); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// A dangling link: the report goes where it points, as a shell
+		// redirection would write it.
+		target, err := os.Readlink(name)
+		if err != nil {
+			return nil, err
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(name), target)
+		}
+		path = target
 	}
 	st, err := os.Stat(path)
 	switch {
 	case err == nil && st.IsDir():
 		return nil, fmt.Errorf("%s is a directory", name)
 	case err == nil && st.Mode().IsRegular():
-		f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
-		if err != nil {
-			return nil, err
-		}
-		return &reportFile{File: f, path: path, temp: true, mode: st.Mode().Perm()}, nil
+		return aside(path, st.Mode().Perm(), false)
 	case err == nil:
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
@@ -44,13 +65,35 @@ func openReport(name string) (*reportFile, error) {
 		}
 		return &reportFile{File: f, path: path}, nil
 	case errors.Is(err, fs.ErrNotExist):
+		// Created empty first, so that it gets the mode the umask gives a
+		// new file; the report itself is written aside, so that a run that
+		// stops half-way leaves no half report.
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		if err != nil {
 			return nil, err
 		}
-		return &reportFile{File: f, path: path, created: true}, nil
+		st, err := f.Stat()
+		f.Close()
+		if err != nil {
+			os.Remove(path)
+			return nil, err
+		}
+		return aside(path, st.Mode().Perm(), true)
 	}
 	return nil, err
+}
+
+// aside opens the temporary file a report is written to before it replaces
+// path; created: path was made empty for it, and goes if the run fails.
+func aside(path string, mode fs.FileMode, created bool) (*reportFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
+	if err != nil {
+		if created {
+			os.Remove(path)
+		}
+		return nil, err
+	}
+	return &reportFile{File: f, path: path, temp: true, created: created, mode: mode}, nil
 }
 
 // commit closes the report and puts it in place.
@@ -85,7 +128,10 @@ func (r *reportFile) abort() {
 }
 
 func (r *reportFile) discard() {
-	if r.temp || r.created {
+	if r.temp {
 		os.Remove(r.Name())
+	}
+	if r.created {
+		os.Remove(r.path)
 	}
 }

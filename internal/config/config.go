@@ -203,10 +203,11 @@ func parseYAML(b []byte, name string) (*yaml.Node, func(n *yaml.Node, format str
 		}
 	}
 	root := doc.Content[0]
-	if err := settle(root, 0, map[*yaml.Node]bool{}, fail); err != nil {
+	aliased := false
+	if err := settle(root, 0, map[*yaml.Node]bool{}, &aliased, fail); err != nil {
 		return nil, fail, err
 	}
-	if n := countNodes(root, 0); n > maxNodes {
+	if n := 0; aliased && countNodes(root, n) > maxNodes {
 		// Aliases of aliases multiply: a short file can stand for billions
 		// of values. A configuration is hand-written and small.
 		return nil, fail, &Error{Path: name, Msg: fmt.Sprintf("the document expands to more than %d values through its aliases", maxNodes)}
@@ -234,28 +235,31 @@ func countNodes(n *yaml.Node, total int) int {
 // so that the readers see values, and rejects what a reader could get
 // wrong: a key given twice (the last one would silently win) and merge
 // keys (<<), which the readers do not expand.
-func settle(n *yaml.Node, depth int, done map[*yaml.Node]bool, fail failFunc) error {
+// settle reports in *aliased whether it replaced an alias. done holds the
+// nodes settled (true) and those being settled (false): meeting one of
+// those again is an alias inside its own anchor.
+func settle(n *yaml.Node, depth int, done map[*yaml.Node]bool, aliased *bool, fail failFunc) error {
 	if depth > 100 {
-		return fail(n, "the configuration nests too deep (or an alias refers to itself)")
+		return fail(n, "the configuration nests too deep")
 	}
-	// A node that several aliases name is settled once.
-	if done[n] {
-		return nil
+	if settled, seen := done[n]; seen {
+		if !settled {
+			return fail(n, "an alias refers to the value it is in")
+		}
+		return nil // a node that several aliases name is settled once
 	}
-	done[n] = true
+	done[n] = false
 	for i, c := range n.Content {
 		for c.Kind == yaml.AliasNode && c.Alias != nil {
 			c = c.Alias
-			depth++
-			if depth > 100 {
-				return fail(n, "an alias refers to itself")
-			}
+			*aliased = true
 		}
 		n.Content[i] = c
-		if err := settle(c, depth+1, done, fail); err != nil {
+		if err := settle(c, depth+1, done, aliased, fail); err != nil {
 			return err
 		}
 	}
+	done[n] = true
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}

@@ -259,3 +259,21 @@ func TestAliasBomb(t *testing.T) {
 		t.Fatal("parsing an alias bomb did not end")
 	}
 }
+
+// TestAliasCycleAndBigDocuments: an alias inside its own anchor is an error
+// at its line; a big document without aliases (a glossary of many terms)
+// is no alias bomb.
+func TestAliasCycleAndBigDocuments(t *testing.T) {
+	_, err := Parse([]byte("do-not-translate: &a [x, *a]\n"), "cfg.yaml", testRegistry())
+	if err == nil || !strings.Contains(err.Error(), "cfg.yaml:1: an alias refers to the value it is in") {
+		t.Errorf("self-referencing alias: %v", err)
+	}
+	var b strings.Builder
+	b.WriteString("do-not-translate:\n")
+	for i := 0; i < maxNodes+10; i++ {
+		fmt.Fprintf(&b, "  - t%d\n", i)
+	}
+	if _, err := Parse([]byte(b.String()), "cfg.yaml", testRegistry()); err != nil {
+		t.Errorf("a long list without aliases: %v", err)
+	}
+}

@@ -230,6 +230,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		if f.placed && !f.place.Assumed {
 			popts.FolderLocale = f.place.Locale
 		}
+		popts.NoFolder = f.placed && f.place.Assumed
 		var pg *rules.Page
 		t0 := tm.now()
 		unread := true
@@ -519,6 +520,7 @@ func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string)
 			if ok && !pl.Assumed {
 				popts.FolderLocale = pl.Locale
 			}
+			popts.NoFolder = ok && pl.Assumed
 			pg := page.ParseOwned(display(cwd, filepath.FromSlash(abs)), data, popts)
 			f = facts(pg, abs, pl, ok, false, textfile.NewLines(pg.Text))
 		}

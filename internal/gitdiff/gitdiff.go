@@ -122,6 +122,7 @@ func ChangedLinesOf(ctx context.Context, files []string, rev string) (map[string
 	tops := map[string]string{}  // folder -> repository top
 	repos := map[string]string{} // repository top -> a folder in it, as the files name it
 	var order []string
+	var firstErr error
 	for _, f := range files {
 		dir := filepath.Dir(f)
 		if _, ok := tops[dir]; ok {
@@ -132,7 +133,13 @@ func ChangedLinesOf(ctx context.Context, files []string, rev string) (map[string
 		}
 		top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
 		if err != nil {
-			return nil, err
+			// A file in no repository has no changed lines: its findings
+			// go, as a check of a repository's changes has no say on it.
+			tops[dir] = ""
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
 		}
 		t := strings.TrimSpace(string(top))
 		tops[dir] = t
@@ -140,6 +147,9 @@ func ChangedLinesOf(ctx context.Context, files []string, rev string) (map[string
 			repos[t] = dir
 			order = append(order, t)
 		}
+	}
+	if len(order) == 0 && firstErr != nil {
+		return nil, firstErr // no file in a repository: nothing to compare
 	}
 	out := map[string][]LineRange{}
 	for _, t := range order {

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -96,17 +95,21 @@ func Extract(page *rules.Page, bodyStart int) {
 		code = append(code, cc...)
 		page.Links = append(page.Links, ll...)
 	}
-	// The link reference definitions goldmark read, by their text.
-	var defs []rules.Range
+	// The link reference definitions goldmark read, by their lines (in a
+	// block quote or a list item, without the container's markers).
+	var defs [][]rules.Range
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if d, ok := n.(*ast.LinkReferenceDefinition); ok {
 			if l := d.Lines(); l != nil && l.Len() > 0 {
-				s, _ := at(l.At(0))
-				_, e := at(l.At(l.Len() - 1))
-				defs = append(defs, rules.Range{Start: s, End: e})
+				lines := make([]rules.Range, l.Len())
+				for k := range lines {
+					s, e := at(l.At(k))
+					lines[k] = rules.Range{Start: s, End: e}
+				}
+				defs = append(defs, lines)
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -601,26 +604,62 @@ func strayMarkup(text string, bodyStart int, tags []tag, code []rules.Range) []r
 	return probs
 }
 
-// definitionRe reads a link reference definition's label and destination:
-// [label]: destination, the destination possibly on the next line.
-var definitionRe = regexp.MustCompile(`^[ \t]*\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)`)
-
 // definitions returns the link reference definitions goldmark read ([p]:
-// page.md, at the ranges defs of text) as links to their destinations:
+// page.md, each by its lines of text) as links to their destinations:
 // where a reference link ([text][p]) leads.
-func definitions(text string, defs []rules.Range) []rules.Link {
+func definitions(text string, defs [][]rules.Range) []rules.Link {
 	var out []rules.Link
-	for _, d := range defs {
-		m := definitionRe.FindStringSubmatchIndex(text[d.Start:d.End])
-		if m == nil {
+	for _, lines := range defs {
+		// The label runs from the first line's [ to the first "]:".
+		first := text[lines[0].Start:lines[0].End]
+		open := strings.IndexByte(first, '[')
+		if open < 0 {
 			continue
 		}
-		ds, de := d.Start+m[4], d.Start+m[5]
-		if text[ds] == '<' {
-			ds, de = ds+1, de-1
+		var label []string
+		li, colon := 0, -1
+		from := lines[0].Start + open + 1
+		for ; li < len(lines); li++ {
+			line := text[max(from, lines[li].Start):lines[li].End]
+			if k := strings.Index(line, "]:"); k >= 0 {
+				label = append(label, line[:k])
+				colon = max(from, lines[li].Start) + k + 2
+				break
+			}
+			label = append(label, line)
 		}
-		out = append(out, rules.Link{Kind: rules.InlineLink, Definition: true, Dest: text[ds:de], Label: text[d.Start+m[2] : d.Start+m[3]],
-			DestRange: rules.Range{Start: ds, End: de}, Range: rules.Range{Start: d.Start + m[0], End: d.Start + m[1]}})
+		if colon < 0 {
+			continue
+		}
+		// The destination: the next token, on this line or the next.
+		ds, de := -1, -1
+		for at := colon; li < len(lines) && ds < 0; li++ {
+			if li > 0 && at < lines[li].Start {
+				at = lines[li].Start
+			}
+			for at < lines[li].End && (text[at] == ' ' || text[at] == '\t') {
+				at++
+			}
+			if at >= lines[li].End || text[at] == '\n' || text[at] == '\r' {
+				at = -1
+				continue
+			}
+			ds, de = at, at
+			if text[at] == '<' {
+				if k := strings.IndexByte(text[at:lines[li].End], '>'); k > 0 {
+					ds, de = at+1, at+k
+				}
+			} else {
+				for de < lines[li].End && text[de] != ' ' && text[de] != '\t' && text[de] != '\n' && text[de] != '\r' {
+					de++
+				}
+			}
+		}
+		if ds < 0 || de <= ds {
+			continue
+		}
+		out = append(out, rules.Link{Kind: rules.InlineLink, Definition: true, Dest: text[ds:de], Label: strings.Join(label, " "),
+			DestRange: rules.Range{Start: ds, End: de}, Range: rules.Range{Start: lines[0].Start + open, End: de}})
 	}
 	return out
 }

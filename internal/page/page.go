@@ -21,6 +21,10 @@ type Options struct {
 	// documentation set's layout places it (fr-FR for fr-FR/hr/a.md); when
 	// empty, the innermost locale-named folder of the path.
 	FolderLocale string
+	// NoFolder: the layout placed the file in no locale folder (a
+	// Docusaurus source page): its path names no locale, whatever folders
+	// it is in (docs/ml/intro.md).
+	NoFolder bool
 }
 
 // Parse builds the page for path from its raw bytes. It never fails: what
@@ -79,7 +83,7 @@ func detectLocale(path string, fm *rules.FrontMatter, opts Options) (string, str
 }
 
 func folderLocale(path string, opts Options) string {
-	if opts.FolderLocale != "" {
+	if opts.FolderLocale != "" || opts.NoFolder {
 		return opts.FolderLocale
 	}
 	return locale.FromPath(path)
