@@ -275,8 +275,19 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	}
 	if !f.diff {
 		cwd, _ := os.Getwd()
+		root := cwd
+		if strings.EqualFold(f.format, "sarif") {
+			// GitHub reads a SARIF log's paths from the repository's top: a
+			// run from a subdirectory says docs/fr-FR/a.md, not fr-FR/a.md.
+			if top, err := gitdiff.Toplevel(context.Background(), cwd); err == nil {
+				root = repoRoot(cwd, top)
+			}
+		}
 		run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
-			Version: version(), Root: cwd, Suppressed: suppressedFindings(res.Suppressed)}
+			Version: version(), Root: root, Suppressed: suppressedFindings(res.Suppressed)}
+		if root != cwd {
+			run.Dir = cwd
+		}
 		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix, MaxResults: f.sarifMax}); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
@@ -506,4 +517,23 @@ text, so editing another paragraph or shifting lines does not bring old findings
 	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
 	selection.addFlags(cmd)
 	return cmd
+}
+
+// repoRoot is the repository's top folder top (as git gives it, links
+// resolved) named from cwd as the working directory names itself, so that
+// paths relative to cwd stay relative to it.
+func repoRoot(cwd, top string) string {
+	real, err := filepath.EvalSymlinks(cwd)
+	if err != nil {
+		return top
+	}
+	rel, err := filepath.Rel(top, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return top
+	}
+	if rel == "." {
+		return cwd
+	}
+	up := strings.Count(rel, string(filepath.Separator)) + 1
+	return filepath.Clean(filepath.Join(cwd, strings.Repeat(".."+string(filepath.Separator), up)))
 }

@@ -768,3 +768,38 @@ func TestConfigIgnoreAndQuiet(t *testing.T) {
 		t.Errorf("bad ignore: %d %s", code, errs)
 	}
 }
+
+// TestSARIFRepositoryPaths: run from a subdirectory of a git repository,
+// a SARIF log's paths are relative to the repository's top, as GitHub code
+// scanning reads them.
+func TestSARIFRepositoryPaths(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not on PATH")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	write(t, filepath.Join(dir, "docs", "fr-FR", "p.md"), `<span data-ttu-id="a-1">Conservez 6 rapports.</span><span class="sxs-lookup"><span data-stu-id="a-1">Keep 12 reports.</span></span>`+"\n")
+	t.Chdir(filepath.Join(dir, "docs"))
+	_, out, errs := run(t, "check", "fr-FR", "-f", "sarif")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string } `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+		t.Fatalf("SARIF: %v %s", err, errs)
+	}
+	if uri := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "docs/fr-FR/p.md" {
+		t.Errorf("uri %q, want docs/fr-FR/p.md", uri)
+	}
+}

@@ -114,6 +114,18 @@ func ChangedLines(ctx context.Context, repoDir, rev string, paths []string) (map
 	return out, nil
 }
 
+// Toplevel returns the top folder of the git repository holding dir.
+func Toplevel(ctx context.Context, dir string) (string, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", fmt.Errorf("gitdiff: %w", ErrNoGit)
+	}
+	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(top)), nil
+}
+
 // ChangedLinesOf is ChangedLines for the repositories that hold files
 // (absolute paths): a documentation set in a submodule or a nested
 // repository is compared in its own repository, not in the one around it

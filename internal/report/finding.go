@@ -56,8 +56,10 @@ type Run struct {
 	Files, Segments int
 	// Version is l10nlint's version.
 	Version string
-	// Root is the directory paths are relative to (SARIF's %SRCROOT%).
-	Root string
+	// Root is SARIF's %SRCROOT%, the folder its paths are given from (a
+	// repository's top); Dir the folder the findings' relative paths are
+	// relative to (the working directory), when it is not Root.
+	Root, Dir string
 }
 
 // RuleDocsURL is where the generated rule documentation (docs/rules.md) is

@@ -274,7 +274,11 @@ func newSARIFLog(run *Run, max int) (*sarifLog, error) {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
 		}
-		loc := sarifPhysicalLocation{ArtifactLocation: artifactLocation(f.Path, root)}
+		p := f.Path
+		if run.Dir != "" && !filepath.IsAbs(p) {
+			p = filepath.Join(run.Dir, p)
+		}
+		loc := sarifPhysicalLocation{ArtifactLocation: artifactLocation(p, root)}
 		if f.Start.Line > 0 {
 			end := f.End
 			if end.Line < f.Start.Line { // unset End: an empty region
