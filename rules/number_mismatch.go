@@ -166,6 +166,16 @@ var (
 	versionCommaRe = regexp.MustCompile(`\b(TLS|SSL|OAuth|HTTP|HTTPS|SMB|SMTP|IMAP|POP|SNMP|PowerShell|Framework|Exchange|[Vv]ersi(?:on|ón|one|ão|e))[ \x{00a0}](\d{1,3}),(\d{1,3})\b`)
 )
 
+// digitSepDigit reports whether s has a digit, sep and a digit in a row.
+func digitSepDigit(s string, sep byte) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == sep && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // versionKey is a version's name and number: "tls 1.2", "version 5.0"
 // (the word version in any of its languages).
 func versionKey(word, major, minor string) string {
@@ -181,7 +191,9 @@ func versionKey(word, major, minor string) string {
 // comparison accepts it, but a version is no decimal and keeps its dot in
 // every language. One pass over each side.
 func versionComma(pass *Pass, seg *Segment) {
-	if strings.IndexByte(seg.Target.Raw, ',') < 0 || strings.IndexByte(seg.Source.Plain, '.') < 0 {
+	// Most segments have no digit, separator, digit on one side or the
+	// other: two byte scans spare them the regular expressions.
+	if !digitSepDigit(seg.Target.Raw, ',') || !digitSepDigit(seg.Source.Plain, '.') {
 		return
 	}
 	src := map[string]string{}
