@@ -56,7 +56,7 @@ func runMarkupMismatch(p *Pass) {
 				at = r
 			}
 		}
-		if p.Bool("check-emphasis") {
+		if p.Bool("check-emphasis") && (len(s.Source.Emphasis) > 0 || len(s.Target.Emphasis) > 0) {
 			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
 			for _, kind := range []string{"bold", "italic", "strikethrough", "unrendered"} {
 				if se[kind] != te[kind] {
