@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,6 +31,8 @@ it names a heading, and a translated heading has a translated anchor: #plus-dinf
 #more-information. Such fragments are left to broken-link, which checks that the target's fragment
 resolves on the linked page; a fragment dropped or added is still reported. Fragments of URLs with a
 scheme, and of site-absolute links (/path#x), are compared as written.
+
+The href of an <a> tag and the src of an <img> tag count as links too.
 
 A reference link ([text][label]) compares as the destination the page defines for its label
 ([label]: https://...); one whose label has no definition on the page is not compared.
@@ -77,7 +80,8 @@ func runLinkMismatch(p *Pass) {
 		}
 	}
 	for _, s := range p.Page.Segments {
-		if !s.HasSource || len(s.Source.Links) == 0 && len(s.Target.Links) == 0 {
+		srcLinks, tgtLinks := withHTMLLinks(p.Page.Text, s.Source), withHTMLLinks(p.Page.Text, s.Target)
+		if !s.HasSource || len(srcLinks) == 0 && len(tgtLinks) == 0 {
 			continue
 		}
 		// A reference link reads as the destination its label is defined
@@ -110,14 +114,14 @@ func runLinkMismatch(p *Pass) {
 		}
 		var src, tgt []string
 		byKey := map[string]Link{}
-		for _, l := range s.Source.Links {
+		for _, l := range srcLinks {
 			l, ok := resolve(l)
 			if k := key(l); ok && k != "" {
 				src = append(src, k)
 				byKey["s"+k] = l
 			}
 		}
-		for _, l := range s.Target.Links {
+		for _, l := range tgtLinks {
 			l, ok := resolve(l)
 			if k := key(l); ok && k != "" {
 				tgt = append(tgt, k)
@@ -344,3 +348,65 @@ func localizeURLs(p *Pass) {
 		}
 	}
 }
+
+// withHTMLLinks returns t's links with those of its <a href> and <img src>
+// tags, which lead where a Markdown link would.
+func withHTMLLinks(text string, t Text) []Link {
+	out := t.Links
+	for _, g := range t.Tags {
+		if g.Closing || g.Name != "a" && g.Name != "img" {
+			continue
+		}
+		attr, kind := "href", InlineLink
+		if g.Name == "img" {
+			attr, kind = "src", ImageLink
+		}
+		if ds, de, ok := attrValue(text, g.Range.Start, g.Range.End, attr); ok {
+			if len(out) == len(t.Links) {
+				out = slices.Clone(t.Links)
+			}
+			out = append(out, Link{Kind: kind, Dest: html.UnescapeString(text[ds:de]), Range: g.Range, DestRange: Range{Start: ds, End: de}})
+		}
+	}
+	return out
+}
+
+// attrValue finds the value of the attribute name in the tag text[i:n]:
+// its range, quoted or not.
+func attrValue(text string, i, n int, name string) (start, end int, ok bool) {
+	tag := text[i:n]
+	for k := 1; k+len(name) < len(tag); k++ {
+		if !strings.EqualFold(tag[k:k+len(name)], name) || !isHTMLSpace(tag[k-1]) {
+			continue
+		}
+		j := k + len(name)
+		for j < len(tag) && isHTMLSpace(tag[j]) {
+			j++
+		}
+		if j >= len(tag) || tag[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(tag) && isHTMLSpace(tag[j]) {
+			j++
+		}
+		if j >= len(tag) {
+			return 0, 0, false
+		}
+		if q := tag[j]; q == '"' || q == '\'' {
+			e := strings.IndexByte(tag[j+1:], q)
+			if e < 0 {
+				return 0, 0, false
+			}
+			return i + j + 1, i + j + 1 + e, true
+		}
+		e := j
+		for e < len(tag) && !isHTMLSpace(tag[e]) && tag[e] != '>' && (tag[e] != '/' || e+1 >= len(tag) || tag[e+1] != '>') {
+			e++
+		}
+		return i + j, i + e, e > j
+	}
+	return 0, 0, false
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
