@@ -302,8 +302,8 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if res.Files == 0 {
 		// A gate that checked nothing passes: say so (an include glob that
 		// matches nothing, a wrong folder).
-		res.Notices = append(res.Notices, fmt.Sprintf("no file checked: %s holds no file the include globs (%s) match",
-			strings.Join(paths, ", "), strings.Join(cfg.Include, ", ")))
+		res.Notices = append(res.Notices, fmt.Sprintf("no file checked: %s holds no file the include globs (%s) match that the exclude globs (%s) keep",
+			strings.Join(paths, ", "), strings.Join(cfg.Include, ", "), strings.Join(cfg.Exclude, ", ")))
 	}
 	for _, m := range res.Notices {
 		fmt.Fprintf(stderr, "l10nlint: %s\n", m)
