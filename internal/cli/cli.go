@@ -276,11 +276,17 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if !f.diff {
 		cwd, _ := os.Getwd()
 		root := cwd
-		if strings.EqualFold(f.format, "sarif") {
-			// GitHub reads a SARIF log's paths from the repository's top: a
-			// run from a subdirectory says docs/fr-FR/a.md, not fr-FR/a.md.
+		format := strings.ToLower(f.format)
+		if format == "sarif" || format == "github" || format == "gitlab" {
+			// GitHub and GitLab read paths from the repository's top: a run
+			// from a subdirectory says docs/fr-FR/a.md, not fr-FR/a.md.
 			if top, err := gitdiff.Toplevel(context.Background(), cwd); err == nil {
 				root = repoRoot(cwd, top)
+			}
+		}
+		if root != cwd && format != "sarif" {
+			for i := range res.Findings {
+				res.Findings[i].Path = fromRoot(root, cwd, res.Findings[i].Path)
 			}
 		}
 		run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
@@ -536,4 +542,17 @@ func repoRoot(cwd, top string) string {
 	}
 	up := strings.Count(rel, string(filepath.Separator)) + 1
 	return filepath.Clean(filepath.Join(cwd, strings.Repeat(".."+string(filepath.Separator), up)))
+}
+
+// fromRoot renames a path relative to cwd (or absolute) relative to root,
+// when it lies under root.
+func fromRoot(root, cwd, p string) string {
+	abs := p
+	if !filepath.IsAbs(p) {
+		abs = filepath.Join(cwd, p)
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(rel)
+	}
+	return p
 }

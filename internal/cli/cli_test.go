@@ -802,4 +802,11 @@ func TestSARIFRepositoryPaths(t *testing.T) {
 	if uri := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "docs/fr-FR/p.md" {
 		t.Errorf("uri %q, want docs/fr-FR/p.md", uri)
 	}
+	// GitHub's annotations and GitLab's report too.
+	if _, out, _ := run(t, "check", "fr-FR", "-f", "github"); !strings.Contains(out, "file=docs/fr-FR/p.md,") {
+		t.Errorf("github format:\n%s", out)
+	}
+	if _, out, _ := run(t, "check", "fr-FR", "-f", "gitlab"); !strings.Contains(out, `"path": "docs/fr-FR/p.md"`) {
+		t.Errorf("gitlab format:\n%s", out)
+	}
 }
