@@ -442,6 +442,9 @@ translations), and quick fixes for the mechanical problems.`,
 			srv := lsp.NewServer(os.Stdin, os.Stdout)
 			srv.ConfigFile, srv.Log = configFile, stderr
 			if err := srv.Serve(); err != nil {
+				if errors.Is(err, lsp.ErrExitWithoutShutdown) {
+					return &exitError{code: 1, err: err} // as the LSP specification asks
+				}
 				return &exitError{code: ExitInternal, err: err}
 			}
 			return nil

@@ -41,7 +41,19 @@ type Server struct {
 	docs     map[string]string           // uri → text
 	findings map[string][]report.Finding // uri → last findings
 	shutdown bool
+	started  bool // initialize received
 }
+
+// ErrExitWithoutShutdown is Serve's error for an exit notification that
+// came without a shutdown request: the LSP specification asks for exit
+// status 1 then.
+var ErrExitWithoutShutdown = errors.New("exit without shutdown")
+
+// parseError is a message whose body is no JSON-RPC message: the framing
+// is intact, so the server answers it and reads on.
+type parseError struct{ err error }
+
+func (e *parseError) Error() string { return "bad message: " + e.err.Error() }
 
 // NewServer reads requests from in and writes to out.
 func NewServer(in io.Reader, out io.Writer) *Server {
@@ -67,6 +79,14 @@ type rpcError struct {
 func (s *Server) Serve() error {
 	for {
 		msg, err := s.read()
+		var perr *parseError
+		if errors.As(err, &perr) {
+			s.logf("l10nlint: %v", err)
+			if err := s.write(message{JSONRPC: "2.0", ID: json.RawMessage("null"), Error: &rpcError{Code: -32700, Message: perr.Error()}}); err != nil {
+				return err
+			}
+			continue
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && s.shutdown {
 				return nil
@@ -77,9 +97,24 @@ func (s *Server) Serve() error {
 			if s.shutdown {
 				return nil
 			}
-			return errors.New("exit without shutdown")
+			return ErrExitWithoutShutdown
 		}
-		result, rerr := s.handle(msg)
+		if msg.Method == "" {
+			continue // a response to a request of ours: none is made
+		}
+		var result any
+		var rerr *rpcError
+		switch {
+		case len(msg.ID) > 0 && s.shutdown:
+			rerr = &rpcError{Code: -32600, Message: "the server is shutting down"}
+		case !s.started && msg.Method != "initialize":
+			if len(msg.ID) == 0 {
+				continue // notifications before initialize are dropped
+			}
+			rerr = &rpcError{Code: -32002, Message: "the server is not initialized"}
+		default:
+			result, rerr = s.handle(msg)
+		}
 		if len(msg.ID) > 0 { // a request: answer it
 			reply := message{JSONRPC: "2.0", ID: msg.ID, Result: result, Error: rerr}
 			if rerr == nil && result == nil {
@@ -131,7 +166,7 @@ func (s *Server) read() (*message, error) {
 	}
 	var m message
 	if err := json.Unmarshal(body, &m); err != nil {
-		return nil, fmt.Errorf("bad message: %w", err)
+		return nil, &parseError{err}
 	}
 	return &m, nil
 }
@@ -197,6 +232,7 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		if err := s.loadConfig(uriPath(root)); err != nil {
 			return nil, &rpcError{Code: -32603, Message: err.Error()}
 		}
+		s.started = true
 		return map[string]any{
 			"capabilities": map[string]any{
 				"positionEncoding":   "utf-16",
@@ -285,11 +321,17 @@ func (s *Server) loadConfig(root string) error {
 func (s *Server) lint(uri string) {
 	text, ok := s.docs[uri]
 	path := uriPath(uri)
-	if !ok || path == "" || !strings.HasSuffix(strings.ToLower(path), ".md") {
+	if lp := strings.ToLower(path); !ok || path == "" || !strings.HasSuffix(lp, ".md") && !strings.HasSuffix(lp, ".markdown") {
 		return
 	}
 	if s.cfg == nil {
 		s.cfg = config.Default()
+	}
+	// As check does with a file it is given: the exclude globs apply.
+	if s.excluded(path) {
+		s.findings[uri] = nil
+		_ = s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "diagnostics": []any{}})
+		return
 	}
 	res, err := engine.Run([]string{path}, engine.Options{Config: s.cfg, Jobs: runtime.GOMAXPROCS(0),
 		Overlay: map[string][]byte{path: []byte(text)}})
@@ -373,4 +415,23 @@ func uriPath(uri string) string {
 		return ""
 	}
 	return filepath.FromSlash(u.Path)
+}
+
+// excluded reports whether the configuration's exclude globs drop path
+// (relative to the configuration's folder).
+func (s *Server) excluded(path string) bool {
+	if s.cfg.Dir == "" || len(s.cfg.Exclude) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(s.cfg.Dir, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range s.cfg.Exclude {
+		if config.Glob(g, rel) {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package lsp
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -217,5 +218,62 @@ func TestBadFraming(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: Serve returned %v, want an error with %q", c.in, err, c.want)
 		}
+	}
+}
+
+// TestProtocolEdges: a body that is no JSON gets a parse error and the
+// server reads on; requests before initialize and after shutdown get the
+// errors the specification names; a file the configuration excludes gets
+// no diagnostics and a .markdown file gets them; exit without shutdown is
+// ErrExitWithoutShutdown.
+func TestProtocolEdges(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".l10nlint.yaml"), []byte("exclude: [\"**/includes/**\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, done := newClient(t)
+	c.send("textDocument/codeAction", map[string]any{}, true)
+	if e := c.next("response")["error"].(map[string]any); e["code"].(float64) != -32002 {
+		t.Errorf("request before initialize: %v", e)
+	}
+	if _, err := fmt.Fprintf(c.w, "Content-Length: 5\r\n\r\n{\"a\":"); err != nil {
+		t.Fatal(err)
+	}
+	// The parse error's reply has a null id (the request's is unknown).
+	select {
+	case m := <-c.msg:
+		if e, _ := m["error"].(map[string]any); e == nil || e["code"].(float64) != -32700 || m["id"] != nil {
+			t.Errorf("bad JSON: %v", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reply to a bad message")
+	}
+	c.send("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(dir), "capabilities": map[string]any{}}, true)
+	if r := c.next("response"); r["error"] != nil {
+		t.Fatalf("initialize after a bad message: %v", r)
+	}
+	text := "# Titre\n\n" + seg + "\n"
+	for name, want := range map[string]bool{"fr-FR/includes/inc.md": false, "fr-FR/p.markdown": true} {
+		uri := "file://" + filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(name)))
+		c.send("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}}, false)
+		if got := len(diagnostics(c.next("textDocument/publishDiagnostics"))) > 0; got != want {
+			t.Errorf("%s: diagnostics %v, want %v", name, got, want)
+		}
+	}
+	c.send("shutdown", nil, true)
+	c.next("response")
+	c.send("textDocument/codeAction", map[string]any{}, true)
+	if e := c.next("response")["error"].(map[string]any); e["code"].(float64) != -32600 {
+		t.Errorf("request after shutdown: %v", e)
+	}
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		t.Errorf("exit after shutdown: %v", err)
+	}
+
+	c, done = newClient(t)
+	c.send("exit", nil, false)
+	if err := <-done; !errors.Is(err, ErrExitWithoutShutdown) {
+		t.Errorf("exit without shutdown: %v", err)
 	}
 }
