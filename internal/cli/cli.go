@@ -144,10 +144,25 @@ configuration error, 3 internal error.`,
 	return cmd
 }
 
-func loadConfig(file string) (*config.Config, error) {
+func loadConfig(file string, paths ...string) (*config.Config, error) {
 	if file == "" {
 		cwd, _ := os.Getwd()
 		file = config.Find(cwd)
+		// None from the working directory up: the first one found from the
+		// paths named (l10nlint check docs, with docs/.l10nlint.yaml, run
+		// from the repository's top as hooks and CI do).
+		for _, p := range paths {
+			if file != "" {
+				break
+			}
+			dir := p
+			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				dir = filepath.Dir(p)
+			}
+			if abs, err := filepath.Abs(dir); err == nil {
+				file = config.Find(abs)
+			}
+		}
 		if file == "" {
 			return config.Default(), nil
 		}
@@ -184,7 +199,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if f.diff && !strings.EqualFold(f.format, "text") {
 		return usageErr("--diff prints a unified diff: --format %s does not apply", f.format)
 	}
-	cfg, err := loadConfig(f.config)
+	cfg, err := loadConfig(f.config, args...)
 	if err != nil {
 		return err
 	}
@@ -486,7 +501,7 @@ fixing everything first. Findings are matched by rule, file and a fingerprint of
 text, so editing another paragraph or shifting lines does not bring old findings back.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			defer engine.BatchGC()()
-			cfg, err := loadConfig(configFile)
+			cfg, err := loadConfig(configFile, args...)
 			if err != nil {
 				return err
 			}

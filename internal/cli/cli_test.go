@@ -810,3 +810,19 @@ func TestSARIFRepositoryPaths(t *testing.T) {
 		t.Errorf("gitlab format:\n%s", out)
 	}
 }
+
+// TestConfigFromNamedPath: with no configuration from the working
+// directory up, the one found from the path named is used (init docs
+// writes docs/.l10nlint.yaml; hooks and CI run from the repository's top).
+func TestConfigFromNamedPath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, "docs/.l10nlint.yaml", "rules:\n  number-mismatch: off\n")
+	write(t, "docs/fr-FR/p.md", `<span data-ttu-id="a-1">Conservez 6 rapports.</span><span class="sxs-lookup"><span data-stu-id="a-1">Keep 12 reports.</span></span>`+"\n")
+	if code, out, errs := run(t, "check", "docs", "--no-color", "-q"); code != ExitOK || strings.Contains(out, "number-mismatch") {
+		t.Errorf("check docs from the top: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, _ := run(t, "check", "docs/fr-FR/p.md", "--no-color", "-q"); code != ExitOK || strings.Contains(out, "number-mismatch") {
+		t.Errorf("check of a file under docs/: exit %d\n%s", code, out)
+	}
+}
