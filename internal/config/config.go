@@ -436,6 +436,10 @@ func parseIgnores(v *yaml.Node, reg *rules.Registry, fail failFunc) ([]Ignore, e
 				return nil, err
 			}
 		}
+		if ig.Path == "" && len(ig.Rules) == 0 && len(ig.Segments) == 0 {
+			// An empty entry would silence the whole set.
+			return nil, fail(e, "ignore: an entry needs a path, rules or segments (an empty one would silence every finding)")
+		}
 		out = append(out, ig)
 	}
 	return out, nil

@@ -89,6 +89,7 @@ func TestParseErrors(t *testing.T) {
 		{"locale: fr-FR\nlocale: de-DE\n", `cfg.yaml:2: key "locale" given twice (first on line 1)`},
 		{"custom-rules:\n  - id: My Rule\n    target-must-match: x\n", `cfg.yaml:2: custom-rules: id "My Rule": use lower-case letters`},
 		{"locale: fr-FR\n---\nlocale: de-DE\n", `cfg.yaml:2: a second YAML document`},
+		{"ignore:\n  - {}\n", `cfg.yaml:2: ignore: an entry needs a path, rules or segments`},
 		{"rules:\n  untranslated:\n    severity: note\n    severity: error\n", `cfg.yaml:4: key "severity" given twice (first on line 3)`},
 		{"rules:\n  untranslated: &b {severity: note}\n  length-ratio:\n    <<: *b\n", `cfg.yaml:4: merge keys (<<) are not supported`},
 		{"ignore:\n  - path: [fr-FR/**]\n    rules: [untranslated]\n", `cfg.yaml:2: expected a single value`},

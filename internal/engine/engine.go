@@ -369,9 +369,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		return rules.Warning
 	}
 	res.Findings = process.Apply(res.Findings, process.Severity{Of: severity}, process.Sort{}, process.Dedup{})
-	res.Findings = suppress.ApplyIgnores(res.Findings, cfg.Ignores, func(p string) string { return configRel(cfg, p) })
+	// The page's directives first: one that silences a finding the
+	// configuration ignores as well is still in use, not stale.
 	var unused []suppress.Directive
 	res.Findings, res.Suppressed, unused = suppress.ApplyAll(res.Findings, dirs)
+	res.Findings = suppress.ApplyIgnores(res.Findings, cfg.Ignores, func(p string) string { return configRel(cfg, p) })
 	if sev := severity(rules.UnusedSuppression.ID); sev != rules.Off {
 		var extra []report.Finding
 		for _, d := range unused {

@@ -98,3 +98,25 @@ func TestMissingPageFingerprint(t *testing.T) {
 		t.Errorf("fingerprints %s, %s, %s for %q, %q, %q", fp1, fp2, fp3, msg1, msg2, msg3)
 	}
 }
+
+// TestDirectiveAndIgnoreOverlap: a directive silencing a finding that the
+// configuration's ignore: drops too is in use (it was reported unused).
+func TestDirectiveAndIgnoreOverlap(t *testing.T) {
+	dir := t.TempDir()
+	seg := `<span data-ttu-id="a-1">Conservez 6 rapports.</span><span class="sxs-lookup"><span data-stu-id="a-1">Keep 12 reports.</span></span>`
+	write(t, filepath.Join(dir, "fr-FR", "p.md"), "# T\n\n<!-- l10nlint-disable-next-line number-mismatch -->\n"+seg+"\n")
+	cfg, err := config.Parse([]byte("ignore:\n  - path: fr-FR/**\n    rules: [number-mismatch]\n"), "cfg", rules.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Dir = dir
+	res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "number-mismatch" || f.Rule == "unused-suppression" {
+			t.Errorf("%s: %s", f.Rule, f.Message)
+		}
+	}
+}
