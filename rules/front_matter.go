@@ -54,7 +54,9 @@ func runFrontMatter(p *Pass) {
 			}
 		}
 	}
-	if e := fm.Get("ms.contentlocale"); e != nil && e.Scalar {
+	if e := fm.Get("ms.contentlocale"); e != nil && !e.Scalar {
+		p.Reportf(e.ValueRange, "ms.contentlocale is not a single locale code such as fr-FR")
+	} else if e != nil {
 		declared, ok := locale.Normalize(strings.TrimSpace(e.Value))
 		if !ok {
 			p.Reportf(e.ValueRange, "ms.contentlocale %q is not a locale code such as fr-FR", e.Value)

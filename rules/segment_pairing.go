@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // SegmentPairing checks the side-by-side markup itself.
 var SegmentPairing = Register(&Rule{
 	ID:       "segment-pairing",
@@ -28,6 +30,11 @@ func runSegmentPairing(p *Pass) {
 	first := map[string]*Segment{}
 	firstLine := map[string]int{}
 	for _, s := range p.Page.Segments {
+		if strings.TrimSpace(s.ID) == "" {
+			// No id: the translation tools cannot match it with its source.
+			p.ReportSegmentAt(s, s.Range, "segment with an empty data-ttu-id: the tools that pair translations with their source need an id")
+			continue
+		}
 		if s.HasSource && s.SourceID != s.ID {
 			p.ReportSegmentAt(s, s.Range, "segment ids differ: target span has data-ttu-id=%q but its source span has data-stu-id=%q", s.ID, s.SourceID)
 		}
