@@ -251,7 +251,7 @@ func TestReferenceDefinitions(t *testing.T) {
 	put("content/fr/u.md", "# U\n\n<!--\n[e]: old.md\n-->\n\n- item\n\n  ```\n  [d]: x.md\n  ```\n\nPara text\n[d]: para.md\n\n> quote\n[d]: lazy.md\n\n[d]: a.md\n[e]: a.md\n")
 	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "content", "fr", "u.md")))
 	// In a block quote, the destination on the next line, after the > .
-	put("content/fr/q.md", "# Q\n\n> [p]:\n> a.md\n>\n> [r]: zzz.md\n")
+	put("content/fr/q.md", "# Q\n\n> [p]:\n> a.md\n>\n> [r]: zzz.md\n\nSee [x][a\\]: b].\n\n[a\\]: b]: a.md\n")
 	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "content", "fr", "q.md")),
 		`fr/q.md:6: link "zzz.md" does not resolve`)
 	path := filepath.Join(dir, "content", "fr", "t.md")

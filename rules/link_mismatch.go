@@ -372,39 +372,60 @@ func withHTMLLinks(text string, t Text) []Link {
 }
 
 // attrValue finds the value of the attribute name in the tag text[i:n]:
-// its range, quoted or not.
+// its range, quoted or not. Attributes are read in turn, so that a quoted
+// value holding "href=" is no href.
 func attrValue(text string, i, n int, name string) (start, end int, ok bool) {
 	tag := text[i:n]
-	for k := 1; k+len(name) < len(tag); k++ {
-		if !strings.EqualFold(tag[k:k+len(name)], name) || !isHTMLSpace(tag[k-1]) {
-			continue
+	k := 1 // past '<'
+	for k < len(tag) && !isHTMLSpace(tag[k]) && tag[k] != '>' && tag[k] != '/' {
+		k++ // the tag's name
+	}
+	for k < len(tag) {
+		for k < len(tag) && (isHTMLSpace(tag[k]) || tag[k] == '/') {
+			k++
 		}
-		j := k + len(name)
-		for j < len(tag) && isHTMLSpace(tag[j]) {
-			j++
-		}
-		if j >= len(tag) || tag[j] != '=' {
-			continue
-		}
-		j++
-		for j < len(tag) && isHTMLSpace(tag[j]) {
-			j++
-		}
-		if j >= len(tag) {
+		if k >= len(tag) || tag[k] == '>' {
 			return 0, 0, false
 		}
-		if q := tag[j]; q == '"' || q == '\'' {
-			e := strings.IndexByte(tag[j+1:], q)
+		ns := k
+		for k < len(tag) && !isHTMLSpace(tag[k]) && tag[k] != '=' && tag[k] != '>' && tag[k] != '/' {
+			k++
+		}
+		attr := tag[ns:k]
+		for k < len(tag) && isHTMLSpace(tag[k]) {
+			k++
+		}
+		if k >= len(tag) || tag[k] != '=' {
+			continue // an attribute without a value
+		}
+		k++
+		for k < len(tag) && isHTMLSpace(tag[k]) {
+			k++
+		}
+		if k >= len(tag) {
+			return 0, 0, false
+		}
+		var vs, ve int
+		if q := tag[k]; q == '"' || q == '\'' {
+			e := strings.IndexByte(tag[k+1:], q)
 			if e < 0 {
 				return 0, 0, false
 			}
-			return i + j + 1, i + j + 1 + e, true
+			vs, ve = k+1, k+1+e
+			k = ve + 1
+		} else {
+			vs = k
+			for k < len(tag) && !isHTMLSpace(tag[k]) && tag[k] != '>' {
+				k++
+			}
+			ve = k
+			if ve > vs && tag[ve-1] == '/' && k < len(tag) && tag[k] == '>' {
+				ve-- // <img src=a.png/>
+			}
 		}
-		e := j
-		for e < len(tag) && !isHTMLSpace(tag[e]) && tag[e] != '>' && (tag[e] != '/' || e+1 >= len(tag) || tag[e+1] != '>') {
-			e++
+		if strings.EqualFold(attr, name) {
+			return i + vs, i + ve, ve > vs
 		}
-		return i + j, i + e, e > j
 	}
 	return 0, 0, false
 }

@@ -112,6 +112,8 @@ func TestLinkMismatch(t *testing.T) {
 		{name: "an HTML link's changed href",
 			text: sxs("a-1", `Voir <a href="https://aka.ms/bar">la page</a>.`, `See <a href="https://aka.ms/foo">the page</a>.`) + "\n",
 			want: []string{`link destination changed: source has "https://aka.ms/foo", target has "https://aka.ms/bar"`}, at: []string{"https://aka.ms/bar"}},
+		{name: "href= inside another attribute's value is no href",
+			text: sxs("a-1", `Voir <a title="le champ href=1" href="https://a.com/x">la page</a>.`, `See <a title="the field href=2" href="https://a.com/x">the page</a>.`) + "\n"},
 		{name: "an HTML image kept, an anchor without href",
 			text: sxs("a-1", `<a name="x"></a>Voir <img src='media/a.png' alt="icône"/>.`, `<a name="x"></a>See <img src='media/a.png' alt="icon"/>.`) + "\n"},
 		{name: "translated heading anchor on the same page",

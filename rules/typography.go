@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"html"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -622,7 +623,7 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		// A drive letter: D: in a source that speaks of drives ("the D:
 		// drive", "Drive D:", "the D: and E: drives", "the D: volume"),
 		// not "Option A:" or "plan B:".
-		if name := typoString(t[j:i]); typoDrive(name) && typoHasSeq(src(), name+":", true) && typoDriveWords(src()) {
+		if name := typoString(t[j:i]); typoDrive(name) && typoDriveIn(src(), name) {
 			return false
 		}
 	}
@@ -658,11 +659,20 @@ func typoAcronym(s string) bool {
 	return true
 }
 
-// typoDriveWords reports whether the text speaks of drives.
-func typoDriveWords(cs []typoChar) bool {
-	s := strings.ToLower(typoString(cs))
-	for _, w := range []string{"drive", "volume", "disk", "partition", "lecteur", "laufwerk"} {
-		if strings.Contains(s, w) {
+// typoDriveRe finds a drive letter with the word drive (volume, disk,
+// partition) next to it: "the D: drive", "Drive D:", "the D: and E: drives".
+var typoDriveRe = regexp.MustCompile(`(?i)\b(?:drives?|volumes?|disks?|partitions?)\s+([A-Z]):|\b([A-Z]):(?:\s*(?:,|and|or)\s*[A-Z]:)*\s+(?:drives?|volumes?|disks?|partitions?)\b`)
+
+// typoDriveIn reports whether the source names the drive letter as a drive.
+func typoDriveIn(cs []typoChar, letter string) bool {
+	s := typoString(cs)
+	if !strings.Contains(s, letter+":") {
+		return false
+	}
+	for _, m := range typoDriveRe.FindAllStringSubmatchIndex(s, -1) {
+		// The letter itself, or one of a list before the word ("D: and E:
+		// drives" names both).
+		if strings.Contains(s[m[0]:m[1]], letter+":") {
 			return true
 		}
 	}

@@ -71,6 +71,9 @@ func TestTypographyFrench(t *testing.T) {
 			// fr-FR/ciso-workshop.md line 37
 			text: sxs("a-1", "Module 4a : stratégie, partie I: explorer.", "Module 4a: Threat Protection Strategy, Part I: Explore.") + "\n",
 			want: []string{"missing no-break space (U+00A0) before ':'"}},
+		{name: "a source that speaks of drives elsewhere",
+			text: sxs("a-1", "Option B: une stratégie axée sur les données.", "Option B: a data-driven policy.") + "\n",
+			want: []string{"missing no-break space (U+00A0) before ':'"}},
 		{name: "an option letter is no drive",
 			text: sxs("a-1", "Choisissez l’option A: le portail.", "Choose Option A: the portal.") + "\n",
 			want: []string{"missing no-break space (U+00A0) before ':'"}},

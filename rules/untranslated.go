@@ -94,7 +94,7 @@ var targetFunctionWords = map[string]map[string]bool{
 // of each language's function words ("in", "is" and "of" in Dutch, "a", "as"
 // and "no" in Portuguese, "in" in German).
 var englishToo = wordSet(`a an as at be by do for from had has he her his i if in is it me no of on or
-	so the to up us was we were will with`)
+	so the to up us was we were will with come dan men sin son`)
 
 func init() {
 	for _, words := range targetFunctionWords {

@@ -290,24 +290,29 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	}
 	if !f.diff {
 		cwd, _ := os.Getwd()
-		root := cwd
+		root, dir := cwd, cwd
 		format := strings.ToLower(f.format)
 		if format == "sarif" || format == "github" || format == "gitlab" {
 			// GitHub and GitLab read paths from the repository's top: a run
-			// from a subdirectory says docs/fr-FR/a.md, not fr-FR/a.md.
+			// from a subdirectory says docs/fr-FR/a.md, not fr-FR/a.md. The
+			// top is git's (links resolved), so the working directory is
+			// taken with its links resolved too.
 			if top, err := gitdiff.Toplevel(context.Background(), cwd); err == nil {
-				root = repoRoot(cwd, top)
+				root = top
+				if real, err := filepath.EvalSymlinks(cwd); err == nil {
+					dir = real
+				}
 			}
 		}
 		if root != cwd && format != "sarif" {
 			for i := range res.Findings {
-				res.Findings[i].Path = fromRoot(root, cwd, res.Findings[i].Path)
+				res.Findings[i].Path = fromRoot(root, dir, res.Findings[i].Path)
 			}
 		}
 		run := &report.Run{Findings: res.Findings, Rules: res.Rules, Files: res.Files, Segments: res.Segments,
 			Version: version(), Root: root, Suppressed: suppressedFindings(res.Suppressed)}
 		if root != cwd {
-			run.Dir = cwd
+			run.Dir = dir
 		}
 		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix, MaxResults: f.sarifMax}); err != nil {
 			return &exitError{code: ExitInternal, err: err}
@@ -541,25 +546,6 @@ text, so editing another paragraph or shifting lines does not bring old findings
 	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the working directory upward)")
 	selection.addFlags(cmd)
 	return cmd
-}
-
-// repoRoot is the repository's top folder top (as git gives it, links
-// resolved) named from cwd as the working directory names itself, so that
-// paths relative to cwd stay relative to it.
-func repoRoot(cwd, top string) string {
-	real, err := filepath.EvalSymlinks(cwd)
-	if err != nil {
-		return top
-	}
-	rel, err := filepath.Rel(top, real)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return top
-	}
-	if rel == "." {
-		return cwd
-	}
-	up := strings.Count(rel, string(filepath.Separator)) + 1
-	return filepath.Clean(filepath.Join(cwd, strings.Repeat(".."+string(filepath.Separator), up)))
 }
 
 // fromRoot renames a path relative to cwd (or absolute) relative to root,

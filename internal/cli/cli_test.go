@@ -802,6 +802,16 @@ func TestSARIFRepositoryPaths(t *testing.T) {
 	if uri := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "docs/fr-FR/p.md" {
 		t.Errorf("uri %q, want docs/fr-FR/p.md", uri)
 	}
+	// Through a link to the subdirectory, the same.
+	link := filepath.Join(t.TempDir(), "lnk")
+	if err := os.Symlink(filepath.Join(dir, "docs"), link); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(link)
+	if _, out, _ := run(t, "check", "fr-FR", "-f", "github"); !strings.Contains(out, "file=docs/fr-FR/p.md,") {
+		t.Errorf("github format from a linked folder:\n%s", out)
+	}
+	t.Chdir(filepath.Join(dir, "docs"))
 	// GitHub's annotations and GitLab's report too.
 	if _, out, _ := run(t, "check", "fr-FR", "-f", "github"); !strings.Contains(out, "file=docs/fr-FR/p.md,") {
 		t.Errorf("github format:\n%s", out)

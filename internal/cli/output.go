@@ -25,17 +25,16 @@ type reportFile struct {
 }
 
 func openReport(name string) (*reportFile, error) {
-	// A device named by path (/dev/stdout, /dev/fd/1, /proc/self/fd/1) is
-	// written into, appending: resolved, it can name the file stdout was
-	// redirected to, which must keep what is already in it.
-	if abs, err := filepath.Abs(name); err == nil {
-		if d := filepath.ToSlash(abs); strings.HasPrefix(d, "/dev/") || strings.HasPrefix(d, "/proc/") {
-			f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
-			if err != nil {
-				return nil, err
-			}
-			return &reportFile{File: f, path: name}, nil
+	// A name for one of this process's descriptors (/dev/stdout,
+	// /dev/fd/1, /proc/self/fd/1, or a link to one) is written into,
+	// appending: resolved, it can name the file stdout was redirected to,
+	// which must keep what is already in it.
+	if fdAlias(name) {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return nil, err
 		}
+		return &reportFile{File: f, path: name}, nil
 	}
 	path := name
 	if real, err := filepath.EvalSymlinks(name); err == nil {
@@ -134,4 +133,35 @@ func (r *reportFile) discard() {
 	if r.created {
 		os.Remove(r.path)
 	}
+}
+
+// fdAlias reports whether name is, or links to, a name of one of the
+// process's open descriptors.
+func fdAlias(name string) bool {
+	p := name
+	for range 8 {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return false
+		}
+		a := filepath.ToSlash(abs)
+		switch {
+		case a == "/dev/stdout", a == "/dev/stderr", a == "/dev/stdin",
+			strings.HasPrefix(a, "/dev/fd/"), strings.HasPrefix(a, "/proc/self/fd/"):
+			return true
+		}
+		li, err := os.Lstat(abs)
+		if err != nil || li.Mode()&fs.ModeSymlink == 0 {
+			return false
+		}
+		t, err := os.Readlink(abs)
+		if err != nil {
+			return false
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(abs), t)
+		}
+		p = t
+	}
+	return false
 }

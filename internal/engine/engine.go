@@ -373,7 +373,18 @@ func Run(paths []string, opts Options) (*Result, error) {
 	// configuration ignores as well is still in use, not stale.
 	var unused []suppress.Directive
 	res.Findings, res.Suppressed, unused = suppress.ApplyAll(res.Findings, dirs)
-	res.Findings = suppress.ApplyIgnores(res.Findings, cfg.Ignores, func(p string) string { return configRel(cfg, p) })
+	rel := func(p string) string { return configRel(cfg, p) }
+	res.Findings = suppress.ApplyIgnores(res.Findings, cfg.Ignores, rel)
+	if len(cfg.Ignores) > 0 && len(res.Suppressed) > 0 {
+		// What the project ignores is not reported as silenced either.
+		kept := res.Suppressed[:0]
+		for _, s := range res.Suppressed {
+			if len(suppress.ApplyIgnores([]report.Finding{s.Finding}, cfg.Ignores, rel)) > 0 {
+				kept = append(kept, s)
+			}
+		}
+		res.Suppressed = kept
+	}
 	if sev := severity(rules.UnusedSuppression.ID); sev != rules.Off {
 		var extra []report.Finding
 		for _, d := range unused {
@@ -385,6 +396,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 			pp := configRel(cfg, f.Path)
 			extra = append(extra, report.Finding{Finding: f, Start: d.Start, End: d.End, ProjectPath: pp, Fingerprint: fingerprint(f, pp, "")})
 		}
+		extra = suppress.ApplyIgnores(extra, cfg.Ignores, rel)
 		if len(extra) > 0 {
 			res.Findings = process.Apply(append(res.Findings, extra...), process.Sort{})
 		}

@@ -119,4 +119,22 @@ func TestDirectiveAndIgnoreOverlap(t *testing.T) {
 			t.Errorf("%s: %s", f.Rule, f.Message)
 		}
 	}
+	// What the project ignores is not listed as silenced either.
+	if len(res.Suppressed) != 0 {
+		t.Errorf("suppressed: %+v", res.Suppressed)
+	}
+	// An unused directive in an ignored tree is ignored with it.
+	write(t, filepath.Join(dir, "fr-FR", "p.md"), "# T\n\n<!-- l10nlint-disable-next-line code-mismatch -->\n"+seg+"\n")
+	cfg, err = config.Parse([]byte("ignore:\n  - path: fr-FR/**\n"), "cfg", rules.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Dir = dir
+	res, err = Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings in an ignored tree: %+v", res.Findings)
+	}
 }

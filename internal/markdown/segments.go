@@ -621,7 +621,7 @@ func definitions(text string, defs [][]rules.Range) []rules.Link {
 		from := lines[0].Start + open + 1
 		for ; li < len(lines); li++ {
 			line := text[max(from, lines[li].Start):lines[li].End]
-			if k := strings.Index(line, "]:"); k >= 0 {
+			if k := labelEnd(line); k >= 0 {
 				label = append(label, line[:k])
 				colon = max(from, lines[li].Start) + k + 2
 				break
@@ -662,4 +662,20 @@ func definitions(text string, defs [][]rules.Range) []rules.Link {
 			DestRange: rules.Range{Start: ds, End: de}, Range: rules.Range{Start: lines[0].Start + open, End: de}})
 	}
 	return out
+}
+
+// labelEnd returns the offset of the "]:" that ends a definition's label
+// in line, skipping backslash escapes ([a\]: b]: page.md), or -1.
+func labelEnd(line string) int {
+	for i := 0; i+1 < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case ']':
+			if line[i+1] == ':' {
+				return i
+			}
+		}
+	}
+	return -1
 }
