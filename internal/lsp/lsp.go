@@ -42,6 +42,12 @@ type Server struct {
 	findings map[string][]report.Finding // uri → last findings
 	shutdown bool
 	started  bool // initialize received
+	// fromRoot: a configuration was given or found from the workspace
+	// root; without one, each document's is looked up from its folder
+	// (docs/.l10nlint.yaml in a repository opened at its top), as check
+	// looks it up from the paths it is given.
+	fromRoot bool
+	near     map[string]*config.Config // configuration file → configuration
 }
 
 // ErrExitWithoutShutdown is Serve's error for an exit notification that
@@ -313,8 +319,32 @@ func (s *Server) loadConfig(root string) error {
 	if err != nil {
 		return err
 	}
-	s.cfg = c
+	s.cfg, s.fromRoot = c, true
 	return nil
+}
+
+// configFor returns the configuration for a document at path.
+func (s *Server) configFor(path string) *config.Config {
+	if s.fromRoot {
+		return s.cfg
+	}
+	file := config.Find(filepath.Dir(path))
+	if file == "" {
+		return s.cfg
+	}
+	if c, ok := s.near[file]; ok {
+		return c
+	}
+	c, err := config.Load(file, rules.Default)
+	if err != nil {
+		s.logf("l10nlint: %v", err)
+		c = s.cfg
+	}
+	if s.near == nil {
+		s.near = map[string]*config.Config{}
+	}
+	s.near[file] = c
+	return c
 }
 
 // lint checks a buffer and publishes its diagnostics.
@@ -327,13 +357,14 @@ func (s *Server) lint(uri string) {
 	if s.cfg == nil {
 		s.cfg = config.Default()
 	}
+	cfg := s.configFor(path)
 	// As check does with a file it is given: the exclude globs apply.
-	if s.excluded(path) {
+	if excluded(cfg, path) {
 		s.findings[uri] = nil
 		_ = s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "diagnostics": []any{}})
 		return
 	}
-	res, err := engine.Run([]string{path}, engine.Options{Config: s.cfg, Jobs: runtime.GOMAXPROCS(0),
+	res, err := engine.Run([]string{path}, engine.Options{Config: cfg, Jobs: runtime.GOMAXPROCS(0),
 		Overlay: map[string][]byte{path: []byte(text)}})
 	if err != nil {
 		s.logf("l10nlint: %s: %v", path, err)
@@ -417,18 +448,18 @@ func uriPath(uri string) string {
 	return filepath.FromSlash(u.Path)
 }
 
-// excluded reports whether the configuration's exclude globs drop path
+// excluded reports whether cfg's exclude globs drop path
 // (relative to the configuration's folder).
-func (s *Server) excluded(path string) bool {
-	if s.cfg.Dir == "" || len(s.cfg.Exclude) == 0 {
+func excluded(cfg *config.Config, path string) bool {
+	if cfg.Dir == "" || len(cfg.Exclude) == 0 {
 		return false
 	}
-	rel, err := filepath.Rel(s.cfg.Dir, path)
+	rel, err := filepath.Rel(cfg.Dir, path)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return false
 	}
 	rel = filepath.ToSlash(rel)
-	for _, g := range s.cfg.Exclude {
+	for _, g := range cfg.Exclude {
 		if config.Glob(g, rel) {
 			return true
 		}

@@ -277,3 +277,32 @@ func TestProtocolEdges(t *testing.T) {
 		t.Errorf("exit without shutdown: %v", err)
 	}
 }
+
+// TestConfigNearDocument: without a configuration at the workspace root,
+// a document's is found from its folder upward (docs/.l10nlint.yaml in a
+// repository opened at its top), as check finds it from its paths.
+func TestConfigNearDocument(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "docs", "fr-FR"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "docs", ".l10nlint.yaml"), []byte("rules:\n  number-mismatch: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "docs", "fr-FR", "p.md"))
+	c.send("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": "# T\n\n" + seg + "\n"}}, false)
+	for _, d := range diagnostics(c.next("textDocument/publishDiagnostics")) {
+		if d["code"] == "number-mismatch" {
+			t.Errorf("number-mismatch reported though docs/.l10nlint.yaml turns it off: %v", d)
+		}
+	}
+	c.send("shutdown", nil, true)
+	c.next("response")
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
