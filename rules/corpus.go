@@ -207,6 +207,9 @@ type BlockFact struct {
 	// ItemStart marks the first block of a list item.
 	ItemStart bool
 	Loc       Loc
+	// Fence is, for a fenced code block, the offset of its opening fence
+	// plus one (0: none): where a finding placed on the block points.
+	Fence int
 }
 
 // LinkFact is a link of a page with its place.

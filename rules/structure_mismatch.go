@@ -713,7 +713,12 @@ func (r *structReporter) place(k int) Loc {
 	default:
 		tb = sb
 	}
-	return blocks[min(tb, len(blocks)-1)].Loc
+	b := blocks[min(tb, len(blocks)-1)]
+	if b.Fence > 0 {
+		// Before a fenced block: at its fence, not inside its code.
+		return r.p.Page.Loc(Range{Start: b.Fence - 1, End: b.Fence + 2})
+	}
+	return b.Loc
 }
 
 // between names the source lines around an added element: those of the

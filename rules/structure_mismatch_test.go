@@ -30,7 +30,8 @@ func TestStructureMismatchFixture(t *testing.T) {
 		`de-DE/guide.md:31: code block differs from the source's (`+src+`:27): line 3 reads "Get-Mailbox -Identity \"Pilar Pinilla\" | Format-List Audit*" in the source, "Get-Mailbox -Identity \"Pilar Pinilla\" | Format-Liste Audit*" here`,
 		`de-DE/guide.md:36: level-3 heading missing: the source has it at `+src+`:34`,
 		`de-DE/guide.md:36: table differs from the source's (`+src+`:36): 2 columns here, 3 in the source`,
-		`de-DE/guide.md:48: image "media/audit-results.png" missing: the source has it at `+src+`:47`)
+		// At the fence of the code block it is missing before.
+		`de-DE/guide.md:47: image "media/audit-results.png" missing: the source has it at `+src+`:47`)
 	for _, g := range got {
 		if !strings.HasPrefix(g, monolingual+"/de-DE/") {
 			t.Errorf("finding outside the defective page: %s", g)

@@ -203,6 +203,9 @@ func blockFacts(pg *rules.Page, loc func(rules.Range) rules.Loc) []rules.BlockFa
 		switch b.Kind {
 		case "code":
 			bf.Code = strings.Clone(text)
+			if fs := fenceStart(pg.Text, b.Range.Start); fs >= 0 {
+				bf.Fence = fs + 1
+			}
 		case "table":
 			for _, line := range strings.Split(text, "\n") {
 				line = strings.TrimSpace(line)
@@ -224,4 +227,27 @@ func blockFacts(pg *rules.Page, loc func(rules.Range) rules.Loc) []rules.BlockFa
 		out = append(out, bf)
 	}
 	return out
+}
+
+// fenceStart returns the offset of the ``` or ~~~ fence on the line before
+// the code starting at start, or -1 (an indented block, or no fence).
+func fenceStart(text string, start int) int {
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	if lineStart == 0 {
+		return -1
+	}
+	prev := strings.LastIndexByte(text[:lineStart-1], '\n') + 1
+	line := text[prev : lineStart-1]
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t', '>', '-', '*', '+', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			continue // indentation and container markers
+		case '`', '~':
+			if strings.HasPrefix(line[i:], "```") || strings.HasPrefix(line[i:], "~~~") {
+				return prev + i
+			}
+		}
+		return -1
+	}
+	return -1
 }
