@@ -172,15 +172,7 @@ func TestTranslatedAnchors(t *testing.T) {
 // names a more specific or another locale of its tree is not missing.
 func TestLocaleLikeTopicFolders(t *testing.T) {
 	dir := t.TempDir()
-	put := func(rel, content string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	put := writer(t, dir)
 	put("ms/en-US/hr/a.md", "---\ntitle: A\nms.contentlocale: en-US\n---\n# A\n\n## Part\n")
 	put("ms/fr-FR/hr/a.md", "---\ntitle: A\nms.contentlocale: fr-FR\n---\n# A\n\n### Partie\n")
 	put("ms/en-US/b.md", "---\ntitle: B\n---\n# B\n")
@@ -232,15 +224,7 @@ func TestBrokenLinkEmailAutolink(t *testing.T) {
 // structure-mismatch compares them; one inside a code block is text.
 func TestReferenceDefinitions(t *testing.T) {
 	dir := t.TempDir()
-	put := func(rel, content string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	put := writer(t, dir)
 	put("content/en/a.md", "# A\n")
 	put("content/fr/a.md", "# A\n")
 	put("content/en/t.md", "# T\n\nSee [the page][p] and [other].\n\n[p]: a.md\n[other]: <a.md#a>\n\n```\n[x]: inside-code.md\n```\n")
@@ -265,7 +249,20 @@ func TestReferenceDefinitions(t *testing.T) {
 // the source locale the layout assumes for it.
 func TestDocusaurusSourceLocale(t *testing.T) {
 	dir := t.TempDir()
-	put := func(rel, content string) {
+	put := writer(t, dir)
+	put("docs/a.md", "---\ntitle: A\nms.contentlocale: en\n---\n# A\n")
+	put("docs/ml/intro.md", "---\ntitle: A\nms.contentlocale: en-US\n---\n# A\n") // ml/: machine learning
+	put("i18n/fr/docusaurus-plugin-content-docs/current/a.md", "---\ntitle: A\nms.contentlocale: de-DE\n---\n# A\n")
+	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "docs")))
+	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "i18n")),
+		"a.md:3: ms.contentlocale is de-DE but the page's locale folder is fr")
+}
+
+// writer returns a function writing a file under dir (slash-separated
+// path relative to it), with its folders.
+func writer(t *testing.T, dir string) func(rel, content string) {
+	return func(rel, content string) {
+		t.Helper()
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -274,10 +271,4 @@ func TestDocusaurusSourceLocale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	put("docs/a.md", "---\ntitle: A\nms.contentlocale: en\n---\n# A\n")
-	put("docs/ml/intro.md", "---\ntitle: A\nms.contentlocale: en-US\n---\n# A\n") // ml/: machine learning
-	put("i18n/fr/docusaurus-plugin-content-docs/current/a.md", "---\ntitle: A\nms.contentlocale: de-DE\n---\n# A\n")
-	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "docs")))
-	expectFindings(t, corpusFindings(t, "front-matter", filepath.Join(dir, "i18n")),
-		"a.md:3: ms.contentlocale is de-DE but the page's locale folder is fr")
 }
