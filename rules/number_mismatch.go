@@ -130,8 +130,8 @@ func runNumberMismatch(pass *Pass) {
 			continue // digits only in markup, code or URLs: nothing to report
 		}
 		missing, extra := compareProse(srcProse, seg.Source, srcLoc, tgtProse, seg.Target, pass.Page.Locale, opts)
+		versionComma(pass, seg) // a finding of its own, whatever else differs
 		if len(missing) == 0 && len(extra) == 0 {
-			versionComma(pass, seg)
 			continue
 		}
 		var parts []string
