@@ -147,6 +147,10 @@ func ChangedLinesOf(ctx context.Context, files []string, rev string) (map[string
 		if err != nil {
 			// A file in no repository has no changed lines: its findings
 			// go, as a check of a repository's changes has no say on it.
+			// Any other failure (a repository git refuses to read) is one.
+			if !strings.Contains(err.Error(), "not a git repository") {
+				return nil, err
+			}
 			tops[dir] = ""
 			if firstErr == nil {
 				firstErr = err

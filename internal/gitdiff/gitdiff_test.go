@@ -407,3 +407,22 @@ func TestChangedLinesOfNestedRepository(t *testing.T) {
 		t.Errorf("changed lines of the nested repository's page: %v (all: %v)", got, changed)
 	}
 }
+
+// TestChangedLinesOfOutsideRepository: a file in no repository has no
+// changed lines, beside files in one; with no file in any, it is an error.
+func TestChangedLinesOfOutsideRepository(t *testing.T) {
+	hermeticGit(t)
+	repoDir := repo(t)
+	outside := filepath.Join(t.TempDir(), "loose.md")
+	write(t, filepath.Dir(outside), "loose.md", "x\n")
+	changed, err := ChangedLinesOf(context.Background(), []string{filepath.Join(repoDir, "a.md"), outside}, "HEAD")
+	if err != nil {
+		t.Fatalf("a file outside any repository beside one inside: %v", err)
+	}
+	if _, ok := changed[outside]; ok {
+		t.Errorf("changed lines for a file in no repository: %v", changed[outside])
+	}
+	if _, err := ChangedLinesOf(context.Background(), []string{outside}, "HEAD"); err == nil || !strings.Contains(err.Error(), "not a git repository") {
+		t.Errorf("only files outside: %v", err)
+	}
+}
