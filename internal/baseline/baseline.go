@@ -57,6 +57,17 @@ type Entry struct {
 
 type key struct{ rule, path, fingerprint string }
 
+// From makes a baseline of findings in memory (check --baseline-rev: the
+// findings of a revision).
+func From(findings []report.Finding) *Baseline {
+	b := &Baseline{Version: Version, Tool: Tool, Findings: make([]Entry, 0, len(findings))}
+	for _, f := range findings {
+		b.Findings = append(b.Findings, Entry{Rule: f.Rule, Path: projectPath(f), Fingerprint: f.Fingerprint,
+			Line: f.Start.Line, Message: f.Message})
+	}
+	return b
+}
+
 // Write writes findings as a baseline: entries sorted by path, line, rule,
 // fingerprint and message, 2-space indented, so that regenerating it after
 // small changes gives a small diff in review.

@@ -100,6 +100,7 @@ type checkFlags struct {
 	quiet                          bool
 	fix, diff                      bool
 	baseline, newFromRev           string
+	baselineRev                    string
 	external                       bool
 	externalCache                  string
 	externalTimeout                time.Duration
@@ -131,6 +132,7 @@ configuration error, 3 internal error.`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file (see l10nlint baseline)")
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (e.g. origin/main...)")
+	fl.StringVar(&f.baselineRev, "baseline-rev", "", "report only findings that a check of the same files at this git revision does not have (e.g. origin/main)")
 	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer (atomic writes); without it l10nlint never writes")
 	fl.BoolVar(&f.diff, "diff", false, "with --fix: print the fixes as a unified diff and change nothing")
 	fl.IntVar(&f.sarifMax, "sarif-max-results", report.GitHubMaxResults, "sarif format: write at most this many results, the most severe (GitHub rejects more than 25,000); 0: all")
@@ -244,6 +246,13 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		if stale := b.Stale(res.Checked, matched); stale > 0 {
 			fmt.Fprintf(stderr, "l10nlint: %d baseline entries of the files checked no longer occur (rewrite it with l10nlint baseline on the whole set)\n", stale)
 		}
+	}
+	if f.baselineRev != "" {
+		base, err := findingsAt(f.baselineRev, paths, cfg, f.jobs)
+		if err != nil {
+			return usageErr("--baseline-rev: %v", err)
+		}
+		res.Findings, _ = baseline.From(base).Filter(res.Findings)
 	}
 	if f.newFromRev != "" {
 		changed, err := gitdiff.ChangedLinesOf(context.Background(), res.Abs, f.newFromRev)
@@ -559,4 +568,79 @@ func fromRoot(root, cwd, p string) string {
 		return filepath.ToSlash(rel)
 	}
 	return p
+}
+
+// findingsAt checks the files named by paths as they are at the git
+// revision rev: the repository's files at rev are written to a temporary
+// folder (git archive) and checked there, from the folder that stands for
+// the working directory and with cfg's folder moved alike, so that project
+// paths and messages, and so fingerprints, are those a check at rev gives.
+func findingsAt(rev string, paths []string, cfg *config.Config, jobs int) ([]report.Finding, error) {
+	ctx := context.Background()
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	top, err := gitdiff.Toplevel(ctx, cwd)
+	if err != nil {
+		return nil, err
+	}
+	realCwd, err := filepath.EvalSymlinks(cwd)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "l10nlint-rev-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	if err := gitdiff.Snapshot(ctx, top, rev, tmp); err != nil {
+		return nil, err
+	}
+	// A path of the repository, in the snapshot.
+	at := func(p string) (string, bool) {
+		real, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			real = p
+		}
+		rel, err := filepath.Rel(top, real)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return filepath.Join(tmp, rel), true
+	}
+	base, _ := at(realCwd)
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		return nil, err
+	}
+	var named []string
+	for _, p := range paths {
+		abs := p
+		if !filepath.IsAbs(p) {
+			abs = filepath.Join(cwd, p)
+		}
+		if q, ok := at(abs); ok {
+			if _, err := os.Lstat(q); err == nil { // new since rev: nothing to compare
+				named = append(named, q)
+			}
+		}
+	}
+	if len(named) == 0 {
+		return nil, nil
+	}
+	c := *cfg
+	if cfg.Dir != "" {
+		if d, ok := at(cfg.Dir); ok {
+			c.Dir = d
+		}
+	}
+	if err := os.Chdir(base); err != nil {
+		return nil, err
+	}
+	defer func() { _ = os.Chdir(cwd) }()
+	res, err := engine.Run(named, engine.Options{Config: &c, Jobs: jobs})
+	if err != nil {
+		return nil, err
+	}
+	return res.Findings, nil
 }

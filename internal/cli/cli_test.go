@@ -836,3 +836,59 @@ func TestConfigFromNamedPath(t *testing.T) {
 		t.Errorf("check of a file under docs/: exit %d\n%s", code, out)
 	}
 }
+
+// TestBaselineRev: --baseline-rev reports what a check of the same files
+// at the revision does not find: a new defect, and one a deletion causes
+// elsewhere than the lines it touched (which --new-from-rev cannot see);
+// not the defects the revision had already. The same from a subdirectory.
+func TestBaselineRev(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not on PATH")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_AUTHOR_NAME", "t")
+	t.Setenv("GIT_AUTHOR_EMAIL", "t@example.com")
+	t.Setenv("GIT_COMMITTER_NAME", "t")
+	t.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+	}
+	seg := func(id, tgt, src string) string {
+		return `<span data-ttu-id="` + id + `">` + tgt + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + src + `</span></span>`
+	}
+	old := seg("a-1", "Conservez 6 rapports.", "Keep 12 reports.") // a defect the revision has
+	write(t, filepath.Join(dir, "docs", "fr-FR", "p.md"), "---\ntitle: Titre\nms.contentlocale: fr-FR\n---\n# Titre\n\n"+old+"\n")
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "base")
+	// A new defect, and the title key removed (front-matter reports it at
+	// the top of the file, away from the deleted line).
+	write(t, filepath.Join(dir, "docs", "fr-FR", "p.md"), "---\nms.contentlocale: fr-FR\n---\n# Titre\n\n"+old+"\n\n"+seg("a-2", "Ouvrez le port 444.", "Open port 443.")+"\n")
+	for _, from := range []string{dir, filepath.Join(dir, "docs")} {
+		t.Chdir(from)
+		target := "docs"
+		if from != dir {
+			target = "."
+		}
+		code, out, errs := run(t, "check", target, "--baseline-rev", "HEAD", "--no-color", "-q")
+		if code != ExitFindings {
+			t.Fatalf("from %s: exit %d: %s%s", from, code, out, errs)
+		}
+		if strings.Contains(out, "source has 12") || !strings.Contains(out, "source has 443") || !strings.Contains(out, `lacks the required key "title"`) {
+			t.Errorf("from %s:\n%s%s", from, out, errs)
+		}
+	}
+	// Nothing was written to the repository.
+	cmd := exec.Command("git", "status", "--porcelain", "--ignored")
+	cmd.Dir = dir
+	if out, _ := cmd.Output(); strings.TrimSpace(string(out)) != "M docs/fr-FR/p.md" {
+		t.Errorf("git status after --baseline-rev: %q", out)
+	}
+}
