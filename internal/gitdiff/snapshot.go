@@ -72,6 +72,10 @@ func extract(tr *tar.Reader, dest, rev string) error {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return err
 			}
+			// Never through a link that an earlier entry made.
+			if real, err := filepath.EvalSymlinks(filepath.Dir(p)); err != nil || !within(real, dest) {
+				return fmt.Errorf("gitdiff: archive entry %q leaves the snapshot", h.Name)
+			}
 			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if err != nil {
 				return err
@@ -94,4 +98,14 @@ func extract(tr *tar.Reader, dest, rev string) error {
 			}
 		}
 	}
+}
+
+// within reports whether path is dest or under it, links resolved.
+func within(path, dest string) bool {
+	d, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
