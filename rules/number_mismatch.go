@@ -196,10 +196,19 @@ func versionComma(pass *Pass, seg *Segment) {
 	if !digitSepDigit(seg.Target.Raw, ',') || !digitSepDigit(seg.Source.Plain, '.') {
 		return
 	}
+	// A version of more parts (5.0.1, 5,0,1) is the comparison's: only a
+	// two-part one is read here.
+	more := func(s string, end int) bool {
+		return end+1 < len(s) && (s[end] == '.' || s[end] == ',') && s[end+1] >= '0' && s[end+1] <= '9'
+	}
 	src := map[string]string{}
-	for _, m := range versionRe.FindAllStringSubmatch(seg.Source.Plain, -1) {
-		if k := versionKey(m[1], m[2], m[3]); src[k] == "" {
-			src[k] = m[0]
+	plain := seg.Source.Plain
+	for _, m := range versionRe.FindAllStringSubmatchIndex(plain, -1) {
+		if more(plain, m[1]) {
+			continue
+		}
+		if k := versionKey(plain[m[2]:m[3]], plain[m[4]:m[5]], plain[m[6]:m[7]]); src[k] == "" {
+			src[k] = plain[m[0]:m[1]]
 		}
 	}
 	if len(src) == 0 {
@@ -207,6 +216,9 @@ func versionComma(pass *Pass, seg *Segment) {
 	}
 	for _, m := range versionCommaRe.FindAllStringSubmatchIndex(seg.Target.Raw, -1) {
 		raw := seg.Target.Raw
+		if more(raw, m[1]) {
+			continue
+		}
 		was, ok := src[versionKey(raw[m[2]:m[3]], raw[m[4]:m[5]], raw[m[6]:m[7]])]
 		if !ok {
 			continue

@@ -248,7 +248,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 	}
 	if f.baselineRev != "" {
-		base, err := findingsAt(f.baselineRev, paths, cfg, f.jobs)
+		base, err := findingsAt(f.baselineRev, paths, cfg, opts)
 		if err != nil {
 			return usageErr("--baseline-rev: %v", err)
 		}
@@ -571,76 +571,120 @@ func fromRoot(root, cwd, p string) string {
 }
 
 // findingsAt checks the files named by paths as they are at the git
-// revision rev: the repository's files at rev are written to a temporary
-// folder (git archive) and checked there, from the folder that stands for
-// the working directory and with cfg's folder moved alike, so that project
-// paths and messages, and so fingerprints, are those a check at rev gives.
-func findingsAt(rev string, paths []string, cfg *config.Config, jobs int) ([]report.Finding, error) {
+// revision rev: the files of the repository holding the first path, at
+// rev, are written to a temporary folder (git archive) that stands for the
+// folder holding the repository, the working directory and the
+// configuration's folder, and checked from the folder that stands for the
+// working directory, so that project paths and messages, and so
+// fingerprints, are those a check at rev gives.
+func findingsAt(rev string, paths []string, cfg *config.Config, opts engine.Options) ([]report.Finding, error) {
 	ctx := context.Background()
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, err
 	}
-	top, err := gitdiff.Toplevel(ctx, cwd)
+	real := func(p string) string {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return r
+		}
+		return p
+	}
+	from := cwd
+	if len(paths) > 0 {
+		from = paths[0]
+		if !filepath.IsAbs(from) {
+			from = filepath.Join(cwd, from)
+		}
+		if st, err := os.Stat(from); err != nil || !st.IsDir() {
+			from = filepath.Dir(from)
+		}
+	}
+	top, err := gitdiff.Toplevel(ctx, from)
 	if err != nil {
 		return nil, err
 	}
-	realCwd, err := filepath.EvalSymlinks(cwd)
+	rev, err = gitdiff.Resolve(ctx, top, rev)
 	if err != nil {
 		return nil, err
+	}
+	top, wd := real(top), real(cwd)
+	cfgDir := ""
+	if cfg.Dir != "" {
+		cfgDir = real(cfg.Dir)
+	}
+	// The folder the snapshot stands for: the deepest one holding the
+	// repository, the working directory and the configuration's folder.
+	anchor := commonDir(top, wd)
+	if cfgDir != "" {
+		anchor = commonDir(anchor, cfgDir)
 	}
 	tmp, err := os.MkdirTemp("", "l10nlint-rev-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	if err := gitdiff.Snapshot(ctx, top, rev, tmp); err != nil {
+	tmp = real(tmp) // as the working directory will read it (/var is /private/var on macOS)
+	in := func(p string) string {
+		rel, _ := filepath.Rel(anchor, p)
+		return filepath.Join(tmp, rel)
+	}
+	root := in(top)
+	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, err
 	}
-	// A path of the repository, in the snapshot.
-	at := func(p string) (string, bool) {
-		real, err := filepath.EvalSymlinks(p)
-		if err != nil {
-			real = p
-		}
-		rel, err := filepath.Rel(top, real)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "", false
-		}
-		return filepath.Join(tmp, rel), true
+	if err := gitdiff.Snapshot(ctx, top, rev, root); err != nil {
+		return nil, err
 	}
-	base, _ := at(realCwd)
+	base := in(wd)
 	if err := os.MkdirAll(base, 0o755); err != nil {
 		return nil, err
 	}
 	var named []string
 	for _, p := range paths {
-		abs := p
-		if !filepath.IsAbs(p) {
-			abs = filepath.Join(cwd, p)
-		}
-		if q, ok := at(abs); ok {
-			if _, err := os.Lstat(q); err == nil { // new since rev: nothing to compare
-				named = append(named, q)
+		q := p // relative: from the folder standing for the working directory
+		if filepath.IsAbs(p) {
+			rel, err := filepath.Rel(anchor, real(p))
+			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				continue
 			}
+			q = filepath.Join(tmp, rel)
+		}
+		if !filepath.IsAbs(q) {
+			q = filepath.Join(base, q)
+		}
+		if _, err := os.Lstat(q); err == nil { // new since rev: nothing to compare
+			named = append(named, q)
 		}
 	}
 	if len(named) == 0 {
 		return nil, nil
 	}
 	c := *cfg
-	if cfg.Dir != "" {
-		if d, ok := at(cfg.Dir); ok {
-			c.Dir = d
-		}
+	if cfgDir != "" {
+		c.Dir = in(cfgDir)
 	}
 	if err := os.Chdir(base); err != nil {
 		return nil, err
 	}
 	defer func() { _ = os.Chdir(cwd) }()
-	res, err := engine.Run(named, engine.Options{Config: &c, Jobs: jobs})
+	res, err := engine.Run(named, engine.Options{Config: &c, Jobs: opts.Jobs, External: opts.External, Context: opts.Context})
 	if err != nil {
 		return nil, err
 	}
 	return res.Findings, nil
+}
+
+// commonDir is the deepest folder holding both a and b.
+func commonDir(a, b string) string {
+	for {
+		rel, err := filepath.Rel(a, b)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return a
+		}
+		parent := filepath.Dir(a)
+		if parent == a {
+			return a
+		}
+		a = parent
+	}
 }

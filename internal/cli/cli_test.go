@@ -845,13 +845,21 @@ func TestBaselineRev(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not on PATH")
 	}
-	dir := t.TempDir()
+	outer := t.TempDir()
+	dir := filepath.Join(outer, "repo")
 	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 	t.Setenv("GIT_AUTHOR_NAME", "t")
 	t.Setenv("GIT_AUTHOR_EMAIL", "t@example.com")
 	t.Setenv("GIT_COMMITTER_NAME", "t")
 	t.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
+	// The temporary folder reached through a link, as macOS has it.
+	realTmp := t.TempDir()
+	tmpLink := filepath.Join(t.TempDir(), "tmp")
+	if err := os.Symlink(realTmp, tmpLink); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", tmpLink)
 	git := func(args ...string) {
 		t.Helper()
 		cmd := exec.Command("git", args...)
@@ -865,30 +873,41 @@ func TestBaselineRev(t *testing.T) {
 	}
 	old := seg("a-1", "Conservez 6 rapports.", "Keep 12 reports.") // a defect the revision has
 	write(t, filepath.Join(dir, "docs", "fr-FR", "p.md"), "---\ntitle: Titre\nms.contentlocale: fr-FR\n---\n# Titre\n\n"+old+"\n")
+	write(t, filepath.Join(dir, "docs", "en-US", "p.md"), "# Title\n\nKeep 12 reports.\n")
 	git("init", "-q")
 	git("add", ".")
 	git("commit", "-q", "-m", "base")
 	// A new defect, and the title key removed (front-matter reports it at
 	// the top of the file, away from the deleted line).
 	write(t, filepath.Join(dir, "docs", "fr-FR", "p.md"), "---\nms.contentlocale: fr-FR\n---\n# Titre\n\n"+old+"\n\n"+seg("a-2", "Ouvrez le port 444.", "Open port 443.")+"\n")
-	for _, from := range []string{dir, filepath.Join(dir, "docs")} {
+	check := func(from, target, rev string) {
+		t.Helper()
 		t.Chdir(from)
-		target := "docs"
-		if from != dir {
-			target = "."
-		}
-		code, out, errs := run(t, "check", target, "--baseline-rev", "HEAD", "--no-color", "-q")
+		code, out, errs := run(t, "check", target, "--baseline-rev", rev, "--no-color", "-q")
 		if code != ExitFindings {
 			t.Fatalf("from %s: exit %d: %s%s", from, code, out, errs)
 		}
 		if strings.Contains(out, "source has 12") || !strings.Contains(out, "source has 443") || !strings.Contains(out, `lacks the required key "title"`) {
-			t.Errorf("from %s:\n%s%s", from, out, errs)
+			t.Errorf("from %s, %s:\n%s%s", from, target, out, errs)
 		}
 	}
-	// Nothing was written to the repository.
+	check(dir, "docs", "HEAD")
+	check(filepath.Join(dir, "docs"), ".", "HEAD")
+	check(outer, filepath.Join("repo", "docs"), "HEAD") // from outside the repository
+	check(dir, filepath.Join(dir, "docs", "fr-FR", "p.md"), "HEAD...")
+	// A configuration in a folder above the repository.
+	write(t, filepath.Join(outer, ".l10nlint.yaml"), "source-locale: en-US\n")
+	check(dir, "docs", "HEAD")
+	if code, _, errs := run(t, "check", "docs", "--baseline-rev", "HEAD:docs"); code != ExitUsage || !strings.Contains(errs, "names no commit") {
+		t.Errorf("a tree for a revision: %d %s", code, errs)
+	}
+	// Nothing was written to the repository, nothing left in the temporary folder.
 	cmd := exec.Command("git", "status", "--porcelain", "--ignored")
 	cmd.Dir = dir
 	if out, _ := cmd.Output(); strings.TrimSpace(string(out)) != "M docs/fr-FR/p.md" {
 		t.Errorf("git status after --baseline-rev: %q", out)
+	}
+	if entries, _ := os.ReadDir(realTmp); len(entries) != 0 {
+		t.Errorf("left in the temporary folder: %v", entries)
 	}
 }

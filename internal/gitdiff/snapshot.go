@@ -63,6 +63,11 @@ func extract(tr *tar.Reader, dest, rev string) error {
 			return fmt.Errorf("gitdiff: archive entry %q leaves the snapshot", h.Name)
 		}
 		p := filepath.Join(dest, filepath.FromSlash(h.Name))
+		// A git tree never holds entries under a link: one that does would
+		// write through it, outside the snapshot.
+		if err := noLinkOnTheWay(dest, filepath.FromSlash(h.Name)); err != nil {
+			return fmt.Errorf("gitdiff: archive entry %q leaves the snapshot", h.Name)
+		}
 		switch h.Typeflag {
 		case tar.TypeDir:
 			if err := os.MkdirAll(p, 0o755); err != nil {
@@ -71,10 +76,6 @@ func extract(tr *tar.Reader, dest, rev string) error {
 		case tar.TypeReg:
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return err
-			}
-			// Never through a link that an earlier entry made.
-			if real, err := filepath.EvalSymlinks(filepath.Dir(p)); err != nil || !within(real, dest) {
-				return fmt.Errorf("gitdiff: archive entry %q leaves the snapshot", h.Name)
 			}
 			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if err != nil {
@@ -100,12 +101,50 @@ func extract(tr *tar.Reader, dest, rev string) error {
 	}
 }
 
-// within reports whether path is dest or under it, links resolved.
-func within(path, dest string) bool {
-	d, err := filepath.EvalSymlinks(dest)
-	if err != nil {
-		return false
+// noLinkOnTheWay reports an error when a folder on the way from dest to
+// rel (rel's parents) is a symbolic link.
+func noLinkOnTheWay(dest, rel string) error {
+	cur := dest
+	dir := filepath.Dir(rel)
+	if dir == "." {
+		return nil
 	}
-	rel, err := filepath.Rel(d, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	for _, c := range strings.Split(dir, string(filepath.Separator)) {
+		cur = filepath.Join(cur, c)
+		li, err := os.Lstat(cur)
+		if err != nil {
+			return nil //nolint:nilerr // not made yet: nothing to go through
+		}
+		if li.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a link", cur)
+		}
+	}
+	return nil
+}
+
+// Resolve returns the commit rev names in the repository at top: "A..."
+// and "A...B" are the merge base of A and B (HEAD when left out), as for
+// a pull request against A; a tree (HEAD:docs) is refused.
+func Resolve(ctx context.Context, top, rev string) (string, error) {
+	if rev == "" || rev[0] == '-' || strings.Contains(rev, ":") {
+		return "", fmt.Errorf("gitdiff: %q names no commit", rev)
+	}
+	if a, b, ok := strings.Cut(rev, "..."); ok {
+		if a == "" {
+			a = "HEAD"
+		}
+		if b == "" {
+			b = "HEAD"
+		}
+		out, err := git(ctx, top, "merge-base", "--", a, b)
+		if err != nil {
+			return "", err
+		}
+		return strings.TrimSpace(string(out)), nil
+	}
+	out, err := git(ctx, top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
+		return "", fmt.Errorf("gitdiff: %q names no commit", rev)
+	}
+	return strings.TrimSpace(string(out)), nil
 }

@@ -20,6 +20,14 @@ func TestExtractStaysInside(t *testing.T) {
 			{Name: "docs", Typeflag: tar.TypeSymlink, Linkname: outside},
 			{Name: "docs/escape.md", Typeflag: tar.TypeReg, Size: 1, Mode: 0o644},
 		},
+		"a folder through a link": {
+			{Name: "docs", Typeflag: tar.TypeSymlink, Linkname: outside},
+			{Name: "docs/escape.md/", Typeflag: tar.TypeDir, Mode: 0o755},
+		},
+		"a link through a link": {
+			{Name: "docs", Typeflag: tar.TypeSymlink, Linkname: outside},
+			{Name: "docs/escape.md", Typeflag: tar.TypeSymlink, Linkname: "/etc/passwd"},
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
