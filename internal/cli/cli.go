@@ -132,7 +132,7 @@ configuration error, 3 internal error.`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the text output (NO_COLOR is honored too)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file (see l10nlint baseline)")
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (e.g. origin/main...)")
-	fl.StringVar(&f.baselineRev, "baseline-rev", "", "report only findings that a check of the same files at this git revision does not have (e.g. origin/main)")
+	fl.StringVar(&f.baselineRev, "baseline-rev", "", "report only findings that a check of the same files at this git revision does not have (e.g. origin/main..., the merge base)")
 	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer (atomic writes); without it l10nlint never writes")
 	fl.BoolVar(&f.diff, "diff", false, "with --fix: print the fixes as a unified diff and change nothing")
 	fl.IntVar(&f.sarifMax, "sarif-max-results", report.GitHubMaxResults, "sarif format: write at most this many results, the most severe (GitHub rejects more than 25,000); 0: all")
