@@ -154,12 +154,7 @@ func TestTranslatedAnchors(t *testing.T) {
 		seg("a-3", "Voir [Plus d’informations](#more-information).", "See [More information](#more-information).") + "\n\n" +
 		"## " + seg("a-4", "Plus d’informations", "More information") + "\n"
 	path := filepath.Join(dir, "fr-FR", "page.md")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writer(t, dir)("fr-FR/page.md", page)
 	expectFindings(t, corpusFindings(t, "link-mismatch", path))
 	expectFindings(t, corpusFindings(t, "broken-link", path),
 		"fr-FR/page.md:5: anchor #more-information matches no heading or anchor on this page")
@@ -210,12 +205,7 @@ func TestLocaleLikeTopicFolders(t *testing.T) {
 func TestBrokenLinkEmailAutolink(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "fr-FR", "page.md")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte("# P\n\nÉcrivez à <support@contoso.com> ou voir [la page](gone/a@b.md).\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writer(t, dir)("fr-FR/page.md", "# P\n\nÉcrivez à <support@contoso.com> ou voir [la page](gone/a@b.md).\n")
 	expectFindings(t, corpusFindings(t, "broken-link", path), `fr-FR/page.md:3: link "gone/a@b.md" does not resolve`)
 }
 

@@ -773,12 +773,8 @@ func TestConfigIgnoreAndQuiet(t *testing.T) {
 // a SARIF log's paths are relative to the repository's top, as GitHub code
 // scanning reads them.
 func TestSARIFRepositoryPaths(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not on PATH")
-	}
+	hermeticGit(t)
 	dir := t.TempDir()
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v %s", err, out)
 	}
@@ -842,17 +838,9 @@ func TestConfigFromNamedPath(t *testing.T) {
 // elsewhere than the lines it touched (which --new-from-rev cannot see);
 // not the defects the revision had already. The same from a subdirectory.
 func TestBaselineRev(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not on PATH")
-	}
+	hermeticGit(t)
 	outer := t.TempDir()
 	dir := filepath.Join(outer, "repo")
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_AUTHOR_NAME", "t")
-	t.Setenv("GIT_AUTHOR_EMAIL", "t@example.com")
-	t.Setenv("GIT_COMMITTER_NAME", "t")
-	t.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
 	// The temporary folder reached through a link, as macOS has it.
 	realTmp := t.TempDir()
 	tmpLink := filepath.Join(t.TempDir(), "tmp")
@@ -910,4 +898,19 @@ func TestBaselineRev(t *testing.T) {
 	if entries, _ := os.ReadDir(realTmp); len(entries) != 0 {
 		t.Errorf("left in the temporary folder: %v", entries)
 	}
+}
+
+// hermeticGit skips a test without git, and keeps the user's and the
+// system's git configuration out of it.
+func hermeticGit(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not on PATH")
+	}
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_AUTHOR_NAME", "t")
+	t.Setenv("GIT_AUTHOR_EMAIL", "t@example.com")
+	t.Setenv("GIT_COMMITTER_NAME", "t")
+	t.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
 }
