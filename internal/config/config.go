@@ -565,6 +565,23 @@ func (c *Config) loadGlossaries() error {
 	return nil
 }
 
+// Files are the files the configuration was read from: its own and its
+// glossaries, sorted (none for the defaults).
+func (c *Config) Files() []string {
+	if c.Path == "" {
+		return nil
+	}
+	out := []string{c.Path}
+	for _, f := range c.glossaryFiles {
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(c.Dir, f)
+		}
+		out = append(out, f)
+	}
+	sort.Strings(out[1:])
+	return out
+}
+
 // ParseGlossary reads a glossary file: a mapping of source terms to a list
 // of allowed translations, or to {allowed: [...], forbidden: [...]}.
 func ParseGlossary(b []byte, name string) (*rules.Glossary, error) {

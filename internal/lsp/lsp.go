@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,7 +49,21 @@ type Server struct {
 	// (docs/.l10nlint.yaml in a repository opened at its top), as check
 	// looks it up from the paths it is given.
 	fromRoot bool
-	near     map[string]*config.Config // configuration file → configuration
+	near     map[string]nearConfig // configuration file → configuration
+	// rootStamp is the state on disk of the files the workspace's
+	// configuration was read from (itself and its glossaries): when it
+	// changes, the configuration is read again.
+	rootStamp string
+	// pending are the documents to check once the messages that have
+	// arrived are handled: a burst of changes is checked once.
+	pending map[string]bool
+}
+
+// nearConfig is a configuration found from a document's folder, with the
+// state on disk of its files when it was read.
+type nearConfig struct {
+	cfg   *config.Config
+	stamp string
 }
 
 // ErrExitWithoutShutdown is Serve's error for an exit notification that
@@ -63,7 +79,8 @@ func (e *parseError) Error() string { return "bad message: " + e.err.Error() }
 
 // NewServer reads requests from in and writes to out.
 func NewServer(in io.Reader, out io.Writer) *Server {
-	return &Server{in: bufio.NewReader(in), out: out, docs: map[string]string{}, findings: map[string][]report.Finding{}}
+	return &Server{in: bufio.NewReader(in), out: out, docs: map[string]string{}, findings: map[string][]report.Finding{},
+		pending: map[string]bool{}}
 }
 
 type message struct {
@@ -120,6 +137,12 @@ func (s *Server) Serve() error {
 			rerr = &rpcError{Code: -32002, Message: "the server is not initialized"}
 		default:
 			result, rerr = s.handle(msg)
+		}
+		if s.in.Buffered() == 0 {
+			// Nothing more has arrived: check what the messages changed.
+			// (While an editor sends faster than the server checks, the
+			// changes pile up in the buffer and are checked once.)
+			s.flush()
 		}
 		if len(msg.ID) > 0 { // a request: answer it
 			reply := message{JSONRPC: "2.0", ID: msg.ID, Result: result, Error: rerr}
@@ -260,7 +283,7 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 			return nil, &rpcError{Code: -32602, Message: err.Error()}
 		}
 		s.docs[p.TextDocument.URI] = p.TextDocument.Text
-		s.lint(p.TextDocument.URI)
+		s.touch(p.TextDocument.URI)
 	case "textDocument/didChange":
 		var p struct {
 			TextDocument   textDocument `json:"textDocument"`
@@ -274,13 +297,15 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		if n := len(p.ContentChanges); n > 0 { // full sync: the last change is the text
 			s.docs[p.TextDocument.URI] = p.ContentChanges[n-1].Text
 		}
-		s.lint(p.TextDocument.URI)
+		s.touch(p.TextDocument.URI)
 	case "textDocument/didSave":
 		var p struct {
 			TextDocument textDocument `json:"textDocument"`
 		}
 		_ = json.Unmarshal(m.Params, &p)
-		s.lint(p.TextDocument.URI)
+		// A saved configuration or glossary is seen by flush; a saved
+		// page is checked again as it is now on disk.
+		s.touch(p.TextDocument.URI)
 	case "textDocument/didClose":
 		var p struct {
 			TextDocument textDocument `json:"textDocument"`
@@ -288,6 +313,10 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		_ = json.Unmarshal(m.Params, &p)
 		delete(s.docs, p.TextDocument.URI)
 		delete(s.findings, p.TextDocument.URI)
+		delete(s.pending, p.TextDocument.URI)
+		// Its related pages were checked against its unsaved text: check
+		// them against the file again.
+		s.touchRelated(p.TextDocument.URI)
 		_ = s.notify("textDocument/publishDiagnostics", map[string]any{"uri": p.TextDocument.URI, "diagnostics": []any{}})
 	case "textDocument/codeAction":
 		var p struct {
@@ -297,6 +326,7 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		if err := json.Unmarshal(m.Params, &p); err != nil {
 			return nil, &rpcError{Code: -32602, Message: err.Error()}
 		}
+		s.flush() // the fixes of the text as it is now
 		return s.codeActions(p.TextDocument.URI, p.Range), nil
 	default:
 		if len(m.ID) > 0 {
@@ -319,8 +349,100 @@ func (s *Server) loadConfig(root string) error {
 	if err != nil {
 		return err
 	}
-	s.cfg, s.fromRoot = c, true
+	s.cfg, s.fromRoot, s.rootStamp = c, true, stamp(c)
 	return nil
+}
+
+// stamp is the state on disk (size and modification time) of the files a
+// configuration was read from.
+func stamp(c *config.Config) string {
+	var b strings.Builder
+	for _, f := range c.Files() {
+		if fi, err := os.Stat(f); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", f, fi.Size(), fi.ModTime().UnixNano())
+		} else {
+			fmt.Fprintf(&b, "%s missing\n", f)
+		}
+	}
+	return b.String()
+}
+
+// reloadConfigs reads again the configurations whose files changed on
+// disk, and reports whether one did. A configuration that no longer loads
+// is reported to the user and the one before it is kept.
+func (s *Server) reloadConfigs() bool {
+	changed := false
+	if s.fromRoot && s.cfg != nil && s.cfg.Path != "" {
+		if st := stamp(s.cfg); st != s.rootStamp {
+			s.rootStamp, changed = st, true
+			if c, err := config.Load(s.cfg.Path, rules.Default); err != nil {
+				s.showError(err)
+			} else {
+				s.cfg = c
+				s.rootStamp = stamp(c)
+			}
+		}
+	}
+	for file, n := range s.near {
+		if stamp(n.cfg) != n.stamp {
+			delete(s.near, file) // configFor reads it again
+			changed = true
+		}
+	}
+	return changed
+}
+
+// showError tells the user of a configuration error (in the editor's
+// message area and the log).
+func (s *Server) showError(err error) {
+	s.logf("l10nlint: %v", err)
+	_ = s.notify("window/showMessage", map[string]any{"type": 1, "message": "l10nlint: " + err.Error()})
+}
+
+// touch marks a document, and the open pages related to it, to be checked.
+func (s *Server) touch(uri string) {
+	if _, ok := s.docs[uri]; ok {
+		s.pending[uri] = true
+	}
+	s.touchRelated(uri)
+}
+
+// touchRelated marks the other open documents that may be the same page
+// in another locale (the same file name: pages are matched by relative
+// path): their cross-locale findings depend on this document's text.
+func (s *Server) touchRelated(uri string) {
+	name := func(u string) string { return strings.ToLower(u[strings.LastIndexByte(u, '/')+1:]) }
+	base := name(uri)
+	for u := range s.docs {
+		if u != uri && name(u) == base {
+			s.pending[u] = true
+		}
+	}
+}
+
+// flush checks the pending documents, and every open one when a
+// configuration changed on disk.
+func (s *Server) flush() {
+	if !s.started {
+		return
+	}
+	if s.reloadConfigs() {
+		for u := range s.docs {
+			s.pending[u] = true
+		}
+	}
+	if len(s.pending) == 0 {
+		return
+	}
+	uris := make([]string, 0, len(s.pending))
+	for u := range s.pending {
+		uris = append(uris, u)
+	}
+	sort.Strings(uris)
+	clear(s.pending)
+	for _, u := range uris {
+		s.lint(u)
+	}
 }
 
 // configFor returns the configuration for a document at path.
@@ -332,18 +454,23 @@ func (s *Server) configFor(path string) *config.Config {
 	if file == "" {
 		return s.cfg
 	}
-	if c, ok := s.near[file]; ok {
-		return c
+	if n, ok := s.near[file]; ok {
+		return n.cfg
 	}
 	c, err := config.Load(file, rules.Default)
+	st := ""
 	if err != nil {
-		s.logf("l10nlint: %v", err)
+		s.showError(err)
 		c = s.cfg
+		// Read again once the file changes.
+		st = stamp(&config.Config{Path: file})
+	} else {
+		st = stamp(c)
 	}
 	if s.near == nil {
-		s.near = map[string]*config.Config{}
+		s.near = map[string]nearConfig{}
 	}
-	s.near[file] = c
+	s.near[file] = nearConfig{cfg: c, stamp: st}
 	return c
 }
 
@@ -364,8 +491,15 @@ func (s *Server) lint(uri string) {
 		_ = s.notify("textDocument/publishDiagnostics", map[string]any{"uri": uri, "diagnostics": []any{}})
 		return
 	}
-	res, err := engine.Run([]string{path}, engine.Options{Config: cfg, Jobs: runtime.GOMAXPROCS(0),
-		Overlay: map[string][]byte{path: []byte(text)}})
+	// Every open buffer stands for its file: a source page or sibling
+	// translation being edited is compared as it is in the editor.
+	overlay := map[string][]byte{path: []byte(text)}
+	for u, t := range s.docs {
+		if p := uriPath(u); p != "" && p != path {
+			overlay[p] = []byte(t)
+		}
+	}
+	res, err := engine.Run([]string{path}, engine.Options{Config: cfg, Jobs: runtime.GOMAXPROCS(0), Overlay: overlay})
 	if err != nil {
 		s.logf("l10nlint: %s: %v", path, err)
 		return

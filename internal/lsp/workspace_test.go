@@ -1,0 +1,198 @@
+package lsp
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeFile writes a file under dir, with its folders, and dates it at
+// (so that a rewrite is seen even within the file system's time step).
+func writeFile(t *testing.T, dir, name, text string, at time.Time) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, at, at); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func fileURI(p string) string { return "file://" + filepath.ToSlash(p) }
+
+// codesFor waits for the diagnostics of uri and returns their rule codes.
+func (c *client) codesFor(uri string) map[string]bool {
+	c.t.Helper()
+	for {
+		m := c.next("textDocument/publishDiagnostics")
+		if m["params"].(map[string]any)["uri"] != uri {
+			continue
+		}
+		out := map[string]bool{}
+		for _, d := range diagnostics(m) {
+			out[d["code"].(string)] = true
+		}
+		return out
+	}
+}
+
+func (c *client) open(uri, text string) {
+	c.send("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}}, false)
+}
+
+func (c *client) stop(done chan error) {
+	c.t.Helper()
+	c.send("shutdown", nil, true)
+	c.next("response")
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		c.t.Errorf("exit: %v", err)
+	}
+}
+
+// TestOpenBuffersStandForFiles: the source page open in the editor is
+// compared as it is in its buffer, unsaved; a change to it checks the open
+// translation again, and closing it compares the translation with the file
+// on disk again.
+func TestOpenBuffersStandForFiles(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	src := "# Title\n\nReports are kept for 12 months.\n"
+	srcPath := writeFile(t, dir, "en-US/p.md", src, now)
+	tgt := "# Titre\n\n" + strings.Replace(seg, "6 mois", "12 mois", 1) + "\n"
+	tgtPath := writeFile(t, dir, "fr-FR/p.md", tgt, now)
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+
+	c.open(fileURI(tgtPath), tgt)
+	if got := c.codesFor(fileURI(tgtPath)); len(got) != 0 {
+		t.Fatalf("the translation of the current source: %v", got)
+	}
+	// The source is edited, not saved: the translation's source text is
+	// no longer in it.
+	c.open(fileURI(srcPath), src)
+	c.codesFor(fileURI(srcPath))
+	c.codesFor(fileURI(tgtPath))
+	c.send("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": fileURI(srcPath), "version": 2},
+		"contentChanges": []any{map[string]any{"text": strings.Replace(src, "12 months", "24 months", 1)}}}, false)
+	if got := c.codesFor(fileURI(tgtPath)); !got["stale-source"] {
+		t.Errorf("after the source buffer changed, the translation's diagnostics are %v, want stale-source", got)
+	}
+	// Closed without saving: the file on disk is the source again.
+	c.send("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": fileURI(srcPath)}}, false)
+	if got := c.codesFor(fileURI(tgtPath)); got["stale-source"] {
+		t.Errorf("after the source buffer was closed unsaved: %v, want no stale-source", got)
+	}
+	c.stop(done)
+}
+
+// TestConfigReload: a configuration (or one of its glossaries) changed on
+// disk is read again and every open document checked with it; one that no
+// longer loads is shown to the user and the one before it kept.
+func TestConfigReload(t *testing.T) {
+	for _, near := range []bool{false, true} {
+		t.Run(fmt.Sprintf("near=%v", near), func(t *testing.T) {
+			dir := t.TempDir()
+			root := dir
+			if near { // found from the document's folder, not the workspace root
+				root = filepath.Join(dir, "docs")
+			}
+			then := time.Now().Add(-time.Hour)
+			cfgPath := writeFile(t, root, ".l10nlint.yaml", "rules:\n  number-mismatch: off\nglossary:\n  fr-FR: g.yaml\n", then)
+			writeFile(t, root, "g.yaml", "reports: rapports\n", then)
+			text := "# Titre\n\n" + seg + "\n"
+			uri := fileURI(filepath.Join(root, "fr-FR", "p.md"))
+			c, done := newClient(t)
+			c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+			c.next("response")
+			c.open(uri, text)
+			if got := c.codesFor(uri); got["number-mismatch"] || got["glossary"] {
+				t.Fatalf("before the change: %v", got)
+			}
+
+			// The user turns the rule on and saves.
+			writeFile(t, root, ".l10nlint.yaml", "rules:\n  number-mismatch: error\nglossary:\n  fr-FR: g.yaml\n", then.Add(time.Minute))
+			c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
+			if got := c.codesFor(uri); !got["number-mismatch"] {
+				t.Errorf("after the configuration turned number-mismatch on: %v", got)
+			}
+
+			// The glossary changes: "reports" must now be "comptes rendus".
+			writeFile(t, root, "g.yaml", "reports: comptes rendus\n", then.Add(2*time.Minute))
+			c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(filepath.Join(root, "g.yaml"))}}, false)
+			if got := c.codesFor(uri); !got["glossary"] {
+				t.Errorf("after the glossary changed: %v, want glossary", got)
+			}
+
+			// A broken configuration: shown, and the last good one kept.
+			writeFile(t, root, ".l10nlint.yaml", "rules: [\n", then.Add(3*time.Minute))
+			c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
+			msg := c.next("window/showMessage")["params"].(map[string]any)
+			if msg["type"].(float64) != 1 || !strings.Contains(msg["message"].(string), ".l10nlint.yaml") {
+				t.Errorf("showMessage: %v", msg)
+			}
+			if got := c.codesFor(uri); !got["number-mismatch"] {
+				t.Errorf("with a broken configuration: %v, want the last good one's findings", got)
+			}
+			c.stop(done)
+		})
+	}
+}
+
+// TestChangesCoalesced: changes that arrive together are checked once, as
+// the last one left the text, and a code action is answered for the text
+// as it is.
+func TestChangesCoalesced(t *testing.T) {
+	dir := t.TempDir()
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	text := "# Titre\n\n" + seg + "\n"
+	c.open(uri, text)
+	if got := c.codesFor(uri); !got["number-mismatch"] {
+		t.Fatalf("opened: %v", got)
+	}
+	// Three changes in one write, as an editor sends keystrokes faster
+	// than they are checked; the last one fixes the number.
+	var burst strings.Builder
+	for i, s := range []string{"6 moi", "1 mois", "12 mois"} {
+		b := fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":%q,"version":%d},"contentChanges":[{"text":%q}]}}`,
+			uri, i+2, strings.Replace(text, "6 mois", s, 1))
+		fmt.Fprintf(&burst, "Content-Length: %d\r\n\r\n%s", len(b), b)
+	}
+	if _, err := c.w.Write([]byte(burst.String())); err != nil {
+		t.Fatal(err)
+	}
+	c.send("shutdown", nil, true)
+	var published int
+	for {
+		m := <-c.msg
+		if m["method"] == "textDocument/publishDiagnostics" {
+			published++
+			if d := diagnostics(m); len(d) != 0 {
+				t.Errorf("diagnostics of an intermediate text: %v", d)
+			}
+			continue
+		}
+		if m["id"] != nil {
+			break
+		}
+	}
+	if published != 1 {
+		t.Errorf("%d diagnostics notifications for one burst of changes, want 1", published)
+	}
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
