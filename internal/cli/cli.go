@@ -572,7 +572,8 @@ func fromRoot(root, cwd, p string) string {
 
 // findingsAt checks the files named by paths as they are at the git
 // revision rev: the files of the repository holding the first path, at
-// rev, are written to a temporary folder (git archive) that stands for the
+// rev, are written to a temporary folder (a checkout from a temporary
+// index) that stands for the
 // folder holding the repository, the working directory and the
 // configuration's folder, and checked from the folder that stands for the
 // working directory, so that project paths and messages, and so

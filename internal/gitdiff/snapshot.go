@@ -1,12 +1,8 @@
 package gitdiff
 
 import (
-	"archive/tar"
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,9 +10,13 @@ import (
 )
 
 // Snapshot writes the files of the repository whose top folder is top, as
-// they are at rev, under dest (an empty folder): `git archive`, read by
-// l10nlint, so that nothing is written to the repository (a worktree would
-// be registered in it). Entries that would land outside dest are refused.
+// a checkout of rev would leave them, under dest (an empty folder): the
+// commit's tree read into a temporary index and checked out from it with
+// a prefix, so that nothing is written to the repository (a worktree would
+// be registered in it) and every file is there — git archive would leave
+// out the paths marked export-ignore (often docs/ itself) and rewrite
+// export-subst files. Line endings and filters apply as in a checkout;
+// Git LFS objects are not fetched (their pointers are written).
 func Snapshot(ctx context.Context, top, rev, dest string) error {
 	if rev == "" || rev[0] == '-' {
 		return fmt.Errorf("gitdiff: invalid revision %q", rev)
@@ -24,102 +24,23 @@ func Snapshot(ctx context.Context, top, rev, dest string) error {
 	if _, err := exec.LookPath("git"); err != nil {
 		return fmt.Errorf("gitdiff: %w (needed to read a revision)", ErrNoGit)
 	}
-	// Streamed: a documentation set's archive need not fit in memory.
-	cmd := exec.CommandContext(ctx, "git", "archive", "--format=tar", rev)
-	cmd.Dir = top
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
+	idx, err := os.MkdirTemp("", "l10nlint-index-")
 	if err != nil {
 		return err
 	}
-	if err := cmd.Start(); err != nil {
+	defer os.RemoveAll(idx)
+	dest, err = filepath.Abs(dest)
+	if err != nil {
 		return err
 	}
-	err = extract(tar.NewReader(stdout), dest, rev)
-	_, _ = io.Copy(io.Discard, stdout) // let git finish writing
-	if werr := cmd.Wait(); werr != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = werr.Error()
-		}
-		return fmt.Errorf("gitdiff: git archive %s: %s", rev, msg)
+	env := []string{"GIT_INDEX_FILE=" + filepath.Join(idx, "index"), "GIT_LFS_SKIP_SMUDGE=1"}
+	if _, err := gitEnv(ctx, top, env, "read-tree", "--end-of-options", rev); err != nil {
+		return err
 	}
+	// The prefix ends with a separator: it names a folder, not a
+	// beginning of file names.
+	_, err = gitEnv(ctx, top, env, "checkout-index", "--all", "--prefix="+dest+string(filepath.Separator))
 	return err
-}
-
-// extract writes the entries of an archive under dest.
-func extract(tr *tar.Reader, dest, rev string) error {
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("gitdiff: reading the archive of %s: %w", rev, err)
-		}
-		if !filepath.IsLocal(filepath.FromSlash(h.Name)) {
-			return fmt.Errorf("gitdiff: archive entry %q leaves the snapshot", h.Name)
-		}
-		p := filepath.Join(dest, filepath.FromSlash(h.Name))
-		// A git tree never holds entries under a link: one that does would
-		// write through it, outside the snapshot.
-		if err := noLinkOnTheWay(dest, filepath.FromSlash(h.Name)); err != nil {
-			return fmt.Errorf("gitdiff: archive entry %q leaves the snapshot", h.Name)
-		}
-		switch h.Typeflag {
-		case tar.TypeDir:
-			if err := os.MkdirAll(p, 0o755); err != nil {
-				return err
-			}
-		case tar.TypeReg:
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return err
-			}
-			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if err != nil {
-				return err
-			}
-			_, err = io.Copy(f, tr)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return err
-			}
-		case tar.TypeSymlink:
-			// A link stays a link; one that leaves the snapshot names
-			// nothing there, as it would in a fresh clone elsewhere.
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return err
-			}
-			if err := os.Symlink(h.Linkname, p); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-// noLinkOnTheWay reports an error when a folder on the way from dest to
-// rel (rel's parents) is a symbolic link.
-func noLinkOnTheWay(dest, rel string) error {
-	cur := dest
-	dir := filepath.Dir(rel)
-	if dir == "." {
-		return nil
-	}
-	for _, c := range strings.Split(dir, string(filepath.Separator)) {
-		cur = filepath.Join(cur, c)
-		li, err := os.Lstat(cur)
-		if err != nil {
-			return nil //nolint:nilerr // not made yet: nothing to go through
-		}
-		if li.Mode()&os.ModeSymlink != 0 {
-			return fmt.Errorf("%s is a link", cur)
-		}
-	}
-	return nil
 }
 
 // Resolve returns the commit rev names in the repository at top: "A..."

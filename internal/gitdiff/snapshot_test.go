@@ -1,57 +1,61 @@
 package gitdiff
 
 import (
-	"archive/tar"
-	"bytes"
+	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
-// TestExtractStaysInside: an archive entry that would be written outside
-// the snapshot, by its name or through a link an earlier entry made, is
-// refused and nothing is written there.
-func TestExtractStaysInside(t *testing.T) {
-	outside := t.TempDir()
-	for name, entries := range map[string][]tar.Header{
-		"dot-dot": {{Name: "../escape.md", Typeflag: tar.TypeReg, Size: 1, Mode: 0o644}},
-		"through a link": {
-			{Name: "docs", Typeflag: tar.TypeSymlink, Linkname: outside},
-			{Name: "docs/escape.md", Typeflag: tar.TypeReg, Size: 1, Mode: 0o644},
-		},
-		"a folder through a link": {
-			{Name: "docs", Typeflag: tar.TypeSymlink, Linkname: outside},
-			{Name: "docs/escape.md/", Typeflag: tar.TypeDir, Mode: 0o755},
-		},
-		"a link through a link": {
-			{Name: "docs", Typeflag: tar.TypeSymlink, Linkname: outside},
-			{Name: "docs/escape.md", Typeflag: tar.TypeSymlink, Linkname: "/etc/passwd"},
-		},
-	} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			w := tar.NewWriter(&buf)
-			for _, h := range entries {
-				if err := w.WriteHeader(&h); err != nil {
-					t.Fatal(err)
-				}
-				if h.Size > 0 {
-					_, _ = w.Write([]byte("x"))
-				}
-			}
-			_ = w.Close()
-			dest := filepath.Join(t.TempDir(), "snap")
-			if err := os.MkdirAll(dest, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			err := extract(tar.NewReader(&buf), dest, "HEAD")
-			if err == nil || !strings.Contains(err.Error(), "leaves the snapshot") {
-				t.Errorf("error %v, want the entry refused", err)
-			}
-			if _, err := os.Stat(filepath.Join(outside, "escape.md")); err == nil {
-				t.Error("a file was written outside the snapshot")
-			}
-		})
+// TestSnapshotWholeTree: a snapshot holds every file of the commit as a
+// checkout leaves it — the paths export-ignore marks too, export-subst
+// files unexpanded, links as links — whatever the working tree and index
+// hold since, and writes nothing to the repository.
+func TestSnapshotWholeTree(t *testing.T) {
+	hermeticGit(t)
+	dir := t.TempDir()
+	run(t, dir, "init", "-q")
+	write(t, dir, ".gitattributes", "docs/ export-ignore\ndocs/* export-ignore\nv.md export-subst\n")
+	write(t, dir, "docs/fr-FR/p.md", "# Titre\n")
+	write(t, dir, "v.md", "$Format:%H$\n")
+	if err := os.Symlink("docs/fr-FR/p.md", filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	run(t, dir, "add", "-A")
+	run(t, dir, "commit", "-q", "-m", "base")
+	// Changed in the working tree and staged since: the snapshot has the commit's text.
+	write(t, dir, "docs/fr-FR/p.md", "# Changé\n")
+	run(t, dir, "add", "docs/fr-FR/p.md")
+	index := filepath.Join(dir, ".git", "index")
+	before, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dest := filepath.Join(t.TempDir(), "snap")
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Snapshot(context.Background(), dir, "HEAD", dest); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"docs/fr-FR/p.md": "# Titre\n", "v.md": "$Format:%H$\n"} {
+		got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if target, err := os.Readlink(filepath.Join(dest, "link.md")); err != nil || target != "docs/fr-FR/p.md" {
+		t.Errorf("link.md: %q, %v; want a link to docs/fr-FR/p.md", target, err)
+	}
+	after, err := os.ReadFile(index)
+	if err != nil || string(after) != string(before) {
+		t.Errorf("the repository's index changed (%v)", err)
+	}
+	if err := Snapshot(context.Background(), dir, "-x", dest); err == nil {
+		t.Error("a revision starting with '-' was accepted")
+	}
+	if err := Snapshot(context.Background(), dir, "nosuchrev", t.TempDir()); err == nil {
+		t.Error("a revision that names nothing was accepted")
 	}
 }
