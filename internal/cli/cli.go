@@ -22,6 +22,7 @@ import (
 	"github.com/l10nlint/l10nlint/internal/linkcheck"
 	"github.com/l10nlint/l10nlint/internal/lsp"
 	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/scratch"
 	"github.com/l10nlint/l10nlint/internal/suppress"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -619,11 +620,11 @@ func findingsAt(rev string, paths []string, cfg *config.Config, opts engine.Opti
 	if cfgDir != "" {
 		anchor = commonDir(anchor, cfgDir)
 	}
-	tmp, err := os.MkdirTemp("", "l10nlint-rev-")
+	tmp, err := scratch.MkdirTemp("", "l10nlint-rev-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
+	defer func() { _ = scratch.Remove(tmp) }()
 	tmp = real(tmp) // as the working directory will read it (/var is /private/var on macOS)
 	in := func(p string) string {
 		rel, _ := filepath.Rel(anchor, p)

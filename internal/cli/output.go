@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/l10nlint/l10nlint/internal/scratch"
 )
 
 // reportFile is where --output writes. A regular file, existing or new, is
@@ -71,10 +73,11 @@ func openReport(name string) (*reportFile, error) {
 		if err != nil {
 			return nil, err
 		}
+		scratch.Track(path) // an interrupted run removes it
 		st, err := f.Stat()
 		f.Close()
 		if err != nil {
-			os.Remove(path)
+			_ = scratch.Remove(path)
 			return nil, err
 		}
 		return aside(path, st.Mode().Perm(), true)
@@ -85,10 +88,10 @@ func openReport(name string) (*reportFile, error) {
 // aside opens the temporary file a report is written to before it replaces
 // path; created: path was made empty for it, and goes if the run fails.
 func aside(path string, mode fs.FileMode, created bool) (*reportFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
+	f, err := scratch.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
 	if err != nil {
 		if created {
-			os.Remove(path)
+			_ = scratch.Remove(path)
 		}
 		return nil, err
 	}
@@ -113,6 +116,8 @@ func (r *reportFile) commit() error {
 		r.discard()
 		return err
 	}
+	scratch.Done(r.Name())
+	scratch.Done(r.path)
 	return nil
 }
 
@@ -128,10 +133,10 @@ func (r *reportFile) abort() {
 
 func (r *reportFile) discard() {
 	if r.temp {
-		os.Remove(r.Name())
+		_ = scratch.Remove(r.Name())
 	}
 	if r.created {
-		os.Remove(r.path)
+		_ = scratch.Remove(r.path)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/l10nlint/l10nlint/internal/scratch"
 	"github.com/l10nlint/l10nlint/rules"
 )
 
@@ -47,11 +48,13 @@ func WriteFile(path string, content []byte) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
+	tmp, err := scratch.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".l10nlint-*")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	// After a successful rename there is nothing to remove (and an
+	// interruption must not remove the fixed file under the name).
+	defer func() { _ = scratch.Remove(tmp.Name()) }()
 	if _, err := tmp.Write(content); err != nil {
 		tmp.Close()
 		return err

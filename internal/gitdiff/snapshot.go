@@ -3,10 +3,11 @@ package gitdiff
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/l10nlint/l10nlint/internal/scratch"
 )
 
 // Snapshot writes the files of the repository whose top folder is top, as
@@ -24,11 +25,11 @@ func Snapshot(ctx context.Context, top, rev, dest string) error {
 	if _, err := exec.LookPath("git"); err != nil {
 		return fmt.Errorf("gitdiff: %w (needed to read a revision)", ErrNoGit)
 	}
-	idx, err := os.MkdirTemp("", "l10nlint-index-")
+	idx, err := scratch.MkdirTemp("", "l10nlint-index-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(idx)
+	defer func() { _ = scratch.Remove(idx) }()
 	dest, err = filepath.Abs(dest)
 	if err != nil {
 		return err

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/l10nlint/l10nlint/internal/scratch"
 )
 
 // Result is the outcome of checking one URL.
@@ -269,17 +271,16 @@ func writeCache(path string, cache map[string]Result) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".links-*.json")
+	tmp, err := scratch.CreateTemp(filepath.Dir(path), ".links-*.json")
 	if err != nil {
 		return err
 	}
+	defer func() { _ = scratch.Remove(tmp.Name()) }() // nothing left after the rename
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
-		os.Remove(tmp.Name())
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
