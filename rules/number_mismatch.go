@@ -59,6 +59,12 @@ number: ISO/IEC 27001 and ISO 27001 are both 27001, ISO 20000-1:2011 is
 Not compared: code spans (code-mismatch checks them), placeholders, link
 destinations, URLs, e-mail addresses, host and file names.
 
+A number the translation moved into the neighbouring segment of the same
+line (missing from one, extra in the other, as when a sentence was split
+across the spans differently) is not reported: the page reads right. A
+number dropped from one segment is still reported when its neighbour has
+the number of its own source.
+
 A segment with so many numbers that pairing them one by one would take
 seconds (over a million source-target pairs: thousands a side, as in a
 generated table written as one paragraph) is compared as two sets of values
@@ -116,7 +122,13 @@ func runNumberMismatch(pass *Pass) {
 			opts.mayAdd[n.Value] = true
 		}
 	}
-	for _, seg := range pass.Page.Segments {
+	type compared struct {
+		seg            *Segment
+		i              int // the segment's index on the page
+		missing, extra []numbers.Number
+	}
+	var found []compared
+	for i, seg := range pass.Page.Segments {
 		if !seg.HasSource || strings.TrimSpace(seg.Target.Plain) == "" || seg.Target.Raw == seg.Source.Raw {
 			continue
 		}
@@ -131,9 +143,49 @@ func runNumberMismatch(pass *Pass) {
 		}
 		missing, extra := compareProse(srcProse, seg.Source, srcLoc, tgtProse, seg.Target, pass.Page.Locale, opts)
 		versionComma(pass, seg) // a finding of its own, whatever else differs
+		if len(missing) > 0 || len(extra) > 0 {
+			found = append(found, compared{seg, i, missing, extra})
+		}
+	}
+	// A number the translation moved into the neighbouring span of the same
+	// sentence is missing from one segment and extra in the other: the page
+	// reads right, so neither is reported. Only such mirrored pairs are
+	// excused: a number dropped from one segment and still (rightly) in its
+	// neighbour is reported.
+	has := func(ns []numbers.Number, n numbers.Number) bool {
+		return slices.ContainsFunc(ns, func(m numbers.Number) bool { return m.Value == n.Value })
+	}
+	excused := func(k int, n numbers.Number, missing bool) bool {
+		for _, j := range []int{k - 1, k + 1} {
+			if j < 0 || j >= len(found) || found[j].i != found[k].i+(j-k) {
+				continue // not the adjacent segment, or no difference there
+			}
+			a, b := found[min(k, j)].seg, found[max(k, j)].seg
+			if !sameLine(pass.Page, a, b) {
+				continue
+			}
+			if missing && has(found[j].extra, n) || !missing && has(found[j].missing, n) {
+				return true
+			}
+		}
+		return false
+	}
+	for k, c := range found {
+		var missing, extra []numbers.Number
+		for _, n := range c.missing {
+			if !excused(k, n, true) {
+				missing = append(missing, n)
+			}
+		}
+		for _, n := range c.extra {
+			if !excused(k, n, false) {
+				extra = append(extra, n)
+			}
+		}
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
 		}
+		seg := c.seg
 		var parts []string
 		if len(missing) > 0 {
 			pron := "it"

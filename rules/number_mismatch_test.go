@@ -400,3 +400,39 @@ func TestArabicDigitsOnly(t *testing.T) {
 			want: []string{"target has ٤٤٣ not in the source"}, at: []string{"٤٤٣"}},
 	})
 }
+
+// TestNumberMovedToNeighbour: numbers the translation moved into the
+// neighbouring span of the same sentence (missing in one segment, extra in
+// the other) are not reported — the zh-CN spam filter page's "(It will
+// automatically be deleted… 15 days… 1 day.)" split one span off — but a
+// number dropped from one segment while its neighbour rightly keeps its
+// own copy is, and so is a shift across a line break.
+func TestNumberMovedToNeighbour(t *testing.T) {
+	span := func(id, target, source string) string {
+		return fmt.Sprintf(`<span data-ttu-id="x-%s">%s</span><span class="sxs-lookup"><span data-stu-id="x-%s">%s</span></span>`, id, target, id, source)
+	}
+	shifted := span("1", "默认值为 15 天，也是最大值。", "(It will automatically be deleted after the time elapses.") + " " +
+		span("2", "最小值为 1 天。", "The default value is 15 days which is the maximum value.") + " " +
+		span("3", "）", "The minimum value is 1 day.)")
+	for _, c := range []struct {
+		name, md string
+		want     []string
+	}{
+		{"shifted on one line", shifted + "\n", nil},
+		{"shifted across lines", strings.ReplaceAll(shifted, "</span></span> <span", "</span></span>\n\n<span") + "\n",
+			[]string{"target has 15 not in the source", "source has 15, target lacks it; target has 1 not in the source", "source has 1, target lacks it"}},
+		{"dropped, the neighbour keeps its own", span("1", "Conservés jours.", "Kept 30 days.") + " " +
+			span("2", "Supprimés après 30 jours.", "Deleted after 30 days.") + "\n",
+			[]string{"source has 30, target lacks it"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, f := range runNumberMismatch(loadPage(t, "p.md", "zh-CN", []byte(c.md)), nil) {
+				got = append(got, f.Message)
+			}
+			if !slicesEqual(got, c.want) {
+				t.Errorf("findings %q, want %q", got, c.want)
+			}
+		})
+	}
+}
