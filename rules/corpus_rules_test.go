@@ -262,3 +262,60 @@ func writer(t *testing.T, dir string) func(rel, content string) {
 		}
 	}
 }
+
+// TestStaleSourceCurrentText: the current text quoted for a stale segment
+// is the sentence of the source page, between the anchors around it, that
+// shares most words with it. A short text repeated on the page ("modified"
+// in each row of a change log) anchors nothing, nor does a paragraph moved
+// elsewhere; a segment whose neighbours are adjacent in the source page was
+// removed; rewritten text that shares too little is not quoted.
+func TestStaleSourceCurrentText(t *testing.T) {
+	seg := func(id, text string) string {
+		return `<span data-ttu-id="x-` + id + `">T` + id + `</span><span class="sxs-lookup"><span data-stu-id="x-` + id + `">` + text + `</span></span>`
+	}
+	for _, c := range []struct {
+		name, en string
+		segs     []string
+		want     []string
+	}{{
+		name: "change log",
+		en: "| Date | Topic | Change |\n|---|---|---|\n| 5/17/2019 | Run the Process module | modified |\n" +
+			"| 5/17/2019 | Quick setup | modified |\n| 4/16/2019 | Bulk edit Content Searches | modified |\n",
+		// "modified" of the first row would place the second row's date
+		// after it, where "5/17/2019 | Quick setup" is.
+		segs: []string{"| " + seg("1", "5/17/2019") + " | " + seg("2", "Run the Process module") + " | " + seg("3", "modified") + " |\n" +
+			"| " + seg("4", "4/11/2019") + " | " + seg("5", "Bulk edit Content Searches") + " | " + seg("6", "modified") + " |"},
+		want: []string{`p.md:1: 1 of 6`, `p.md:6: source text changed in en-US/p.md: the current source reads "4/16/2019"`},
+	}, {
+		name: "closest sentence",
+		en: "# Title\n\nFirst paragraph stays.\n\nMoved paragraph stays too.\n\nThe search results are shown in the details pane. " +
+			"There are no limits on the number of searches that run at once. Exports are encrypted.\n\nLast paragraph stays.\n",
+		segs: []string{seg("1", "First paragraph stays."), seg("2", "There are also no limits on the number of searches that can run at once."),
+			seg("3", "Last paragraph stays."), seg("4", "Moved paragraph stays too.")},
+		want: []string{`p.md:1: 1 of 4 source segments differ`,
+			`p.md:7: source text changed in en-US/p.md: the current source reads "There are no limits on the number of searches that run at once."`},
+	}, {
+		name: "removed",
+		en:   "# Title\n\nFirst paragraph stays.\n\nLast paragraph stays.\n",
+		segs: []string{seg("1", "First paragraph stays."), seg("2", "A sentence that was dropped."), seg("3", "Last paragraph stays.")},
+		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text is no longer in the source page en-US/p.md: "A sentence that was dropped." was removed`},
+	}, {
+		name: "rewritten",
+		en:   "# Title\n\nFirst paragraph stays.\n\nEngineers get access only after you approve it.\n\nLast paragraph stays.\n",
+		segs: []string{seg("1", "First paragraph stays."), seg("2", "If the request is rejected by the customer, nobody will see the content."), seg("3", "Last paragraph stays.")},
+		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text "If the request is rejected by the customer, nobody will see the content." is no longer in the source page en-US/p.md`},
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			put := writer(t, dir)
+			put("en-US/p.md", "---\ntitle: T\n---\n"+c.en)
+			put("fr-FR/p.md", "---\ntitle: T\n---\n\n"+strings.Join(c.segs, "\n\n")+"\n")
+			wd, _ := os.Getwd()
+			if err := os.Chdir(dir); err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = os.Chdir(wd) }()
+			expectFindings(t, corpusFindings(t, "stale-source", "."), c.want...)
+		})
+	}
+}

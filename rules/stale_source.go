@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strings"
+	"unicode"
 )
 
 // StaleSource compares a bilingual page's source segments with the current
@@ -18,9 +21,16 @@ source tree (en-US) has changed since, the translation is out of date: this rule
 segment's source text in the current source page (its prose, markup removed; case, white space,
 typographic quotes, asterisks, backslashes and final punctuation do not count) and reports each
 segment that is no longer
-there, with the current text of the source page at that place (between the nearest segments that
-still match), and one finding on the first line of the page that sums up how many segments
-changed and which source commit the translation was made from (ms.sourcegitcommit).
+there, with the current text of the source page at that place, and one finding on the first line
+of the page that sums up how many segments changed and which source commit the translation was
+made from (ms.sourcegitcommit).
+
+The current text is the sentence of the source page, between the segments around it that still
+match in order, that shares the most words with the old text (words rare on the page weigh more),
+else the closest one elsewhere on the page that no segment of the translation still has. A
+rewritten sentence that shares too little with the old one is not quoted ("is no longer in the
+source page"), and a segment is said to be removed only when nothing is left between its
+neighbours. Short texts the page repeats (a change log's "modified") place nothing.
 
 Pages whose source page is missing are left to orphan-page.
 
@@ -42,48 +52,93 @@ func runStaleSource(p *CorpusPass) {
 	prose := src.FoldedProse()
 	texts, idx := sourceTexts(pg)
 	minChars := p.Int("min-chars")
-	// Locate each segment in the source page, moving forward: found[i] is
-	// the offset of texts[i] in prose, or -1.
+	// Locate each segment in the source page: found[i] is the offset of
+	// texts[i] in prose when it is an anchor, else notFound, tooShort or
+	// elsewhere (present, no anchor). Anchors place the current text of a
+	// stale segment, between the anchors around it. A short text the page
+	// repeats ("modified" in each row of a change log) is none: it could
+	// stand for any row. Of the others, each found first after the previous
+	// one (else anywhere), the anchors are the longest run in page order (a
+	// paragraph moved to the end of the page must not carry the place of
+	// the segments after it there), as patience diff chooses its anchors.
+	const notFound, tooShort, elsewhere = -1, -2, -3
+	const shortText = 40 // bytes: longer texts are taken to be unique
 	found := make([]int, len(texts))
 	ends := make([]int, len(texts))
-	cursor := 0
+	cursor, stale := 0, 0
 	for i, t := range texts {
-		found[i] = -1
+		found[i] = notFound
 		if len(t) < minChars {
-			found[i] = -2 // too short to tell: neither stale nor an anchor
+			found[i] = tooShort // too short to tell: neither stale nor an anchor
 			continue
 		}
-		if k := strings.Index(prose[cursor:], t); k >= 0 {
-			found[i], ends[i] = cursor+k, cursor+k+len(t)
+		if j := strings.Index(prose[cursor:], t); j >= 0 {
+			found[i], ends[i] = cursor+j, cursor+j+len(t)
 			cursor = ends[i]
 		} else if k := strings.Index(prose, t); k >= 0 {
-			found[i], ends[i] = k, k+len(t) // moved: still current, but no anchor
+			found[i], ends[i] = k, k+len(t)
+		} else {
+			stale++
 		}
 	}
-	stale := 0
-	var at []int32 // offsets in the prose of the folded prose's bytes
-	for i := range texts {
-		if found[i] != -1 {
+	if stale == 0 {
+		return // most pages: no anchor needed
+	}
+	var candidates []int // indexes of the texts that may be anchors, in text order
+	repeated := map[string]bool{}
+	for i, t := range texts {
+		if found[i] < 0 {
 			continue
 		}
-		stale++
+		if len(t) < shortText {
+			r, ok := repeated[t]
+			if !ok {
+				first := strings.Index(prose, t)
+				r = strings.Contains(prose[first+1:], t)
+				repeated[t] = r
+			}
+			if r {
+				found[i] = elsewhere
+				continue
+			}
+		}
+		candidates = append(candidates, i)
+	}
+	inOrder := map[int]bool{}
+	for _, i := range increasingRun(candidates, func(i int) int { return found[i] }) {
+		inOrder[i] = true
+	}
+	for _, i := range candidates {
+		if !inOrder[i] {
+			found[i] = elsewhere
+		}
+	}
+	var at []int32       // offsets in the prose of the folded prose's bytes
+	var whole *sentences // the source page's, once it is needed
+	var weigh *weights
+	var present map[string]bool // the folded texts the translation has that the page has
+	for i := range texts {
+		if found[i] != notFound {
+			continue
+		}
 		// The current text: what the source page has between the nearest
-		// matching segments before and after.
+		// anchors before and after.
 		from, to := 0, len(prose)
+		pk, nk := -1, len(texts)
 		for k := i - 1; k >= 0; k-- {
 			if found[k] >= 0 {
-				from = ends[k]
+				from, pk = ends[k], k
 				break
 			}
 		}
 		for k := i + 1; k < len(texts); k++ {
 			if found[k] >= 0 && found[k] >= from {
-				to = found[k]
+				to, nk = found[k], k
 				break
 			}
 		}
 		seg := &pg.Segments[idx[i]]
-		now := ""
+		window := ""
 		if to > from {
 			if at == nil {
 				at = foldOffsets(src.Prose) // once per page, for its first stale segment
@@ -92,16 +147,50 @@ func runStaleSource(p *CorpusPass) {
 			if to < len(at) {
 				end = int(at[to])
 			}
-			now = strings.Trim(src.Prose[at[from]:end], " \n\t.:;,|")
-			now = strings.Join(strings.Fields(now), " ")
+			window = strings.Trim(src.Prose[at[from]:end], " \n\t.:;,|")
+		}
+		// The current text is the sentence of that stretch closest to the
+		// old one (or two in a row, for a sentence split or merged), else
+		// of the whole page (the anchors can be off where paragraphs
+		// moved); one that shares too few words with it is rewritten text,
+		// not quoted.
+		if present == nil {
+			present = map[string]bool{}
+			for k, t := range texts {
+				if found[k] >= 0 || found[k] == elsewhere {
+					present[t] = true
+				}
+			}
+		}
+		// A sentence another segment of the translation still has is no
+		// new version of this one (in a change log, every row's title is
+		// like the others).
+		kept := func(sentence string) bool { return present[fold(sentence)] }
+		if whole == nil {
+			whole = newSentences(src.Prose)
+			weigh = newWeights(whole)
+		}
+		now := newSentences(window).closest(seg.Source, weigh, 0.5, kept)
+		if now == "" {
+			// Anywhere on the page: closer, and sharing words, not only
+			// numbers (a date is like any other date).
+			now = whole.closest(seg.Source, weigh, 0.6, func(sentence string) bool {
+				return kept(sentence) || !hasLetter(sentence)
+			})
+		}
+		// Removed: nothing between the anchors, and between them in the
+		// translation only texts that are gone too (or too short to tell).
+		removed := window == ""
+		for k := pk + 1; k < nk && removed; k++ {
+			removed = found[k] == notFound || found[k] == tooShort
 		}
 		switch {
-		case now == "":
-			p.ReportSegment(seg, "source text is no longer in the source page %s: %q was removed", src.Path, shorten(seg.Source, 100))
-		case len(now) > 600:
-			p.ReportSegment(seg, "source text %q is no longer in the source page %s", shorten(seg.Source, 100), src.Path)
-		default:
+		case now != "":
 			p.ReportSegment(seg, "source text changed in %s: the current source reads %q", src.Path, shorten(now, 160))
+		case removed:
+			p.ReportSegment(seg, "source text is no longer in the source page %s: %q was removed", src.Path, shorten(seg.Source, 100))
+		default:
+			p.ReportSegment(seg, "source text %q is no longer in the source page %s", shorten(seg.Source, 100), src.Path)
 		}
 	}
 	if stale > 0 {
@@ -112,4 +201,163 @@ func runStaleSource(p *CorpusPass) {
 		p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s: the translation is out of date",
 			stale, len(texts), src.Path, commit)
 	}
+}
+
+// increasingRun returns the longest subsequence of items whose keys
+// strictly increase (patience sorting, n log n); ties go to the earliest.
+func increasingRun(items []int, key func(int) int) []int {
+	var tails []int // tails[l]: index in items of the smallest tail of a run of length l+1
+	prev := make([]int, len(items))
+	for n, it := range items {
+		k := key(it)
+		l := sort.Search(len(tails), func(j int) bool { return key(items[tails[j]]) >= k })
+		if l > 0 {
+			prev[n] = tails[l-1]
+		} else {
+			prev[n] = -1
+		}
+		if l == len(tails) {
+			tails = append(tails, n)
+		} else {
+			tails[l] = n
+		}
+	}
+	out := make([]int, len(tails))
+	for l, n := len(tails)-1, -1; l >= 0; l-- {
+		if l == len(tails)-1 {
+			n = tails[l]
+		}
+		out[l] = items[n]
+		n = prev[n]
+	}
+	return out
+}
+
+// sentences are a text's sentences and their words.
+type sentences struct {
+	text  []string
+	words []map[string]bool
+}
+
+func newSentences(text string) *sentences {
+	s := &sentences{text: splitSentences(text)}
+	s.words = make([]map[string]bool, len(s.text))
+	for i, t := range s.text {
+		s.words[i] = lowerWords(t)
+	}
+	return s
+}
+
+// weights are the words of a page weighed by how rare they are in its
+// sentences (inverse document frequency): on a page about custom
+// sensitive information types those four words tell its sentences apart
+// less than "fundamental parts".
+type weights struct {
+	df map[string]int
+	n  int
+}
+
+func newWeights(page *sentences) *weights {
+	w := &weights{df: map[string]int{}, n: len(page.words)}
+	for _, ws := range page.words {
+		for x := range ws {
+			w.df[x]++
+		}
+	}
+	return w
+}
+
+func (w *weights) of(word string) float64 {
+	return math.Log(1 + float64(w.n+1)/float64(w.df[word]+1))
+}
+
+// closest returns the sentence (or two sentences in a row, for a sentence
+// split in two) that shares the most with old, white space collapsed, when
+// the words they share weigh more than min of their words (Dice's
+// coefficient, each word weighed by its rarity on the page), and skip
+// (when given) does not refuse it; else "".
+func (s *sentences) closest(old string, w *weights, min float64, skip func(string) bool) string {
+	want := lowerWords(old)
+	if len(want) == 0 {
+		return ""
+	}
+	wantWeight := 0.0
+	for x := range want {
+		wantWeight += w.of(x)
+	}
+	// shared and size: the weight of a sentence's words old has, and of
+	// all its words.
+	shared, size := make([]float64, len(s.text)), make([]float64, len(s.text))
+	for i, have := range s.words {
+		for x := range have {
+			wt := w.of(x)
+			size[i] += wt
+			if want[x] {
+				shared[i] += wt
+			}
+		}
+	}
+	dice := func(c, n float64) float64 { return 2 * c / (wantWeight + n) }
+	best, bestScore := "", min
+	for i := range s.text {
+		if sc := dice(shared[i], size[i]); sc > bestScore && (skip == nil || !skip(s.text[i])) {
+			best, bestScore = s.text[i], sc
+		}
+	}
+	// Two sentences in a row only when clearly closer than one: a heading
+	// and its paragraph share words without being one sentence.
+	for i := 0; i+1 < len(s.text); i++ {
+		c, n := shared[i], size[i]
+		for x := range s.words[i+1] {
+			if !s.words[i][x] {
+				wt := w.of(x)
+				n += wt
+				if want[x] {
+					c += wt
+				}
+			}
+		}
+		if sc := dice(c, n); sc > bestScore+0.1 {
+			if skip == nil || !skip(s.text[i]) && !skip(s.text[i+1]) {
+				best, bestScore = s.text[i]+" "+s.text[i+1], sc
+			}
+		}
+	}
+	return best
+}
+
+// splitSentences cuts text at sentence ends (. ? ! 。 followed by a space
+// or the end), line breaks and table cell bars, white space collapsed.
+func splitSentences(text string) []string {
+	var out []string
+	add := func(s string) {
+		if s = strings.Join(strings.Fields(strings.Trim(s, " \t|")), " "); s != "" {
+			out = append(out, s)
+		}
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n' || c == '|':
+			add(text[start:i])
+			start = i + 1
+		case (c == '.' || c == '?' || c == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
+			add(text[start : i+1])
+			start = i + 1
+		case strings.HasPrefix(text[i:], "。"):
+			add(text[start : i+len("。")])
+			start = i + len("。")
+		}
+	}
+	add(text[start:])
+	return out
+}
+
+// lowerWords is the set of lower-cased words (letters and digits) of s.
+func lowerWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	return out
 }
