@@ -300,6 +300,21 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		segs: []string{seg("1", "First paragraph stays."), seg("2", "A sentence that was dropped."), seg("3", "Last paragraph stays.")},
 		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text is no longer in the source page en-US/p.md: "A sentence that was dropped." was removed`},
 	}, {
+		// "Note" is on the page three times: as an anchor it would place
+		// the rewritten sentence's stretch between "Overview" and the first
+		// "Note", where nothing is, and call it removed.
+		name: "repeated short text",
+		en:   "# Title\n\nOverview of the portal.\n\nNote\n\nSign in with your admin account first.\n\nNote\n\nLast paragraph stays.\n\nNote\n",
+		segs: []string{seg("1", "Overview of the portal."), seg("2", "To open the portal, see the portal page."), seg("3", "Note"), seg("4", "Last paragraph stays.")},
+		want: []string{`p.md:1: 1 of 4`, `p.md:7: source text "To open the portal, see the portal page." is no longer in the source page en-US/p.md`},
+	}, {
+		// A paragraph moved to the end of the page is no anchor: the date
+		// after it is looked for between its neighbours that stay.
+		name: "moved paragraph",
+		en:   "# Title\n\nFirst paragraph stays.\n\n4/16/2019\n\nThird paragraph stays.\n\nSecond paragraph moved to the end.\n",
+		segs: []string{seg("1", "First paragraph stays."), seg("2", "Second paragraph moved to the end."), seg("3", "4/11/2019"), seg("4", "Third paragraph stays.")},
+		want: []string{`p.md:1: 1 of 4`, `p.md:9: source text changed in en-US/p.md: the current source reads "4/16/2019"`},
+	}, {
 		name: "rewritten",
 		en:   "# Title\n\nFirst paragraph stays.\n\nEngineers get access only after you approve it.\n\nLast paragraph stays.\n",
 		segs: []string{seg("1", "First paragraph stays."), seg("2", "If the request is rejected by the customer, nobody will see the content."), seg("3", "Last paragraph stays.")},

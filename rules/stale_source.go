@@ -124,16 +124,15 @@ func runStaleSource(p *CorpusPass) {
 		// The current text: what the source page has between the nearest
 		// anchors before and after.
 		from, to := 0, len(prose)
-		pk, nk := -1, len(texts)
 		for k := i - 1; k >= 0; k-- {
 			if found[k] >= 0 {
-				from, pk = ends[k], k
+				from = ends[k]
 				break
 			}
 		}
 		for k := i + 1; k < len(texts); k++ {
 			if found[k] >= 0 && found[k] >= from {
-				to, nk = found[k], k
+				to = found[k]
 				break
 			}
 		}
@@ -178,12 +177,8 @@ func runStaleSource(p *CorpusPass) {
 				return kept(sentence) || !hasLetter(sentence)
 			})
 		}
-		// Removed: nothing between the anchors, and between them in the
-		// translation only texts that are gone too (or too short to tell).
+		// Removed: nothing is left between the anchors.
 		removed := window == ""
-		for k := pk + 1; k < nk && removed; k++ {
-			removed = found[k] == notFound || found[k] == tooShort
-		}
 		switch {
 		case now != "":
 			p.ReportSegment(seg, "source text changed in %s: the current source reads %q", src.Path, shorten(now, 160))
