@@ -94,7 +94,7 @@ func TestStaleSourceFixture(t *testing.T) {
 	got := corpusFindings(t, "stale-source", "../testdata/corpus")
 	expectFindings(t, got, // sorted as strings: ":12" before ":1:"
 		`fr-FR/offering.md:12: source text changed in ../testdata/corpus/en-US/offering.md: the current source reads "Where can I get the ISO 20000-1:2011 audit reports?"`,
-		`fr-FR/offering.md:14: source text changed in ../testdata/corpus/en-US/offering.md: the current source reads "Reports are available for 12 months"`,
+		`fr-FR/offering.md:14: source text changed in ../testdata/corpus/en-US/offering.md: the current source reads "Reports are available for 12 months."`,
 		"fr-FR/offering.md:1: 2 of 5 source segments differ from the current source page ../testdata/corpus/en-US/offering.md (translated from source commit 1111111): the translation is out of date")
 }
 

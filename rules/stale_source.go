@@ -137,16 +137,16 @@ func runStaleSource(p *CorpusPass) {
 			}
 		}
 		seg := &pg.Segments[idx[i]]
-		window := ""
+		window, lo, hi := "", 0, 0
 		if to > from {
 			if at == nil {
 				at = foldOffsets(src.Prose) // once per page, for its first stale segment
 			}
-			end := len(src.Prose)
+			lo, hi = int(at[from]), len(src.Prose)
 			if to < len(at) {
-				end = int(at[to])
+				hi = int(at[to])
 			}
-			window = strings.Trim(src.Prose[at[from]:end], " \n\t.:;,|")
+			window = strings.Trim(src.Prose[lo:hi], " \n\t.:;,|")
 		}
 		// The current text is the sentence of that stretch closest to the
 		// old one (or two in a row, for a sentence split or merged), else
@@ -168,8 +168,12 @@ func runStaleSource(p *CorpusPass) {
 		if whole == nil {
 			whole = newSentences(src.Prose)
 			weigh = newWeights(whole)
+			whole.weigh(weigh, true)
 		}
-		now := newSentences(window).closest(seg.Source, weigh, 0.5, kept)
+		now := ""
+		if window != "" {
+			now = whole.within(src.Prose, lo, hi, weigh).closest(seg.Source, weigh, 0.5, kept)
+		}
 		if now == "" {
 			// Anywhere on the page: closer, and sharing words, not only
 			// numbers (a date is like any other date).
@@ -231,11 +235,17 @@ func increasingRun(items []int, key func(int) int) []int {
 // sentences are a text's sentences and their words.
 type sentences struct {
 	text  []string
+	spans [][2]int // where each is in the text split
 	words []map[string]bool
+	// size is the weight of each sentence's words; index, for a whole
+	// page, the sentences each word is in.
+	size  []float64
+	index map[string][]int
 }
 
 func newSentences(text string) *sentences {
-	s := &sentences{text: splitSentences(text)}
+	s := &sentences{}
+	s.text, s.spans = splitSentences(text)
 	s.words = make([]map[string]bool, len(s.text))
 	for i, t := range s.text {
 		s.words[i] = lowerWords(t)
@@ -243,66 +253,131 @@ func newSentences(text string) *sentences {
 	return s
 }
 
+// within returns the sentences of the stretch [lo, hi) of the text s was
+// split from: its sentences inside it as they are, and the pieces of those
+// it cuts split again, weighed with w.
+func (s *sentences) within(text string, lo, hi int, w *weights) *sentences {
+	out := &sentences{}
+	edge := func(a, b int) {
+		if a < b {
+			e := newSentences(text[a:b])
+			e.weigh(w, false)
+			out.text = append(out.text, e.text...)
+			out.words = append(out.words, e.words...)
+			out.size = append(out.size, e.size...)
+		}
+	}
+	first := sort.Search(len(s.spans), func(i int) bool { return s.spans[i][1] > lo })
+	i := first
+	for ; i < len(s.spans) && s.spans[i][0] < hi; i++ {
+		a, b := s.spans[i][0], s.spans[i][1]
+		if a >= lo && b <= hi {
+			out.text = append(out.text, s.text[i])
+			out.words = append(out.words, s.words[i])
+			out.size = append(out.size, s.size[i])
+			continue
+		}
+		edge(max(a, lo), min(b, hi))
+	}
+	return out
+}
+
+// weigh sets the sentences' sizes, and an index of their words when there
+// are many (a whole page, searched for every stale segment).
+func (s *sentences) weigh(w *weights, indexed bool) {
+	s.size = make([]float64, len(s.text))
+	if indexed {
+		s.index = map[string][]int{}
+	}
+	for i, ws := range s.words {
+		for x := range ws {
+			s.size[i] += w.of(x)
+			if indexed {
+				s.index[x] = append(s.index[x], i)
+			}
+		}
+	}
+}
+
 // weights are the words of a page weighed by how rare they are in its
 // sentences (inverse document frequency): on a page about custom
 // sensitive information types those four words tell its sentences apart
 // less than "fundamental parts".
 type weights struct {
-	df map[string]int
-	n  int
+	of1 map[string]float64
+	new float64 // the weight of a word the page does not have
 }
 
 func newWeights(page *sentences) *weights {
-	w := &weights{df: map[string]int{}, n: len(page.words)}
+	df := map[string]int{}
 	for _, ws := range page.words {
 		for x := range ws {
-			w.df[x]++
+			df[x]++
 		}
+	}
+	n := float64(len(page.words) + 1)
+	w := &weights{of1: make(map[string]float64, len(df)), new: math.Log(1 + n)}
+	for x, k := range df {
+		w.of1[x] = math.Log(1 + n/float64(k+1))
 	}
 	return w
 }
 
 func (w *weights) of(word string) float64 {
-	return math.Log(1 + float64(w.n+1)/float64(w.df[word]+1))
+	if v, ok := w.of1[word]; ok {
+		return v
+	}
+	return w.new
 }
 
 // closest returns the sentence (or two sentences in a row, for a sentence
 // split in two) that shares the most with old, white space collapsed, when
 // the words they share weigh more than min of their words (Dice's
 // coefficient, each word weighed by its rarity on the page), and skip
-// (when given) does not refuse it; else "".
+// (when given) does not refuse it; else "". The sentences are weighed
+// with w.
 func (s *sentences) closest(old string, w *weights, min float64, skip func(string) bool) string {
 	want := lowerWords(old)
-	if len(want) == 0 {
+	if len(want) == 0 || len(s.text) == 0 {
 		return ""
 	}
 	wantWeight := 0.0
 	for x := range want {
 		wantWeight += w.of(x)
 	}
-	// shared and size: the weight of a sentence's words old has, and of
-	// all its words.
-	shared, size := make([]float64, len(s.text)), make([]float64, len(s.text))
-	for i, have := range s.words {
-		for x := range have {
+	// shared: the weight of each sentence's words that old has.
+	shared := make([]float64, len(s.text))
+	if s.index != nil {
+		for x := range want {
 			wt := w.of(x)
-			size[i] += wt
-			if want[x] {
+			for _, i := range s.index[x] {
 				shared[i] += wt
+			}
+		}
+	} else {
+		for i, have := range s.words {
+			for x := range have {
+				if want[x] {
+					shared[i] += w.of(x)
+				}
 			}
 		}
 	}
 	dice := func(c, n float64) float64 { return 2 * c / (wantWeight + n) }
 	best, bestScore := "", min
 	for i := range s.text {
-		if sc := dice(shared[i], size[i]); sc > bestScore && (skip == nil || !skip(s.text[i])) {
+		if sc := dice(shared[i], s.size[i]); sc > bestScore && (skip == nil || !skip(s.text[i])) {
 			best, bestScore = s.text[i], sc
 		}
 	}
 	// Two sentences in a row only when clearly closer than one: a heading
-	// and its paragraph share words without being one sentence.
+	// and its paragraph share words without being one sentence. (A pair
+	// can only be closer when both of its sentences share words.)
 	for i := 0; i+1 < len(s.text); i++ {
-		c, n := shared[i], size[i]
+		if shared[i] == 0 || shared[i+1] == 0 {
+			continue
+		}
+		c, n := shared[i], s.size[i]
 		for x := range s.words[i+1] {
 			if !s.words[i][x] {
 				wt := w.of(x)
@@ -322,30 +397,31 @@ func (s *sentences) closest(old string, w *weights, min float64, skip func(strin
 }
 
 // splitSentences cuts text at sentence ends (. ? ! 。 followed by a space
-// or the end), line breaks and table cell bars, white space collapsed.
-func splitSentences(text string) []string {
-	var out []string
-	add := func(s string) {
-		if s = strings.Join(strings.Fields(strings.Trim(s, " \t|")), " "); s != "" {
+// or the end), line breaks and table cell bars, white space collapsed;
+// spans are where each sentence's piece of text starts and ends.
+func splitSentences(text string) (out []string, spans [][2]int) {
+	add := func(start, end int) {
+		if s := strings.Join(strings.Fields(strings.Trim(text[start:end], " \t|")), " "); s != "" {
 			out = append(out, s)
+			spans = append(spans, [2]int{start, end})
 		}
 	}
 	start := 0
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case c == '\n' || c == '|':
-			add(text[start:i])
+			add(start, i)
 			start = i + 1
 		case (c == '.' || c == '?' || c == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
-			add(text[start : i+1])
+			add(start, i+1)
 			start = i + 1
 		case strings.HasPrefix(text[i:], "。"):
-			add(text[start : i+len("。")])
+			add(start, i+len("。"))
 			start = i + len("。")
 		}
 	}
-	add(text[start:])
-	return out
+	add(start, len(text))
+	return out, spans
 }
 
 // lowerWords is the set of lower-cased words (letters and digits) of s.
