@@ -320,8 +320,10 @@ type SegmentFacts struct {
 	Source, Target       string
 	SourceRaw, TargetRaw string
 	HasSource            bool
-	// SourceFold is Fold(Source), computed once for the corpus rules.
-	SourceFold string
+	// SourceFold is Fold(Source), computed once for the corpus rules;
+	// SourceWording, for a source with images, the same without their
+	// alternative texts ("" otherwise: SourceFold).
+	SourceFold, SourceWording string
 	// TargetRange is where the target text is; SegmentRange the whole
 	// markup. PageFacts.Loc gives their positions.
 	TargetRange, SegmentRange Range

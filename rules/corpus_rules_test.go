@@ -334,3 +334,23 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		})
 	}
 }
+
+// TestCrossLocaleSourceImageInSpan: an icon inside two locales' source
+// span and left outside the third's is no difference of wording (the
+// zh-CN archive mailboxes page's "click Refresh to update"), while a word
+// that differs still is.
+func TestCrossLocaleSourceImageInSpan(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	seg := func(src string) string {
+		return `<span data-ttu-id="x-1">T</span><span class="sxs-lookup"><span data-stu-id="x-1">` + src + `</span></span>` + "\n\n" +
+			`<span data-ttu-id="x-2">T</span><span class="sxs-lookup"><span data-stu-id="x-2">Close the pane.</span></span>` + "\n"
+	}
+	withIcon := "You might have to click **Refresh** ![Refresh icon](media/refresh.gif) to update the details pane."
+	put("fr-FR/p.md", seg(withIcon))
+	put("de-DE/p.md", seg(withIcon))
+	put("zh-CN/p.md", seg("You might have to click **Refresh** to update the details pane."))
+	expectFindings(t, corpusFindings(t, "cross-locale-source", dir))
+	put("zh-CN/p.md", seg("You might have to click **Reload** to update the details pane."))
+	expectFindings(t, corpusFindings(t, "cross-locale-source", dir), "zh-CN/p.md:1: source text differs from the de-DE, fr-FR pages")
+}

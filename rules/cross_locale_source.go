@@ -83,11 +83,19 @@ func runCrossLocaleSource(p *CorpusPass) {
 	// differs[i]: a sibling pairs segment i with a different text. Only
 	// those segments are voted on (most agree everywhere).
 	differs := make([]bool, len(mine))
+	// An image inside one locale's source span and outside another's (the
+	// same icon, the same words around it) is no difference.
+	wording := func(q *PageFacts, idx []int, i int) string {
+		if s := &q.Segments[idx[i]]; s.SourceWording != "" {
+			return s.SourceWording
+		}
+		return q.Segments[idx[i]].SourceFold
+	}
 	for k, q := range sibs {
-		theirs, _ := sourceTexts(q)
+		theirs, theirIdx := sourceTexts(q)
 		pairs[k], _ = alignPairs(mine, theirs)
 		for i, j := range pairs[k] {
-			if j >= 0 && theirs[j] != mine[i] {
+			if j >= 0 && theirs[j] != mine[i] && wording(q, theirIdx, j) != wording(pg, mineIdx, i) {
 				differs[i] = true
 			}
 		}

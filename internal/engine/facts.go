@@ -56,6 +56,12 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
 			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
 			SourceFold: rules.Fold(s.Source.Plain), TargetRange: s.Target.Range, SegmentRange: s.Range}
+		for _, l := range s.Source.Links {
+			if l.Kind == rules.ImageLink {
+				f.Segments[i].SourceWording = rules.Fold(withoutImageText(s.Source.Plain, s.Source.Links))
+				break
+			}
+		}
 	}
 	pageLinks(f, pg, loc)
 	if !f.Bilingual {
@@ -250,4 +256,21 @@ func fenceStart(text string, start int) int {
 		return -1
 	}
 	return -1
+}
+
+// withoutImageText is plain without the alternative texts of the images
+// among links: an icon's "Refresh icon" inside one locale's source span
+// and outside another's is no difference of wording.
+func withoutImageText(plain string, links []rules.Link) string {
+	from := 0
+	for _, l := range links {
+		if l.Kind != rules.ImageLink || l.Label == "" {
+			continue
+		}
+		if i := strings.Index(plain[from:], l.Label); i >= 0 {
+			plain = plain[:from+i] + plain[from+i+len(l.Label):]
+			from += i
+		}
+	}
+	return plain
 }
