@@ -92,7 +92,31 @@ func runLengthRatio(p *Pass) {
 // translation).
 func proseLengths(s *Segment) (source, target int) {
 	same := sameLinkLabels(s)
-	return utf8.RuneCountInString(s.Source.Plain) - same, utf8.RuneCountInString(s.Target.Plain) - same
+	return utf8.RuneCountInString(s.Source.Plain) - same - brokenMarkup(s.Source.Plain),
+		utf8.RuneCountInString(s.Target.Plain) - same - brokenMarkup(s.Target.Plain)
+}
+
+// brokenMarkup is the length in characters of the link markup left in
+// plain text, where a translation tore a link or image apart ("单击](media/
+// 457cd93f-….gif)" and a stray "![" are no prose): the "](destination)"
+// runs and "![" pairs. A parsed link's destination is never in the plain
+// text.
+func brokenMarkup(plain string) int {
+	n := strings.Count(plain, "![") * 2
+	for rest := plain; ; {
+		i := strings.Index(rest, "](")
+		if i < 0 {
+			break
+		}
+		rest = rest[i+2:]
+		j := strings.IndexByte(rest, ')')
+		if j <= 0 || strings.ContainsAny(rest[:j], " \t\n") {
+			continue
+		}
+		n += 3 + utf8.RuneCountInString(rest[:j])
+		rest = rest[j+1:]
+	}
+	return n
 }
 
 // shifted reports whether segment i, of lengths n (source) and m (target),
