@@ -582,13 +582,18 @@ func placeholderEnd(s string, i, end int) int {
 		}
 		return i
 	}
-	// An environment variable: %USERNAME%, %ProgramFiles% (capital first).
-	if j := i + 1; j < end && s[j] >= 'A' && s[j] <= 'Z' {
+	// An environment variable: %USERNAME%, %ProgramFiles% (capital first),
+	// or a template token in doubled signs, %%ContentURL%%.
+	pct := 1
+	if i+1 < end && s[i+1] == '%' {
+		pct = 2
+	}
+	if j := i + pct; j < end && s[j] >= 'A' && s[j] <= 'Z' {
 		for j < end && j-i <= 40 && (isAlnum(s[j]) || s[j] == '_') {
 			j++
 		}
-		if j < end && s[j] == '%' && j-i >= 3 {
-			return j + 1
+		if j+pct <= end && strings.Repeat("%", pct) == s[j:j+pct] && j-i >= 2+pct {
+			return j + pct
 		}
 	}
 	// printf style

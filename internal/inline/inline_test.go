@@ -335,6 +335,9 @@ func TestPlaceholders(t *testing.T) {
 		{"named and environment variables", "{name}, ${user_id} et %USERNAME% dans %ProgramFiles%", "{name}, ${user_id} et %USERNAME% dans %ProgramFiles%",
 			[]string{`ph "{name}"`, `ph "{user_id}"`, `ph "%USERNAME%"`, `ph "%ProgramFiles%"`}},
 		{"not named placeholders", "{ name } {na me} 50%OFF %a% 10%A", "{ name } {na me} 50%OFF %a% 10%A", nil},
+		{"template tokens in doubled signs", "voir %%ContentURL%% et %%PATH% ", "voir %%ContentURL%% et %%PATH%",
+			[]string{`ph "%%ContentURL%%"`, `ph "%PATH%"`}},
+		{"a broken token is none", "voir %% ContentURL%%", "voir %% ContentURL%%", nil},
 	})
 }
 
