@@ -354,3 +354,21 @@ func TestCrossLocaleSourceImageInSpan(t *testing.T) {
 	put("zh-CN/p.md", seg("You might have to click **Reload** to update the details pane."))
 	expectFindings(t, corpusFindings(t, "cross-locale-source", dir), "zh-CN/p.md:1: source text differs from the de-DE, fr-FR pages")
 }
+
+// TestCrossLocaleSourceShowsTheDifference: when two long source texts
+// differ past the length a message shows, both are shown from shortly
+// before their first difference of wording (a typographic apostrophe is
+// none).
+func TestCrossLocaleSourceShowsTheDifference(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	long := "To enable the archive mailbox for a user, open the user’s properties in the Exchange admin center, go to the mailbox features page and"
+	seg := func(src string) string {
+		return `<span data-ttu-id="x-1">T</span><span class="sxs-lookup"><span data-stu-id="x-1">` + src + `</span></span>` + "\n"
+	}
+	put("fr-FR/p.md", seg(long+" click Enable."))
+	put("de-DE/p.md", seg(long+" click Enable."))
+	put("zh-CN/p.md", seg(strings.ReplaceAll(long, "’", "'")+" click Disable, then Enable."))
+	expectFindings(t, corpusFindings(t, "cross-locale-source", dir),
+		`zh-CN/p.md:1: source text differs from the de-DE, fr-FR pages, which agree on "…to the mailbox features page and click Enable."; this page's source reads "…to the mailbox features page and click Disable, then Enable."`)
+}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // CrossLocaleSource compares the source text of the same page across locales.
@@ -131,9 +132,10 @@ func runCrossLocaleSource(p *CorpusPass) {
 		if len(locs) > 1 {
 			verb = "agree on"
 		}
+		theirsText, mineText := differingParts(readable[alt], seg.Source, 120)
 		p.ReportSegment(seg, "source text differs from the %s %s %s %q; this page's source reads %q%s",
 			strings.Join(locs, ", "), plural(len(locs), "page, which", "pages, which"), verb,
-			shorten(readable[alt], 120), shorten(seg.Source, 120), why)
+			theirsText, mineText, why)
 	}
 }
 
@@ -191,4 +193,37 @@ func outlier(pg *PageFacts, mine string, votes map[string][]string, srcProse str
 		return best, votes[best], " (this page was handed off " + own.Format("01/02/2006") + ", theirs later)"
 	}
 	return "", nil, ""
+}
+
+// differingParts shortens a and b to n characters each so that the place
+// where their wording first differs shows: when it lies past the first
+// n-40 characters, both start shortly before it, after "…". Case, white
+// space and punctuation do not count as differences (' and ’ alike).
+func differingParts(a, b string, n int) (string, string) {
+	fa, fb := fold(a), fold(b)
+	k := 0
+	for k < len(fa) && k < len(fb) && fa[k] == fb[k] {
+		k++
+	}
+	oa, ob := foldOffsets(a), foldOffsets(b)
+	cut := func(s string, at []int32) string {
+		diff := len(s) // one is the other plus more: the difference is at its end
+		if k < len(at) {
+			diff = int(at[k])
+		}
+		if utf8.RuneCountInString(s[:diff]) <= n-40 {
+			return shorten(s, n)
+		}
+		// Start at a word a little before the difference.
+		from := diff
+		for back := 0; from > 0 && back < 40; back++ {
+			_, size := utf8.DecodeLastRuneInString(s[:from])
+			from -= size
+		}
+		if i := strings.IndexByte(s[from:diff], ' '); i >= 0 {
+			from += i + 1
+		}
+		return "…" + shorten(s[from:], n-1)
+	}
+	return cut(a, oa), cut(b, ob)
 }
