@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -31,6 +32,9 @@ links are requested (HEAD, then GET when refused), a few at a time, with a timeo
 timeouts and server errors, and an on-disk cache; a link is broken when it answers 404, 410 or
 another 4xx/5xx status after redirects, or not at all (401, 403 and 429 count as working: the page
 exists). A query string (?view=...) is ignored for relative links.
+
+When the source page's tree has the file a translated page's link misses (media not copied into
+the locale's tree, a page not yet translated), the message names it.
 
 File names are compared ignoring case by default, as the docs platforms serve them
 (media/Image.png for Media/image.png); case-sensitive reports the difference. #top is the top of
@@ -96,7 +100,19 @@ outer:
 		found, exact := p.Corpus.Find(abs)
 		switch {
 		case found == "":
-			p.ReportAt(l.Loc, "%s %q does not resolve: %s does not exist", l.Kind, dest, relTo(dir, abs))
+			// The source page's tree may have the file (media not copied
+			// into the locale's tree): say so, it is the fix.
+			also := ""
+			if src := p.Corpus.SourceOf(pg); src != nil && src.Abs != "" && src != pg {
+				if there, _ := p.Corpus.Find(path.Clean(path.Join(path.Dir(src.Abs), target))); there != "" {
+					what := "copy it into this tree"
+					if strings.HasSuffix(strings.ToLower(there), ".md") {
+						what = "its translation is missing"
+					}
+					also = fmt.Sprintf(" (the source tree has %s: %s)", relTo(dir, there), what)
+				}
+			}
+			p.ReportAt(l.Loc, "%s %q does not resolve: %s does not exist%s", l.Kind, dest, relTo(dir, abs), also)
 			continue
 		case !exact && caseSensitive:
 			p.ReportAt(l.Loc, "%s %q resolves only if case is ignored: the file is %s", l.Kind, dest, relTo(dir, found))

@@ -372,3 +372,20 @@ func TestCrossLocaleSourceShowsTheDifference(t *testing.T) {
 	expectFindings(t, corpusFindings(t, "cross-locale-source", dir),
 		`zh-CN/p.md:1: source text differs from the de-DE, fr-FR pages, which agree on "…to the mailbox features page and click Enable."; this page's source reads "…to the mailbox features page and click Disable, then Enable."`)
 }
+
+// TestBrokenLinkSourceTreeHasIt: a link that resolves in the source tree
+// but not in the locale's says what to do: copy the file, or translate
+// the page; one that resolves nowhere says nothing more.
+func TestBrokenLinkSourceTreeHasIt(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	page := "# T\n\n[PDF](media/deck.pdf) [page](other.md) [nowhere](gone.md)\n"
+	put("en-US/p.md", page)
+	put("en-US/media/deck.pdf", "")
+	put("en-US/other.md", "# Other\n")
+	put("fr-FR/p.md", page)
+	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "fr-FR")),
+		`fr-FR/p.md:3: link "gone.md" does not resolve: gone.md does not exist`,
+		`fr-FR/p.md:3: link "media/deck.pdf" does not resolve: media/deck.pdf does not exist (the source tree has ../en-US/media/deck.pdf: copy it into this tree)`,
+		`fr-FR/p.md:3: link "other.md" does not resolve: other.md does not exist (the source tree has ../en-US/other.md: its translation is missing)`)
+}
