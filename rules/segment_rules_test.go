@@ -358,6 +358,14 @@ func TestUntranslatedCodeLists(t *testing.T) {
 		{name: "short heading is prose",
 			text: "## " + sxs("a-1", "Place a mailbox on Litigation Hold", "Place a mailbox on Litigation Hold") + "\n",
 			want: []string{"identical to the source"}},
+		{name: "an entry of a keyword list stays as written",
+			// de-DE/what-the-sensitive-information-types-look-for.md line 477, under Keyword_australia_passport_number
+			path: "de-DE/page.md",
+			text: "- " + sxs("a-1", "department of immigration and citizenship", "department of immigration and citizenship") + "\n"},
+		{name: "a lower-case sentence is prose",
+			path: "de-DE/page.md",
+			text: "- " + sxs("a-1", "select the mailbox and click the save button.", "select the mailbox and click the save button.") + "\n",
+			want: []string{"identical to the source"}},
 	})
 }
 

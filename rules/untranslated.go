@@ -33,7 +33,9 @@ var Untranslated = Register(&Rule{
 Only segments that hold translatable prose are checked: the source must have at least
 min-words words outside code spans, URLs, numbers and do-not-translate terms, including at least
 one lower-case function word. Product names ("Intune", "Power BI"), UI labels, identifiers, code,
-URLs, numbers and dates are legitimately identical and are not reported. Terms of the
+URLs, numbers and dates are legitimately identical and are not reported, nor are lists of codes
+or keywords and phrases written all in lower case without a sentence's end (the entries of a
+classifier's keyword list, "department of immigration and citizenship"). Terms of the
 do-not-translate list (configuration key do-not-translate, plus the rule option terms) are removed
 before comparing.
 
@@ -154,7 +156,7 @@ func runUntranslated(p *Pass) {
 		}
 		src := proseWords(srcText)
 		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) || !mostlyWords(src) ||
-			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) {
+			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) || keywordPhrase(s.Source.Plain) {
 			continue // not prose: names, labels, identifiers, lists of codes or keywords, script lines
 		}
 		p.ReportSegment(s, msg, args...)
@@ -272,6 +274,23 @@ func keywordList(s string) bool {
 	}
 	for _, it := range items {
 		if len(strings.Fields(it)) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// keywordPhrase reports whether s is a phrase written all in lower case,
+// without a capital or a sentence's end: an entry of a list of keywords a
+// classifier matches ("department of immigration and citizenship"), data
+// that stays as written, not a sentence left in English.
+func keywordPhrase(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:;") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsUpper(r) {
 			return false
 		}
 	}
