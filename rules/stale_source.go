@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"index/suffixarray"
 	"math"
 	"sort"
 	"strings"
@@ -66,10 +67,21 @@ func runStaleSource(p *CorpusPass) {
 	found := make([]int, len(texts))
 	ends := make([]int, len(texts))
 	cursor, stale := 0, 0
+	// A text that is not there costs a scan of the whole page: on a long
+	// page with many of them (a translation of a rewritten page), a suffix
+	// array tells them apart at once.
+	var sa *suffixarray.Index
 	for i, t := range texts {
 		found[i] = notFound
 		if len(t) < minChars {
 			found[i] = tooShort // too short to tell: neither stale nor an anchor
+			continue
+		}
+		if sa == nil && stale >= 32 && len(prose) >= 32<<10 {
+			sa = suffixarray.New([]byte(prose))
+		}
+		if sa != nil && len(sa.Lookup([]byte(t), 1)) == 0 {
+			stale++
 			continue
 		}
 		if j := strings.Index(prose[cursor:], t); j >= 0 {
@@ -113,9 +125,8 @@ func runStaleSource(p *CorpusPass) {
 			found[i] = elsewhere
 		}
 	}
-	var at []int32       // offsets in the prose of the folded prose's bytes
-	var whole *sentences // the source page's, once it is needed
-	var weigh *weights
+	var at []int32              // offsets in the prose of the folded prose's bytes
+	var q *quoter               // the source page's sentences, once they are needed
 	var present map[string]bool // the folded texts the translation has that the page has
 	for i := range texts {
 		if found[i] != notFound {
@@ -165,21 +176,20 @@ func runStaleSource(p *CorpusPass) {
 		// new version of this one (in a change log, every row's title is
 		// like the others).
 		kept := func(sentence string) bool { return present[fold(sentence)] }
-		if whole == nil {
-			whole = newSentences(src.Prose)
-			weigh = newWeights(whole)
-			whole.weigh(weigh, true)
+		if q == nil {
+			q = newQuoter(src.Prose)
 		}
+		want := lowerWords(seg.Source)
 		now := ""
 		if window != "" {
-			now = whole.within(src.Prose, lo, hi, weigh).closest(seg.Source, weigh, 0.5, kept)
+			now = q.between(src.Prose, want, lo, hi, 0.5, kept)
 		}
 		if now == "" {
 			// Anywhere on the page: closer, and sharing words, not only
 			// numbers (a date is like any other date).
-			now = whole.closest(seg.Source, weigh, 0.6, func(sentence string) bool {
+			now = q.closest(want, 0, len(q.page.text), 0.6, func(sentence string) bool {
 				return kept(sentence) || !hasLetter(sentence)
-			})
+			}).text
 		}
 		// Removed: nothing is left between the anchors.
 		removed := window == ""
@@ -253,35 +263,6 @@ func newSentences(text string) *sentences {
 	return s
 }
 
-// within returns the sentences of the stretch [lo, hi) of the text s was
-// split from: its sentences inside it as they are, and the pieces of those
-// it cuts split again, weighed with w.
-func (s *sentences) within(text string, lo, hi int, w *weights) *sentences {
-	out := &sentences{}
-	edge := func(a, b int) {
-		if a < b {
-			e := newSentences(text[a:b])
-			e.weigh(w, false)
-			out.text = append(out.text, e.text...)
-			out.words = append(out.words, e.words...)
-			out.size = append(out.size, e.size...)
-		}
-	}
-	first := sort.Search(len(s.spans), func(i int) bool { return s.spans[i][1] > lo })
-	i := first
-	for ; i < len(s.spans) && s.spans[i][0] < hi; i++ {
-		a, b := s.spans[i][0], s.spans[i][1]
-		if a >= lo && b <= hi {
-			out.text = append(out.text, s.text[i])
-			out.words = append(out.words, s.words[i])
-			out.size = append(out.size, s.size[i])
-			continue
-		}
-		edge(max(a, lo), min(b, hi))
-	}
-	return out
-}
-
 // weigh sets the sentences' sizes, and an index of their words when there
 // are many (a whole page, searched for every stale segment).
 func (s *sentences) weigh(w *weights, indexed bool) {
@@ -330,68 +311,171 @@ func (w *weights) of(word string) float64 {
 	return w.new
 }
 
-// closest returns the sentence (or two sentences in a row, for a sentence
-// split in two) that shares the most with old, white space collapsed, when
-// the words they share weigh more than min of their words (Dice's
-// coefficient, each word weighed by its rarity on the page), and skip
-// (when given) does not refuse it; else "". The sentences are weighed
-// with w.
-func (s *sentences) closest(old string, w *weights, min float64, skip func(string) bool) string {
-	want := lowerWords(old)
-	if len(want) == 0 || len(s.text) == 0 {
-		return ""
+// quoter finds, for the stale segments of a page, the sentence of the
+// source page that replaced each. Its work is bounded: a page of thousands
+// of sentences all rewritten would otherwise cost the product of the two
+// (each stale text scored against every sentence sharing a word with it).
+type quoter struct {
+	page   *sentences
+	w      *weights
+	shared []float64 // per sentence of the page, reset after each search
+	spent  int       // postings visited
+}
+
+// quoteBudget bounds the postings a page's quotes visit: past it, stale
+// segments are reported without the current text.
+const quoteBudget = 4 << 20
+
+func newQuoter(prose string) *quoter {
+	page := newSentences(prose)
+	w := newWeights(page)
+	page.weigh(w, true)
+	return &quoter{page: page, w: w, shared: make([]float64, len(page.text))}
+}
+
+// candidate is a sentence (or two in a row) and its score.
+type candidate struct {
+	text  string
+	score float64
+}
+
+// between returns the sentence of the stretch [lo, hi) of the page's text
+// closest to old (see closest): the page's sentences wholly inside it,
+// through the index, and the pieces of those it cuts at its ends, split
+// again.
+func (q *quoter) between(text string, old map[string]bool, lo, hi int, least float64, skip func(string) bool) string {
+	s := q.page
+	var pieces [][2]int
+	from := sort.Search(len(s.spans), func(i int) bool { return s.spans[i][1] > lo })
+	if from < len(s.spans) && s.spans[from][0] < lo {
+		pieces = append(pieces, [2]int{lo, min(s.spans[from][1], hi)})
+		from++
 	}
-	wantWeight := 0.0
-	for x := range want {
-		wantWeight += w.of(x)
+	to := from
+	for to < len(s.spans) && s.spans[to][1] <= hi {
+		to++
 	}
-	// shared: the weight of each sentence's words that old has.
-	shared := make([]float64, len(s.text))
-	if s.index != nil {
-		for x := range want {
-			wt := w.of(x)
-			for _, i := range s.index[x] {
-				shared[i] += wt
-			}
+	if to < len(s.spans) && s.spans[to][0] < hi {
+		pieces = append(pieces, [2]int{max(s.spans[to][0], lo), hi})
+	}
+	best := q.closest(old, from, to, least, skip)
+	for _, pc := range pieces {
+		piece := newSentences(text[pc[0]:pc[1]])
+		piece.weigh(q.w, false)
+		if c := piece.closest(old, q.w, least, skip); c.score > best.score {
+			best = c
 		}
-	} else {
-		for i, have := range s.words {
-			for x := range have {
-				if want[x] {
-					shared[i] += w.of(x)
-				}
+	}
+	return best.text
+}
+
+// closest scores the page's sentences [from, to) through the index of
+// their words; nothing once the budget is spent.
+func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip func(string) bool) candidate {
+	s := q.page
+	if len(old) == 0 || from >= to {
+		return candidate{}
+	}
+	cost := 0
+	for x := range old {
+		post := s.index[x]
+		cost += sort.SearchInts(post, to) - sort.SearchInts(post, from)
+	}
+	if q.spent+cost > quoteBudget {
+		q.spent = quoteBudget + 1 // spent: no more quotes on this page
+		return candidate{}
+	}
+	q.spent += cost
+	oldWeight := 0.0
+	for x := range old {
+		oldWeight += q.w.of(x)
+	}
+	var touched []int
+	for x := range old {
+		wt := q.w.of(x)
+		post := s.index[x]
+		a, b := sort.SearchInts(post, from), sort.SearchInts(post, to)
+		for _, i := range post[a:b] {
+			if q.shared[i] == 0 {
+				touched = append(touched, i)
 			}
+			q.shared[i] += wt
 		}
 	}
-	dice := func(c, n float64) float64 { return 2 * c / (wantWeight + n) }
-	best, bestScore := "", min
-	for i := range s.text {
-		if sc := dice(shared[i], s.size[i]); sc > bestScore && (skip == nil || !skip(s.text[i])) {
-			best, bestScore = s.text[i], sc
+	defer func() {
+		for _, i := range touched {
+			q.shared[i] = 0
+		}
+	}()
+	sort.Ints(touched) // ties go to the first sentence, as in page order
+	dice := func(c, n float64) float64 { return 2 * c / (oldWeight + n) }
+	best := candidate{score: least}
+	for _, i := range touched {
+		if sc := dice(q.shared[i], s.size[i]); sc > best.score && (skip == nil || !skip(s.text[i])) {
+			best = candidate{s.text[i], sc}
 		}
 	}
 	// Two sentences in a row only when clearly closer than one: a heading
-	// and its paragraph share words without being one sentence. (A pair
-	// can only be closer when both of its sentences share words.)
-	for i := 0; i+1 < len(s.text); i++ {
-		if shared[i] == 0 || shared[i+1] == 0 {
+	// and its paragraph share words without being one sentence.
+	// A pair's score is at most 2(shared[i]+shared[i+1])/oldWeight: pairs
+	// that cannot pass are not weighed (most, on a long page).
+	for _, i := range touched {
+		if i+1 >= to || q.shared[i+1] == 0 || 2*(q.shared[i]+q.shared[i+1]) <= (best.score+0.1)*oldWeight {
 			continue
 		}
-		c, n := shared[i], s.size[i]
+		c, n := q.shared[i], s.size[i]
 		for x := range s.words[i+1] {
 			if !s.words[i][x] {
-				wt := w.of(x)
+				wt := q.w.of(x)
 				n += wt
-				if want[x] {
+				if old[x] {
 					c += wt
 				}
 			}
 		}
-		if sc := dice(c, n); sc > bestScore+0.1 {
+		if sc := dice(c, n); sc > best.score+0.1 {
 			if skip == nil || !skip(s.text[i]) && !skip(s.text[i+1]) {
-				best, bestScore = s.text[i]+" "+s.text[i+1], sc
+				best = candidate{s.text[i] + " " + s.text[i+1], sc}
 			}
 		}
+	}
+	if best.text == "" {
+		best.score = 0
+	}
+	return best
+}
+
+// closest returns the sentence (or two sentences in a row, for a sentence
+// split in two) that shares the most with old's words, white space
+// collapsed, when the words they share weigh more than least of their words
+// (Dice's coefficient, each word weighed by its rarity on the page), and
+// skip (when given) does not refuse it. For a few sentences: the page's
+// go through quoter.closest.
+func (s *sentences) closest(old map[string]bool, w *weights, least float64, skip func(string) bool) candidate {
+	if len(old) == 0 || len(s.text) == 0 {
+		return candidate{}
+	}
+	oldWeight := 0.0
+	for x := range old {
+		oldWeight += w.of(x)
+	}
+	shared := make([]float64, len(s.text))
+	for i, have := range s.words {
+		for x := range have {
+			if old[x] {
+				shared[i] += w.of(x)
+			}
+		}
+	}
+	dice := func(c, n float64) float64 { return 2 * c / (oldWeight + n) }
+	best := candidate{score: least}
+	for i := range s.text {
+		if sc := dice(shared[i], s.size[i]); sc > best.score && (skip == nil || !skip(s.text[i])) {
+			best = candidate{s.text[i], sc}
+		}
+	}
+	if best.text == "" {
+		best.score = 0
 	}
 	return best
 }
