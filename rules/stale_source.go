@@ -249,7 +249,7 @@ type sentences struct {
 	words []map[string]bool
 	// size is the weight of each sentence's words; index, for a whole
 	// page, the sentences each word is in.
-	size  []float64
+	size  []int64
 	index map[string][]int
 }
 
@@ -266,7 +266,7 @@ func newSentences(text string) *sentences {
 // weigh sets the sentences' sizes, and an index of their words when there
 // are many (a whole page, searched for every stale segment).
 func (s *sentences) weigh(w *weights, indexed bool) {
-	s.size = make([]float64, len(s.text))
+	s.size = make([]int64, len(s.text))
 	if indexed {
 		s.index = map[string][]int{}
 	}
@@ -285,8 +285,8 @@ func (s *sentences) weigh(w *weights, indexed bool) {
 // sensitive information types those four words tell its sentences apart
 // less than "fundamental parts".
 type weights struct {
-	of1 map[string]float64
-	new float64 // the weight of a word the page does not have
+	of1 map[string]int64
+	new int64 // the weight of a word the page does not have
 }
 
 func newWeights(page *sentences) *weights {
@@ -297,14 +297,18 @@ func newWeights(page *sentences) *weights {
 		}
 	}
 	n := float64(len(page.words) + 1)
-	w := &weights{of1: make(map[string]float64, len(df)), new: math.Log(1 + n)}
+	w := &weights{of1: make(map[string]int64, len(df)), new: fixed(math.Log(1 + n))}
 	for x, k := range df {
-		w.of1[x] = math.Log(1 + n/float64(k+1))
+		w.of1[x] = fixed(math.Log(1 + n/float64(k+1)))
 	}
 	return w
 }
 
-func (w *weights) of(word string) float64 {
+// fixed is a weight in fixed point: sums of weights are then exact, the
+// same whatever order a map gives the words in.
+func fixed(f float64) int64 { return int64(f * (1 << 20)) }
+
+func (w *weights) of(word string) int64 {
 	if v, ok := w.of1[word]; ok {
 		return v
 	}
@@ -318,8 +322,8 @@ func (w *weights) of(word string) float64 {
 type quoter struct {
 	page   *sentences
 	w      *weights
-	shared []float64 // per sentence of the page, reset after each search
-	spent  int       // postings visited
+	shared []int64 // per sentence of the page, reset after each search
+	spent  int     // postings visited
 }
 
 // quoteBudget bounds the postings a page's quotes visit: past it, stale
@@ -330,7 +334,7 @@ func newQuoter(prose string) *quoter {
 	page := newSentences(prose)
 	w := newWeights(page)
 	page.weigh(w, true)
-	return &quoter{page: page, w: w, shared: make([]float64, len(page.text))}
+	return &quoter{page: page, w: w, shared: make([]int64, len(page.text))}
 }
 
 // candidate is a sentence (or two in a row) and its score.
@@ -386,7 +390,7 @@ func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip 
 		return candidate{}
 	}
 	q.spent += cost
-	oldWeight := 0.0
+	var oldWeight int64
 	for x := range old {
 		oldWeight += q.w.of(x)
 	}
@@ -408,7 +412,7 @@ func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip 
 		}
 	}()
 	sort.Ints(touched) // ties go to the first sentence, as in page order
-	dice := func(c, n float64) float64 { return 2 * c / (oldWeight + n) }
+	dice := func(c, n int64) float64 { return 2 * float64(c) / float64(oldWeight+n) }
 	best := candidate{score: least}
 	for _, i := range touched {
 		if sc := dice(q.shared[i], s.size[i]); sc > best.score && (skip == nil || !skip(s.text[i])) {
@@ -420,7 +424,7 @@ func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip 
 	// A pair's score is at most 2(shared[i]+shared[i+1])/oldWeight: pairs
 	// that cannot pass are not weighed (most, on a long page).
 	for _, i := range touched {
-		if i+1 >= to || q.shared[i+1] == 0 || 2*(q.shared[i]+q.shared[i+1]) <= (best.score+0.1)*oldWeight {
+		if i+1 >= to || q.shared[i+1] == 0 || float64(2*(q.shared[i]+q.shared[i+1])) <= (best.score+0.1)*float64(oldWeight) {
 			continue
 		}
 		c, n := q.shared[i], s.size[i]
@@ -455,11 +459,11 @@ func (s *sentences) closest(old map[string]bool, w *weights, least float64, skip
 	if len(old) == 0 || len(s.text) == 0 {
 		return candidate{}
 	}
-	oldWeight := 0.0
+	var oldWeight int64
 	for x := range old {
 		oldWeight += w.of(x)
 	}
-	shared := make([]float64, len(s.text))
+	shared := make([]int64, len(s.text))
 	for i, have := range s.words {
 		for x := range have {
 			if old[x] {
@@ -467,7 +471,7 @@ func (s *sentences) closest(old map[string]bool, w *weights, least float64, skip
 			}
 		}
 	}
-	dice := func(c, n float64) float64 { return 2 * c / (oldWeight + n) }
+	dice := func(c, n int64) float64 { return 2 * float64(c) / float64(oldWeight+n) }
 	best := candidate{score: least}
 	for i := range s.text {
 		if sc := dice(shared[i], s.size[i]); sc > best.score && (skip == nil || !skip(s.text[i])) {
