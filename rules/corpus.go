@@ -160,9 +160,11 @@ type PageFacts struct {
 	fold     string
 	// The folded source texts of the segments and their indexes
 	// (sourceTexts), computed once on first use.
-	srcOnce  sync.Once
-	srcTexts []string
-	srcIndex []int
+	srcOnce   sync.Once
+	srcTexts  []string
+	srcIndex  []int
+	wordOnce  sync.Once
+	wordTexts []string
 	// Position returns the position of a byte offset of the page's text.
 	// The engine computes it on demand, safely for concurrent use; nil
 	// leaves Locs without positions.

@@ -389,3 +389,19 @@ func TestBrokenLinkSourceTreeHasIt(t *testing.T) {
 		`fr-FR/p.md:3: link "media/deck.pdf" does not resolve: media/deck.pdf does not exist (the source tree has ../en-US/media/deck.pdf: copy it into this tree)`,
 		`fr-FR/p.md:3: link "other.md" does not resolve: other.md does not exist (the source tree has ../en-US/other.md: its translation is missing)`)
 }
+
+// TestCrossLocaleSourceImageThreeWays: the locales with and without the
+// icon in the span agree, against a third whose wording differs (it is
+// the one reported, not the page with the icon).
+func TestCrossLocaleSourceImageThreeWays(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	seg := func(src string) string {
+		return `<span data-ttu-id="x-1">T</span><span class="sxs-lookup"><span data-stu-id="x-1">` + src + `</span></span>` + "\n"
+	}
+	put("fr-FR/p.md", seg("You might have to click **Refresh** ![Refresh icon](media/refresh.gif) to update the details pane."))
+	put("de-DE/p.md", seg("You might have to click **Refresh** to update the details pane."))
+	put("zh-CN/p.md", seg("You might have to click **Reload** to update the details pane."))
+	expectFindings(t, corpusFindings(t, "cross-locale-source", dir),
+		`zh-CN/p.md:1: source text differs from the de-DE, fr-FR pages, which agree on "You might have to click Refresh`)
+}

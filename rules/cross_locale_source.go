@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -23,9 +24,10 @@ segments whose source differs, on the locale that is the outlier:
   - otherwise the text most locales share is right;
   - between two locales that disagree, the page handed off more recently (ms.lasthandoff) is right.
 
-The message quotes the source text the other locales agree on and names them. Case, white space,
-typographic quotes, emphasis asterisks, backslashes and final punctuation do not count as
-differences.
+The message quotes the source text the other locales agree on and names them (long texts from
+shortly before their first difference). Case, white space, typographic quotes, emphasis asterisks,
+backslashes, final punctuation and the alternative texts of images (an icon inside one locale's
+source span and outside another's) do not count as differences.
 
 A French FAQ whose source still says "ISO 22301" while the zh-CN page's source, made from a newer
 English revision, says "ISO 20000-1:2011" is reported on the French page: its translator
@@ -59,6 +61,27 @@ func sourceTexts(p *PageFacts) (texts []string, index []int) {
 	return p.srcTexts, p.srcIndex
 }
 
+// wordingTexts are sourceTexts without the alternative texts of images
+// (SourceWording), for comparing locales: an icon inside one locale's
+// source span and outside another's is no difference of wording. Same
+// index as sourceTexts.
+func wordingTexts(p *PageFacts) []string {
+	texts, index := sourceTexts(p)
+	p.wordOnce.Do(func() {
+		p.wordTexts = texts // shared until a text differs
+		cloned := false
+		for k, i := range index {
+			if w := p.Segments[i].SourceWording; w != "" {
+				if !cloned {
+					p.wordTexts, cloned = slices.Clone(texts), true
+				}
+				p.wordTexts[k] = w
+			}
+		}
+	})
+	return p.wordTexts
+}
+
 func runCrossLocaleSource(p *CorpusPass) {
 	pg := p.Page
 	if pg.Source || !pg.Bilingual || pg.Key == "" {
@@ -79,24 +102,20 @@ func runCrossLocaleSource(p *CorpusPass) {
 	if e := Comparable(p.Corpus.SourceOf(pg)); e != nil && !e.Bilingual {
 		srcProse = e.FoldedProse()
 	}
-	mine, mineIdx := sourceTexts(pg)
+	_, mineIdx := sourceTexts(pg)
+	mine := wordingTexts(pg)
+	// folded: a wording as the source texts have it (with the images'
+	// alternative texts), for finding it in the source page's prose.
+	folded := map[string]string{}
 	pairs := make([][]int, len(sibs))
 	// differs[i]: a sibling pairs segment i with a different text. Only
 	// those segments are voted on (most agree everywhere).
 	differs := make([]bool, len(mine))
-	// An image inside one locale's source span and outside another's (the
-	// same icon, the same words around it) is no difference.
-	wording := func(q *PageFacts, idx []int, i int) string {
-		if s := &q.Segments[idx[i]]; s.SourceWording != "" {
-			return s.SourceWording
-		}
-		return q.Segments[idx[i]].SourceFold
-	}
 	for k, q := range sibs {
-		theirs, theirIdx := sourceTexts(q)
+		theirs := wordingTexts(q)
 		pairs[k], _ = alignPairs(mine, theirs)
 		for i, j := range pairs[k] {
-			if j >= 0 && theirs[j] != mine[i] && wording(q, theirIdx, j) != wording(pg, mineIdx, i) {
+			if j >= 0 && theirs[j] != mine[i] {
 				differs[i] = true
 			}
 		}
@@ -104,7 +123,8 @@ func runCrossLocaleSource(p *CorpusPass) {
 	votes := make([]map[string][]string, len(mine)) // text → locales that have it
 	readable := map[string]string{}                 // folded text → as written
 	for k, q := range sibs {
-		theirs, theirIdx := sourceTexts(q)
+		theirs := wordingTexts(q)
+		folds, theirIdx := sourceTexts(q)
 		for i, j := range pairs[k] {
 			if j < 0 || !differs[i] {
 				continue
@@ -115,14 +135,26 @@ func runCrossLocaleSource(p *CorpusPass) {
 			votes[i][theirs[j]] = append(votes[i][theirs[j]], q.Locale)
 			if _, ok := readable[theirs[j]]; !ok {
 				readable[theirs[j]] = q.Segments[theirIdx[j]].Source
+				folded[theirs[j]] = folds[j]
 			}
 		}
+	}
+	mineFolds, _ := sourceTexts(pg)
+	for i, t := range mine {
+		if differs[i] {
+			if _, ok := folded[t]; !ok {
+				folded[t] = mineFolds[i]
+			}
+		}
+	}
+	inSource := func(t string) bool {
+		return srcProse != "" && (strings.Contains(srcProse, t) || folded[t] != "" && strings.Contains(srcProse, folded[t]))
 	}
 	for i, v := range votes {
 		if len(v) == 0 || mine[i] == "" {
 			continue
 		}
-		alt, locs, why := outlier(pg, mine[i], v, srcProse, byLocale)
+		alt, locs, why := outlier(pg, mine[i], v, srcProse != "", inSource, byLocale)
 		if alt == "" {
 			continue
 		}
@@ -142,7 +174,7 @@ func runCrossLocaleSource(p *CorpusPass) {
 // outlier decides whether this page's source text mine is the odd one out
 // among the sibling texts in votes. It returns the text the others are right
 // to have, the locales that have it, and a note on how it was decided.
-func outlier(pg *PageFacts, mine string, votes map[string][]string, srcProse string, byLocale map[string]*PageFacts) (string, []string, string) {
+func outlier(pg *PageFacts, mine string, votes map[string][]string, haveSource bool, inSource func(string) bool, byLocale map[string]*PageFacts) (string, []string, string) {
 	var alts []string
 	for t := range votes {
 		if t != mine {
@@ -153,12 +185,12 @@ func outlier(pg *PageFacts, mine string, votes map[string][]string, srcProse str
 		return "", nil, ""
 	}
 	sort.Strings(alts)
-	if srcProse != "" {
-		if strings.Contains(srcProse, mine) {
+	if haveSource {
+		if inSource(mine) {
 			return "", nil, ""
 		}
 		for _, a := range alts {
-			if strings.Contains(srcProse, a) {
+			if inSource(a) {
 				return a, votes[a], " (theirs is the current source page's text)"
 			}
 		}

@@ -150,35 +150,58 @@ func runNumberMismatch(pass *Pass) {
 	// A number the translation moved into the neighbouring span of the same
 	// sentence is missing from one segment and extra in the other: the page
 	// reads right, so neither is reported. Only such mirrored pairs are
-	// excused: a number dropped from one segment and still (rightly) in its
-	// neighbour is reported.
-	has := func(ns []numbers.Number, n numbers.Number) bool {
-		return slices.ContainsFunc(ns, func(m numbers.Number) bool { return m.Value == n.Value })
+	// excused, each number once (a number dropped from one segment and
+	// still, rightly, in its neighbour is reported), and only when the
+	// numbers move one way between the two: two segments that swapped
+	// their numbers say the wrong thing.
+	usedMissing := make([][]bool, len(found))
+	usedExtra := make([][]bool, len(found))
+	for k := range found {
+		usedMissing[k] = make([]bool, len(found[k].missing))
+		usedExtra[k] = make([]bool, len(found[k].extra))
 	}
-	excused := func(k int, n numbers.Number, missing bool) bool {
-		for _, j := range []int{k - 1, k + 1} {
-			if j < 0 || j >= len(found) || found[j].i != found[k].i+(j-k) {
-				continue // not the adjacent segment, or no difference there
-			}
-			a, b := found[min(k, j)].seg, found[max(k, j)].seg
-			if !sameLine(pass.Page, a, b) {
+	// pair marks, one for one, the numbers of from (missing, or extra) that
+	// to has the other way, and reports whether there was one.
+	pair := func(from []numbers.Number, fromUsed []bool, to []numbers.Number, toUsed []bool, mark bool) bool {
+		hit := false
+		for x, n := range from {
+			if fromUsed[x] {
 				continue
 			}
-			if missing && has(found[j].extra, n) || !missing && has(found[j].missing, n) {
-				return true
+			for y, m := range to {
+				if !toUsed[y] && m.Value == n.Value {
+					hit = true
+					if mark {
+						fromUsed[x], toUsed[y] = true, true
+					}
+					break
+				}
 			}
 		}
-		return false
+		return hit
+	}
+	for k := 0; k+1 < len(found); k++ {
+		a, b := found[k], found[k+1]
+		if b.i != a.i+1 || !sameLine(pass.Page, a.seg, b.seg) {
+			continue // not adjacent, or a line apart
+		}
+		forward := pair(a.extra, usedExtra[k], b.missing, usedMissing[k+1], false)
+		backward := pair(a.missing, usedMissing[k], b.extra, usedExtra[k+1], false)
+		if forward && backward {
+			continue // swapped
+		}
+		pair(a.extra, usedExtra[k], b.missing, usedMissing[k+1], true)
+		pair(a.missing, usedMissing[k], b.extra, usedExtra[k+1], true)
 	}
 	for k, c := range found {
 		var missing, extra []numbers.Number
-		for _, n := range c.missing {
-			if !excused(k, n, true) {
+		for x, n := range c.missing {
+			if !usedMissing[k][x] {
 				missing = append(missing, n)
 			}
 		}
-		for _, n := range c.extra {
-			if !excused(k, n, false) {
+		for x, n := range c.extra {
+			if !usedExtra[k][x] {
 				extra = append(extra, n)
 			}
 		}

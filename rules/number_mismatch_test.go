@@ -424,6 +424,12 @@ func TestNumberMovedToNeighbour(t *testing.T) {
 		{"dropped, the neighbour keeps its own", span("1", "Conservés jours.", "Kept 30 days.") + " " +
 			span("2", "Supprimés après 30 jours.", "Deleted after 30 days.") + "\n",
 			[]string{"source has 30, target lacks it"}},
+		{"swapped between neighbours", span("1", "Jusqu’à 10 utilisateurs.", "Up to 5 users.") + " " +
+			span("2", "Jusqu’à 5 appareils.", "Up to 10 devices.") + "\n",
+			[]string{"source has 5, target lacks it; target has 10 not in the source", "source has 10, target lacks it; target has 5 not in the source"}},
+		{"one moved number excuses one missing", span("1", "Conservez les messages.", "Keep messages for 30 days.") + " " +
+			span("2", "Puis, après 30 jours :", "Then:") + " " + span("3", "Supprimez-les ensuite.", "Delete them after 30 days.") + "\n",
+			[]string{"source has 30, target lacks it"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
