@@ -359,12 +359,20 @@ func TestUntranslatedCodeLists(t *testing.T) {
 			text: "## " + sxs("a-1", "Place a mailbox on Litigation Hold", "Place a mailbox on Litigation Hold") + "\n",
 			want: []string{"identical to the source"}},
 		{name: "an entry of a keyword list stays as written",
-			// de-DE/what-the-sensitive-information-types-look-for.md line 477, under Keyword_australia_passport_number
+			// de-DE/what-the-sensitive-information-types-look-for.md line 477
 			path: "de-DE/page.md",
-			text: "- " + sxs("a-1", "department of immigration and citizenship", "department of immigration and citizenship") + "\n"},
-		{name: "a lower-case sentence is prose",
+			text: "#### " + sxs("a-0", "Keyword_australia_passport_number", "Keyword_australia_passport_number") + "\n\n- " +
+				sxs("a-1", "department of immigration and citizenship", "department of immigration and citizenship") + "\n"},
+		{name: "a lower-case list item elsewhere is prose",
+			// fr-FR/office-365-threat-investigation-and-response.md: a list of clauses
 			path: "de-DE/page.md",
-			text: "- " + sxs("a-1", "select the mailbox and click the save button.", "select the mailbox and click the save button.") + "\n",
+			text: "## " + sxs("a-0", "Overview", "Overview") + "\n\n- " +
+				sxs("a-1", "taking action on malicious email messages", "taking action on malicious email messages") + "\n",
+			want: []string{"identical to the source"}},
+		{name: "a lower-case sentence under a keyword heading is prose",
+			path: "de-DE/page.md",
+			text: "#### " + sxs("a-0", "Keyword_swift", "Keyword_swift") + "\n\n- " +
+				sxs("a-1", "the keyword is matched in the whole document.”", "the keyword is matched in the whole document.”") + "\n",
 			want: []string{"identical to the source"}},
 	})
 }

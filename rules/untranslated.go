@@ -34,8 +34,9 @@ Only segments that hold translatable prose are checked: the source must have at 
 min-words words outside code spans, URLs, numbers and do-not-translate terms, including at least
 one lower-case function word. Product names ("Intune", "Power BI"), UI labels, identifiers, code,
 URLs, numbers and dates are legitimately identical and are not reported, nor are lists of codes
-or keywords and phrases written all in lower case without a sentence's end (the entries of a
-classifier's keyword list, "department of immigration and citizenship"). Terms of the
+or keywords, and the entries of a classifier's keyword list (list items all in lower case, without
+a sentence's end, under a heading such as Keyword_australia_passport_number: "department of
+immigration and citizenship"). Terms of the
 do-not-translate list (configuration key do-not-translate, plus the rule option terms) are removed
 before comparing.
 
@@ -125,7 +126,11 @@ func runUntranslated(p *Pass) {
 	minWords := p.Int("min-words")
 	script := locale.Script(loc)
 	lang := locale.Language(loc)
+	heading := "" // the source of the last heading segment
 	for _, s := range p.Page.Segments {
+		if s.Block == "heading" {
+			heading = s.Source.Plain
+		}
 		if !s.HasSource || blank(s.Target) {
 			continue
 		}
@@ -156,7 +161,7 @@ func runUntranslated(p *Pass) {
 		}
 		src := proseWords(srcText)
 		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) || !mostlyWords(src) ||
-			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) || keywordPhrase(s.Source.Plain) {
+			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) || s.Block == "list-item" && keywordEntry(heading, s.Source.Plain) {
 			continue // not prose: names, labels, identifiers, lists of codes or keywords, script lines
 		}
 		p.ReportSegment(s, msg, args...)
@@ -280,22 +285,25 @@ func keywordList(s string) bool {
 	return true
 }
 
-// keywordPhrase reports whether s is a phrase written all in lower case,
-// without a capital or a sentence's end: an entry of a list of keywords a
-// classifier matches ("department of immigration and citizenship"), data
-// that stays as written, not a sentence left in English.
-func keywordPhrase(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:;") {
+// keywordEntry reports whether an item of a list under heading is an
+// entry of a classifier's keyword list: the heading is an identifier
+// (Keyword_australia_passport_number) and the item a phrase all in lower
+// case without a sentence's end ("department of immigration and
+// citizenship") — data that stays as written, not prose left in English.
+func keywordEntry(heading, item string) bool {
+	if !identifierRe.MatchString(strings.TrimSpace(heading)) {
 		return false
 	}
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return false
-		}
+	item = strings.TrimSpace(item)
+	last, _ := utf8.DecodeLastRuneInString(item)
+	if item == "" || strings.ContainsRune(".!?:;…”’\")", last) {
+		return false
 	}
-	return true
+	return strings.IndexFunc(item, unicode.IsUpper) < 0
 }
+
+// identifierRe matches a name made of words joined by underscores.
+var identifierRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$`)
 
 // mostlyWords reports whether at least half the words have three letters or
 // more: "ad, ae, al, at, az, ba, be" is a list of codes, not prose.
