@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -315,6 +316,17 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		segs: []string{seg("1", "First paragraph stays."), seg("2", "Second paragraph moved to the end."), seg("3", "4/11/2019"), seg("4", "Third paragraph stays.")},
 		want: []string{`p.md:1: 1 of 4`, `p.md:9: source text changed in en-US/p.md: the current source reads "4/16/2019"`},
 	}, {
+		// The same sentence twice in the translation, once in the page:
+		// the first is the anchor, and the rewritten sentence after it is
+		// looked for after it, not called removed.
+		name: "a sentence repeated in the translation",
+		en:   "You can use the compliance center to manage all of the policies of your organization.\n\nThe new wizard guides you through creating a retention policy for mailboxes and sites.\n",
+		segs: []string{seg("1", "You can use the compliance center to manage all of the policies of your organization."),
+			seg("2", "Use the retention wizard to create a policy."),
+			seg("3", "You can use the compliance center to manage all of the policies of your organization.")},
+		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text "Use the retention wizard to create a policy." is no longer in the source page en-US/p.md`},
+		// (a "was removed" here would be wrong)
+	}, {
 		name: "rewritten",
 		en:   "# Title\n\nFirst paragraph stays.\n\nEngineers get access only after you approve it.\n\nLast paragraph stays.\n",
 		segs: []string{seg("1", "First paragraph stays."), seg("2", "If the request is rejected by the customer, nobody will see the content."), seg("3", "Last paragraph stays.")},
@@ -404,4 +416,25 @@ func TestCrossLocaleSourceImageThreeWays(t *testing.T) {
 	put("zh-CN/p.md", seg("You might have to click **Reload** to update the details pane."))
 	expectFindings(t, corpusFindings(t, "cross-locale-source", dir),
 		`zh-CN/p.md:1: source text differs from the de-DE, fr-FR pages, which agree on "You might have to click Refresh`)
+}
+
+// TestIncreasingRun: the longest strictly increasing run of keys, the
+// earlier of equal keys kept.
+func TestIncreasingRun(t *testing.T) {
+	for _, c := range []struct{ keys, want []int }{
+		{nil, []int{}},
+		{[]int{5, 5}, []int{0}},
+		{[]int{1, 9, 2, 3}, []int{0, 2, 3}},
+		{[]int{3, 1, 2, 2, 4}, []int{1, 2, 4}},
+		{[]int{4, 3, 2, 1}, []int{3}},
+	} {
+		items := make([]int, len(c.keys))
+		for i := range items {
+			items[i] = i
+		}
+		got := rules.IncreasingRunForTest(items, func(i int) int { return c.keys[i] })
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("keys %v: run %v, want %v", c.keys, got, c.want)
+		}
+	}
 }

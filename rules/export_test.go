@@ -1,3 +1,6 @@
 package rules
 
 var PairDelimsForTest = pairDelims
+
+var IncreasingRunForTest = increasingRun
+var BrokenMarkupForTest = brokenMarkup

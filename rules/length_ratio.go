@@ -102,21 +102,26 @@ func proseLengths(s *Segment) (source, target int) {
 // runs and "![" pairs. A parsed link's destination is never in the plain
 // text.
 func brokenMarkup(plain string) int {
-	n := strings.Count(plain, "![") * 2
-	for rest := plain; ; {
-		i := strings.Index(rest, "](")
+	n := 0
+	var rest strings.Builder // plain without the "](destination)" runs
+	for s := plain; ; {
+		i := strings.Index(s, "](")
 		if i < 0 {
+			rest.WriteString(s)
 			break
 		}
-		rest = rest[i+2:]
-		j := strings.IndexByte(rest, ')')
-		if j <= 0 || strings.ContainsAny(rest[:j], " \t\n") {
+		j := strings.IndexByte(s[i+2:], ')')
+		if j <= 0 || strings.ContainsAny(s[i+2:i+2+j], " \t\n") {
+			rest.WriteString(s[:i+2])
+			s = s[i+2:]
 			continue
 		}
-		n += 3 + utf8.RuneCountInString(rest[:j])
-		rest = rest[j+1:]
+		rest.WriteString(s[:i])
+		n += 3 + utf8.RuneCountInString(s[i+2:i+2+j])
+		s = s[i+2+j+1:]
 	}
-	return n
+	// A "![" inside a destination is counted there already.
+	return n + 2*strings.Count(rest.String(), "![")
 }
 
 // shifted reports whether segment i, of lengths n (source) and m (target),

@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/l10nlint/l10nlint/rules"
+)
 
 func TestSegmentPairing(t *testing.T) {
 	runCases(t, "segment-pairing", []ruleCase{
@@ -390,5 +394,23 @@ func TestLinkMismatchLocalizeURLs(t *testing.T) {
 		map[string]any{"localize-urls": true})
 	if len(fs) != 1 || len(fs[0].Fixes) != 1 || fs[0].Fixes[0].New != "FR-FR" && fs[0].Fixes[0].New != "fr-FR" {
 		t.Fatalf("fix: %+v", fs)
+	}
+}
+
+// TestBrokenMarkupLength: torn link markup is subtracted once, never
+// more than the text has.
+func TestBrokenMarkupLength(t *testing.T) {
+	for _, c := range []struct {
+		plain string
+		want  int
+	}{
+		{"单击](media/x.gif)添加 ![新图标", 14 + 2},
+		{"Voir](![![![![![![)", 15}, // at most the text
+		{"a ](not a link) b", 0},
+		{"no markup", 0},
+	} {
+		if got := rules.BrokenMarkupForTest(c.plain); got != c.want {
+			t.Errorf("%q: %d, want %d", c.plain, got, c.want)
+		}
 	}
 }

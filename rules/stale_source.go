@@ -105,8 +105,15 @@ func runStaleSource(p *CorpusPass) {
 		if len(t) < shortText {
 			r, ok := repeated[t]
 			if !ok {
-				first := strings.Index(prose, t)
-				r = strings.Contains(prose[first+1:], t)
+				if sa == nil && len(prose) >= 32<<10 {
+					sa = suffixarray.New([]byte(prose)) // a scan per text would be long
+				}
+				if sa != nil {
+					r = len(sa.Lookup([]byte(t), 2)) == 2
+				} else {
+					first := strings.Index(prose, t)
+					r = strings.Contains(prose[first+1:], t)
+				}
 				repeated[t] = r
 			}
 			if r {
@@ -225,9 +232,13 @@ func increasingRun(items []int, key func(int) int) []int {
 		} else {
 			prev[n] = -1
 		}
-		if l == len(tails) {
+		switch {
+		case l == len(tails):
 			tails = append(tails, n)
-		} else {
+		case key(items[tails[l]]) == k:
+			// An equal key: the earlier item stays (a text found twice
+			// at one place is anchored by its first segment).
+		default:
 			tails[l] = n
 		}
 	}
@@ -323,7 +334,10 @@ type quoter struct {
 	page   *sentences
 	w      *weights
 	shared []int64 // per sentence of the page, reset after each search
-	spent  int     // postings visited
+	spent  int     // postings and words visited
+	// pieces are the pieces of sentences the stretches between anchors
+	// cut, split once (the stale segments between two anchors share them).
+	pieces map[[2]int]*sentences
 }
 
 // quoteBudget bounds the postings a page's quotes visit: past it, stale
@@ -364,8 +378,26 @@ func (q *quoter) between(text string, old map[string]bool, lo, hi int, least flo
 	}
 	best := q.closest(old, from, to, least, skip)
 	for _, pc := range pieces {
-		piece := newSentences(text[pc[0]:pc[1]])
-		piece.weigh(q.w, false)
+		piece, ok := q.pieces[pc]
+		if !ok {
+			piece = newSentences(text[pc[0]:pc[1]])
+			piece.weigh(q.w, false)
+			if q.pieces == nil {
+				q.pieces = map[[2]int]*sentences{}
+			}
+			q.pieces[pc] = piece
+		}
+		// Scoring a piece reads all its words: it counts in the budget
+		// (one sentence of thousands of words cut by the anchors).
+		cost := 0
+		for _, ws := range piece.words {
+			cost += len(ws)
+		}
+		if q.spent+cost > quoteBudget {
+			q.spent = quoteBudget + 1
+			continue
+		}
+		q.spent += cost
 		if c := piece.closest(old, q.w, least, skip); c.score > best.score {
 			best = c
 		}
@@ -421,10 +453,14 @@ func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip 
 	}
 	// Two sentences in a row only when clearly closer than one: a heading
 	// and its paragraph share words without being one sentence.
+	// Two sentences in a row only when clearly closer than the best one:
+	// a heading and its paragraph share words without being one sentence.
 	// A pair's score is at most 2(shared[i]+shared[i+1])/oldWeight: pairs
 	// that cannot pass are not weighed (most, on a long page).
+	bar := best.score + 0.1
+	pair := candidate{score: bar}
 	for _, i := range touched {
-		if i+1 >= to || q.shared[i+1] == 0 || float64(2*(q.shared[i]+q.shared[i+1])) <= (best.score+0.1)*float64(oldWeight) {
+		if i+1 >= to || q.shared[i+1] == 0 || float64(2*(q.shared[i]+q.shared[i+1])) <= pair.score*float64(oldWeight) {
 			continue
 		}
 		c, n := q.shared[i], s.size[i]
@@ -437,11 +473,12 @@ func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip 
 				}
 			}
 		}
-		if sc := dice(c, n); sc > best.score+0.1 {
-			if skip == nil || !skip(s.text[i]) && !skip(s.text[i+1]) {
-				best = candidate{s.text[i] + " " + s.text[i+1], sc}
-			}
+		if sc := dice(c, n); sc > pair.score && (skip == nil || !skip(s.text[i]) && !skip(s.text[i+1])) {
+			pair = candidate{s.text[i] + " " + s.text[i+1], sc}
 		}
+	}
+	if pair.text != "" {
+		best = pair
 	}
 	if best.text == "" {
 		best.score = 0
@@ -449,12 +486,12 @@ func (q *quoter) closest(old map[string]bool, from, to int, least float64, skip 
 	return best
 }
 
-// closest returns the sentence (or two sentences in a row, for a sentence
-// split in two) that shares the most with old's words, white space
-// collapsed, when the words they share weigh more than least of their words
-// (Dice's coefficient, each word weighed by its rarity on the page), and
-// skip (when given) does not refuse it. For a few sentences: the page's
-// go through quoter.closest.
+// closest returns the sentence that shares the most with old's words,
+// white space collapsed, when the words they share weigh more than least
+// of their words (Dice's coefficient, each word weighed by its rarity on
+// the page), and skip (when given) does not refuse it. For the few
+// sentences of a piece; the page's go through quoter.closest, which also
+// tries two sentences in a row.
 func (s *sentences) closest(old map[string]bool, w *weights, least float64, skip func(string) bool) candidate {
 	if len(old) == 0 || len(s.text) == 0 {
 		return candidate{}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/inline"
 	"github.com/l10nlint/l10nlint/internal/layout"
@@ -267,9 +269,22 @@ func withoutImageText(plain string, links []rules.Link) string {
 		if l.Kind != rules.ImageLink || l.Label == "" {
 			continue
 		}
-		if i := strings.Index(plain[from:], l.Label); i >= 0 {
-			plain = plain[:from+i] + plain[from+i+len(l.Label):]
-			from += i
+		// The label as a whole: "Add" is not the start of "Address".
+		for i := from; i <= len(plain); {
+			k := strings.Index(plain[i:], l.Label)
+			if k < 0 {
+				break
+			}
+			at, end := i+k, i+k+len(l.Label)
+			before, _ := utf8.DecodeLastRuneInString(plain[:at])
+			after, _ := utf8.DecodeRuneInString(plain[end:])
+			if (at == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
+				(end == len(plain) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+				plain = plain[:at] + plain[end:]
+				from = at
+				break
+			}
+			i = at + 1
 		}
 	}
 	return plain

@@ -7,6 +7,7 @@ import (
 	"github.com/l10nlint/l10nlint/internal/layout"
 	"github.com/l10nlint/l10nlint/internal/page"
 	"github.com/l10nlint/l10nlint/internal/textfile"
+	"github.com/l10nlint/l10nlint/rules"
 )
 
 // The anchors of a page: <a name>/id attributes at once, heading slugs on
@@ -46,5 +47,25 @@ func TestFactsExplicitHeadingIDs(t *testing.T) {
 	f := facts(pg, "/x/fr-FR/p.md", layout.Place{}, false, false, textfile.NewLines(pg.Text))
 	if got, want := strings.Join(f.AnchorNames(), ","), "titre,custom-id,x,not-an-id"; got != want {
 		t.Errorf("AnchorNames() = %q, want %q", got, want)
+	}
+}
+
+// TestWithoutImageText: an image's alternative text is taken out of the
+// plain text as a whole word, wherever it stands.
+func TestWithoutImageText(t *testing.T) {
+	img := func(label string) rules.Link { return rules.Link{Kind: rules.ImageLink, Label: label} }
+	for _, c := range []struct {
+		plain string
+		links []rules.Link
+		want  string
+	}{
+		{"click Refresh Refresh icon to update", []rules.Link{img("Refresh icon")}, "click Refresh  to update"},
+		{"Address book Add", []rules.Link{img("Add")}, "Address book "},
+		{"Add Add", []rules.Link{img("Add"), img("Add")}, " "},
+		{"no image here", []rules.Link{{Kind: rules.InlineLink, Label: "image"}}, "no image here"},
+	} {
+		if got := withoutImageText(c.plain, c.links); got != c.want {
+			t.Errorf("%q: %q, want %q", c.plain, got, c.want)
+		}
 	}
 }
