@@ -301,7 +301,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if corpusRules {
 		t0 := tm.now()
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
-		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize)
+		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize, opts.Overlay)
 		corpus.Expected = expected(lay)
 		tm.since(phaseIndex, t0)
 		if testHookIndexed != nil {
@@ -519,7 +519,7 @@ func expected(lay layout.Layout) func(pg *rules.PageFacts, loc string) string {
 // loaders returns the corpus's on-demand page loader and file test, cached
 // and safe for concurrent use: a link may point at a page outside the
 // indexed files.
-func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string) *rules.PageFacts, func(string) (string, bool)) {
+func loaders(lay layout.Layout, popts page.Options, maxSize int64, overlay map[string][]byte) (func(string) *rules.PageFacts, func(string) (string, bool)) {
 	var pages, dirs sync.Map
 	cwd, _ := os.Getwd()
 	fsys := layout.NewCachedFS()
@@ -528,14 +528,24 @@ func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string)
 			return v.(*rules.PageFacts)
 		}
 		var f *rules.PageFacts
-		if data, err := readFile(filepath.FromSlash(abs), maxSize); err == nil {
+		parse := page.ParseOwned
+		// An editor's open buffer stands for its file (a heading added
+		// to a linked page, not saved yet).
+		data, open := overlay[filepath.FromSlash(abs)]
+		var err error
+		if open {
+			parse = page.Parse
+		} else {
+			data, err = readFile(filepath.FromSlash(abs), maxSize)
+		}
+		if err == nil {
 			pl, ok := lay.PlaceFS(abs, fsys)
 			popts := popts
 			if ok && !pl.Assumed {
 				popts.FolderLocale = pl.Locale
 			}
 			popts.NoFolder = ok && pl.Assumed
-			pg := page.ParseOwned(display(cwd, filepath.FromSlash(abs)), data, popts)
+			pg := parse(display(cwd, filepath.FromSlash(abs)), data, popts)
 			f = facts(pg, abs, pl, ok, false, textfile.NewLines(pg.Text))
 		}
 		v, _ := pages.LoadOrStore(abs, f)
@@ -557,6 +567,9 @@ func loaders(lay layout.Layout, popts page.Options, maxSize int64) (func(string)
 	}
 	var find func(abs string) (string, bool)
 	find = func(abs string) (string, bool) {
+		if _, open := overlay[filepath.FromSlash(abs)]; open {
+			return abs, true // a new page open in an editor, not saved yet
+		}
 		dir, name := path.Split(abs)
 		dir = strings.TrimSuffix(dir, "/")
 		if name == "" || dir == "" {

@@ -19,9 +19,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/engine"
+	"github.com/l10nlint/l10nlint/internal/layout"
 	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
@@ -50,19 +52,29 @@ type Server struct {
 	// looks it up from the paths it is given.
 	fromRoot bool
 	near     map[string]nearConfig // configuration file → configuration
-	// rootStamp is the state on disk of the files the workspace's
-	// configuration was read from (itself and its glossaries): when it
-	// changes, the configuration is read again.
+	// rootFiles are the files the workspace's configuration was read from
+	// (itself and its glossaries), rootStamp their state on disk then:
+	// when it changes, the configuration is read again.
+	rootFiles []string
 	rootStamp string
-	// pending are the documents to check once the messages that have
-	// arrived are handled: a burst of changes is checked once.
+	// pending are the documents to check once no message has come for
+	// Debounce: a burst of changes is checked once.
 	pending map[string]bool
+	// checkConfig: a file was saved, the configurations may have changed.
+	checkConfig bool
+	// overlay holds the open buffers by path, as the engine reads them;
+	// keys the page key of each open document (the same page in another
+	// locale has the same key).
+	overlay map[string][]byte
+	keys    map[string]string
 }
 
-// nearConfig is a configuration found from a document's folder, with the
-// state on disk of its files when it was read.
+// nearConfig is a configuration found from a document's folder (the last
+// one that loaded), the files it was read from and their state on disk
+// when it was read.
 type nearConfig struct {
 	cfg   *config.Config
+	files []string
 	stamp string
 }
 
@@ -80,7 +92,7 @@ func (e *parseError) Error() string { return "bad message: " + e.err.Error() }
 // NewServer reads requests from in and writes to out.
 func NewServer(in io.Reader, out io.Writer) *Server {
 	return &Server{in: bufio.NewReader(in), out: out, docs: map[string]string{}, findings: map[string][]report.Finding{},
-		pending: map[string]bool{}}
+		pending: map[string]bool{}, overlay: map[string][]byte{}, keys: map[string]string{}}
 }
 
 type message struct {
@@ -97,11 +109,47 @@ type rpcError struct {
 	Message string `json:"message"`
 }
 
+// Debounce is how long the server waits for more messages before it
+// checks what the last ones changed: an editor sends a change per
+// keystroke, and a burst of them is checked once, as the last left the text.
+var Debounce = 30 * time.Millisecond
+
+// incoming is a message read, or the error that ended the reading.
+type incoming struct {
+	msg *message
+	err error
+}
+
 // Serve handles messages until exit or the end of the input. It returns nil
 // after a shutdown request and exit notification.
 func (s *Server) Serve() error {
+	// Messages are read ahead, so that the ones already sent are seen
+	// before the changes are checked (a large document arrives in several
+	// reads of the pipe).
+	in := make(chan incoming, 256)
+	go func() {
+		for {
+			msg, err := s.read()
+			in <- incoming{msg, err}
+			var perr *parseError
+			if err != nil && !errors.As(err, &perr) {
+				return
+			}
+		}
+	}()
 	for {
-		msg, err := s.read()
+		var next incoming
+		if s.dirty() {
+			select {
+			case next = <-in:
+			case <-time.After(Debounce):
+				s.flush()
+				continue
+			}
+		} else {
+			next = <-in
+		}
+		msg, err := next.msg, next.err
 		var perr *parseError
 		if errors.As(err, &perr) {
 			s.logf("l10nlint: %v", err)
@@ -137,12 +185,6 @@ func (s *Server) Serve() error {
 			rerr = &rpcError{Code: -32002, Message: "the server is not initialized"}
 		default:
 			result, rerr = s.handle(msg)
-		}
-		if s.in.Buffered() == 0 {
-			// Nothing more has arrived: check what the messages changed.
-			// (While an editor sends faster than the server checks, the
-			// changes pile up in the buffer and are checked once.)
-			s.flush()
 		}
 		if len(msg.ID) > 0 { // a request: answer it
 			reply := message{JSONRPC: "2.0", ID: msg.ID, Result: result, Error: rerr}
@@ -274,6 +316,8 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		return nil, nil
 	case "shutdown":
 		s.shutdown = true
+		clear(s.pending) // nothing is published after shutdown
+		s.checkConfig = false
 		return nil, nil
 	case "textDocument/didOpen":
 		var p struct {
@@ -282,7 +326,7 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		if err := json.Unmarshal(m.Params, &p); err != nil {
 			return nil, &rpcError{Code: -32602, Message: err.Error()}
 		}
-		s.docs[p.TextDocument.URI] = p.TextDocument.Text
+		s.setText(p.TextDocument.URI, p.TextDocument.Text)
 		s.touch(p.TextDocument.URI)
 	case "textDocument/didChange":
 		var p struct {
@@ -294,8 +338,11 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		if err := json.Unmarshal(m.Params, &p); err != nil {
 			return nil, &rpcError{Code: -32602, Message: err.Error()}
 		}
+		if _, open := s.docs[p.TextDocument.URI]; !open {
+			return nil, nil // a change to a document not open (a late one after close)
+		}
 		if n := len(p.ContentChanges); n > 0 { // full sync: the last change is the text
-			s.docs[p.TextDocument.URI] = p.ContentChanges[n-1].Text
+			s.setText(p.TextDocument.URI, p.ContentChanges[n-1].Text)
 		}
 		s.touch(p.TextDocument.URI)
 	case "textDocument/didSave":
@@ -303,20 +350,31 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 			TextDocument textDocument `json:"textDocument"`
 		}
 		_ = json.Unmarshal(m.Params, &p)
-		// A saved configuration or glossary is seen by flush; a saved
-		// page is checked again as it is now on disk.
-		s.touch(p.TextDocument.URI)
+		// A saved configuration or glossary is seen by flush. A saved page
+		// may be the target of links from the other open pages: they are
+		// all checked again (a save is rare; a keystroke checks only the
+		// same page in the other locales).
+		s.checkConfig = true
+		if _, open := s.docs[p.TextDocument.URI]; open {
+			for u := range s.docs {
+				s.pending[u] = true
+			}
+		}
 	case "textDocument/didClose":
 		var p struct {
 			TextDocument textDocument `json:"textDocument"`
 		}
 		_ = json.Unmarshal(m.Params, &p)
-		delete(s.docs, p.TextDocument.URI)
-		delete(s.findings, p.TextDocument.URI)
-		delete(s.pending, p.TextDocument.URI)
 		// Its related pages were checked against its unsaved text: check
 		// them against the file again.
 		s.touchRelated(p.TextDocument.URI)
+		if path := uriPath(p.TextDocument.URI); path != "" {
+			delete(s.overlay, path)
+		}
+		delete(s.docs, p.TextDocument.URI)
+		delete(s.keys, p.TextDocument.URI)
+		delete(s.findings, p.TextDocument.URI)
+		delete(s.pending, p.TextDocument.URI)
 		_ = s.notify("textDocument/publishDiagnostics", map[string]any{"uri": p.TextDocument.URI, "diagnostics": []any{}})
 	case "textDocument/codeAction":
 		var p struct {
@@ -345,19 +403,34 @@ func (s *Server) loadConfig(root string) error {
 		s.cfg = config.Default()
 		return nil
 	}
-	c, err := config.Load(file, rules.Default)
+	c, st, err := loadStamped(file)
 	if err != nil {
 		return err
 	}
-	s.cfg, s.fromRoot, s.rootStamp = c, true, stamp(c)
+	s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = c, true, c.Files(), st
 	return nil
 }
 
-// stamp is the state on disk (size and modification time) of the files a
-// configuration was read from.
-func stamp(c *config.Config) string {
+// loadStamped loads a configuration and stamps its files as they were
+// read: a file that changed while it was read (an editor saving it) gets
+// no stamp, so that it is read again.
+func loadStamped(file string) (*config.Config, string, error) {
+	before := stamp([]string{file})
+	c, err := config.Load(file, rules.Default)
+	if err != nil {
+		return nil, "", err
+	}
+	st := stamp(c.Files())
+	if stamp([]string{file}) != before {
+		st = ""
+	}
+	return c, st, nil
+}
+
+// stamp is the state on disk (size and modification time) of files.
+func stamp(files []string) string {
 	var b strings.Builder
-	for _, f := range c.Files() {
+	for _, f := range files {
 		if fi, err := os.Stat(f); err == nil {
 			fmt.Fprintf(&b, "%s %d %d\n", f, fi.Size(), fi.ModTime().UnixNano())
 		} else {
@@ -369,24 +442,31 @@ func stamp(c *config.Config) string {
 
 // reloadConfigs reads again the configurations whose files changed on
 // disk, and reports whether one did. A configuration that no longer loads
-// is reported to the user and the one before it is kept.
+// is shown to the user once, and the last one that loaded is kept until
+// its files change again.
 func (s *Server) reloadConfigs() bool {
 	changed := false
-	if s.fromRoot && s.cfg != nil && s.cfg.Path != "" {
-		if st := stamp(s.cfg); st != s.rootStamp {
-			s.rootStamp, changed = st, true
-			if c, err := config.Load(s.cfg.Path, rules.Default); err != nil {
+	if s.fromRoot && len(s.rootFiles) > 0 {
+		if st := stamp(s.rootFiles); st != s.rootStamp {
+			changed = true
+			if c, cst, err := loadStamped(s.rootFiles[0]); err != nil {
 				s.showError(err)
+				s.rootStamp = st
 			} else {
-				s.cfg = c
-				s.rootStamp = stamp(c)
+				s.cfg, s.rootFiles, s.rootStamp = c, c.Files(), cst
 			}
 		}
 	}
 	for file, n := range s.near {
-		if stamp(n.cfg) != n.stamp {
-			delete(s.near, file) // configFor reads it again
+		if st := stamp(n.files); st != n.stamp {
 			changed = true
+			if c, cst, err := loadStamped(file); err != nil {
+				s.showError(err)
+				n.stamp = st
+			} else {
+				n = nearConfig{cfg: c, files: c.Files(), stamp: cst}
+			}
+			s.near[file] = n
 		}
 	}
 	return changed
@@ -399,6 +479,34 @@ func (s *Server) showError(err error) {
 	_ = s.notify("window/showMessage", map[string]any{"type": 1, "message": "l10nlint: " + err.Error()})
 }
 
+// setText records an open document's text, and its key.
+func (s *Server) setText(uri, text string) {
+	p := uriPath(uri)
+	s.docs[uri] = text
+	if p == "" {
+		return
+	}
+	s.overlay[p] = []byte(text)
+	if _, ok := s.keys[uri]; !ok {
+		s.keys[uri] = s.pageKey(p)
+	}
+}
+
+// pageKey identifies a document's page across locales: its place in the
+// locale trees of its configuration's layout, else its path.
+func (s *Server) pageKey(path string) string {
+	cfg := s.configFor(path)
+	lay := layout.Layout{SourceLocale: cfg.SourceLocale, Patterns: cfg.Layout}
+	if pl, ok := lay.Place(filepath.ToSlash(path)); ok && pl.Key != "" {
+		return pl.Key
+	}
+	return path
+}
+
+// dirty reports whether there is something to check once messages stop
+// coming.
+func (s *Server) dirty() bool { return len(s.pending) > 0 || s.checkConfig }
+
 // touch marks a document, and the open pages related to it, to be checked.
 func (s *Server) touch(uri string) {
 	if _, ok := s.docs[uri]; ok {
@@ -407,14 +515,15 @@ func (s *Server) touch(uri string) {
 	s.touchRelated(uri)
 }
 
-// touchRelated marks the other open documents that may be the same page
-// in another locale (the same file name: pages are matched by relative
-// path): their cross-locale findings depend on this document's text.
+// touchRelated marks the other open documents that are the same page in
+// another locale: their cross-locale findings depend on this one's text.
 func (s *Server) touchRelated(uri string) {
-	name := func(u string) string { return strings.ToLower(u[strings.LastIndexByte(u, '/')+1:]) }
-	base := name(uri)
-	for u := range s.docs {
-		if u != uri && name(u) == base {
+	key, ok := s.keys[uri]
+	if !ok {
+		return
+	}
+	for u, k := range s.keys {
+		if u != uri && k == key {
 			s.pending[u] = true
 		}
 	}
@@ -426,6 +535,7 @@ func (s *Server) flush() {
 	if !s.started {
 		return
 	}
+	s.checkConfig = false
 	if s.reloadConfigs() {
 		for u := range s.docs {
 			s.pending[u] = true
@@ -447,6 +557,9 @@ func (s *Server) flush() {
 
 // configFor returns the configuration for a document at path.
 func (s *Server) configFor(path string) *config.Config {
+	if s.cfg == nil {
+		s.cfg = config.Default()
+	}
 	if s.fromRoot {
 		return s.cfg
 	}
@@ -457,26 +570,23 @@ func (s *Server) configFor(path string) *config.Config {
 	if n, ok := s.near[file]; ok {
 		return n.cfg
 	}
-	c, err := config.Load(file, rules.Default)
-	st := ""
-	if err != nil {
-		s.showError(err)
-		c = s.cfg
-		// Read again once the file changes.
-		st = stamp(&config.Config{Path: file})
-	} else {
-		st = stamp(c)
-	}
 	if s.near == nil {
 		s.near = map[string]nearConfig{}
 	}
-	s.near[file] = nearConfig{cfg: c, stamp: st}
+	c, st, err := loadStamped(file)
+	if err != nil {
+		// Shown once; the defaults until the file changes and loads.
+		s.showError(err)
+		s.near[file] = nearConfig{cfg: s.cfg, files: []string{file}, stamp: stamp([]string{file})}
+		return s.cfg
+	}
+	s.near[file] = nearConfig{cfg: c, files: c.Files(), stamp: st}
 	return c
 }
 
 // lint checks a buffer and publishes its diagnostics.
 func (s *Server) lint(uri string) {
-	text, ok := s.docs[uri]
+	_, ok := s.docs[uri]
 	path := uriPath(uri)
 	if lp := strings.ToLower(path); !ok || path == "" || !strings.HasSuffix(lp, ".md") && !strings.HasSuffix(lp, ".markdown") {
 		return
@@ -493,13 +603,7 @@ func (s *Server) lint(uri string) {
 	}
 	// Every open buffer stands for its file: a source page or sibling
 	// translation being edited is compared as it is in the editor.
-	overlay := map[string][]byte{path: []byte(text)}
-	for u, t := range s.docs {
-		if p := uriPath(u); p != "" && p != path {
-			overlay[p] = []byte(t)
-		}
-	}
-	res, err := engine.Run([]string{path}, engine.Options{Config: cfg, Jobs: runtime.GOMAXPROCS(0), Overlay: overlay})
+	res, err := engine.Run([]string{path}, engine.Options{Config: cfg, Jobs: runtime.GOMAXPROCS(0), Overlay: s.overlay})
 	if err != nil {
 		s.logf("l10nlint: %s: %v", path, err)
 		return

@@ -173,26 +173,127 @@ func TestChangesCoalesced(t *testing.T) {
 	if _, err := c.w.Write([]byte(burst.String())); err != nil {
 		t.Fatal(err)
 	}
+	// One check, of the last text: then the shutdown's answer, with no
+	// other notification in between.
+	if d := diagnostics(c.next("textDocument/publishDiagnostics")); len(d) != 0 {
+		t.Errorf("diagnostics of an intermediate text: %v", d)
+	}
 	c.send("shutdown", nil, true)
-	var published int
-	for {
-		m := <-c.msg
+	for m := range c.msg {
 		if m["method"] == "textDocument/publishDiagnostics" {
-			published++
-			if d := diagnostics(m); len(d) != 0 {
-				t.Errorf("diagnostics of an intermediate text: %v", d)
-			}
+			t.Errorf("a second check of one burst of changes: %v", m)
 			continue
 		}
 		if m["id"] != nil {
 			break
 		}
 	}
-	if published != 1 {
-		t.Errorf("%d diagnostics notifications for one burst of changes, want 1", published)
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
+
+// TestBrokenNearConfigShownOnce: a configuration found from a document's
+// folder that breaks is shown once, its last good version kept, and the
+// open documents are not checked again until it changes.
+func TestBrokenNearConfigShownOnce(t *testing.T) {
+	dir := t.TempDir()
+	then := time.Now().Add(-time.Hour)
+	cfgPath := writeFile(t, dir, "docs/.l10nlint.yaml", "rules:\n  number-mismatch: off\n", then)
+	text := "# Titre\n\n" + seg + "\n"
+	uri := fileURI(filepath.Join(dir, "docs", "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	c.open(uri, text)
+	if got := c.codesFor(uri); got["number-mismatch"] {
+		t.Fatalf("with number-mismatch off: %v", got)
+	}
+	writeFile(t, dir, "docs/.l10nlint.yaml", "rules: [\n", then.Add(time.Minute))
+	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
+	c.next("window/showMessage")
+	if got := c.codesFor(uri); got["number-mismatch"] {
+		t.Errorf("the last good configuration was not kept: %v", got)
+	}
+	// Other messages: no new message, no new check.
+	for range 3 {
+		c.send("$/setTrace", map[string]any{"value": "off"}, false)
+	}
+	c.send("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range": map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 0, "character": 0}}}, true)
+	for m := range c.msg {
+		if m["id"] != nil {
+			break
+		}
+		t.Errorf("after the broken configuration was shown: %v", m["method"])
+	}
+	c.stop(done)
+}
+
+// TestRelatedByPage: a change re-checks the same page in the other
+// locales, not the pages of the same file name elsewhere; a change to a
+// document that is not open is ignored (and stands for nothing).
+func TestRelatedByPage(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	text := "# T\n\n" + seg + "\n"
+	en := writeFile(t, dir, "en-US/a/index.md", "# T\n\nReports are kept for 12 months.\n", now)
+	fr := writeFile(t, dir, "fr-FR/a/index.md", text, now)
+	other := writeFile(t, dir, "fr-FR/b/index.md", text, now)
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	for _, p := range []string{fr, other} {
+		c.open(fileURI(p), text)
+		c.codesFor(fileURI(p))
+	}
+	c.open(fileURI(en), "# T\n\nReports are kept for 12 months.\n")
+	checked := map[string]bool{}
+	for range 2 { // en-US/a/index.md itself and fr-FR/a/index.md
+		m := c.next("textDocument/publishDiagnostics")
+		checked[m["params"].(map[string]any)["uri"].(string)] = true
+	}
+	c.send("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, "fr-FR", "x.md")), "version": 2},
+		"contentChanges": []any{map[string]any{"text": "# X\n"}}}, false)
+	c.send("shutdown", nil, true)
+	for m := range c.msg {
+		if m["id"] != nil {
+			break
+		}
+		if m["method"] == "textDocument/publishDiagnostics" {
+			checked[m["params"].(map[string]any)["uri"].(string)] = true
+		}
+	}
+	if !checked[fileURI(fr)] || checked[fileURI(other)] || len(checked) != 2 {
+		t.Errorf("checked after opening the English page: %v; want it and %s only", checked, fr)
 	}
 	c.send("exit", nil, false)
 	if err := <-done; err != nil {
 		t.Errorf("exit: %v", err)
 	}
+}
+
+// TestOpenLinkTarget: a page's link to a heading only the open, unsaved
+// buffer of the linked page has resolves; saving a page checks the open
+// pages again (they may link to it).
+func TestOpenLinkTarget(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	a := writeFile(t, dir, "fr-FR/a.md", "# A\n\nVoir [la section](b.md#nouvelle-section).\n", now)
+	b := writeFile(t, dir, "fr-FR/b.md", "# B\n", now)
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	c.open(fileURI(a), "# A\n\nVoir [la section](b.md#nouvelle-section).\n")
+	if got := c.codesFor(fileURI(a)); !got["broken-link"] {
+		t.Fatalf("the heading is nowhere yet: %v", got)
+	}
+	c.open(fileURI(b), "# B\n\n## Nouvelle section\n")
+	c.codesFor(fileURI(b))
+	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(b)}}, false)
+	if got := c.codesFor(fileURI(a)); got["broken-link"] {
+		t.Errorf("the heading is in the open buffer of b.md: %v", got)
+	}
+	c.stop(done)
 }
