@@ -106,7 +106,7 @@ outer:
 			if src := p.Corpus.SourceOf(pg); src != nil && src.Abs != "" && src != pg {
 				if there, _ := p.Corpus.Find(path.Clean(path.Join(path.Dir(src.Abs), target))); there != "" {
 					what := "copy it into this tree"
-					if strings.HasSuffix(strings.ToLower(there), ".md") {
+					if l := strings.ToLower(there); strings.HasSuffix(l, ".md") || strings.HasSuffix(l, ".markdown") {
 						what = "its translation is missing"
 					}
 					also = fmt.Sprintf(" (the source tree has %s: %s)", relTo(dir, there), what)

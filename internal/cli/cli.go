@@ -620,12 +620,12 @@ func findingsAt(rev string, paths []string, cfg *config.Config, opts engine.Opti
 	if cfgDir != "" {
 		anchor = commonDir(anchor, cfgDir)
 	}
-	tmp, err := scratch.MkdirTemp("", "l10nlint-rev-")
+	made, err := scratch.MkdirTemp("", "l10nlint-rev-")
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = scratch.Remove(tmp) }()
-	tmp = real(tmp) // as the working directory will read it (/var is /private/var on macOS)
+	defer func() { _ = scratch.Remove(made) }()
+	tmp := real(made) // as the working directory will read it (/var is /private/var on macOS)
 	in := func(p string) string {
 		rel, _ := filepath.Rel(anchor, p)
 		return filepath.Join(tmp, rel)

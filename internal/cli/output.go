@@ -112,12 +112,10 @@ func (r *reportFile) commit() error {
 		r.discard()
 		return err
 	}
-	if err := os.Rename(r.Name(), r.path); err != nil {
+	if err := scratch.Rename(r.Name(), r.path); err != nil {
 		r.discard()
 		return err
 	}
-	scratch.Done(r.Name())
-	scratch.Done(r.path)
 	return nil
 }
 

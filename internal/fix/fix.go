@@ -66,7 +66,7 @@ func WriteFile(path string, content []byte) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return scratch.Rename(tmp.Name(), path)
 }
 
 // Diff writes a unified diff of old → new for path, with three lines of

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/report"
+	"github.com/l10nlint/l10nlint/internal/scratch"
 )
 
 // LineRange is the half-open run of lines [Start, End) of a file in the
@@ -189,23 +190,30 @@ func withPaths(rev string, paths []string) []string {
 // diff would refresh the index); paths are literal file names, not
 // pathspec patterns; LC_ALL=C keeps messages stable.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	return gitEnv(ctx, dir, nil, args...)
+	return gitEnv(ctx, dir, nil, nil, args...)
 }
 
-// gitEnv is git with more environment variables.
-func gitEnv(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
-	args = append([]string{"-c", "core.quotePath=false"}, args...)
-	cmd := exec.CommandContext(ctx, "git", args...)
+// gitEnv is git with more environment variables and global options
+// (before the command; left out of error messages).
+func gitEnv(ctx context.Context, dir string, env, global []string, args ...string) ([]byte, error) {
+	all := append(append([]string{"-c", "core.quotePath=false"}, global...), args...)
+	cmd := exec.CommandContext(ctx, "git", all...)
 	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_LITERAL_PATHSPECS=1", "LC_ALL=C"), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	// Started through scratch: an interrupted run kills it before it
+	// removes the folder it may be writing into.
+	err := scratch.Start(cmd)
+	if err == nil {
+		err = scratch.Wait(cmd)
+	}
+	if err != nil {
 		msg := strings.TrimSpace(stderr.String())
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("gitdiff: git %s: %s", strings.Join(args[2:], " "), msg)
+		return nil, fmt.Errorf("gitdiff: git %s: %s", strings.Join(args, " "), msg)
 	}
 	return stdout.Bytes(), nil
 }

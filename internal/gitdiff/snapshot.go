@@ -3,6 +3,7 @@ package gitdiff
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -34,13 +35,22 @@ func Snapshot(ctx context.Context, top, rev, dest string) error {
 	if err != nil {
 		return err
 	}
+	// An empty work tree: the attributes (line endings, filters) are
+	// rev's, from the temporary index, not the working tree's. No hook
+	// runs (read-tree would run post-index-change, from the repository's
+	// hooks or a tracked core.hooksPath folder).
+	empty := filepath.Join(idx, "worktree")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		return err
+	}
 	env := []string{"GIT_INDEX_FILE=" + filepath.Join(idx, "index"), "GIT_LFS_SKIP_SMUDGE=1"}
-	if _, err := gitEnv(ctx, top, env, "read-tree", "--end-of-options", rev); err != nil {
+	global := []string{"-c", "core.hooksPath=" + filepath.Join(idx, "no-hooks"), "--work-tree=" + empty}
+	if _, err := gitEnv(ctx, top, env, global, "read-tree", "--end-of-options", rev); err != nil {
 		return err
 	}
 	// The prefix ends with a separator: it names a folder, not a
 	// beginning of file names.
-	_, err = gitEnv(ctx, top, env, "checkout-index", "--all", "--prefix="+dest+string(filepath.Separator))
+	_, err = gitEnv(ctx, top, env, global, "checkout-index", "--all", "--prefix="+dest+string(filepath.Separator))
 	return err
 }
 

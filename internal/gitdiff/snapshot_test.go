@@ -59,3 +59,32 @@ func TestSnapshotWholeTree(t *testing.T) {
 		t.Error("a revision that names nothing was accepted")
 	}
 }
+
+// TestSnapshotIgnoresTheWorkingTree: the snapshot takes its attributes
+// from the revision, not from the working tree (an uncommitted
+// .gitattributes asking for CRLF line endings does not apply to it), and
+// runs none of the repository's hooks.
+func TestSnapshotIgnoresTheWorkingTree(t *testing.T) {
+	hermeticGit(t)
+	dir := t.TempDir()
+	run(t, dir, "init", "-q")
+	write(t, dir, "docs/p.md", "# Titre\nligne\n")
+	run(t, dir, "add", "-A")
+	run(t, dir, "commit", "-q", "-m", "base")
+	write(t, dir, ".gitattributes", "*.md text eol=crlf\n")
+	marker := filepath.Join(t.TempDir(), "hook-ran")
+	write(t, dir, ".git/hooks/post-index-change", "#!/bin/sh\ntouch '"+marker+"'\n")
+	if err := os.Chmod(filepath.Join(dir, ".git", "hooks", "post-index-change"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	if err := Snapshot(context.Background(), dir, "HEAD", dest); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(dest, "docs", "p.md")); err != nil || string(got) != "# Titre\nligne\n" {
+		t.Errorf("docs/p.md: %q, %v; want the commit's LF line endings", got, err)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("the repository's post-index-change hook ran")
+	}
+}

@@ -283,7 +283,7 @@ func writeCache(path string, cache map[string]Result) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return scratch.Rename(tmp.Name(), path)
 }
 
 // DefaultCacheFile is where the cache lives unless told otherwise.

@@ -9,10 +9,12 @@ package scratch
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"os/signal"
 	"sort"
 	"sync"
 	"syscall"
+	"time"
 )
 
 var (
@@ -89,9 +91,77 @@ func Tracked() []string {
 	return out
 }
 
-// cleanUp removes every tracked path and refuses new ones; it holds the
-// lock until the process exits, so that no rename or new file races it.
+// Rename renames a tracked temporary file into place and stops tracking
+// both names, at once: an interruption removes the temporary file or
+// leaves the renamed one, never a finished file under its final name.
+func Rename(from, to string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if closed {
+		return errInterrupted
+	}
+	if err := os.Rename(from, to); err != nil {
+		return err
+	}
+	delete(tracked, from)
+	delete(tracked, to)
+	return nil
+}
+
+var (
+	procMu     sync.Mutex
+	procs      = map[*exec.Cmd]chan struct{}{}
+	procClosed bool
+)
+
+// Start starts cmd, a child whose output lands in tracked paths (git
+// writing a snapshot): an interruption kills it, and waits for it, before
+// removing them. End it with Wait.
+func Start(cmd *exec.Cmd) error {
+	procMu.Lock()
+	defer procMu.Unlock()
+	if procClosed {
+		return errInterrupted
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	procs[cmd] = make(chan struct{})
+	return nil
+}
+
+// Wait waits for a command Start started.
+func Wait(cmd *exec.Cmd) error {
+	err := cmd.Wait()
+	procMu.Lock()
+	if done, ok := procs[cmd]; ok {
+		close(done)
+		delete(procs, cmd)
+	}
+	procMu.Unlock()
+	return err
+}
+
+// cleanUp kills the children still running and waits for them (a second
+// at most), then removes every tracked path and refuses new ones; it holds
+// the lock until the process exits, so that no rename or new file races
+// it.
 func cleanUp() {
+	procMu.Lock()
+	procClosed = true
+	var running []chan struct{}
+	for cmd, done := range procs {
+		_ = cmd.Process.Kill()
+		running = append(running, done)
+	}
+	procMu.Unlock()
+	deadline := time.After(time.Second)
+	for _, done := range running {
+		select {
+		case <-done:
+		case <-deadline:
+		}
+	}
 	mu.Lock()
 	closed = true
 	for p := range tracked {
@@ -100,18 +170,21 @@ func cleanUp() {
 	clear(tracked)
 }
 
-// RemoveOnInterrupt makes SIGINT and SIGTERM remove the tracked paths and
-// exit with 128 plus the signal's number (130, 143), as shells report a
-// process the signal ended.
+// RemoveOnInterrupt makes SIGINT, SIGTERM and SIGHUP remove the tracked
+// paths, then end the process by the same signal (a shell running it in a
+// script stops there too, as it would without l10nlint's handler); where
+// a signal cannot be sent again, it exits with 128 plus its number.
 func RemoveOnInterrupt() {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(c, interrupts...)
 	go func() {
 		s := <-c
 		cleanUp()
+		signal.Reset(interrupts...)
+		raise(s)
 		code := 130
-		if s == syscall.SIGTERM {
-			code = 143
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
 		}
 		os.Exit(code)
 	}()
