@@ -678,12 +678,31 @@ func before(a, b position) bool {
 }
 
 // uriPath turns a file:// URI into an absolute path ("" for other schemes).
-func uriPath(uri string) string {
+func uriPath(uri string) string { return uriPathOn(runtime.GOOS, uri) }
+
+// uriPathOn is uriPath for an operating system: on Windows,
+// file:///C:/docs/p.md is C:\docs\p.md and file://server/share/p.md the
+// UNC path \\server\share\p.md.
+func uriPathOn(goos, uri string) string {
 	u, err := url.Parse(uri)
 	if err != nil || u.Scheme != "file" {
 		return ""
 	}
-	return filepath.FromSlash(u.Path)
+	p := u.Path
+	if goos != "windows" {
+		if u.Host != "" && u.Host != "localhost" {
+			return "" // a file on another machine
+		}
+		return p
+	}
+	if len(p) >= 3 && p[0] == '/' && p[2] == ':' {
+		p = p[1:] // /C:/docs → C:/docs
+	}
+	p = strings.ReplaceAll(p, "/", "\\")
+	if u.Host != "" && u.Host != "localhost" {
+		p = "\\\\" + u.Host + p
+	}
+	return p
 }
 
 // excluded reports whether cfg's exclude globs drop path

@@ -297,3 +297,21 @@ func TestOpenLinkTarget(t *testing.T) {
 	}
 	c.stop(done)
 }
+
+// TestURIPath: file URIs as editors send them, on Unix and Windows.
+func TestURIPath(t *testing.T) {
+	for _, c := range []struct{ goos, uri, want string }{
+		{"linux", "file:///home/me/docs/fr-FR/p.md", "/home/me/docs/fr-FR/p.md"},
+		{"linux", "file:///home/me/docs/caf%C3%A9%20x.md", "/home/me/docs/café x.md"},
+		{"linux", "file://localhost/home/me/p.md", "/home/me/p.md"},
+		{"linux", "file://server/share/p.md", ""},
+		{"linux", "untitled:Untitled-1", ""},
+		{"windows", "file:///c%3A/docs/fr-FR/p.md", `c:\docs\fr-FR\p.md`},
+		{"windows", "file:///C:/docs/p.md", `C:\docs\p.md`},
+		{"windows", "file://server/share/docs/p.md", `\\server\share\docs\p.md`},
+	} {
+		if got := uriPathOn(c.goos, c.uri); got != c.want {
+			t.Errorf("%s %s: %q, want %q", c.goos, c.uri, got, c.want)
+		}
+	}
+}
