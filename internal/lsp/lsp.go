@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -446,6 +447,14 @@ func stamp(files []string) string {
 // its files change again.
 func (s *Server) reloadConfigs() bool {
 	changed := false
+	if s.fromRoot && len(s.rootFiles) > 0 && s.ConfigFile == "" {
+		if _, err := os.Stat(s.rootFiles[0]); errors.Is(err, fs.ErrNotExist) {
+			// Deleted: as without one, each document's is found from its
+			// folder.
+			s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = config.Default(), false, nil, ""
+			return true
+		}
+	}
 	if s.fromRoot && len(s.rootFiles) > 0 {
 		if st := stamp(s.rootFiles); st != s.rootStamp {
 			changed = true
@@ -458,6 +467,11 @@ func (s *Server) reloadConfigs() bool {
 		}
 	}
 	for file, n := range s.near {
+		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+			delete(s.near, file) // deleted: found anew from the folder
+			changed = true
+			continue
+		}
 		if st := stamp(n.files); st != n.stamp {
 			changed = true
 			if c, cst, err := loadStamped(file); err != nil {

@@ -315,3 +315,37 @@ func TestURIPath(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigDeleted: a deleted workspace configuration gives way to the
+// defaults (no error shown), and the documents are checked again.
+func TestConfigDeleted(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := writeFile(t, dir, ".l10nlint.yaml", "rules:\n  number-mismatch: off\n", time.Now().Add(-time.Hour))
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	c.open(uri, "# Titre\n\n"+seg+"\n")
+	if got := c.codesFor(uri); got["number-mismatch"] {
+		t.Fatalf("with number-mismatch off: %v", got)
+	}
+	if err := os.Remove(cfgPath); err != nil {
+		t.Fatal(err)
+	}
+	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
+	for {
+		m := c.next("textDocument/publishDiagnostics")
+		if m["params"].(map[string]any)["uri"] != uri {
+			continue
+		}
+		got := map[string]bool{}
+		for _, d := range diagnostics(m) {
+			got[d["code"].(string)] = true
+		}
+		if !got["number-mismatch"] {
+			t.Errorf("after the configuration was deleted: %v, want the defaults' number-mismatch", got)
+		}
+		break
+	}
+	c.stop(done)
+}
