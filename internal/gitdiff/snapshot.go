@@ -30,9 +30,14 @@ func Snapshot(ctx context.Context, top, rev, dest string) error {
 	if err != nil {
 		return err
 	}
-	defer func() { _ = scratch.Remove(idx) }()
-	dest, err = filepath.Abs(dest)
-	if err != nil {
+	made := idx
+	defer func() { _ = scratch.Remove(made) }()
+	// Absolute: git runs in the repository (a relative TMPDIR would put
+	// the index there).
+	if idx, err = filepath.Abs(idx); err != nil {
+		return err
+	}
+	if dest, err = filepath.Abs(dest); err != nil {
 		return err
 	}
 	// An empty work tree: the attributes (line endings, filters) are

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/l10nlint/l10nlint/internal/scratch"
 )
 
 // TestSnapshotWholeTree: a snapshot holds every file of the commit as a
@@ -86,5 +88,35 @@ func TestSnapshotIgnoresTheWorkingTree(t *testing.T) {
 	}
 	if _, err := os.Stat(marker); err == nil {
 		t.Error("the repository's post-index-change hook ran")
+	}
+}
+
+// TestSnapshotRelativeTMPDIR: with a relative TMPDIR the temporary index is
+// still made there (not in the repository), and nothing stays tracked.
+func TestSnapshotRelativeTMPDIR(t *testing.T) {
+	hermeticGit(t)
+	dir := t.TempDir()
+	run(t, dir, "init", "-q")
+	write(t, dir, "docs/p.md", "# Titre\n")
+	run(t, dir, "add", "-A")
+	run(t, dir, "commit", "-q", "-m", "base")
+	work := t.TempDir()
+	t.Chdir(work)
+	if err := os.Mkdir("tmp", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", "tmp")
+	dest := t.TempDir()
+	if err := Snapshot(context.Background(), dir, "HEAD", dest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "docs", "p.md")); err != nil {
+		t.Error(err)
+	}
+	if left := scratch.Tracked(); len(left) != 0 {
+		t.Errorf("still tracked: %v", left)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(work, "tmp")); len(entries) != 0 {
+		t.Errorf("left in TMPDIR: %v", entries)
 	}
 }
