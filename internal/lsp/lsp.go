@@ -115,6 +115,10 @@ type rpcError struct {
 // keystroke, and a burst of them is checked once, as the last left the text.
 var Debounce = 30 * time.Millisecond
 
+// MaxDelay bounds how long a change waits to be checked while messages
+// keep coming.
+var MaxDelay = 500 * time.Millisecond
+
 // incoming is a message read, or the error that ended the reading.
 type incoming struct {
 	msg *message
@@ -138,16 +142,26 @@ func (s *Server) Serve() error {
 			}
 		}
 	}()
+	var dirtySince time.Time // when the oldest unchecked change came
 	for {
 		var next incoming
 		if s.dirty() {
+			if dirtySince.IsZero() {
+				dirtySince = time.Now()
+			}
+			// Debounce after the last message, but no longer than
+			// MaxDelay after the first unchecked one: changes that never
+			// pause are still checked.
+			wait := min(Debounce, MaxDelay-time.Since(dirtySince))
 			select {
 			case next = <-in:
-			case <-time.After(Debounce):
+			case <-time.After(max(wait, 0)):
 				s.flush()
+				dirtySince = time.Time{}
 				continue
 			}
 		} else {
+			dirtySince = time.Time{}
 			next = <-in
 		}
 		msg, err := next.msg, next.err

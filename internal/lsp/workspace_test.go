@@ -349,3 +349,53 @@ func TestConfigDeleted(t *testing.T) {
 	}
 	c.stop(done)
 }
+
+// TestChangesNeverPausing: changes that keep coming faster than the
+// debounce are still checked, within MaxDelay.
+func TestChangesNeverPausing(t *testing.T) {
+	dir := t.TempDir()
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	text := "# Titre\n\n" + seg + "\n"
+	c.open(uri, text)
+	c.codesFor(uri)
+	stop := time.Now().Add(3 * MaxDelay)
+	first := make(chan time.Time, 1) // when the first check was published
+	fwd := make(chan map[string]any, 64)
+	go func() {
+		seen := false
+		for m := range c.msg {
+			if !seen && m["method"] == "textDocument/publishDiagnostics" {
+				seen = true
+				first <- time.Now()
+			}
+			fwd <- m
+		}
+		close(fwd)
+	}()
+	for v := 2; time.Now().Before(stop); v++ {
+		c.send("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": v},
+			"contentChanges": []any{map[string]any{"text": text + strings.Repeat(" ", v%7)}}}, false)
+		time.Sleep(Debounce / 3)
+	}
+	select {
+	case at := <-first:
+		if !at.Before(stop) {
+			t.Errorf("first check at %v, after the changes stopped", at)
+		}
+	default:
+		t.Errorf("no check in %v of changes %v apart", 3*MaxDelay, Debounce/3)
+	}
+	c.send("shutdown", nil, true)
+	for m := range fwd {
+		if m["id"] != nil {
+			break
+		}
+	}
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
