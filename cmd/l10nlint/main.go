@@ -9,7 +9,9 @@ import (
 )
 
 func main() {
-	// Ctrl-C or SIGTERM: the temporary files of fixes and reports go.
+	// Ctrl-C or SIGTERM: the temporary files of fixes and reports go, and
+	// the run's own end (a killed child's error) is neither printed nor
+	// its exit status: the process ends by the signal.
 	scratch.RemoveOnInterrupt()
-	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+	scratch.Exit(cli.Main(os.Args[1:], os.Stdout, scratch.Stderr(os.Stderr)))
 }

@@ -535,6 +535,9 @@ func loaders(lay layout.Layout, popts page.Options, maxSize int64, overlay map[s
 		var err error
 		if open {
 			parse = page.Parse
+			if maxSize > 0 && int64(len(data)) > maxSize {
+				err = tooLarge{int64(len(data)), maxSize}
+			}
 		} else {
 			data, err = readFile(filepath.FromSlash(abs), maxSize)
 		}

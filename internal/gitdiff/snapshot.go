@@ -41,15 +41,17 @@ func Snapshot(ctx context.Context, top, rev, dest string) error {
 		return err
 	}
 	// An empty work tree: the attributes (line endings, filters) are
-	// rev's, from the temporary index, not the working tree's. No hook
-	// runs (read-tree would run post-index-change, from the repository's
-	// hooks or a tracked core.hooksPath folder).
+	// rev's, from the temporary index, not the working tree's (a filter
+	// command given with a path relative to the repository does not run
+	// there). No hook runs (read-tree would run post-index-change, from
+	// the repository's hooks or a tracked core.hooksPath folder), nor an
+	// fsmonitor.
 	empty := filepath.Join(idx, "worktree")
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		return err
 	}
 	env := []string{"GIT_INDEX_FILE=" + filepath.Join(idx, "index"), "GIT_LFS_SKIP_SMUDGE=1"}
-	global := []string{"-c", "core.hooksPath=" + filepath.Join(idx, "no-hooks"), "--work-tree=" + empty}
+	global := []string{"-c", "core.hooksPath=" + filepath.Join(idx, "no-hooks"), "-c", "core.fsmonitor=false", "--work-tree=" + empty}
 	if _, err := gitEnv(ctx, top, env, global, "read-tree", "--end-of-options", rev); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -193,6 +194,8 @@ func (s *Server) Serve() error {
 		switch {
 		case len(msg.ID) > 0 && s.shutdown:
 			rerr = &rpcError{Code: -32600, Message: "the server is shutting down"}
+		case s.shutdown:
+			continue // a notification after shutdown: nothing is checked or published
 		case !s.started && msg.Method != "initialize":
 			if len(msg.ID) == 0 {
 				continue // notifications before initialize are dropped
@@ -383,10 +386,18 @@ func (s *Server) handle(m *message) (any, *rpcError) {
 		// Its related pages were checked against its unsaved text: check
 		// them against the file again.
 		s.touchRelated(p.TextDocument.URI)
-		if path := uriPath(p.TextDocument.URI); path != "" {
-			delete(s.overlay, path)
-		}
 		delete(s.docs, p.TextDocument.URI)
+		if path := uriPath(p.TextDocument.URI); path != "" {
+			// The file is the file again, unless another URI of it is
+			// open (file:///p.md and file://localhost/p.md).
+			delete(s.overlay, path)
+			for u, t := range s.docs {
+				if uriPath(u) == path {
+					s.overlay[path] = []byte(t)
+					s.pending[u] = true
+				}
+			}
+		}
 		delete(s.keys, p.TextDocument.URI)
 		delete(s.findings, p.TextDocument.URI)
 		delete(s.pending, p.TextDocument.URI)
@@ -420,7 +431,11 @@ func (s *Server) loadConfig(root string) error {
 	}
 	c, st, err := loadStamped(file)
 	if err != nil {
-		return err
+		// Shown, and the defaults until the file is fixed: the session
+		// goes on (the configuration is read again when it changes).
+		s.showError(err)
+		s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = config.Default(), true, []string{file}, stamp([]string{file})
+		return nil
 	}
 	s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = c, true, c.Files(), st
 	return nil
@@ -567,6 +582,10 @@ func (s *Server) flush() {
 	if s.reloadConfigs() {
 		for u := range s.docs {
 			s.pending[u] = true
+			// The layout may have changed: the same page elsewhere too.
+			if p := uriPath(u); p != "" {
+				s.keys[u] = s.pageKey(p)
+			}
 		}
 	}
 	if len(s.pending) == 0 {
@@ -716,7 +735,7 @@ func uriPathOn(goos, uri string) string {
 	if err != nil || u.Scheme != "file" {
 		return ""
 	}
-	p := u.Path
+	p := path.Clean(u.Path) // as the engine's absolute paths are
 	if goos != "windows" {
 		if u.Host != "" && u.Host != "localhost" {
 			return "" // a file on another machine

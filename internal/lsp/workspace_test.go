@@ -26,7 +26,8 @@ func writeFile(t *testing.T, dir, name, text string, at time.Time) string {
 	return p
 }
 
-func fileURI(p string) string { return "file://" + filepath.ToSlash(p) }
+// fileURI is p's file URI: file:///tmp/p.md, file:///C:/p.md.
+func fileURI(p string) string { return "file:///" + strings.TrimPrefix(filepath.ToSlash(p), "/") }
 
 // codesFor waits for the diagnostics of uri and returns their rule codes.
 func (c *client) codesFor(uri string) map[string]bool {
@@ -398,4 +399,108 @@ func TestChangesNeverPausing(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Errorf("exit: %v", err)
 	}
+}
+
+// TestTwoURIsOnePath: a file open under two URIs (file:///p.md and
+// file://localhost/p.md) keeps standing for its open buffer when one of
+// them is closed.
+func TestTwoURIsOnePath(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "fr-FR/p.md", "# Titre\n\n"+seg+"\n", time.Now()) // 6 mois for 12 months on disk
+	fixed := "# Titre\n\n" + strings.Replace(seg, "6 mois", "12 mois", 1) + "\n"
+	one, two := fileURI(p), "file://localhost/"+strings.TrimPrefix(filepath.ToSlash(p), "/")
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	c.open(one, fixed)
+	c.codesFor(one)
+	c.open(two, fixed)
+	c.codesFor(two)
+	c.send("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": one}}, false)
+	if got := c.codesFor(two); got["number-mismatch"] {
+		t.Errorf("the buffer still open under the other URI was compared as on disk: %v", got)
+	}
+	c.stop(done)
+}
+
+// TestLayoutChangeRelates: a layout added to the configuration relates
+// the pages it pairs (an edit of the source re-checks the translation).
+func TestLayoutChangeRelates(t *testing.T) {
+	dir := t.TempDir()
+	then := time.Now().Add(-time.Hour)
+	cfgPath := writeFile(t, dir, ".l10nlint.yaml", "rules: {}\n", then)
+	src := writeFile(t, dir, "src/a.md", "# T\n\nReports are kept for 12 months.\n", then)
+	tgt := writeFile(t, dir, "translations/fr-FR/a.md", "# T\n\n"+strings.Replace(seg, "6 mois", "12 mois", 1)+"\n", then)
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	c.open(fileURI(tgt), "# T\n\n"+strings.Replace(seg, "6 mois", "12 mois", 1)+"\n")
+	c.codesFor(fileURI(tgt))
+	c.open(fileURI(src), "# T\n\nReports are kept for 12 months.\n")
+	c.codesFor(fileURI(src))
+	writeFile(t, dir, ".l10nlint.yaml", "layout:\n  - source: src/{path}\n    target: translations/{locale}/{path}\n", then.Add(time.Minute))
+	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
+	c.codesFor(fileURI(tgt))
+	c.send("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": fileURI(src), "version": 2},
+		"contentChanges": []any{map[string]any{"text": "# T\n\nReports are kept for 24 months.\n"}}}, false)
+	if got := c.codesFor(fileURI(tgt)); !got["stale-source"] {
+		t.Errorf("the translation after its source changed: %v, want stale-source", got)
+	}
+	c.stop(done)
+}
+
+// TestNothingAfterShutdown: notifications after shutdown are dropped:
+// nothing is checked or published.
+func TestNothingAfterShutdown(t *testing.T) {
+	dir := t.TempDir()
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("response")
+	c.send("shutdown", nil, true)
+	c.next("response")
+	c.open(uri, "# Titre\n\n"+seg+"\n")
+	time.Sleep(3 * Debounce)
+	c.send("textDocument/codeAction", map[string]any{}, true)
+	for m := range c.msg {
+		if m["id"] != nil {
+			if m["error"] == nil {
+				t.Errorf("a request after shutdown: %v", m)
+			}
+			break
+		}
+		t.Errorf("after shutdown: %v", m["method"])
+	}
+	c.send("exit", nil, false)
+	if err := <-done; err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
+
+// TestBrokenConfigAtStart: a workspace configuration that does not load
+// when the editor starts is shown, the defaults apply, and fixing it is
+// seen.
+func TestBrokenConfigAtStart(t *testing.T) {
+	dir := t.TempDir()
+	then := time.Now().Add(-time.Hour)
+	cfgPath := writeFile(t, dir, ".l10nlint.yaml", "rules: [\n", then)
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	if m := c.next("window/showMessage"); !strings.Contains(m["params"].(map[string]any)["message"].(string), ".l10nlint.yaml") {
+		t.Errorf("showMessage: %v", m)
+	}
+	if r := c.next("response"); r["error"] != nil {
+		t.Fatalf("initialize: %v", r)
+	}
+	c.open(uri, "# Titre\n\n"+seg+"\n")
+	if got := c.codesFor(uri); !got["number-mismatch"] {
+		t.Errorf("with the defaults: %v", got)
+	}
+	writeFile(t, dir, ".l10nlint.yaml", "rules:\n  number-mismatch: off\n", then.Add(time.Minute))
+	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
+	if got := c.codesFor(uri); got["number-mismatch"] {
+		t.Errorf("after the configuration was fixed: %v", got)
+	}
+	c.stop(done)
 }

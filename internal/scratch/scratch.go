@@ -8,12 +8,13 @@ package scratch
 
 import (
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"sort"
 	"sync"
-	"syscall"
+	"sync/atomic"
 	"time"
 )
 
@@ -115,14 +116,16 @@ var (
 )
 
 // Start starts cmd, a child whose output lands in tracked paths (git
-// writing a snapshot): an interruption kills it, and waits for it, before
-// removing them. End it with Wait.
+// writing a snapshot), in a process group of its own: an interruption
+// kills the group, and waits for it, before removing them. End it with
+// Wait.
 func Start(cmd *exec.Cmd) error {
 	procMu.Lock()
 	defer procMu.Unlock()
 	if procClosed {
 		return errInterrupted
 	}
+	ownGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		return err
 	}
@@ -142,6 +145,32 @@ func Wait(cmd *exec.Cmd) error {
 	return err
 }
 
+// interrupting is set once a signal is being handled: the run's own end
+// (a child killed, its error) must then neither be reported nor exit.
+var interrupting atomic.Bool
+
+// Exit ends the process with code, unless an interruption is being
+// handled: its handler ends the process, by the signal.
+func Exit(code int) {
+	if interrupting.Load() {
+		select {}
+	}
+	os.Exit(code)
+}
+
+// Stderr is w, silent once an interruption is being handled (the errors
+// of a run cut short are no news).
+func Stderr(w io.Writer) io.Writer { return quiet{w} }
+
+type quiet struct{ w io.Writer }
+
+func (q quiet) Write(p []byte) (int, error) {
+	if interrupting.Load() {
+		return len(p), nil
+	}
+	return q.w.Write(p)
+}
+
 // cleanUp kills the children still running and waits for them (a second
 // at most), then removes every tracked path and refuses new ones; it holds
 // the lock until the process exits, so that no rename or new file races
@@ -151,7 +180,7 @@ func cleanUp() {
 	procClosed = true
 	var running []chan struct{}
 	for cmd, done := range procs {
-		_ = cmd.Process.Kill()
+		killGroup(cmd)
 		running = append(running, done)
 	}
 	procMu.Unlock()
@@ -170,22 +199,35 @@ func cleanUp() {
 	clear(tracked)
 }
 
-// RemoveOnInterrupt makes SIGINT, SIGTERM and SIGHUP remove the tracked
-// paths, then end the process by the same signal (a shell running it in a
-// script stops there too, as it would without l10nlint's handler); where
-// a signal cannot be sent again, it exits with 128 plus its number.
+// RemoveOnInterrupt makes SIGINT, SIGTERM and SIGHUP (those the process
+// does not ignore: under nohup, or a background job, it carries on)
+// remove the tracked paths, then end the process by the same signal (a
+// shell running it in a script stops there too, as it would without the
+// handler). A second signal during the cleanup ends the process at once.
 func RemoveOnInterrupt() {
-	c := make(chan os.Signal, 1)
-	signal.Notify(c, interrupts...)
+	var sigs []os.Signal
+	for _, s := range interrupts {
+		if !signal.Ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	if len(sigs) == 0 {
+		return
+	}
+	c := make(chan os.Signal, 2)
+	signal.Notify(c, sigs...)
 	go func() {
 		s := <-c
+		interrupting.Store(true)
+		go func() {
+			again := <-c
+			signal.Reset(sigs...)
+			raise(again)
+			os.Exit(exitCode(again))
+		}()
 		cleanUp()
-		signal.Reset(interrupts...)
+		signal.Reset(sigs...)
 		raise(s)
-		code := 130
-		if n, ok := s.(syscall.Signal); ok {
-			code = 128 + int(n)
-		}
-		os.Exit(code)
+		os.Exit(exitCode(s))
 	}()
 }
