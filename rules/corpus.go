@@ -329,6 +329,8 @@ type SegmentFacts struct {
 	// TargetRange is where the target text is; SegmentRange the whole
 	// markup. PageFacts.Loc gives their positions.
 	TargetRange, SegmentRange Range
+	// Heading: the segment is (in) a heading.
+	Heading bool
 }
 
 // CorpusPass is what a corpus rule's RunCorpus receives: the index and the

@@ -327,6 +327,19 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text "Use the retention wizard to create a policy." is no longer in the source page en-US/p.md`},
 		// (a "was removed" here would be wrong)
 	}, {
+		// A heading sharing the old sentence's words is no new version of
+		// it (nor the reverse).
+		name: "a heading is no body sentence",
+		en:   "Overview stays here.\n\n# Create a custom type in the center\n\nWe rewrote this part completely.\n",
+		segs: []string{seg("1", "Overview stays here."), seg("2", "To create custom types in the center, you have options:")},
+		want: []string{`p.md:1: 1 of 2`, `p.md:7: source text "To create custom types in the center, you have options:" is no longer in the source page en-US/p.md`},
+	}, {
+		// The quote is the callout's text, not its marker.
+		name: "callout",
+		en:   "Overview stays here.\n\n> [!NOTE]\n> Customer Lockbox is available in Office 365 E5 as an add-on purchase.\n",
+		segs: []string{seg("1", "Overview stays here."), seg("2", "**NOTE**: Customer Lockbox is available in Office 365 E5 as an extra purchase.")},
+		want: []string{`p.md:1: 1 of 2`, `p.md:7: source text changed in en-US/p.md: the current source reads "Customer Lockbox is available in Office 365 E5 as an add-on purchase."`},
+	}, {
 		name: "rewritten",
 		en:   "# Title\n\nFirst paragraph stays.\n\nEngineers get access only after you approve it.\n\nLast paragraph stays.\n",
 		segs: []string{seg("1", "First paragraph stays."), seg("2", "If the request is rejected by the customer, nobody will see the content."), seg("3", "Last paragraph stays.")},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"index/suffixarray"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -182,7 +183,11 @@ func runStaleSource(p *CorpusPass) {
 		// A sentence another segment of the translation still has is no
 		// new version of this one (in a change log, every row's title is
 		// like the others).
-		kept := func(sentence string) bool { return present[fold(sentence)] }
+		// Nor is a heading a new version of a body sentence, or the
+		// reverse (the page's headings start with "# " in its prose).
+		kept := func(sentence string) bool {
+			return present[fold(sentence)] || strings.HasPrefix(sentence, "# ") != seg.Heading
+		}
 		if q == nil {
 			q = newQuoter(src.Prose)
 		}
@@ -202,6 +207,7 @@ func runStaleSource(p *CorpusPass) {
 		removed := window == ""
 		switch {
 		case now != "":
+			now = calloutMark.ReplaceAllString(strings.TrimPrefix(now, "# "), "")
 			p.ReportSegment(seg, "source text changed in %s: the current source reads %q", src.Path, shorten(now, 160))
 		case removed:
 			p.ReportSegment(seg, "source text is no longer in the source page %s: %q was removed", src.Path, shorten(seg.Source, 100))
@@ -364,13 +370,16 @@ type candidate struct {
 func (q *quoter) between(text string, old map[string]bool, lo, hi int, least float64, skip func(string) bool) string {
 	s := q.page
 	var pieces [][2]int
+	// A sentence the stretch cuts only in marks (the "# " of a heading,
+	// punctuation: the stretch starts at a letter) counts as inside it.
+	marks := func(a, b int) bool { return a >= b || strings.IndexFunc(text[a:b], isWordRune) < 0 }
 	from := sort.Search(len(s.spans), func(i int) bool { return s.spans[i][1] > lo })
-	if from < len(s.spans) && s.spans[from][0] < lo {
+	if from < len(s.spans) && s.spans[from][0] < lo && !marks(s.spans[from][0], lo) {
 		pieces = append(pieces, [2]int{lo, min(s.spans[from][1], hi)})
 		from++
 	}
 	to := from
-	for to < len(s.spans) && s.spans[to][1] <= hi {
+	for to < len(s.spans) && (s.spans[to][1] <= hi || s.spans[to][0] < hi && marks(hi, s.spans[to][1])) {
 		to++
 	}
 	if to < len(s.spans) && s.spans[to][0] < hi {
@@ -557,3 +566,9 @@ func lowerWords(s string) map[string]bool {
 	}
 	return out
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// calloutMark is the marker a docs callout starts with ("[!NOTE] >"), as
+// the prose of a page keeps it.
+var calloutMark = regexp.MustCompile(`^\[![A-Za-z]+\]\s*>?\s*`)

@@ -57,7 +57,8 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		// text once (a clone per segment cost more, in time and in memory).
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
 			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
-			SourceFold: rules.Fold(s.Source.Plain), TargetRange: s.Target.Range, SegmentRange: s.Range}
+			SourceFold: rules.Fold(s.Source.Plain), TargetRange: s.Target.Range, SegmentRange: s.Range,
+			Heading: s.Block == "heading"}
 		for _, l := range s.Source.Links {
 			if l.Kind == rules.ImageLink {
 				f.Segments[i].SourceWording = rules.Fold(withoutImageText(s.Source.Plain, s.Source.Links))
@@ -74,6 +75,11 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		// to the tools that segmented its translations.
 		for _, bl := range pg.Blocks {
 			t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
+			if bl.Kind == "heading" {
+				// Marked for stale-source's quotes (a heading is no new
+				// version of a body sentence); folding drops the mark.
+				b.WriteString("# ")
+			}
 			b.WriteString(t.Plain) // table pipes are dropped when texts are folded
 			b.WriteByte('\n')
 		}
