@@ -152,7 +152,8 @@ type PageFacts struct {
 	FrontMatterLoc Loc
 	Segments       []SegmentFacts
 	// Prose is, for monolingual pages, the text of the body with the markup
-	// removed and white space folded, one block per line.
+	// removed and white space folded, one block per line, headings
+	// starting with HeadingMark.
 	Prose string
 	// The folded prose, computed once on first use (FoldedProse): every
 	// translation of the page compares with it.
@@ -286,6 +287,10 @@ type FrontMatterFact struct {
 	KeyLoc     Loc
 	ValueLoc   Loc
 }
+
+// HeadingMark starts the lines of PageFacts.Prose that are headings: a
+// control character no text has, which folding drops.
+const HeadingMark = "\x1e"
 
 // FoldedProse returns Fold(Prose). Safe for concurrent use.
 func (p *PageFacts) FoldedProse() string {

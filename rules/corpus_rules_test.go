@@ -334,6 +334,18 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		segs: []string{seg("1", "Overview stays here."), seg("2", "To create custom types in the center, you have options:")},
 		want: []string{`p.md:1: 1 of 2`, `p.md:7: source text "To create custom types in the center, you have options:" is no longer in the source page en-US/p.md`},
 	}, {
+		// Every sentence of a heading is a heading.
+		name: "a heading of two sentences",
+		en:   "Overview stays here.\n\n## Step 1. Create the new retention policy for mailboxes\n\nBody text stays.\n",
+		segs: []string{seg("1", "Overview stays here."), "## " + seg("2", "Step 1. Create a retention policy for mailboxes"), seg("3", "Body text stays.")},
+		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text changed in en-US/p.md: the current source reads "Step 1. Create the new retention policy for mailboxes"`},
+	}, {
+		// Body text that starts with a "#" is no heading.
+		name: "a table cell starting with #",
+		en:   "Overview stays here.\n\n| # of user licenses | Plan |\n|---|---|\n| 5 | E5 |\n",
+		segs: []string{seg("1", "Overview stays here."), "| " + seg("2", "Number of user licenses") + " | " + seg("3", "Plan") + " |\n|---|---|\n| 5 | E5 |"},
+		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text changed in en-US/p.md: the current source reads "# of user licenses"`},
+	}, {
 		// The quote is the callout's text, not its marker.
 		name: "callout",
 		en:   "Overview stays here.\n\n> [!NOTE]\n> Customer Lockbox is available in Office 365 E5 as an add-on purchase.\n",

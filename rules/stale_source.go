@@ -186,7 +186,7 @@ func runStaleSource(p *CorpusPass) {
 		// Nor is a heading a new version of a body sentence, or the
 		// reverse (the page's headings start with "# " in its prose).
 		kept := func(sentence string) bool {
-			return present[fold(sentence)] || strings.HasPrefix(sentence, "# ") != seg.Heading
+			return present[fold(sentence)] || strings.HasPrefix(sentence, HeadingMark) != seg.Heading
 		}
 		if q == nil {
 			q = newQuoter(src.Prose)
@@ -207,7 +207,7 @@ func runStaleSource(p *CorpusPass) {
 		removed := window == ""
 		switch {
 		case now != "":
-			now = calloutMark.ReplaceAllString(strings.TrimPrefix(now, "# "), "")
+			now = calloutMark.ReplaceAllString(strings.ReplaceAll(now, HeadingMark, ""), "")
 			p.ReportSegment(seg, "source text changed in %s: the current source reads %q", src.Path, shorten(now, 160))
 		case removed:
 			p.ReportSegment(seg, "source text is no longer in the source page %s: %q was removed", src.Path, shorten(seg.Source, 100))
@@ -389,7 +389,11 @@ func (q *quoter) between(text string, old map[string]bool, lo, hi int, least flo
 	for _, pc := range pieces {
 		piece, ok := q.pieces[pc]
 		if !ok {
-			piece = newSentences(text[pc[0]:pc[1]])
+			t := text[pc[0]:pc[1]]
+			if line := strings.LastIndexByte(text[:pc[0]], '\n') + 1; strings.HasPrefix(text[line:], HeadingMark) {
+				t = HeadingMark + strings.TrimPrefix(t, HeadingMark) // a piece of a heading
+			}
+			piece = newSentences(t)
 			piece.weigh(q.w, false)
 			if q.pieces == nil {
 				q.pieces = map[[2]int]*sentences{}
@@ -534,11 +538,17 @@ func (s *sentences) closest(old map[string]bool, w *weights, least float64, skip
 // or the end), line breaks and table cell bars, white space collapsed;
 // spans are where each sentence's piece of text starts and ends.
 func splitSentences(text string) (out []string, spans [][2]int) {
+	heading := strings.HasPrefix(text, HeadingMark) // the line's
 	add := func(start, end int) {
-		if s := strings.Join(strings.Fields(strings.Trim(text[start:end], " \t|")), " "); s != "" {
-			out = append(out, s)
-			spans = append(spans, [2]int{start, end})
+		s := strings.Join(strings.Fields(strings.Trim(strings.ReplaceAll(text[start:end], HeadingMark, ""), " \t|")), " ")
+		if s == "" {
+			return
 		}
+		if heading {
+			s = HeadingMark + s // every sentence of a heading is one
+		}
+		out = append(out, s)
+		spans = append(spans, [2]int{start, end})
 	}
 	start := 0
 	for i := 0; i < len(text); i++ {
@@ -546,6 +556,9 @@ func splitSentences(text string) (out []string, spans [][2]int) {
 		case c == '\n' || c == '|':
 			add(start, i)
 			start = i + 1
+			if c == '\n' {
+				heading = strings.HasPrefix(text[i+1:], HeadingMark)
+			}
 		case (c == '.' || c == '?' || c == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
 			add(start, i+1)
 			start = i + 1
@@ -571,4 +584,4 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // calloutMark is the marker a docs callout starts with ("[!NOTE] >"), as
 // the prose of a page keeps it.
-var calloutMark = regexp.MustCompile(`^\[![A-Za-z]+\]\s*>?\s*`)
+var calloutMark = regexp.MustCompile(`^(?:\[![A-Za-z]+\]\s*)?>\s*|^\[![A-Za-z]+\]\s*`)

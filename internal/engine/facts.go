@@ -78,7 +78,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 			if bl.Kind == "heading" {
 				// Marked for stale-source's quotes (a heading is no new
 				// version of a body sentence); folding drops the mark.
-				b.WriteString("# ")
+				b.WriteString(rules.HeadingMark)
 			}
 			b.WriteString(t.Plain) // table pipes are dropped when texts are folded
 			b.WriteByte('\n')

@@ -57,8 +57,9 @@ type Server struct {
 	// rootFiles are the files the workspace's configuration was read from
 	// (itself and its glossaries), rootStamp their state on disk then:
 	// when it changes, the configuration is read again.
-	rootFiles []string
-	rootStamp string
+	rootFiles  []string
+	rootStamp  string
+	rootBroken string // the error of the last load that failed
 	// pending are the documents to check once no message has come for
 	// Debounce: a burst of changes is checked once.
 	pending map[string]bool
@@ -78,6 +79,9 @@ type nearConfig struct {
 	cfg   *config.Config
 	files []string
 	stamp string
+	// broken is the error of the last load that failed ("" when it
+	// loaded).
+	broken string
 }
 
 // ErrExitWithoutShutdown is Serve's error for an exit notification that
@@ -434,7 +438,7 @@ func (s *Server) loadConfig(root string) error {
 		// Shown, and the defaults until the file is fixed: the session
 		// goes on (the configuration is read again when it changes).
 		s.showError(err)
-		s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = config.Default(), true, []string{file}, stamp([]string{file})
+		s.cfg, s.fromRoot, s.rootFiles, s.rootStamp, s.rootBroken = config.Default(), true, []string{file}, stamp([]string{file}), err.Error()
 		return nil
 	}
 	s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = c, true, c.Files(), st
@@ -474,24 +478,29 @@ func stamp(files []string) string {
 // disk, and reports whether one did. A configuration that no longer loads
 // is shown to the user once, and the last one that loaded is kept until
 // its files change again.
-func (s *Server) reloadConfigs() bool {
+func (s *Server) reloadConfigs(saved bool) bool {
 	changed := false
 	if s.fromRoot && len(s.rootFiles) > 0 && s.ConfigFile == "" {
 		if _, err := os.Stat(s.rootFiles[0]); errors.Is(err, fs.ErrNotExist) {
 			// Deleted: as without one, each document's is found from its
 			// folder.
-			s.cfg, s.fromRoot, s.rootFiles, s.rootStamp = config.Default(), false, nil, ""
+			s.cfg, s.fromRoot, s.rootFiles, s.rootStamp, s.rootBroken = config.Default(), false, nil, "", ""
 			return true
 		}
 	}
+	// A configuration that did not load is tried again on every save too:
+	// what broke it may be a file it names (a glossary) that was missing.
 	if s.fromRoot && len(s.rootFiles) > 0 {
-		if st := stamp(s.rootFiles); st != s.rootStamp {
-			changed = true
+		if st := stamp(s.rootFiles); st != s.rootStamp || s.rootBroken != "" && saved {
 			if c, cst, err := loadStamped(s.rootFiles[0]); err != nil {
-				s.showError(err)
-				s.rootStamp = st
+				if err.Error() != s.rootBroken {
+					s.showError(err)
+				}
+				changed = changed || st != s.rootStamp
+				s.rootStamp, s.rootBroken = st, err.Error()
 			} else {
-				s.cfg, s.rootFiles, s.rootStamp = c, c.Files(), cst
+				s.cfg, s.rootFiles, s.rootStamp, s.rootBroken = c, c.Files(), cst, ""
+				changed = true
 			}
 		}
 	}
@@ -501,13 +510,16 @@ func (s *Server) reloadConfigs() bool {
 			changed = true
 			continue
 		}
-		if st := stamp(n.files); st != n.stamp {
-			changed = true
+		if st := stamp(n.files); st != n.stamp || n.broken != "" && saved {
 			if c, cst, err := loadStamped(file); err != nil {
-				s.showError(err)
-				n.stamp = st
+				if err.Error() != n.broken {
+					s.showError(err)
+				}
+				changed = changed || st != n.stamp
+				n.stamp, n.broken = st, err.Error()
 			} else {
 				n = nearConfig{cfg: c, files: c.Files(), stamp: cst}
+				changed = true
 			}
 			s.near[file] = n
 		}
@@ -578,8 +590,9 @@ func (s *Server) flush() {
 	if !s.started {
 		return
 	}
+	saved := s.checkConfig
 	s.checkConfig = false
-	if s.reloadConfigs() {
+	if s.reloadConfigs(saved) {
 		for u := range s.docs {
 			s.pending[u] = true
 			// The layout may have changed: the same page elsewhere too.
@@ -624,7 +637,7 @@ func (s *Server) configFor(path string) *config.Config {
 	if err != nil {
 		// Shown once; the defaults until the file changes and loads.
 		s.showError(err)
-		s.near[file] = nearConfig{cfg: s.cfg, files: []string{file}, stamp: stamp([]string{file})}
+		s.near[file] = nearConfig{cfg: s.cfg, files: []string{file}, stamp: stamp([]string{file}), broken: err.Error()}
 		return s.cfg
 	}
 	s.near[file] = nearConfig{cfg: c, files: c.Files(), stamp: st}
@@ -732,22 +745,34 @@ func uriPath(uri string) string { return uriPathOn(runtime.GOOS, uri) }
 // UNC path \\server\share\p.md.
 func uriPathOn(goos, uri string) string {
 	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "file" {
+	if err != nil || u.Scheme != "file" || u.Path == "" {
 		return ""
 	}
-	p := path.Clean(u.Path) // as the engine's absolute paths are
+	host := u.Host
+	if host == "localhost" {
+		host = ""
+	}
+	p := u.Path
+	if strings.HasPrefix(p, "//") && host == "" { // file:////server/share/p.md
+		rest := strings.TrimPrefix(p, "//")
+		host, p, _ = strings.Cut(rest, "/")
+		p = "/" + p
+	}
 	if goos != "windows" {
-		if u.Host != "" && u.Host != "localhost" {
-			return "" // a file on another machine
+		if host != "" || !strings.HasPrefix(p, "/") {
+			return "" // a file on another machine, or no absolute path
 		}
-		return p
+		return path.Clean(p) // as the engine's absolute paths are
 	}
 	if len(p) >= 3 && p[0] == '/' && p[2] == ':' {
 		p = p[1:] // /C:/docs → C:/docs
 	}
+	if c := path.Clean(p); len(c) > 2 || !strings.HasSuffix(p, ":/") {
+		p = c // but C:/ stays the drive's root
+	}
 	p = strings.ReplaceAll(p, "/", "\\")
-	if u.Host != "" && u.Host != "localhost" {
-		p = "\\\\" + u.Host + p
+	if host != "" {
+		p = "\\\\" + host + p
 	}
 	return p
 }

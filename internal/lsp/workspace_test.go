@@ -310,6 +310,13 @@ func TestURIPath(t *testing.T) {
 		{"windows", "file:///c%3A/docs/fr-FR/p.md", `c:\docs\fr-FR\p.md`},
 		{"windows", "file:///C:/docs/p.md", `C:\docs\p.md`},
 		{"windows", "file://server/share/docs/p.md", `\\server\share\docs\p.md`},
+		{"windows", "file:////server/share/p.md", `\\server\share\p.md`},
+		{"windows", "file:///C:/", `C:\`},
+		{"windows", "file:///C:/docs/../p.md", `C:\p.md`},
+		{"linux", "file:///home/me/docs/../p.md", "/home/me/p.md"},
+		{"linux", "file:", ""},
+		{"linux", "file://localhost", ""},
+		{"linux", "file:p.md", ""},
 	} {
 		if got := uriPathOn(c.goos, c.uri); got != c.want {
 			t.Errorf("%s %s: %q, want %q", c.goos, c.uri, got, c.want)
@@ -501,6 +508,29 @@ func TestBrokenConfigAtStart(t *testing.T) {
 	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(cfgPath)}}, false)
 	if got := c.codesFor(uri); got["number-mismatch"] {
 		t.Errorf("after the configuration was fixed: %v", got)
+	}
+	c.stop(done)
+}
+
+// TestMissingGlossaryAtStart: a configuration that fails because a file it
+// names is missing is tried again when a file is saved, and loads once the
+// file is there.
+func TestMissingGlossaryAtStart(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, ".l10nlint.yaml", "rules:\n  number-mismatch: off\nglossary:\n  fr-FR: g.yaml\n", time.Now().Add(-time.Hour))
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	c.next("window/showMessage")
+	c.next("response")
+	c.open(uri, "# Titre\n\n"+seg+"\n")
+	if got := c.codesFor(uri); !got["number-mismatch"] {
+		t.Fatalf("with the defaults: %v", got)
+	}
+	g := writeFile(t, dir, "g.yaml", "reports: rapports\n", time.Now())
+	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(g)}}, false)
+	if got := c.codesFor(uri); got["number-mismatch"] {
+		t.Errorf("once the glossary exists: %v, want the configuration's rules", got)
 	}
 	c.stop(done)
 }

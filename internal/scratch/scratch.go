@@ -116,16 +116,14 @@ var (
 )
 
 // Start starts cmd, a child whose output lands in tracked paths (git
-// writing a snapshot), in a process group of its own: an interruption
-// kills the group, and waits for it, before removing them. End it with
-// Wait.
+// writing a snapshot): an interruption kills it, and waits for it, before
+// removing them. End it with Wait.
 func Start(cmd *exec.Cmd) error {
 	procMu.Lock()
 	defer procMu.Unlock()
 	if procClosed {
 		return errInterrupted
 	}
-	ownGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		return err
 	}
@@ -180,7 +178,7 @@ func cleanUp() {
 	procClosed = true
 	var running []chan struct{}
 	for cmd, done := range procs {
-		killGroup(cmd)
+		killChild(cmd)
 		running = append(running, done)
 	}
 	procMu.Unlock()

@@ -17,6 +17,15 @@ import (
 
 // TestMain runs the interrupted child of TestInterrupt.
 func TestMain(m *testing.M) {
+	if dir := os.Getenv("SCRATCH_WRITER_DIR"); dir != "" {
+		// The child of the interrupted process: writes into its folder
+		// until killed.
+		for {
+			_ = os.MkdirAll(filepath.Join(dir, "child"), 0o755)
+			_ = os.WriteFile(filepath.Join(dir, "child", "f"), nil, 0o644)
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
 	if dir := os.Getenv("SCRATCH_CHILD_DIR"); dir != "" {
 		RemoveOnInterrupt()
 		f, err := CreateTemp(dir, ".page.md.l10nlint-*")
@@ -47,7 +56,8 @@ func TestMain(m *testing.M) {
 		Track(report)
 		// A child writing into the tracked folder: killed before the
 		// folder goes, so that it cannot make it again.
-		child := exec.Command("sh", "-c", "while :; do mkdir -p '"+d+"/child' && touch '"+d+"/child/f'; sleep 0.01; done")
+		child := exec.Command(os.Args[0], "-test.run=^$")
+		child.Env = append(os.Environ(), "SCRATCH_CHILD_DIR=", "SCRATCH_WRITER_DIR="+d)
 		if err := Start(child); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package scratch
 
@@ -14,9 +14,7 @@ func raise(os.Signal) {}
 
 func exitCode(os.Signal) int { return 130 }
 
-func ownGroup(*exec.Cmd) {}
-
-func killGroup(cmd *exec.Cmd) {
+func killChild(cmd *exec.Cmd) {
 	if cmd.Process != nil {
 		_ = cmd.Process.Kill()
 	}

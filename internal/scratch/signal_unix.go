@@ -28,20 +28,12 @@ func exitCode(s os.Signal) int {
 	return 130
 }
 
-// ownGroup starts cmd in a process group of its own: the children it
-// starts (git's filters, a shell's commands) are killed with it, and a
-// Ctrl-C in the terminal reaches l10nlint alone, which stops them.
-func ownGroup(cmd *exec.Cmd) {
-	if cmd.SysProcAttr == nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{}
-	}
-	cmd.SysProcAttr.Setpgid = true
-}
-
-// killGroup kills cmd's process group.
-func killGroup(cmd *exec.Cmd) {
+// killChild kills cmd. It stays in l10nlint's process group (its own
+// would stop git reading a terminal prompt, an ssh passphrase, and escape
+// a supervisor killing the group): its children get a terminal's signal
+// as l10nlint does.
+func killChild(cmd *exec.Cmd) {
 	if cmd.Process != nil {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		_ = cmd.Process.Kill()
 	}
 }
