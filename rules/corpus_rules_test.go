@@ -334,6 +334,13 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		segs: []string{seg("1", "Overview stays here."), seg("2", "To create custom types in the center, you have options:")},
 		want: []string{`p.md:1: 1 of 2`, `p.md:7: source text "To create custom types in the center, you have options:" is no longer in the source page en-US/p.md`},
 	}, {
+		// Removed right before a heading: nothing but the heading's mark
+		// lies between the anchors.
+		name: "removed before a heading",
+		en:   "First paragraph stays.\n\n## Next section\n",
+		segs: []string{seg("1", "First paragraph stays."), seg("2", "A sentence that was dropped."), "## " + seg("3", "Next section")},
+		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text is no longer in the source page en-US/p.md: "A sentence that was dropped." was removed`},
+	}, {
 		// Every sentence of a heading is a heading.
 		name: "a heading of two sentences",
 		en:   "Overview stays here.\n\n## Step 1. Create the new retention policy for mailboxes\n\nBody text stays.\n",
