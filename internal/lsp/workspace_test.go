@@ -45,6 +45,15 @@ func (c *client) codesFor(uri string) map[string]bool {
 	}
 }
 
+// initialize starts the session with dir as the workspace root.
+func (c *client) initialize(dir string) {
+	c.t.Helper()
+	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
+	if r := c.next("response"); r["error"] != nil {
+		c.t.Fatalf("initialize: %v", r)
+	}
+}
+
 func (c *client) open(uri, text string) {
 	c.send("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}}, false)
 }
@@ -71,8 +80,7 @@ func TestOpenBuffersStandForFiles(t *testing.T) {
 	tgt := "# Titre\n\n" + strings.Replace(seg, "6 mois", "12 mois", 1) + "\n"
 	tgtPath := writeFile(t, dir, "fr-FR/p.md", tgt, now)
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 
 	c.open(fileURI(tgtPath), tgt)
 	if got := c.codesFor(fileURI(tgtPath)); len(got) != 0 {
@@ -113,8 +121,7 @@ func TestConfigReload(t *testing.T) {
 			text := "# Titre\n\n" + seg + "\n"
 			uri := fileURI(filepath.Join(root, "fr-FR", "p.md"))
 			c, done := newClient(t)
-			c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-			c.next("response")
+			c.initialize(dir)
 			c.open(uri, text)
 			if got := c.codesFor(uri); got["number-mismatch"] || got["glossary"] {
 				t.Fatalf("before the change: %v", got)
@@ -156,8 +163,7 @@ func TestChangesCoalesced(t *testing.T) {
 	dir := t.TempDir()
 	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	text := "# Titre\n\n" + seg + "\n"
 	c.open(uri, text)
 	if got := c.codesFor(uri); !got["number-mismatch"] {
@@ -205,8 +211,7 @@ func TestBrokenNearConfigShownOnce(t *testing.T) {
 	text := "# Titre\n\n" + seg + "\n"
 	uri := fileURI(filepath.Join(dir, "docs", "fr-FR", "p.md"))
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	c.open(uri, text)
 	if got := c.codesFor(uri); got["number-mismatch"] {
 		t.Fatalf("with number-mismatch off: %v", got)
@@ -243,8 +248,7 @@ func TestRelatedByPage(t *testing.T) {
 	fr := writeFile(t, dir, "fr-FR/a/index.md", text, now)
 	other := writeFile(t, dir, "fr-FR/b/index.md", text, now)
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	for _, p := range []string{fr, other} {
 		c.open(fileURI(p), text)
 		c.codesFor(fileURI(p))
@@ -284,8 +288,7 @@ func TestOpenLinkTarget(t *testing.T) {
 	a := writeFile(t, dir, "fr-FR/a.md", "# A\n\nVoir [la section](b.md#nouvelle-section).\n", now)
 	b := writeFile(t, dir, "fr-FR/b.md", "# B\n", now)
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	c.open(fileURI(a), "# A\n\nVoir [la section](b.md#nouvelle-section).\n")
 	if got := c.codesFor(fileURI(a)); !got["broken-link"] {
 		t.Fatalf("the heading is nowhere yet: %v", got)
@@ -331,8 +334,7 @@ func TestConfigDeleted(t *testing.T) {
 	cfgPath := writeFile(t, dir, ".l10nlint.yaml", "rules:\n  number-mismatch: off\n", time.Now().Add(-time.Hour))
 	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	c.open(uri, "# Titre\n\n"+seg+"\n")
 	if got := c.codesFor(uri); got["number-mismatch"] {
 		t.Fatalf("with number-mismatch off: %v", got)
@@ -364,8 +366,7 @@ func TestChangesNeverPausing(t *testing.T) {
 	dir := t.TempDir()
 	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	text := "# Titre\n\n" + seg + "\n"
 	c.open(uri, text)
 	c.codesFor(uri)
@@ -417,8 +418,7 @@ func TestTwoURIsOnePath(t *testing.T) {
 	fixed := "# Titre\n\n" + strings.Replace(seg, "6 mois", "12 mois", 1) + "\n"
 	one, two := fileURI(p), "file://localhost/"+strings.TrimPrefix(filepath.ToSlash(p), "/")
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	c.open(one, fixed)
 	c.codesFor(one)
 	c.open(two, fixed)
@@ -439,8 +439,7 @@ func TestLayoutChangeRelates(t *testing.T) {
 	src := writeFile(t, dir, "src/a.md", "# T\n\nReports are kept for 12 months.\n", then)
 	tgt := writeFile(t, dir, "translations/fr-FR/a.md", "# T\n\n"+strings.Replace(seg, "6 mois", "12 mois", 1)+"\n", then)
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	c.open(fileURI(tgt), "# T\n\n"+strings.Replace(seg, "6 mois", "12 mois", 1)+"\n")
 	c.codesFor(fileURI(tgt))
 	c.open(fileURI(src), "# T\n\nReports are kept for 12 months.\n")
@@ -462,8 +461,7 @@ func TestNothingAfterShutdown(t *testing.T) {
 	dir := t.TempDir()
 	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
 	c, done := newClient(t)
-	c.send("initialize", map[string]any{"rootUri": fileURI(dir), "capabilities": map[string]any{}}, true)
-	c.next("response")
+	c.initialize(dir)
 	c.send("shutdown", nil, true)
 	c.next("response")
 	c.open(uri, "# Titre\n\n"+seg+"\n")
