@@ -182,9 +182,9 @@ func runStaleSource(p *CorpusPass) {
 		}
 		// A sentence another segment of the translation still has is no
 		// new version of this one (in a change log, every row's title is
-		// like the others).
-		// Nor is a heading a new version of a body sentence, or the
-		// reverse (the page's headings start with "# " in its prose).
+		// like the others); nor is a heading a new version of a body
+		// sentence, or the reverse (HeadingMark starts the page's headings
+		// in its prose).
 		kept := func(sentence string) bool {
 			return present[fold(sentence)] || strings.HasPrefix(sentence, HeadingMark) != seg.Heading
 		}
@@ -215,14 +215,12 @@ func runStaleSource(p *CorpusPass) {
 			p.ReportSegment(seg, "source text %q is no longer in the source page %s", shorten(seg.Source, 100), src.Path)
 		}
 	}
-	if stale > 0 {
-		commit := ""
-		if e := pg.Get("ms.sourcegitcommit"); e != nil && e.Value != "" {
-			commit = fmt.Sprintf(" (translated from source commit %s)", e.Value)
-		}
-		p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s: the translation is out of date",
-			stale, len(texts), src.Path, commit)
+	commit := ""
+	if e := pg.Get("ms.sourcegitcommit"); e != nil && e.Value != "" {
+		commit = fmt.Sprintf(" (translated from source commit %s)", e.Value)
 	}
+	p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s: the translation is out of date",
+		stale, len(texts), src.Path, commit)
 }
 
 // increasingRun returns the longest subsequence of items whose keys
