@@ -153,7 +153,7 @@ type PageFacts struct {
 	Segments       []SegmentFacts
 	// Prose is, for monolingual pages, the text of the body with the markup
 	// removed and white space folded, one block per line, headings
-	// starting with HeadingMark.
+	// starting with HeadingMark and lone links with LinkMark.
 	Prose string
 	// The folded prose, computed once on first use (FoldedProse): every
 	// translation of the page compares with it.
@@ -288,9 +288,13 @@ type FrontMatterFact struct {
 	ValueLoc   Loc
 }
 
-// HeadingMark starts the lines of PageFacts.Prose that are headings: a
-// control character no text has, which folding drops.
-const HeadingMark = "\x1e"
+// HeadingMark starts the lines of PageFacts.Prose that are headings, and
+// LinkMark those that are one link and nothing else: control characters
+// no text has, which folding drops.
+const (
+	HeadingMark = "\x1e"
+	LinkMark    = "\x1f"
+)
 
 // FoldedProse returns Fold(Prose). Safe for concurrent use.
 func (p *PageFacts) FoldedProse() string {
@@ -334,8 +338,9 @@ type SegmentFacts struct {
 	// TargetRange is where the target text is; SegmentRange the whole
 	// markup. PageFacts.Loc gives their positions.
 	TargetRange, SegmentRange Range
-	// Heading: the segment is (in) a heading.
-	Heading bool
+	// Heading: the segment is (in) a heading; LoneLink: its source is one
+	// link and nothing else.
+	Heading, LoneLink bool
 }
 
 // CorpusPass is what a corpus rule's RunCorpus receives: the index and the

@@ -341,6 +341,12 @@ func TestStaleSourceCurrentText(t *testing.T) {
 		segs: []string{seg("1", "First paragraph stays."), seg("2", "A sentence that was dropped."), "## " + seg("3", "Next section")},
 		want: []string{`p.md:1: 1 of 3`, `p.md:7: source text is no longer in the source page en-US/p.md: "A sentence that was dropped." was removed`},
 	}, {
+		// A list of links holds titles, no new version of a sentence.
+		name: "a link title is no body sentence",
+		en:   "Overview stays here.\n\n- [Create a custom type in the center](x.md)\n\nWe rewrote this part completely.\n",
+		segs: []string{seg("1", "Overview stays here."), seg("2", "To create custom types in the center, you have options:")},
+		want: []string{`p.md:1: 1 of 2`, `p.md:7: source text "To create custom types in the center, you have options:" is no longer in the source page en-US/p.md`},
+	}, {
 		// Every sentence of a heading is a heading.
 		name: "a heading of two sentences",
 		en:   "Overview stays here.\n\n## Step 1. Create the new retention policy for mailboxes\n\nBody text stays.\n",

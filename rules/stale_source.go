@@ -29,7 +29,8 @@ made from (ms.sourcegitcommit).
 
 The current text is the sentence of the source page, between the segments around it that still
 match in order, that shares the most words with the old text (words rare on the page weigh more),
-else the closest one elsewhere on the page that no segment of the translation still has. A
+else the closest one elsewhere on the page that no segment of the translation still has; a heading
+only for a heading, a link title (a list item that is one link) only for a link title. A
 rewritten sentence that shares too little with the old one is not quoted ("is no longer in the
 source page"), and a segment is said to be removed only when nothing is left between its
 neighbours. Short texts the page repeats (a change log's "modified") place nothing.
@@ -184,9 +185,10 @@ func runStaleSource(p *CorpusPass) {
 		// new version of this one (in a change log, every row's title is
 		// like the others); nor is a heading a new version of a body
 		// sentence, or the reverse (HeadingMark starts the page's headings
-		// in its prose).
+		// in its prose), nor a link title (LinkMark).
 		kept := func(sentence string) bool {
-			return present[fold(sentence)] || strings.HasPrefix(sentence, HeadingMark) != seg.Heading
+			return present[fold(sentence)] || strings.HasPrefix(sentence, HeadingMark) != seg.Heading ||
+				strings.HasPrefix(sentence, LinkMark) != seg.LoneLink
 		}
 		if q == nil {
 			q = newQuoter(src.Prose)
@@ -207,7 +209,7 @@ func runStaleSource(p *CorpusPass) {
 		removed := window == ""
 		switch {
 		case now != "":
-			now = calloutMark.ReplaceAllString(strings.ReplaceAll(now, HeadingMark, ""), "")
+			now = calloutMark.ReplaceAllString(lineMarks.Replace(now), "")
 			p.ReportSegment(seg, "source text changed in %s: the current source reads %q", src.Path, shorten(now, 160))
 		case removed:
 			p.ReportSegment(seg, "source text is no longer in the source page %s: %q was removed", src.Path, shorten(seg.Source, 100))
@@ -387,10 +389,9 @@ func (q *quoter) between(text string, old map[string]bool, lo, hi int, least flo
 	for _, pc := range pieces {
 		piece, ok := q.pieces[pc]
 		if !ok {
-			t := text[pc[0]:pc[1]]
-			if line := strings.LastIndexByte(text[:pc[0]], '\n') + 1; strings.HasPrefix(text[line:], HeadingMark) {
-				t = HeadingMark + strings.TrimPrefix(t, HeadingMark) // a piece of a heading
-			}
+			// A piece of a heading (or of a lone link) is one too.
+			line := strings.LastIndexByte(text[:pc[0]], '\n') + 1
+			t := lineMark(text[line:]) + lineMarks.Replace(text[pc[0]:pc[1]])
 			piece = newSentences(t)
 			piece.weigh(q.w, false)
 			if q.pieces == nil {
@@ -536,15 +537,13 @@ func (s *sentences) closest(old map[string]bool, w *weights, least float64, skip
 // or the end), line breaks and table cell bars, white space collapsed;
 // spans are where each sentence's piece of text starts and ends.
 func splitSentences(text string) (out []string, spans [][2]int) {
-	heading := strings.HasPrefix(text, HeadingMark) // the line's
+	mark := lineMark(text) // the line's
 	add := func(start, end int) {
-		s := strings.Join(strings.Fields(strings.Trim(strings.ReplaceAll(text[start:end], HeadingMark, ""), " \t|")), " ")
+		s := strings.Join(strings.Fields(strings.Trim(lineMarks.Replace(text[start:end]), " \t|")), " ")
 		if s == "" {
 			return
 		}
-		if heading {
-			s = HeadingMark + s // every sentence of a heading is one
-		}
+		s = mark + s // every sentence of a heading is one
 		out = append(out, s)
 		spans = append(spans, [2]int{start, end})
 	}
@@ -555,7 +554,7 @@ func splitSentences(text string) (out []string, spans [][2]int) {
 			add(start, i)
 			start = i + 1
 			if c == '\n' {
-				heading = strings.HasPrefix(text[i+1:], HeadingMark)
+				mark = lineMark(text[i+1:])
 			}
 		case (c == '.' || c == '?' || c == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
 			add(start, i+1)
@@ -583,3 +582,17 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // calloutMark is the marker a docs callout starts with ("[!NOTE] >"), as
 // the prose of a page keeps it.
 var calloutMark = regexp.MustCompile(`^(?:\[![A-Za-z]+\]\s*)?>\s*|^\[![A-Za-z]+\]\s*`)
+
+// lineMarks removes the marks of the prose's lines.
+var lineMarks = strings.NewReplacer(HeadingMark, "", LinkMark, "")
+
+// lineMark is the mark the line text starts with ("" for none).
+func lineMark(text string) string {
+	switch {
+	case strings.HasPrefix(text, HeadingMark):
+		return HeadingMark
+	case strings.HasPrefix(text, LinkMark):
+		return LinkMark
+	}
+	return ""
+}

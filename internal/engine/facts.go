@@ -58,7 +58,7 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		f.Segments[i] = rules.SegmentFacts{ID: s.ID, Source: s.Source.Plain, Target: s.Target.Plain,
 			SourceRaw: s.Source.Raw, TargetRaw: s.Target.Raw, HasSource: s.HasSource,
 			SourceFold: rules.Fold(s.Source.Plain), TargetRange: s.Target.Range, SegmentRange: s.Range,
-			Heading: s.Block == "heading"}
+			Heading: s.Block == "heading", LoneLink: loneLink(s.Source)}
 		for _, l := range s.Source.Links {
 			if l.Kind == rules.ImageLink {
 				f.Segments[i].SourceWording = rules.Fold(withoutImageText(s.Source.Plain, s.Source.Links))
@@ -75,10 +75,13 @@ func facts(pg *rules.Page, abs string, pl layout.Place, placed, reported bool, l
 		// to the tools that segmented its translations.
 		for _, bl := range pg.Blocks {
 			t := inline.Parse(pg.Text, bl.Range.Start, bl.Range.End)
-			if bl.Kind == "heading" {
+			switch {
+			case bl.Kind == "heading":
 				// Marked for stale-source's quotes (a heading is no new
 				// version of a body sentence); folding drops the mark.
 				b.WriteString(rules.HeadingMark)
+			case loneLink(t):
+				b.WriteString(rules.LinkMark) // a list of links, a link title
 			}
 			b.WriteString(t.Plain) // table pipes are dropped when texts are folded
 			b.WriteByte('\n')
@@ -294,4 +297,11 @@ func withoutImageText(plain string, links []rules.Link) string {
 		}
 	}
 	return plain
+}
+
+// loneLink reports whether t is one link and nothing else (a list item of
+// a list of links): its text is a title, no sentence.
+func loneLink(t rules.Text) bool {
+	return len(t.Links) == 1 && t.Links[0].Kind != rules.ImageLink && t.Links[0].Label != "" &&
+		t.Links[0].Label == strings.TrimSpace(t.Plain)
 }

@@ -69,3 +69,21 @@ func TestWithoutImageText(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneLink: a text that is one link and nothing else.
+func TestLoneLink(t *testing.T) {
+	link := rules.Link{Kind: rules.InlineLink, Label: "Create a type"}
+	for _, c := range []struct {
+		t    rules.Text
+		want bool
+	}{
+		{rules.Text{Plain: "Create a type", Links: []rules.Link{link}}, true},
+		{rules.Text{Plain: "See Create a type.", Links: []rules.Link{link}}, false},
+		{rules.Text{Plain: "Icon", Links: []rules.Link{{Kind: rules.ImageLink, Label: "Icon"}}}, false},
+		{rules.Text{Plain: "Create a type", Links: []rules.Link{link, link}}, false},
+	} {
+		if got := loneLink(c.t); got != c.want {
+			t.Errorf("%q with %d links: %v, want %v", c.t.Plain, len(c.t.Links), got, c.want)
+		}
+	}
+}
