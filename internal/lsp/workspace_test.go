@@ -157,8 +157,7 @@ func TestConfigReload(t *testing.T) {
 }
 
 // TestChangesCoalesced: changes that arrive together are checked once, as
-// the last one left the text, and a code action is answered for the text
-// as it is.
+// the last one left the text.
 func TestChangesCoalesced(t *testing.T) {
 	dir := t.TempDir()
 	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
@@ -529,6 +528,32 @@ func TestMissingGlossaryAtStart(t *testing.T) {
 	c.send("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(g)}}, false)
 	if got := c.codesFor(uri); got["number-mismatch"] {
 		t.Errorf("once the glossary exists: %v, want the configuration's rules", got)
+	}
+	c.stop(done)
+}
+
+// TestCodeActionSeesLatestText: a code action asked right after a change,
+// before the change's check is due, is answered for the changed text.
+func TestCodeActionSeesLatestText(t *testing.T) {
+	dir := t.TempDir()
+	uri := fileURI(filepath.Join(dir, "fr-FR", "p.md"))
+	c, done := newClient(t)
+	c.initialize(dir)
+	good := "---\ntitle: Titre\nms.contentlocale: fr-FR\n---\n# Titre\n"
+	c.open(uri, good)
+	if got := c.codesFor(uri); len(got) != 0 {
+		t.Fatalf("opened: %v", got)
+	}
+	// The change and the request in one write: no pause for the debounce.
+	change := fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":%q,"version":2},"contentChanges":[{"text":%q}]}}`,
+		uri, strings.Replace(good, "fr-FR", "de-DE", 1))
+	action := fmt.Sprintf(`{"jsonrpc":"2.0","id":99,"method":"textDocument/codeAction","params":{"textDocument":{"uri":%q},"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":30}}}}`, uri)
+	if _, err := fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%sContent-Length: %d\r\n\r\n%s", len(change), change, len(action), action); err != nil {
+		t.Fatal(err)
+	}
+	actions, _ := c.next("response")["result"].([]any)
+	if len(actions) != 1 {
+		t.Errorf("code actions for the changed text: %v, want the ms.contentlocale fix", actions)
 	}
 	c.stop(done)
 }
