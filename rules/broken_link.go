@@ -25,7 +25,8 @@ var BrokenLink = Register(&Rule{
     spaces as '-'; a heading's explicit {#id} replaces its slug) or an <a name="..."> or id="..."
     on it; a percent-encoded fragment matches what a browser decodes it to.
 
-The destinations of link reference definitions ([label]: page.md) are checked like links. Links
+The destinations of link reference definitions ([label]: page.md) and of HTML <a href> and <img src>
+tags (in HTML blocks too: a landing page's cards) are checked like links. Links
 with a scheme (https:, mailto:), protocol-relative (//host) and site-absolute (/path) links
 are not checked: l10nlint does not use the network unless asked. With check --external, http(s)
 links are requested (HEAD, then GET when refused), a few at a time, with a timeout, retries for

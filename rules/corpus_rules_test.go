@@ -133,12 +133,17 @@ func TestBrokenLinkFixture(t *testing.T) {
 	// links.md: good links to a page anchor, a repeated heading's -1 slug, an
 	// image whose folder differs in case, #top and an external URL; broken:
 	// a missing page, a missing anchor on another page, and a link wrapping a
-	// segment. Links in the hidden source text are not checked.
+	// segment. Links in the hidden source text are not checked. The HTML
+	// links and images (<a href>, <img src>) are checked like Markdown ones.
 	got := corpusFindings(t, "broken-link", "../testdata/links/fr-FR/links.md")
 	expectFindings(t, got,
 		"fr-FR/links.md:13: anchor #nowhere matches no heading or anchor on ../testdata/links/fr-FR/offering.md",
 		`fr-FR/links.md:13: link "missing.md" does not resolve: missing.md does not exist`,
-		`fr-FR/links.md:17: link "gone/page.md" does not resolve: gone/page.md does not exist`)
+		`fr-FR/links.md:17: link "gone/page.md" does not resolve: gone/page.md does not exist`,
+		"fr-FR/links.md:20: anchor #nulle-part matches no heading or anchor on this page",
+		`fr-FR/links.md:20: link "ailleurs.md" does not resolve: ailleurs.md does not exist`,
+		`fr-FR/links.md:21: image "media/absent.png" does not resolve: media/absent.png does not exist`,
+		`fr-FR/links.md:24: link "perdu.md" does not resolve: perdu.md does not exist`)
 }
 
 // TestTranslatedAnchors: on a side-by-side page whose heading is

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/l10nlint/l10nlint/internal/htmlattr"
 	"github.com/l10nlint/l10nlint/internal/locale"
 )
 
@@ -361,73 +362,12 @@ func withHTMLLinks(text string, t Text) []Link {
 		if g.Name == "img" {
 			attr, kind = "src", ImageLink
 		}
-		if ds, de, ok := attrValue(text, g.Range.Start, g.Range.End, attr); ok {
+		if ds, de, ok := htmlattr.Find(text, g.Range.Start, g.Range.End, attr); ok {
 			if len(out) == len(t.Links) {
 				out = slices.Clone(t.Links)
 			}
-			out = append(out, Link{Kind: kind, Dest: html.UnescapeString(text[ds:de]), Range: g.Range, DestRange: Range{Start: ds, End: de}})
+			out = append(out, Link{Kind: kind, Dest: html.UnescapeString(text[ds:de]), Range: g.Range, DestRange: Range{Start: ds, End: de}, HTML: true})
 		}
 	}
 	return out
 }
-
-// attrValue finds the value of the attribute name in the tag text[i:n]:
-// its range, quoted or not. Attributes are read in turn, so that a quoted
-// value holding "href=" is no href.
-func attrValue(text string, i, n int, name string) (start, end int, ok bool) {
-	tag := text[i:n]
-	k := 1 // past '<'
-	for k < len(tag) && !isHTMLSpace(tag[k]) && tag[k] != '>' && tag[k] != '/' {
-		k++ // the tag's name
-	}
-	for k < len(tag) {
-		for k < len(tag) && (isHTMLSpace(tag[k]) || tag[k] == '/') {
-			k++
-		}
-		if k >= len(tag) || tag[k] == '>' {
-			return 0, 0, false
-		}
-		ns := k
-		for k < len(tag) && !isHTMLSpace(tag[k]) && tag[k] != '=' && tag[k] != '>' && tag[k] != '/' {
-			k++
-		}
-		attr := tag[ns:k]
-		for k < len(tag) && isHTMLSpace(tag[k]) {
-			k++
-		}
-		if k >= len(tag) || tag[k] != '=' {
-			continue // an attribute without a value
-		}
-		k++
-		for k < len(tag) && isHTMLSpace(tag[k]) {
-			k++
-		}
-		if k >= len(tag) {
-			return 0, 0, false
-		}
-		var vs, ve int
-		if q := tag[k]; q == '"' || q == '\'' {
-			e := strings.IndexByte(tag[k+1:], q)
-			if e < 0 {
-				return 0, 0, false
-			}
-			vs, ve = k+1, k+1+e
-			k = ve + 1
-		} else {
-			vs = k
-			for k < len(tag) && !isHTMLSpace(tag[k]) && tag[k] != '>' {
-				k++
-			}
-			ve = k
-			if ve > vs && tag[ve-1] == '/' && k < len(tag) && tag[k] == '>' {
-				ve-- // <img src=a.png/>
-			}
-		}
-		if strings.EqualFold(attr, name) {
-			return i + vs, i + ve, ve > vs
-		}
-	}
-	return 0, 0, false
-}
-
-func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -26,8 +26,9 @@ var StructureMismatch = Register(&Rule{
              the comments removed, since comments may be translated; indentation, runs of white
              space and lines left empty do not count
   callout    the type of a > [!NOTE], [!TIP], [!WARNING]... block quote
-  image      its destination
-  link       its destination (inline links and autolinks; the link text is translated)
+  image      its destination (Markdown images and HTML <img src>)
+  link       its destination (inline links, autolinks and HTML <a href>; the link text is
+             translated)
 
 Comments are, outside quotes: the rest of a line from #, // (at its start or after a blank),
 <!-- --> and PowerShell's <# #> (which may span lines); whole lines starting with ' or -- and a

@@ -280,22 +280,33 @@ func TestStructureMismatchRealCorpus(t *testing.T) {
 	// Every content page of the target trees is side by side: never
 	// checked. The tables of contents are monolingual: zh-CN/TOC.md (617
 	// lines, 280 headings, 300 links) lines up with the source's exactly.
-	if got := run(dir+"/zh-CN", dir+"/en-US"); len(got) != 0 {
-		t.Errorf("%d findings on zh-CN, first %s", len(got), got[0])
+	// So is the HTML landing page, index.md, but for its three HTML links
+	// (<a href>) to the Secure Score page under its old name, renamed in
+	// the source since.
+	en := "../../shared/corpus/o365seccomp/en-US/"
+	index := func(loc string) []string {
+		return []string{
+			loc + `/index.md:37: link destination differs from the source's (` + en + `index.md:31): "microsoft-secure-score.md" in the source, "office-365-secure-score.md" here`,
+			loc + `/index.md:37: structure diverges from the source page ` + en + `index.md here: the source has a link to "microsoft-secure-score.md" (line 31) where this page has a link to "office-365-secure-score.md"; 3 differences in all`,
+			loc + `/index.md:72: link destination differs from the source's (` + en + `index.md:66): "microsoft-secure-score.md" in the source, "office-365-secure-score.md" here`,
+			loc + `/index.md:99: link destination differs from the source's (` + en + `index.md:93): "microsoft-secure-score.md" in the source, "office-365-secure-score.md" here`,
+		}
 	}
+	expectFindings(t, run(dir+"/zh-CN", dir+"/en-US"), index("zh-CN")...)
 	// fr-FR/TOC.md was translated from an older source table of contents:
 	// the source has since gained a top entry, split an entry in two, turned
 	// an entry into a section and linked three EOP entries. A heading
 	// missing with its link is one finding.
 	got := run(dir+"/fr-FR", dir+"/en-US")
-	en := "../../shared/corpus/o365seccomp/en-US/TOC.md"
-	expectFindings(t, got, // sorted as strings: ":188" before ":1:"
-		`fr-FR/TOC.md:188: link destination differs from the source's (`+en+`:190): "archive-facebook-data-with-sample-connector.md" in the source, "archive-third-party-data-with-sample-connector.md" here`,
-		`fr-FR/TOC.md:189: level-4 heading missing, with its link to "archive-twitter-data-with-sample-connector.md": the source has it at `+en+`:191`,
-		`fr-FR/TOC.md:1: level-1 heading missing, with its link to "index.md": the source has it at `+en+`:1`,
-		`fr-FR/TOC.md:1: structure diverges from the source page `+en+` here: the source has a level-1 heading (line 1) that this page lacks; 7 differences in all`,
-		`fr-FR/TOC.md:204: level-3 heading missing: the source has it at `+en+`:208`,
-		`fr-FR/TOC.md:574: link to "eop/manage-recipients-in-eop.md" missing: the source has it at `+en+`:578`,
-		`fr-FR/TOC.md:575: link to "eop/manage-mail-users-in-eop.md" missing: the source has it at `+en+`:579`,
-		`fr-FR/TOC.md:596: link to "eop/eop-queued-deferred-and-bounced-messages-faq.md" missing: the source has it at `+en+`:600`)
+	toc := en + "TOC.md"
+	expectFindings(t, got, append([]string{ // sorted as strings: ":188" before ":1:"
+		`fr-FR/TOC.md:188: link destination differs from the source's (`+toc+`:190): "archive-facebook-data-with-sample-connector.md" in the source, "archive-third-party-data-with-sample-connector.md" here`,
+		`fr-FR/TOC.md:189: level-4 heading missing, with its link to "archive-twitter-data-with-sample-connector.md": the source has it at `+toc+`:191`,
+		`fr-FR/TOC.md:1: level-1 heading missing, with its link to "index.md": the source has it at `+toc+`:1`,
+		`fr-FR/TOC.md:1: structure diverges from the source page `+toc+` here: the source has a level-1 heading (line 1) that this page lacks; 7 differences in all`,
+		`fr-FR/TOC.md:204: level-3 heading missing: the source has it at `+toc+`:208`,
+		`fr-FR/TOC.md:574: link to "eop/manage-recipients-in-eop.md" missing: the source has it at `+toc+`:578`,
+		`fr-FR/TOC.md:575: link to "eop/manage-mail-users-in-eop.md" missing: the source has it at `+toc+`:579`,
+		`fr-FR/TOC.md:596: link to "eop/eop-queued-deferred-and-bounced-messages-faq.md" missing: the source has it at `+toc+`:600`},
+		index("fr-FR")...)...)
 }

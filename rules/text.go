@@ -56,6 +56,8 @@ type Link struct {
 	Range Range
 	// DestRange covers the destination only.
 	DestRange Range
+	// HTML marks an <a href> or <img src> tag (Range covers the tag).
+	HTML bool
 	// Definition marks a link reference definition ([label]: dest, Label
 	// the label): where the reference links of its label lead.
 	Definition bool

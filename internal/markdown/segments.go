@@ -12,6 +12,7 @@ import (
 	gmtext "github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
+	"github.com/l10nlint/l10nlint/internal/htmlattr"
 	"github.com/l10nlint/l10nlint/internal/inline"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -69,6 +70,7 @@ func Extract(page *rules.Page, bodyStart int) {
 	var blocks []blockInfo
 	var code []rules.Range
 	var scanner inline.TagScanner
+	htmlLinks := false // page.Links holds an <a href> or <img src>, out of document order
 	addBlock := func(kind string, start, end int) int {
 		// goldmark may count the blank line that closes an HTML block as
 		// part of it; the block's text ends at its last visible character.
@@ -90,6 +92,10 @@ func Extract(page *rules.Page, bodyStart int) {
 			}
 			if raw := text[tg.Range.Start:tg.Range.End]; hasAnchorAttr(raw) {
 				page.Anchors = append(page.Anchors, anchorAttrs(raw)...)
+			}
+			if l, ok := htmlLink(text, tg); ok {
+				page.Links = append(page.Links, l)
+				htmlLinks = true
 			}
 		}
 		code = append(code, cc...)
@@ -173,6 +179,8 @@ func Extract(page *rules.Page, bodyStart int) {
 	})
 	if len(defs) > 0 {
 		page.Links = append(page.Links, definitions(text, defs)...)
+	}
+	if len(defs) > 0 || htmlLinks {
 		sort.SliceStable(page.Links, func(i, j int) bool { return page.Links[i].Range.Start < page.Links[j].Range.Start })
 	}
 	for i := 0; i+1 < len(blocks); i++ {
@@ -183,6 +191,26 @@ func Extract(page *rules.Page, bodyStart int) {
 	readAttributes(text, tags)
 	page.Segments, page.Problems = pair(text, tags, blocks)
 	page.Problems = append(page.Problems, strayMarkup(text, bodyStart, tags, code)...)
+}
+
+// htmlLink reads the link of an <a href> or <img src> tag, which leads
+// where a Markdown link or image would.
+func htmlLink(text string, tg rules.Tag) (rules.Link, bool) {
+	attr, kind := "href", rules.InlineLink
+	switch {
+	case tg.Closing:
+		return rules.Link{}, false
+	case tg.Name == "img":
+		attr, kind = "src", rules.ImageLink
+	case tg.Name != "a":
+		return rules.Link{}, false
+	}
+	s, e, ok := htmlattr.Find(text, tg.Range.Start, tg.Range.End, attr)
+	if !ok {
+		return rules.Link{}, false
+	}
+	return rules.Link{Kind: kind, Dest: html.UnescapeString(text[s:e]), Range: tg.Range,
+		DestRange: rules.Range{Start: s, End: e}, HTML: true}, true
 }
 
 // blankLine reports whether gap holds an empty line (two line ends with only

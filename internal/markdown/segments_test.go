@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -396,5 +397,34 @@ func TestAnchorAttrs(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%s: anchors %q, want %q", tc.raw, got, tc.want)
 		}
+	}
+}
+
+// TestHTMLLinks: the <a href> and <img src> tags of the body are links of
+// the page like Markdown ones (broken-link and structure-mismatch check
+// them), in document order, their destinations unescaped and DestRange the
+// attribute's value as written; those in code are not.
+func TestHTMLLinks(t *testing.T) {
+	text := "See [md](a.md).\n\n<p><a class=\"x\" href=\"b.md?x=1&amp;y=2\">b</a> <IMG SRC=c.png></p>\n\n" +
+		"Text <a href='d.md#part'>d</a> and `<a href=\"code.md\">`.\n\n```\n<a href=\"block.md\">\n```\n\n<a name=\"anchor\"></a> [e](e.md)\n"
+	p := extract(text, 0)
+	type link struct {
+		kind     rules.LinkKind
+		dest, at string
+		html     bool
+	}
+	var got []link
+	for _, l := range p.Links {
+		got = append(got, link{l.Kind, l.Dest, text[l.DestRange.Start:l.DestRange.End], l.HTML})
+	}
+	want := []link{
+		{rules.InlineLink, "a.md", "a.md", false},
+		{rules.InlineLink, "b.md?x=1&y=2", "b.md?x=1&amp;y=2", true},
+		{rules.ImageLink, "c.png", "c.png", true},
+		{rules.InlineLink, "d.md#part", "d.md#part", true},
+		{rules.InlineLink, "e.md", "e.md", false},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("links:\n got %+v\nwant %+v", got, want)
 	}
 }
