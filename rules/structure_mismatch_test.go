@@ -300,13 +300,13 @@ func TestStructureMismatchRealCorpus(t *testing.T) {
 	got := run(dir+"/fr-FR", dir+"/en-US")
 	toc := en + "TOC.md"
 	expectFindings(t, got, append([]string{ // sorted as strings: ":188" before ":1:"
-		`fr-FR/TOC.md:188: link destination differs from the source's (`+toc+`:190): "archive-facebook-data-with-sample-connector.md" in the source, "archive-third-party-data-with-sample-connector.md" here`,
-		`fr-FR/TOC.md:189: level-4 heading missing, with its link to "archive-twitter-data-with-sample-connector.md": the source has it at `+toc+`:191`,
-		`fr-FR/TOC.md:1: level-1 heading missing, with its link to "index.md": the source has it at `+toc+`:1`,
-		`fr-FR/TOC.md:1: structure diverges from the source page `+toc+` here: the source has a level-1 heading (line 1) that this page lacks; 7 differences in all`,
-		`fr-FR/TOC.md:204: level-3 heading missing: the source has it at `+toc+`:208`,
-		`fr-FR/TOC.md:574: link to "eop/manage-recipients-in-eop.md" missing: the source has it at `+toc+`:578`,
-		`fr-FR/TOC.md:575: link to "eop/manage-mail-users-in-eop.md" missing: the source has it at `+toc+`:579`,
-		`fr-FR/TOC.md:596: link to "eop/eop-queued-deferred-and-bounced-messages-faq.md" missing: the source has it at `+toc+`:600`},
+		`fr-FR/TOC.md:188: link destination differs from the source's (` + toc + `:190): "archive-facebook-data-with-sample-connector.md" in the source, "archive-third-party-data-with-sample-connector.md" here`,
+		`fr-FR/TOC.md:189: level-4 heading missing, with its link to "archive-twitter-data-with-sample-connector.md": the source has it at ` + toc + `:191`,
+		`fr-FR/TOC.md:1: level-1 heading missing, with its link to "index.md": the source has it at ` + toc + `:1`,
+		`fr-FR/TOC.md:1: structure diverges from the source page ` + toc + ` here: the source has a level-1 heading (line 1) that this page lacks; 7 differences in all`,
+		`fr-FR/TOC.md:204: level-3 heading missing: the source has it at ` + toc + `:208`,
+		`fr-FR/TOC.md:574: link to "eop/manage-recipients-in-eop.md" missing: the source has it at ` + toc + `:578`,
+		`fr-FR/TOC.md:575: link to "eop/manage-mail-users-in-eop.md" missing: the source has it at ` + toc + `:579`,
+		`fr-FR/TOC.md:596: link to "eop/eop-queued-deferred-and-bounced-messages-faq.md" missing: the source has it at ` + toc + `:600`},
 		index("fr-FR")...)...)
 }
