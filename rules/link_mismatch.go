@@ -33,7 +33,15 @@ it names a heading, and a translated heading has a translated anchor: #plus-dinf
 resolves on the linked page; a fragment dropped or added is still reported. Fragments of URLs with a
 scheme, and of site-absolute links (/path#x), are compared as written.
 
-The href of an <a> tag and the src of an <img> tag count as links too.
+The href of an <a> tag and the src of an <img> tag count as links too, and so do URLs and e-mail
+addresses written as plain text (https://..., www...., user@example.com: GFM's extended autolinks,
+which docs platforms render as links). Such a URL ends where the prose does: at white space, markup
+(emphasis, code, a link, a tag) or a non-ASCII character (转到https://x.com。), without its trailing
+punctuation; a word or parenthesis glued to its end changes it (https://x.com)par). The target may
+give it as a link or in code; https may replace http; addresses compare ignoring case, and the user
+name of an address at an example domain (example.com, contoso.com, fabrikam.com...) may be
+translated. A source URL whose host is not well formed (https://\<name>.x.com, its host lost to
+markup) is not compared.
 
 A reference link ([text][label]) compares as the destination the page defines for its label
 ([label]: https://...); one whose label has no definition on the page is not compared.
@@ -53,17 +61,20 @@ With localize-urls, a target URL whose locale path segment is still the source l
 Options:
   ignore-fragments  compare destinations without their #fragment (default false)
   report-added      also report links a target adds to a source without any (default false)
-  localize-urls     report URLs that keep the source locale segment, with a fix (default false)`,
+  localize-urls     report URLs that keep the source locale segment, with a fix (default false)
+  bare-urls         compare the URLs and e-mail addresses written as plain text (default true)`,
 	Options: []Option{
 		{Name: "ignore-fragments", Default: false, Doc: "compare destinations without their #fragment"},
 		{Name: "report-added", Default: false, Doc: "also report links a target adds to a source without any"},
 		{Name: "localize-urls", Default: false, Doc: "report URLs that keep the source locale segment, with a fix"},
+		{Name: "bare-urls", Default: true, Doc: "compare the URLs and e-mail addresses written as plain text"},
 	},
 	Run: runLinkMismatch,
 })
 
 func runLinkMismatch(p *Pass) {
 	noFrag := p.Bool("ignore-fragments")
+	bare := p.Bool("bare-urls")
 	if p.Bool("localize-urls") {
 		localizeURLs(p)
 	}
@@ -82,6 +93,9 @@ func runLinkMismatch(p *Pass) {
 	}
 	for _, s := range p.Page.Segments {
 		srcLinks, tgtLinks := withHTMLLinks(p.Page.Text, s.Source), withHTMLLinks(p.Page.Text, s.Target)
+		if bare && s.HasSource {
+			checkBareRefs(p, s, tgtLinks)
+		}
 		if !s.HasSource || len(srcLinks) == 0 && len(tgtLinks) == 0 {
 			continue
 		}

@@ -40,6 +40,8 @@ func FuzzRules(f *testing.F) {
 		[]byte("# Title\n\n- item [link](q.md#title) ![img](i.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n"))
 	f.Add([]byte(sxs("b-1", "4/16/2019 世纪互联 dix millions", "4/16/2019 21Vianet ten million")+"\n<!-- l10nlint-disable-next-line typography -->\n"+sxs("b-2", "a  a", "a a")),
 		[]byte("\xff\xfe#\x00 \x00x\x00"))
+	f.Add([]byte(sxs("c-1", "Voir https://x.example/a)par et hameçon@contoso.com, **www.x.example**mon \\<https://a>", "See https://x.example/a and phish@contoso.com, **www.x.example** https://\\<a>.b")),
+		[]byte("See https://x.example/a.\n"))
 	f.Fuzz(func(t *testing.T, target, source []byte) {
 		dir := t.TempDir()
 		files := map[string][]byte{

@@ -1,0 +1,71 @@
+package rules_test
+
+import "testing"
+
+// TestLinkMismatchBareURLs: URLs and e-mail addresses written as plain
+// text (GFM's extended autolinks, which docs platforms render as links)
+// must reach the target unchanged. Fragments from the corpus.
+func TestLinkMismatchBareURLs(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "a word glued to the end of a URL changes it",
+			// de-DE/deploy-twitter-connector.md line 141
+			text: sxs("a-1", "Wechseln Sie https://developer.twitter.comzu, melden Sie sich an.", "Go to https://developer.twitter.com, log in.") + "\n",
+			path: "de-DE/page.md",
+			want: []string{"URL changed: the source has https://developer.twitter.com, the target https://developer.twitter.comzu"},
+			at:   []string{"https://developer.twitter.comzu"}},
+		{name: "a parenthesis moved into the URL",
+			// fr-FR/archive-facebook-data-with-sample-connector.md line 94
+			text: sxs("a-1", "Copiez l’URL du service ( https://fbconnector.azurewebsites.net)par exemple,.", "Copy the app Service URL (for example, https://fbconnector.azurewebsites.net).") + "\n",
+			want: []string{"URL changed: the source has https://fbconnector.azurewebsites.net, the target https://fbconnector.azurewebsites.net)par"},
+			at:   []string{"https://fbconnector.azurewebsites.net)par"}},
+		{name: "a query string broken apart, entities decoded",
+			// fr-FR/import-non-office-365-data-into-advanced-ediscovery.md line 70
+			text: sxs("a-1", "URL du conteneur https://x.blob.core.windows.net/in?sv=2015-04-05&amp-; SR =&amp;c", "container url - https://x.blob.core.windows.net/in?sv=2015-04-05&amp;sr=c") + "\n",
+			want: []string{"URL changed: the source has https://x.blob.core.windows.net/in?sv=2015-04-05&sr=c, the target https://x.blob.core.windows.net/in?sv=2015-04-05&amp-"}},
+		{name: "an address taken apart",
+			// fr-FR/attack-simulator.md line 82
+			text: sxs("a-1", "Une adresse SMTP valide, telle que User @ domainname. extension.", "A valid SMTP address, such as user@domainname.extension.") + "\n",
+			want: []string{"e-mail address missing from the target: the source has user@domainname.extension"},
+			at:   []string{"Une adresse SMTP valide, telle que User @ domainname. extension."}},
+		{name: "a real address's user name changed",
+			text: sxs("a-1", "Envoyez-le à hameçon@office365.microsoft.com.", "Send it to phish@office365.microsoft.com.") + "\n",
+			want: []string{"e-mail address changed: the source has phish@office365.microsoft.com, the target hame"}},
+		{name: "an added URL when the source has one",
+			text: sxs("a-1", "Voir https://aka.ms/a et https://aka.ms/b.", "See https://aka.ms/a.") + "\n",
+			want: []string{"URL not in the source: the target adds https://aka.ms/b"}, at: []string{"https://aka.ms/b"}},
+		{name: "the same URL, glued to Chinese text, before a full stop",
+			// zh-CN/deploy-twitter-connector.md
+			text: sxs("a-1", "例如, 请转到https://twitterconnector.scm.azurewebsites.net/ZipDeployUi。", "For example, go to https://twitterconnector.scm.azurewebsites.net/ZipDeployUi.") + "\n",
+			path: "zh-CN/page.md"},
+		{name: "bold ends a URL: the word after it is not part of it",
+			text: sxs("a-1", "si l’URL est **https://contoso-my.sharepoint.com**mon site", "if the URL is **https://contoso-my.sharepoint.com**") + "\n"},
+		{name: "case of an address, scheme and host; locale segments; https for http",
+			text: sxs("a-1", "Écrivez à Mike@Contoso.com ou consultez HTTPS://Docs.Microsoft.com/fr-fr/x et https://example.org/a.", "Write to mike@contoso.com or see https://docs.microsoft.com/en-us/x and http://example.org/a.") + "\n"},
+		{name: "the user name of an example address may be translated",
+			// fr-FR/anti-spam-protection-faq.md line 112
+			text: sxs("a-1", "Par exemple, si l'expéditeur est utilisateur@example.com, la résolution du domaine example.com.", "For example, if the sender is user@example.com, the domain example.com resolves.") + "\n"},
+		{name: "a URL the target gives as a link, an autolink or code",
+			text: sxs("a-1", "Voir [le site](https://aka.ms/a), <https://aka.ms/b> et `https://aka.ms/c`.", "See https://aka.ms/a, https://aka.ms/b and https://aka.ms/c.") + "\n"},
+		{name: "URLs in code, links and tags are not bare",
+			text: sxs("a-1", "Exécutez `curl https://x.example/a` et voyez [https://aka.ms/z](https://aka.ms/z).", "Run `curl https://x.example/b` and see [https://aka.ms/y](https://aka.ms/y).") + "\n",
+			want: []string{`link destination changed: source has "https://aka.ms/y", target has "https://aka.ms/z"`}},
+		{name: "a source URL that is no URL (its host lost to a tag) is not compared",
+			// fr-FR/deploy-facebook-connector.md line 209
+			text: sxs("a-1", "Accédez à https://\\<AzureAppResourceName>. azurewebsites. net.", "Go to https://\\<AzureAppResourceName>.azurewebsites.net.") + "\n"},
+		{name: "an escaped character inside a URL",
+			text: sxs("a-1", "Voir https://x.example/a\\_b.", "See https://x.example/a_b.") + "\n"},
+		{name: "a dash glued before an address",
+			// zh-CN/use-content-search-for-targeted-collections.md line 53
+			text: sxs("a-1", "**Exchange** -stacig@contoso.onmicrosoft.com", "**Exchange** - stacig@contoso.onmicrosoft.com") + "\n"},
+		{name: "option off",
+			opts: map[string]any{"bare-urls": false},
+			text: sxs("a-1", "Wechseln Sie https://developer.twitter.comzu.", "Go to https://developer.twitter.com.") + "\n"},
+	})
+}
+
+func TestLinkMismatchBareAddressesInCJK(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "Chinese text runs on into an address",
+			text: sxs("a-1", "发送到地址phish@office365.microsoft.com。", "Send it to phish@office365.microsoft.com.") + "\n", path: "zh-CN/page.md"},
+	})
+}
