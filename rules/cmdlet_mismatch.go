@@ -1,0 +1,316 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// CmdletMismatch reports PowerShell cmdlet names of the source prose that
+// the target translated, cut or changed.
+var CmdletMismatch = Register(&Rule{
+	ID:       "cmdlet-mismatch",
+	Aliases:  []string{"powershell"},
+	Tags:     []string{"segment", "code"},
+	Severity: Error,
+	Short:    "A PowerShell cmdlet name of the source is translated, cut or changed in the target",
+	Doc: `Documentation names PowerShell cmdlets in running text, often in bold or as a link's text rather
+than as code: "Run the **Set-IRMConfiguration** cmdlet". Machine translation takes them for words:
+it translates the verb (festlegen-OMEConfiguration, Gruppe-SupervisoryReviewRule), drops it
+(IRMConfiguration), translates the whole name (设置邮箱 for Set-Mailbox), swaps it for another
+cmdlet's (new-compliancesearch for Start-ComplianceSearch) or glues a parameter to it
+(Search-Mailbox-DeleteContent). A reader who types what the translation says runs the wrong
+command or none.
+
+A cmdlet name is one of PowerShell's approved verbs, capitalized as PowerShell writes it, a hyphen
+and a noun starting with a capital letter (Get-Mailbox, New-ComplianceSearchAction), outside code
+spans (code-mismatch compares those), link destinations and HTML tags; English compounds built
+the same way (Add-In, Add-Ons, Read-Only, Pop-Up) are not cmdlets. The target must have each such
+name somewhere in its text, code spans included, ignoring case (PowerShell does: set-mailbox is
+Set-Mailbox); a name joined to a following word by a hyphen counts (German compounds:
+Get-UrlTrace-Cmdlet-Referenz). Otherwise the finding names what the target has in its place: the
+noun with another or a translated verb, the noun alone, or nothing.
+
+A parameter the source writes after the cmdlet (Search-Mailbox -DeleteContent) and the target
+glues to it without the space (Search-Mailbox-DeleteContent) is reported too: PowerShell reads
+that as a cmdlet name that does not exist.
+
+Pages in the source language are skipped.`,
+	Run: runCmdletMismatch,
+})
+
+// powershellVerbs are PowerShell's approved verbs (Get-Verb).
+var powershellVerbs = wordSet(`Add Approve Assert Backup Block Build Checkpoint Clear Close Compare Complete Compress
+	Confirm Connect Convert ConvertFrom ConvertTo Copy Debug Deny Deploy Disable Disconnect Dismount Edit Enable Enter
+	Exit Expand Export Find Format Get Grant Group Hide Import Initialize Install Invoke Join Limit Lock Measure Merge
+	Mount Move New Open Optimize Out Ping Pop Protect Publish Push Read Receive Redo Register Remove Rename Repair
+	Request Reset Resize Resolve Restart Restore Resume Revoke Save Search Select Send Set Show Skip Split Start Step
+	Stop Submit Suspend Switch Sync Test Trace Unblock Undo Uninstall Unlock Unprotect Unpublish Unregister Update Use
+	Wait Watch Write`)
+
+// cmdletNotNouns end English compounds that look like cmdlets: Add-In,
+// Pop-Up, Read-Only, Out-Of-Box.
+var cmdletNotNouns = wordSet(`In Ins On Ons Up Ups Out Off Down Back Over Only All As Of To By Through Away Ahead
+	Time Level Minded`)
+
+// cmdletName is a cmdlet name in a text: raw[start:end], the hyphen at
+// dash.
+type cmdletName struct{ start, dash, end int }
+
+func runCmdletMismatch(p *Pass) {
+	loc := p.Page.Locale
+	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) {
+		return
+	}
+	for _, s := range p.Page.Segments {
+		if !s.HasSource || strings.TrimSpace(s.Target.Raw) == "" || strings.IndexByte(s.Source.Raw, '-') < 0 {
+			continue
+		}
+		names := cmdletNames(s.Source)
+		if len(names) == 0 {
+			continue
+		}
+		checkCmdlets(p, s, names)
+	}
+}
+
+// cmdletNames finds the cmdlet names of t's prose, link text included.
+func cmdletNames(t Text) []cmdletName {
+	raw := t.Raw
+	skip := cmdletSkips(t)
+	var out []cmdletName
+	for i := strings.IndexByte(raw, '-'); i >= 0; {
+		if n, ok := cmdletAt(raw, i); ok && !skipped(skip, n.start, n.end) {
+			out = append(out, n)
+		}
+		j := strings.IndexByte(raw[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return out
+}
+
+// cmdletAt reads a cmdlet name around the hyphen at i.
+func cmdletAt(raw string, i int) (cmdletName, bool) {
+	s := i
+	for s > 0 && isASCIILetter(raw[s-1]) {
+		s--
+	}
+	if s == i || s > 0 && (isASCIIWordByte(raw[s-1]) || raw[s-1] == '-' || raw[s-1] >= utf8.RuneSelf) || !powershellVerbs[raw[s:i]] {
+		return cmdletName{}, false
+	}
+	e := i + 1
+	if e >= len(raw) || raw[e] < 'A' || raw[e] > 'Z' {
+		return cmdletName{}, false
+	}
+	for e < len(raw) && isASCIIWordByte(raw[e]) {
+		e++
+	}
+	if e < len(raw) && (raw[e] == '-' || raw[e] >= utf8.RuneSelf) || cmdletNotNouns[raw[i+1:e]] {
+		return cmdletName{}, false // Set-Up-Guide, or glued to more letters
+	}
+	return cmdletName{start: s, dash: i, end: e}, true
+}
+
+// cmdletSkips returns the ranges of t (relative to its raw text) that hold
+// no prose a cmdlet name is read from: code spans, link destinations, tags.
+func cmdletSkips(t Text) []Range {
+	var out []Range
+	rel := func(r Range) Range { return Range{Start: r.Start - t.Range.Start, End: r.End - t.Range.Start} }
+	for _, c := range t.Code {
+		out = append(out, rel(c.Range))
+	}
+	for _, l := range t.Links {
+		if l.Kind == AutoLink {
+			out = append(out, rel(l.Range))
+		} else if l.DestRange.End > l.DestRange.Start {
+			out = append(out, rel(l.DestRange))
+		}
+	}
+	for _, g := range t.Tags {
+		out = append(out, rel(g.Range))
+	}
+	return out
+}
+
+func skipped(skip []Range, start, end int) bool {
+	for _, r := range skip {
+		if start < r.End && end > r.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// checkCmdlets reports each cmdlet name of the source the target lacks,
+// and parameters glued to one.
+func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
+	src, tgt := s.Source.Raw, s.Target.Raw
+	lower, srcLower := asciiLower(tgt), asciiLower(src)
+	// Link destinations and tags of the target are no text a reader
+	// types: [设置邮箱](https://.../set-mailbox) has no cmdlet name.
+	var skip []Range
+	rel := func(r Range) Range {
+		return Range{Start: r.Start - s.Target.Range.Start, End: r.End - s.Target.Range.Start}
+	}
+	for _, l := range s.Target.Links {
+		if l.DestRange.End > l.DestRange.Start && l.Kind != AutoLink {
+			skip = append(skip, rel(l.DestRange))
+		}
+	}
+	for _, g := range s.Target.Tags {
+		skip = append(skip, rel(g.Range))
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		name := src[n.start:n.end]
+		key := strings.ToLower(name)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		verb, noun := strings.ToLower(src[n.start:n.dash]), key[n.dash-n.start+1:]
+		found, instead := false, Range{}
+		insteadKind := ""
+		// consider keeps the first candidate of the best kind: the noun
+		// under another or translated verb, else the noun alone. A form
+		// the source has as often (another of its cmdlets, a file name
+		// such as GetCaseHoldPolicy.txt) is no replacement; one more than
+		// the source has is ("new-compliancesearch 或 new-compliancesearch"
+		// for New- and Set-ComplianceSearch).
+		consider := func(r Range, kind string) {
+			if insteadKind == "verb" || insteadKind == kind {
+				return
+			}
+			if form := lower[r.Start:r.End]; countToken(lower, form) <= countToken(srcLower, form) {
+				return
+			}
+			instead, insteadKind = r, kind
+		}
+		for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
+			e := i + len(noun)
+			if e < len(lower) && (isASCIIWordByte(lower[e]) || lower[e] >= utf8.RuneSelf) || skipped(skip, i, e) {
+				continue // part of a longer word, or a destination
+			}
+			ps := i
+			if i > 0 && lower[i-1] == '-' {
+				ps--
+			}
+			for ps > 0 {
+				r, size := utf8.DecodeLastRuneInString(tgt[:ps])
+				if r >= utf8.RuneSelf && ps == i {
+					break // 获取IRMConfiguration: the noun after another script's text
+				}
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					break
+				}
+				ps -= size
+			}
+			switch {
+			case ps == i:
+				consider(Range{Start: i, End: e}, "noun")
+			case lower[i-1] == '-' && lower[ps:i-1] == verb:
+				found = true
+			case lower[i-1] == '-':
+				// Another verb (new-compliancesearch), a translated one
+				// (festlegen-OMEConfiguration).
+				consider(Range{Start: ps, End: e}, "verb")
+			case powershellVerbs[strings.ToUpper(lower[ps:ps+1])+lower[ps+1:i]]:
+				// A verb glued on (setComplianceSearch); other letters
+				// make another word (GroupMailbox, SoftDeletedMailbox).
+				consider(Range{Start: ps, End: e}, "verb")
+			}
+			if found {
+				break
+			}
+		}
+		if found {
+			checkGluedParameter(p, s, n, lower)
+			continue
+		}
+		at := Range{Start: s.Target.Range.Start + instead.Start, End: s.Target.Range.Start + instead.End}
+		switch insteadKind {
+		case "verb":
+			p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", name, tgt[instead.Start:instead.End])
+		case "noun":
+			p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", name, tgt[instead.Start:instead.End])
+		default:
+			p.ReportSegment(s, "cmdlet %s missing from the target: its name is translated or dropped", name)
+		}
+	}
+}
+
+// checkGluedParameter reports a parameter that follows the cmdlet n in
+// the source after a space and is glued to it in the target.
+func checkGluedParameter(p *Pass, s *Segment, n cmdletName, lower string) {
+	src := s.Source.Raw
+	i := n.end
+	for i < len(src) && (src[i] == ' ' || src[i] == '*' || src[i] == '_') {
+		i++ // Search-Mailbox -DeleteContent, **Search-Mailbox** -DeleteContent
+	}
+	if i == n.end || i+1 >= len(src) || src[i] != '-' || !isASCIILetter(src[i+1]) {
+		return
+	}
+	e := i + 1
+	for e < len(src) && isASCIIWordByte(src[e]) {
+		e++
+	}
+	glued := strings.ToLower(src[n.start:n.end] + src[i:e])
+	for k := indexFrom(lower, glued, 0); k >= 0; k = indexFrom(lower, glued, k+1) {
+		end := k + len(glued)
+		if k > 0 && (isASCIIWordByte(lower[k-1]) || lower[k-1] == '-') || end < len(lower) && isASCIIWordByte(lower[end]) {
+			continue
+		}
+		at := Range{Start: s.Target.Range.Start + k, End: s.Target.Range.Start + end}
+		p.ReportSegmentAt(s, at, "parameter %s glued to the cmdlet %s: the source has %q, the target %q, which PowerShell reads as one name",
+			src[i:e], src[n.start:n.end], src[n.start:n.end]+" "+src[i:e], s.Target.Raw[k:end])
+		return
+	}
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping its length (so
+// offsets stay valid).
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for k := i; k < len(b); k++ {
+				if b[k] >= 'A' && b[k] <= 'Z' {
+					b[k] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	i := strings.Index(s[from:], sub)
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+// countToken counts the places s has tok as a whole token: not inside a
+// longer word or hyphenated name.
+func countToken(s, tok string) int {
+	n := 0
+	for i := indexFrom(s, tok, 0); i >= 0; i = indexFrom(s, tok, i+1) {
+		e := i + len(tok)
+		before := i > 0 && (isASCIIWordByte(s[i-1]) || s[i-1] == '-')
+		after := e < len(s) && isASCIIWordByte(s[e])
+		if !before && !after {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,60 @@
+package rules_test
+
+import "testing"
+
+// TestCmdletMismatch: fragments of the corpus, firing and not.
+func TestCmdletMismatch(t *testing.T) {
+	runCases(t, "cmdlet-mismatch", []ruleCase{
+		{name: "the verb dropped",
+			// de-DE/manage-office-365-message-encryption.md
+			path: "de-DE/page.md",
+			text: sxs("a-1", `Führen Sie das Cmdlet "IRMConfiguration" mit der folgenden Syntax aus:`, "Run the Set-IRMConfiguration cmdlet using the following syntax:") + "\n",
+			want: []string{"cmdlet Set-IRMConfiguration lost its verb: the target has IRMConfiguration"},
+			at:   []string{"IRMConfiguration"}},
+		{name: "the verb translated",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Gruppe-SupervisoryReviewRule", "Set-SupervisoryReviewRule") + "\n",
+			want: []string{"cmdlet Set-SupervisoryReviewRule changed: the target has Gruppe-SupervisoryReviewRule"},
+			at:   []string{"Gruppe-SupervisoryReviewRule"}},
+		{name: "another cmdlet's verb, once more than the source has it",
+			// zh-CN/keyword-queries-and-search-conditions.md line 45
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索的电子邮件属性。", "by using the **New-ComplianceSearch** or the **Set-ComplianceSearch** cmdlet.") + "\n",
+			want: []string{"cmdlet Set-ComplianceSearch changed: the target has new-compliancesearch"}},
+		{name: "a verb glued on; the source's other cmdlet is no replacement",
+			// de-DE/search-for-ediscovery-activities-in-the-audit-log.md line 139
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Wenn Sie mithilfe des Cmdlets **New-ComplianceSearch** oder setComplianceSearch eine Suche erstellen", "If you create or change a search by using the **New-ComplianceSearch** or **Set-ComplianceSearch** cmdlet") + "\n",
+			want: []string{"cmdlet Set-ComplianceSearch changed: the target has setComplianceSearch"}, at: []string{"setComplianceSearch"}},
+		{name: "the whole name translated",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "请注意, 当您运行**搜索邮箱**cmdlet 时, 项目也会随之删除。", "Note that items will also be deleted when you run the **Search-Mailbox** cmdlet.") + "\n",
+			want: []string{"cmdlet Search-Mailbox missing from the target"}},
+		{name: "the link destination keeps the name, the link text does not",
+			// zh-CN/auditing-troubleshooting-scenarios.md line 126
+			path: "zh-CN/page.md",
+			text: sxs("a-1", `请参阅 "[设置邮箱" 一](https://docs.microsoft.com/powershell/module/exchange/mailboxes/set-mailbox)文。`, "See the [Set-Mailbox](https://docs.microsoft.com/powershell/module/exchange/mailboxes/set-mailbox) article.") + "\n",
+			want: []string{"cmdlet Set-Mailbox missing from the target"}},
+		{name: "a parameter glued to the cmdlet",
+			text: sxs("a-1", "Une boîte aux lettres est supprimée à l'aide de **Remove-Mailbox-PermanentlyDelete**.", "A soft-deleted mailbox is deleted using **Remove-Mailbox -PermanentlyDelete**.") + "\n",
+			want: []string{`parameter -PermanentlyDelete glued to the cmdlet Remove-Mailbox: the source has "Remove-Mailbox -PermanentlyDelete", the target "Remove-Mailbox-PermanentlyDelete"`},
+			at:   []string{"Remove-Mailbox-PermanentlyDelete"}},
+		{name: "case does not matter to PowerShell",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "您还可以使用**new-activityalert**和**set-activityalert** cmdlet 来创建和编辑活动通知。", "You can also use the **New-ActivityAlert** and **Set-ActivityAlert** cmdlets to create and edit activity alerts.") + "\n"},
+		{name: "a German compound",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Get-UrlTrace-Cmdlet-Referenz", "Get-UrlTrace cmdlet reference") + "\n"},
+		{name: "English compounds are no cmdlets",
+			text: sxs("a-1", "Installez le complément et les compléments, en lecture seule.", "Install the Add-In and the Add-Ins, Read-Only.") + "\n"},
+		{name: "code spans are code-mismatch's",
+			text: sxs("a-1", "Exécutez `Obtenir-Mailbox`.", "Run `Get-Mailbox`.") + "\n"},
+		{name: "a cmdlet the target gives as code",
+			text: sxs("a-1", "Exécutez la cmdlet `Get-Mailbox`.", "Run the Get-Mailbox cmdlet.") + "\n"},
+		{name: "a lower-case verb is no cmdlet",
+			text: sxs("a-1", "Le réglage par défaut.", "The set-Default value.") + "\n"},
+		{name: "a page in the source language",
+			path: "en-US/page.md",
+			text: sxs("a-1", "Run the IRMConfiguration cmdlet.", "Run the Set-IRMConfiguration cmdlet.") + "\n"},
+	})
+}
