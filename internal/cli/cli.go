@@ -14,6 +14,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/l10nlint/l10nlint/internal/baseline"
 	"github.com/l10nlint/l10nlint/internal/config"
@@ -109,6 +110,51 @@ type checkFlags struct {
 	timings                        bool
 	sarifMax                       int
 	selection                      ruleSelection
+	// fixCommand is the check --fix command that applies the fixes of
+	// this run's findings: the same paths, configuration and selection.
+	fixCommand string
+}
+
+// fixFlags are the check flags that choose which findings a run reports,
+// and so which fixes --fix applies; the others only shape the report.
+var fixFlags = map[string]bool{"config": true, "enable": true, "disable": true, "only": true,
+	"baseline": true, "new-from-rev": true, "baseline-rev": true}
+
+// fixCommand spells the command that applies the fixes of a check run
+// with flags and paths: a hint printed after the findings, to copy as is.
+func fixCommand(fl *pflag.FlagSet, paths []string) string {
+	parts := []string{"l10nlint", "check", "--fix"}
+	fl.Visit(func(f *pflag.Flag) {
+		if !fixFlags[f.Name] {
+			return
+		}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				parts = append(parts, "--"+f.Name, shellQuote(v))
+			}
+			return
+		}
+		parts = append(parts, "--"+f.Name, shellQuote(f.Value.String()))
+	})
+	for i, p := range paths {
+		if strings.HasPrefix(p, "-") {
+			parts = append(parts, "--")
+			for _, p := range paths[i:] {
+				parts = append(parts, shellQuote(p))
+			}
+			break
+		}
+		parts = append(parts, shellQuote(p))
+	}
+	return strings.Join(parts, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=@%+,-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func newCheck(stdout, stderr io.Writer) *cobra.Command {
@@ -121,6 +167,7 @@ func newCheck(stdout, stderr io.Writer) *cobra.Command {
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or
 configuration error, 3 internal error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f.fixCommand = fixCommand(cmd.Flags(), args)
 			return runCheck(args, f, stdout, stderr)
 		},
 	}
@@ -324,7 +371,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		if root != cwd {
 			run.Dir = dir
 		}
-		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix, MaxResults: f.sarifMax}); err != nil {
+		if err := report.Write(w, f.format, run, report.Options{Color: color, Quiet: f.quiet, Fixed: f.fix, MaxResults: f.sarifMax, FixCommand: f.fixCommand}); err != nil {
 			return &exitError{code: ExitInternal, err: err}
 		}
 		if n := report.SARIFDropped(run, f.sarifMax); n > 0 && strings.EqualFold(f.format, "sarif") {

@@ -914,3 +914,26 @@ func hermeticGit(t *testing.T) {
 	t.Setenv("GIT_COMMITTER_NAME", "t")
 	t.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
 }
+
+// TestFixHintRepeatsTheRun: the summary's --fix hint is a command to copy:
+// the paths checked and the flags that choose the findings (configuration,
+// rule selection, baseline), not those that shape the report.
+func TestFixHintRepeatsTheRun(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "fr-FR", "a b.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text := "---\nms.contentlocale: de-DE\n---\n# T\n"
+	if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := run(t, "check", "--no-color", "--only", "front-matter", "--fail-on", "never", "-j", "1", page)
+	want := "1 of them has a mechanical fix: l10nlint check --fix --only front-matter '" + page + "' applies it"
+	if !strings.Contains(out, want) {
+		t.Errorf("hint not found; want %q in:\n%s", want, out)
+	}
+	if got := fixCommand(newCheck(nil, nil).Flags(), []string{"fr-FR", "-x.md", "it's.md"}); got != `l10nlint check --fix fr-FR -- -x.md 'it'\''s.md'` {
+		t.Errorf("fixCommand = %s", got)
+	}
+}

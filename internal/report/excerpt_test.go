@@ -118,3 +118,26 @@ func FuzzTextExcerpt(f *testing.F) {
 		}
 	})
 }
+
+// TestTextShowsTheQuotedTerm: a finding on the whole of a long target
+// about a term its source has far from the start ("Cloud App Security"
+// must stay as written: the target lacks it) shows the source where the
+// term is, and the target around the same place.
+func TestTextShowsTheQuotedTerm(t *testing.T) {
+	source := "For example, if you mark the status of the alert as **Resolved** in the security and compliance center, the status of the alert in the Cloud App Security portal is unchanged."
+	target := "Par exemple, si vous marquez le statut de l’alerte comme **résolu** dans le centre de sécurité et de conformité, l’état de l’alerte dans le portail de sécurité des applications Cloud est inchangé."
+	f := Finding{InTarget: true, TargetOffset: 0, Snippet: target}
+	f.Message = `"Cloud App Security" must stay as written: the source has it, the target does not`
+	f.SegmentID, f.Target, f.Source, f.Severity = "a-1", target, source, rules.Warning
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeTextFinding(w, palette{}, &f, nil)
+	w.Flush()
+	out := b.String()
+	if !strings.Contains(out, "source: …") || !strings.Contains(out, "Cloud App Security portal is unchanged.") {
+		t.Errorf("the source excerpt does not show the term:\n%s", out)
+	}
+	if !strings.Contains(out, "applications Cloud est inchangé.") {
+		t.Errorf("the target excerpt is not at the term's place:\n%s", out)
+	}
+}

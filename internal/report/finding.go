@@ -99,6 +99,10 @@ type Options struct {
 	// scanning rejects a run of more than 25,000 (GitHubMaxResults). The
 	// most severe are kept, and the log says how many were left out.
 	MaxResults int
+	// FixCommand is the command that applies the findings' fixes, shown
+	// by the text summary ("l10nlint check --fix fr-FR"); empty: the bare
+	// "l10nlint check --fix".
+	FixCommand string
 }
 
 // GitHubMaxResults is the most results GitHub code scanning accepts in one

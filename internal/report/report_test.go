@@ -679,7 +679,7 @@ func TestTextInChunks(t *testing.T) {
 			writeTextFinding(bw, p, &many.Findings[i], nil)
 		}
 		bw.WriteString("\n")
-		writeTextSummary(bw, p, many, false)
+		writeTextSummary(bw, p, many, false, "")
 		bw.Flush()
 		var got bytes.Buffer
 		if err := WriteText(&got, many, Options{Color: color}); err != nil {

@@ -71,7 +71,7 @@ func WriteText(w io.Writer, run *Run, opts Options) error {
 	if len(run.Findings) > 0 {
 		bw.WriteString("\n")
 	}
-	writeTextSummary(bw, p, run, opts.Fixed)
+	writeTextSummary(bw, p, run, opts.Fixed, opts.FixCommand)
 	return bw.Flush()
 }
 
@@ -160,14 +160,29 @@ func writeTextFinding(w *bufio.Writer, p palette, f *Finding, folds *foldCache) 
 		} else {
 			a, b, ok = tgt.find(span)
 		}
+		sa, sb, sok := src.find(span)
+		whole := ok && a == 0 && b == len(tgt.runes) && len(tgt.runes) > maxShown
+		if !sok || whole {
+			// A finding on the whole target ("Cloud App Security" must stay
+			// as written: the target lacks it): show the source where it
+			// has the term the message quotes, and the target around the
+			// same place.
+			if q := quotedTerm(f.Message); q != "" {
+				if qa, qb, qok := src.find(folds.fold(q)); qok {
+					sa, sb, sok = qa, qb, true
+					if whole {
+						ok = false
+					}
+				}
+			}
+		}
 		// Where the span sits in one side guides the window on the other.
 		at := -1.0
 		if ok {
 			at = float64(a) / float64(len(tgt.runes))
-		} else if sa, _, sok := src.find(span); sok {
+		} else if sok {
 			at = float64(sa) / float64(len(src.runes))
 		}
-		sa, sb, sok := src.find(span)
 		writeTextLine(w, p, "source", excerptRunes(src.runes, sa, sb, sok, maxShown, at), hl, true)
 		writeTextLine(w, p, "target", excerptRunes(tgt.runes, a, b, ok, maxShown, at), hl, true)
 	} else if f.Snippet != "" {
@@ -188,7 +203,7 @@ func writeTextLine(w *bufio.Writer, p palette, label string, shown excerptParts,
 	w.WriteString(shown.before + paint(hl, shown.mid) + shown.after + "\n")
 }
 
-func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool) {
+func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool, fixCommand string) {
 	c := countSeverities(run.Findings)
 	part := func(n int, word string, col *color.Color) string {
 		s := plural(n, word)
@@ -206,11 +221,14 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool) {
 			fixable++
 		}
 	}
+	if fixCommand == "" {
+		fixCommand = "l10nlint check --fix"
+	}
 	switch {
 	case fixable == 1:
-		w.WriteString("1 of them has a mechanical fix: l10nlint check --fix applies it (--fix --diff shows it first)\n")
+		fmt.Fprintf(w, "1 of them has a mechanical fix: %s applies it (with --diff, shows it and changes nothing)\n", fixCommand)
 	case fixable > 1:
-		fmt.Fprintf(w, "%d of them have mechanical fixes: l10nlint check --fix applies them (--fix --diff shows them first)\n", fixable)
+		fmt.Fprintf(w, "%d of them have mechanical fixes: %s applies them (with --diff, shows them and changes nothing)\n", fixable, fixCommand)
 	}
 
 	type row struct {
@@ -418,4 +436,18 @@ func excerptRunes(rs []rune, a, b int, ok bool, width int, at float64) excerptPa
 		e.after += "…"
 	}
 	return e
+}
+
+// quotedTerm returns the first "quoted" text of a message: the term a
+// finding is about.
+func quotedTerm(msg string) string {
+	i := strings.IndexByte(msg, '"')
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(msg[i+1:], '"')
+	if j <= 0 {
+		return ""
+	}
+	return msg[i+1 : i+1+j]
 }
