@@ -2,6 +2,8 @@
 package report
 
 import (
+	"strconv"
+
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
 )
@@ -116,4 +118,30 @@ func SARIFDropped(run *Run, max int) int {
 		return n - max
 	}
 	return 0
+}
+
+// numberedFingerprints returns the fingerprints of run's findings and of
+// its suppressed ones, a repeat (the same text repeated on a page, with the
+// same problem) numbered -2, -3... in report order, so that each names one
+// result: GitHub code scanning takes results that share a fingerprint for
+// one. An empty fingerprint stays empty.
+func numberedFingerprints(run *Run) (found, suppressed []string) {
+	seen := map[string]int{}
+	number := func(fs []Finding) []string {
+		out := make([]string, len(fs))
+		for i, f := range fs {
+			fp := f.Fingerprint
+			if fp == "" {
+				continue
+			}
+			n := seen[fp] + 1
+			seen[fp] = n
+			if n > 1 {
+				fp += "-" + strconv.Itoa(n)
+			}
+			out[i] = fp
+		}
+		return out
+	}
+	return number(run.Findings), number(run.Suppressed)
 }

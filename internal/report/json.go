@@ -248,12 +248,16 @@ func NewJSONReport(run *Run) *JSONReport {
 			Errors: c.errors, Warnings: c.warnings, Notes: c.notes},
 		Findings: make([]JSONFinding, 0, len(run.Findings)),
 	}
-	for _, f := range run.Findings {
-		r.Findings = append(r.Findings, jsonFinding(f))
+	found, suppressed := numberedFingerprints(run)
+	for i, f := range run.Findings {
+		j := jsonFinding(f)
+		j.Fingerprint = found[i]
+		r.Findings = append(r.Findings, j)
 	}
-	for _, f := range run.Suppressed {
+	for i, f := range run.Suppressed {
 		j := jsonFinding(f)
 		j.Justification = f.Justification
+		j.Fingerprint = suppressed[i]
 		r.Suppressed = append(r.Suppressed, j)
 	}
 	return r

@@ -730,3 +730,41 @@ func TestSARIFMaxResults(t *testing.T) {
 		t.Errorf("no cap: %d results, invocations %v", len(full.Runs[0].Results), full.Runs[0].Invocations)
 	}
 }
+
+// TestRepeatedFindingsGetOwnFingerprints: the same problem on the same text
+// repeated on a page gives findings with one fingerprint; the SARIF and
+// JSON results number the repeats, in report order and suppressed ones
+// after, so that code scanning keeps each as its own alert.
+func TestRepeatedFindingsGetOwnFingerprints(t *testing.T) {
+	run := testRun(t)
+	num := run.Findings[1]
+	run.Findings = append(run.Findings, num, num)
+	run.Suppressed = append(run.Suppressed, num)
+	log, err := newSARIFLog(run, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID == "number-mismatch" {
+			got = append(got, r.PartialFingerprints[FingerprintKey])
+		}
+	}
+	want := []string{"5d41402abc4b2a76", "5d41402abc4b2a76-2", "5d41402abc4b2a76-3", "5d41402abc4b2a76-4"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("SARIF fingerprints %q, want %q", got, want)
+	}
+	j := NewJSONReport(run)
+	got = nil
+	for _, f := range append(j.Findings, j.Suppressed...) {
+		if f.Rule == "number-mismatch" {
+			got = append(got, f.Fingerprint)
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("JSON fingerprints %q, want %q", got, want)
+	}
+	if other := log.Runs[0].Results[0].PartialFingerprints[FingerprintKey]; other != "9e107d9d372bb682" {
+		t.Errorf("a finding met once keeps its fingerprint: %q", other)
+	}
+}

@@ -235,6 +235,8 @@ func newSARIFLog(run *Run, max int) (*sarifLog, error) {
 		addRule(ri)
 	}
 	all := append(append([]Finding(nil), run.Findings...), run.Suppressed...)
+	found, suppressed := numberedFingerprints(run)
+	fingerprints := append(found, suppressed...)
 	for _, f := range all {
 		addRule(RuleInfo{ID: f.Rule, Severity: f.Severity})
 	}
@@ -295,8 +297,8 @@ func newSARIFLog(run *Run, max int) (*sarifLog, error) {
 			}
 		}
 		res.Locations = []sarifLocation{{PhysicalLocation: loc}}
-		if f.Fingerprint != "" {
-			res.PartialFingerprints = map[string]string{FingerprintKey: f.Fingerprint}
+		if fp := fingerprints[i]; fp != "" {
+			res.PartialFingerprints = map[string]string{FingerprintKey: fp}
 		}
 		if f.Locale != "" || f.SegmentID != "" {
 			res.Properties = map[string]string{}
