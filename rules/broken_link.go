@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -35,7 +36,8 @@ another 4xx/5xx status after redirects, or not at all (401, 403 and 429 count as
 exists). A query string (?view=...) is ignored for relative links.
 
 When the source page's tree has the file a translated page's link misses (media not copied into
-the locale's tree, a page not yet translated), the message names it.
+the locale's tree, a page not yet translated), the message names it; when the source page has the
+same link, broken there too, the message says so: the fix belongs to the source page.
 
 File names are compared ignoring case by default, as the docs platforms serve them
 (media/Image.png for Media/image.png); case-sensitive reports the difference. #top is the top of
@@ -111,6 +113,10 @@ outer:
 						what = "its translation is missing"
 					}
 					also = fmt.Sprintf(" (the source tree has %s: %s)", relTo(dir, there), what)
+				} else if slices.ContainsFunc(src.Links, func(sl LinkFact) bool { return strings.TrimSpace(sl.Dest) == dest }) {
+					// Not the translation's doing: fixed in the source, the
+					// fix reaches every locale.
+					also = fmt.Sprintf(" (the source page %s has the same broken link)", src.Path)
 				}
 			}
 			p.ReportAt(l.Loc, "%s %q does not resolve: %s does not exist%s", l.Kind, dest, relTo(dir, abs), also)

@@ -481,3 +481,22 @@ func TestIncreasingRun(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenLinkBrokenInTheSource: a link the source page has, broken
+// there too, says so (the fix belongs to the source, and reaches every
+// locale); a link only the translation breaks does not.
+func TestBrokenLinkBrokenInTheSource(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	put("en-US/page.md", "# Page\n\nSee [the old page](gone.md) and [the other](other.md).\n")
+	put("en-US/other.md", "# Other\n")
+	put("fr-FR/other.md", "# Autre\n")
+	put("fr-FR/page.md", "# Page\n\nVoir [l’ancienne page](gone.md) et [l’autre](autre.md).\n")
+	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "fr-FR")),
+		`fr-FR/page.md:3: link "autre.md" does not resolve: autre.md does not exist`,
+		`fr-FR/page.md:3: link "gone.md" does not resolve: gone.md does not exist (the source page `)
+	got := corpusFindings(t, "broken-link", filepath.Join(dir, "fr-FR"))
+	if !strings.HasSuffix(got[1], "en-US/page.md has the same broken link)") || strings.Contains(got[0], "source page") {
+		t.Errorf("findings %q", got)
+	}
+}
