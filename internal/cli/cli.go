@@ -256,6 +256,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	if err := f.selection.apply(cfg); err != nil {
 		return err
 	}
+	for _, m := range f.selection.notes {
+		fmt.Fprintf(stderr, "l10nlint: note: %s\n", m)
+	}
 	var res *engine.Result
 	var found map[string]int // findings by rule, before baselines, --new-from-rev and --fix
 	paths := args
@@ -569,6 +572,9 @@ text, so editing another paragraph or shifting lines does not bring old findings
 			}
 			if err := selection.apply(cfg); err != nil {
 				return err
+			}
+			for _, m := range selection.notes {
+				fmt.Fprintf(stderr, "l10nlint: note: %s\n", m)
 			}
 			paths := args
 			if len(paths) == 0 {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -23,6 +24,9 @@ import (
 //     (off by default) runs when it is named, as a warning.
 type ruleSelection struct {
 	enable, disable, only []string
+	// notes are what apply tells the user: a name that is both a rule's
+	// alias and a tag, taken as the rule.
+	notes []string
 }
 
 func (s *ruleSelection) addFlags(cmd *cobra.Command) {
@@ -36,7 +40,7 @@ func (s *ruleSelection) addFlags(cmd *cobra.Command) {
 type reached map[*rules.Rule]bool // true: named
 
 // resolve maps the names of one flag to the rules they reach.
-func resolve(reg *rules.Registry, flag string, names []string) (reached, error) {
+func resolve(reg *rules.Registry, flag string, names []string, notes *[]string) (reached, error) {
 	out := reached{}
 	for _, list := range names {
 		for _, n := range strings.Split(list, ",") {
@@ -52,6 +56,9 @@ func resolve(reg *rules.Registry, flag string, names []string) (reached, error) 
 			if !isTag {
 				if r := reg.Lookup(n); r != nil {
 					out[r] = true
+					if n != r.ID && hasTag(reg, n) {
+						*notes = append(*notes, fmt.Sprintf("--%s %s names the rule %s (its alias); tag:%s selects the rules tagged %s", flag, n, r.ID, n, n))
+					}
 					continue
 				}
 			}
@@ -67,7 +74,7 @@ func resolve(reg *rules.Registry, flag string, names []string) (reached, error) 
 				}
 			}
 			if !found {
-				return nil, usageErr("--%s: unknown rule or tag %q (l10nlint rules lists them; tags: %s)", flag, n, strings.Join(ruleTags(reg), ", "))
+				return nil, usageErr("--%s: unknown rule or tag %q (l10nlint rules lists them; tags: tag:%s)", flag, n, strings.Join(ruleTags(reg), ", tag:"))
 			}
 		}
 	}
@@ -84,15 +91,15 @@ func (s *ruleSelection) apply(cfg *config.Config) error {
 	if reg == nil {
 		reg = rules.Default
 	}
-	enable, err := resolve(reg, "enable", s.enable)
+	enable, err := resolve(reg, "enable", s.enable, &s.notes)
 	if err != nil {
 		return err
 	}
-	disable, err := resolve(reg, "disable", s.disable)
+	disable, err := resolve(reg, "disable", s.disable, &s.notes)
 	if err != nil {
 		return err
 	}
-	only, err := resolve(reg, "only", s.only)
+	only, err := resolve(reg, "only", s.only, &s.notes)
 	if err != nil {
 		return err
 	}
@@ -160,4 +167,16 @@ func ruleTags(reg *rules.Registry) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// hasTag reports whether a rule of reg has the tag t.
+func hasTag(reg *rules.Registry, t string) bool {
+	for _, r := range reg.All() {
+		for _, rt := range r.Tags {
+			if strings.EqualFold(rt, t) {
+				return true
+			}
+		}
+	}
+	return false
 }

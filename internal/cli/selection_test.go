@@ -2,6 +2,8 @@ package cli
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -99,5 +101,30 @@ func TestCheckOnly(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "check", "--disable", "no-such-rule", example); code != ExitUsage || !strings.Contains(stderr, "unknown rule or tag") {
 		t.Errorf("unknown rule: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestAliasThatIsATag: "links" is link-mismatch's alias and a tag; the rule
+// wins, and the run says how to select the tag. An unknown name's error
+// lists the tags spelled as selectable.
+func TestAliasThatIsATag(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "fr-FR", "a.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("# T\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := run(t, "check", "--only", "links", page)
+	if !strings.Contains(stderr, "note: --only links names the rule link-mismatch (its alias); tag:links selects the rules tagged links") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if _, _, stderr := run(t, "check", "--only", "link-mismatch", page); strings.Contains(stderr, "note:") {
+		t.Errorf("a rule named by its ID: %q", stderr)
+	}
+	code, _, stderr := run(t, "check", "--only", "nolinks", page)
+	if code != ExitUsage || !strings.Contains(stderr, "tag:links") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
