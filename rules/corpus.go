@@ -48,6 +48,10 @@ type Corpus struct {
 	// External holds, when external links were checked (--external), what is
 	// wrong with each checked http(s) URL: "" when it works.
 	External map[string]string
+	// WholeTrees lists, for each layout root, the locale trees named whole
+	// on the command line (check fr-FR): their missing pages are reported
+	// on the source pages, named or not.
+	WholeTrees map[string][]string
 	pages    []*PageFacts
 	byKey    map[string][]*PageFacts
 	byAbs    map[string]*PageFacts

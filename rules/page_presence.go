@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -17,8 +18,11 @@ beside it, or i18n/{locale}/ in Docusaurus) that has no page at the same path. T
 path the translation is expected at and the locale's completion: how many of the source pages it
 translates.
 
-Only pages named on the command line are reported, and only trees whose pages were indexed
-count for completion: run l10nlint on the whole documentation set for the full picture.`,
+A source page named on the command line is reported for every locale tree. A locale tree named
+whole (l10nlint check fr-FR, or the folder holding the trees) has its missing pages reported too:
+on the source pages, which the run then reads, named or not. A run on some of a tree's files (a
+pre-commit hook) reports none. In the per-locale table of the text summary and in the JSON and
+SARIF locale, a missing page counts for the locale that lacks it.`,
 	RunCorpus: runMissingPage,
 })
 
@@ -48,6 +52,9 @@ func runMissingPage(p *CorpusPass) {
 		if have[loc] || strings.EqualFold(loc, pg.Locale) {
 			continue
 		}
+		if !pg.Reported && !slices.ContainsFunc(p.Corpus.WholeTrees[pg.Root], func(w string) bool { return strings.EqualFold(w, loc) }) {
+			continue // a source page checked only for the locale trees named
+		}
 		done, total := completion(p.Corpus, pg.Root, loc)
 		where := ""
 		if p.Corpus.Expected != nil {
@@ -60,7 +67,7 @@ func runMissingPage(p *CorpusPass) {
 		key := fmt.Sprintf("no %s translation: expected at %s", loc, where)
 		l := pg.Resolve(pg.Top)
 		p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: pg.Path, Range: pg.Top.Range, Loc: &l,
-			Message: fmt.Sprintf("%s (%s)", key, completionText(loc, done, total)), Key: key})
+			Message: fmt.Sprintf("%s (%s)", key, completionText(loc, done, total)), Key: key, Locale: loc})
 	}
 }
 

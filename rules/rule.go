@@ -97,6 +97,9 @@ type Finding struct {
 	// message without figures that change with the rest of the set (a
 	// locale's completion), so that baselines keep matching.
 	Key string
+	// Locale, when set, is the locale the finding is about when it is not
+	// the page's: the missing translation's, for a finding on a source page.
+	Locale string
 	// SegmentID is the data-ttu-id of the segment, if the finding is on one.
 	SegmentID string
 	// Source and Target are the segment's raw texts, for display.

@@ -200,8 +200,14 @@ func Run(paths []string, opts Options) (*Result, error) {
 	lay := layout.Layout{SourceLocale: cfg.SourceLocale, Patterns: cfg.Layout}
 	reported := len(files)
 	placeFiles(files, lay)
+	var whole map[string][]string // locale trees named whole, by root
 	if corpusRules {
 		files = append(files, contextFiles(files, lay)...)
+		if cfg.Severity(rules.MissingPage) != rules.Off && len(opts.Overlay) == 0 {
+			var sources []string
+			whole, sources = wholeTrees(paths, files[:reported], lay)
+			files = append(files, sourceTreeFiles(sources, files, cfg, lay)...)
+		}
 	}
 	siblingOrder(files[:reported])
 	jobs := opts.Jobs
@@ -216,6 +222,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		segments int
 		internal []string
 		dirs     []suppress.Directive
+		context  bool // dirs are a context page's: never unused
 	}
 	resolve := func(name string) (string, bool) {
 		if r := reg.Lookup(name); r != nil {
@@ -252,6 +259,12 @@ func Run(paths []string, opts Options) (*Result, error) {
 		if testHookParsed != nil {
 			testHookParsed(pg)
 		}
+		if i >= reported && f.place.Source && len(whole[f.place.Root]) > 0 {
+			// A source page missing-page reports on for a locale tree
+			// named whole: its directives count (not as unused ones).
+			o.dirs, _ = suppress.Parse(pg.Text, pg.Comments, resolve)
+			o.context = true
+		}
 		if i < reported {
 			pp := configRel(cfg, pg.Path)
 			o.project = pp
@@ -283,9 +296,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		n += len(o.findings)
 	}
 	res.Findings = make([]report.Finding, 0, n)
+	contextDirs := map[string]bool{}
 	for i, o := range results {
 		if len(o.dirs) > 0 {
 			dirs[files[i].path] = o.dirs
+			contextDirs[files[i].path] = o.context
 		}
 		res.Findings = append(res.Findings, o.findings...)
 		res.Segments += o.segments
@@ -303,6 +318,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		corpus := rules.NewCorpus(cfg.SourceLocale, all)
 		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize, opts.Overlay)
 		corpus.Expected = expected(lay)
+		corpus.WholeTrees = whole
 		tm.since(phaseIndex, t0)
 		if testHookIndexed != nil {
 			testHookIndexed()
@@ -346,13 +362,24 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		var targets []*rules.PageFacts
 		for _, p := range corpus.Pages() {
-			if p.Reported {
+			if p.Reported || p.Source && len(whole[p.Root]) > 0 {
 				targets = append(targets, p)
+			}
+		}
+		// The source pages of a tree named whole get missing-page alone.
+		var missingOnly []enabled
+		for _, e := range active {
+			if e.rule == rules.MissingPage {
+				missingOnly = append(missingOnly, e)
 			}
 		}
 		more := make([]out, len(targets))
 		parallel(len(targets), jobs, func(i int) {
-			more[i].findings, more[i].internal = checkCorpus(corpus, targets[i], active, cfg, tm)
+			act := active
+			if !targets[i].Reported {
+				act = missingOnly
+			}
+			more[i].findings, more[i].internal = checkCorpus(corpus, targets[i], act, cfg, tm)
 		})
 		for _, o := range more {
 			res.Findings = append(res.Findings, o.findings...)
@@ -388,7 +415,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 	if sev := severity(rules.UnusedSuppression.ID); sev != rules.Off {
 		var extra []report.Finding
 		for _, d := range unused {
-			if !allActive(d.Rules, reg, cfg) {
+			if contextDirs[d.Path] || !allActive(d.Rules, reg, cfg) {
 				continue // a rule turned off did not run: its directive is not stale
 			}
 			f := suppress.UnusedFinding(d)
@@ -747,7 +774,11 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 				if f.Loc != nil && pf.TextOf != nil {
 					snippet = d.clone(pf.TextOf(f.Loc.Range))
 				}
-				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: pf.Locale,
+				loc := pf.Locale
+				if f.Locale != "" {
+					loc = f.Locale
+				}
+				out = append(out, report.Finding{Finding: f, Start: start, End: end, Locale: loc,
 					Snippet: snippet, ProjectPath: pp, Fingerprint: d.fingerprint(f, pp, printed, srcKey, tgtKey)})
 			}}
 		if msg := runRule(func() { e.rule.RunCorpus(pass) }); msg != "" {

@@ -359,3 +359,44 @@ func TestCorpusFindingSnippets(t *testing.T) {
 	}
 	t.Fatal("no broken-link finding")
 }
+
+// TestMissingPageOfATreeNamedWhole: check fr-FR reports the pages fr-FR
+// lacks, on the source pages, which are not named (and for that locale
+// only, counted for it); a run on some of the tree's files reports none.
+// A directive on such a source page silences its finding and is not
+// reported unused, nor is a directive there for another rule.
+func TestMissingPageOfATreeNamedWhole(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "en-US", "a.md"), "# A\n\n<!-- l10nlint-disable-file typography -->\n")
+	write(t, filepath.Join(dir, "en-US", "b.md"), "# B\n")
+	write(t, filepath.Join(dir, "en-US", "sub", "c.md"), "<!-- l10nlint-disable-file missing-page -- not for translation -->\n# C\n")
+	write(t, filepath.Join(dir, "fr-FR", "a.md"), "# A\n")
+	write(t, filepath.Join(dir, "zh-CN", "a.md"), "# A\n")
+	run := func(paths ...string) (got []string) {
+		t.Helper()
+		res, err := Run(paths, Options{Config: config.Default()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if f.Rule == "missing-page" || f.Rule == "unused-suppression" {
+				p := filepath.ToSlash(f.Path)
+				p = p[strings.LastIndex(p[:strings.LastIndex(p, "/")], "/")+1:] // en-US/b.md
+				got = append(got, p+" ["+f.Locale+"] "+f.Message)
+			}
+		}
+		return got
+	}
+	got := run(filepath.Join(dir, "fr-FR"))
+	want := "en-US/b.md [fr-FR] no fr-FR translation: expected at "
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) || !strings.HasSuffix(got[0], "(fr-FR translates 1 of 3 source pages, 33.3%)") {
+		t.Errorf("check fr-FR: %q, want one finding %q...", got, want)
+	}
+	if got := run(filepath.Join(dir, "fr-FR", "a.md")); len(got) != 0 {
+		t.Errorf("check fr-FR/a.md: %q, want none", got)
+	}
+	// Named whole, both trees: each locale's missing pages.
+	if got := run(filepath.Join(dir, "fr-FR"), filepath.Join(dir, "zh-CN")); len(got) != 2 {
+		t.Errorf("check fr-FR zh-CN: %q, want two", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -321,4 +322,83 @@ func humanSize(n int64) string {
 		v, u = v/unit, next
 	}
 	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + u
+}
+
+// wholeTrees finds the locale trees the command line names whole — a
+// directory named that is the tree or holds it (check fr-FR, check docs) —
+// among the trees of the named files, by layout root, and the source trees
+// beside them (absolute, slash-separated).
+func wholeTrees(paths []string, named []file, lay layout.Layout) (whole map[string][]string, sources []string) {
+	var dirs []string
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			if abs, err := filepath.Abs(p); err == nil {
+				dirs = append(dirs, strings.TrimSuffix(filepath.ToSlash(abs), "/"))
+			}
+		}
+	}
+	if len(dirs) == 0 {
+		return nil, nil
+	}
+	srcLocale := lay.SourceLocale
+	if srcLocale == "" {
+		srcLocale = "en-US"
+	}
+	seen := map[string]bool{}
+	for _, f := range named {
+		pl := f.place
+		if !f.placed || pl.Source || pl.Assumed || pl.Locale == "" {
+			continue
+		}
+		abs := f.abs
+		if f.real != "" {
+			abs = f.real
+		}
+		tree, ok := strings.CutSuffix(filepath.ToSlash(abs), "/"+pl.Rel)
+		if !ok || seen[tree] {
+			continue
+		}
+		seen[tree] = true
+		if !slices.ContainsFunc(dirs, func(d string) bool { return tree == d || strings.HasPrefix(tree, d+"/") }) {
+			continue
+		}
+		if whole == nil {
+			whole = map[string][]string{}
+		}
+		whole[pl.Root] = append(whole[pl.Root], pl.Locale)
+		if src, ok := strings.CutSuffix(lay.Expected(pl, srcLocale), "/"+pl.Rel); ok && !seen["src:"+src] {
+			seen["src:"+src] = true
+			sources = append(sources, src)
+		}
+	}
+	return whole, sources
+}
+
+// sourceTreeFiles returns the files of the source trees not among files,
+// placed: a locale tree named whole has its missing pages reported, which
+// takes every page of its source tree.
+func sourceTreeFiles(sources []string, files []file, cfg *config.Config, lay layout.Layout) []file {
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f.abs] = true
+	}
+	var out []file
+	for _, s := range sources {
+		dir := filepath.FromSlash(s)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		found, err := collect([]string{dir}, cfg)
+		if err != nil {
+			continue
+		}
+		for _, f := range found {
+			if !have[f.abs] {
+				have[f.abs] = true
+				out = append(out, f)
+			}
+		}
+	}
+	placeFiles(out, lay)
+	return out
 }
