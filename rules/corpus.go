@@ -52,9 +52,9 @@ type Corpus struct {
 	// on the command line (check fr-FR): their missing pages are reported
 	// on the source pages, named or not.
 	WholeTrees map[string][]string
-	pages    []*PageFacts
-	byKey    map[string][]*PageFacts
-	byAbs    map[string]*PageFacts
+	pages      []*PageFacts
+	byKey      map[string][]*PageFacts
+	byAbs      map[string]*PageFacts
 }
 
 // NewCorpus indexes pages (in any order).
