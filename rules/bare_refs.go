@@ -40,7 +40,7 @@ func mayHaveBareRefs(raw string) bool {
 // punctuation and an unbalanced closing parenthesis, as GFM has it. URLs
 // whose host is not well formed are kept, marked invalid: a target's
 // https://\. azurewebsites. net is a broken URL, not none.
-func bareRefs(t Text) []bareRef {
+func bareRefs(t Text, noFrag bool) []bareRef {
 	raw := t.Raw
 	if !mayHaveBareRefs(raw) {
 		return nil
@@ -82,7 +82,7 @@ func bareRefs(t Text) []bareRef {
 		value := decodeProse(raw[start:end])
 		if !email || validEmail(value) {
 			out = append(out, bareRef{email: email, valid: email || validURLHost(value), value: value,
-				key: bareKey(value, email), at: Range{Start: base + start, End: base + end}})
+				key: bareKey(value, email, noFrag), at: Range{Start: base + start, End: base + end}})
 		}
 		i = max(end, start+1)
 	}
@@ -106,16 +106,7 @@ func proseBreaks(t Text, base int) []Range {
 	for _, d := range t.Emphasis {
 		add(d.Range)
 	}
-	sort.Slice(marks, func(i, j int) bool { return marks[i].Start < marks[j].Start })
-	out := marks[:0]
-	for _, m := range marks {
-		if n := len(out); n > 0 && m.Start <= out[n-1].End {
-			out[n-1].End = max(out[n-1].End, m.End)
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
+	return sortMerge(marks)
 }
 
 // bareStart finds the next place at or after i where a URL starts
@@ -158,6 +149,17 @@ func urlByte(c byte) bool {
 func urlEnd(raw string, start, limit int) int {
 	end := start
 	for end < limit && urlByte(raw[end]) {
+		if raw[end] == '&' {
+			// A character reference is the character it stands for:
+			// &amp; is part of a URL, &nbsp; and &gt; end it.
+			if n, d := entityAt(raw[end:limit]); n > 0 {
+				if len(d) != 1 || !urlByte(d[0]) {
+					break
+				}
+				end += n
+				continue
+			}
+		}
 		if raw[end] == '\\' {
 			// An escaped character that may be part of a URL is one
 			// (https://\.x renders as https://.x); \< ends it, as < does.
@@ -170,6 +172,7 @@ func urlEnd(raw string, start, limit int) int {
 	}
 	// Trailing punctuation is the sentence's, and a closing parenthesis
 	// without its opening one the text's: "(see https://x.com/a)."
+	open, closed := strings.Count(raw[start:end], "("), strings.Count(raw[start:end], ")")
 	for end > start {
 		c := raw[end-1]
 		escaped := end-2 >= start && raw[end-2] == '\\'
@@ -177,8 +180,9 @@ func urlEnd(raw string, start, limit int) int {
 			end--
 			continue
 		}
-		if c == ')' && strings.Count(raw[start:end], "(") < strings.Count(raw[start:end], ")") {
+		if c == ')' && open < closed {
 			end--
+			closed--
 			continue
 		}
 		break
@@ -292,7 +296,7 @@ func decodeProse(s string) string {
 // bareKey is what must stay equal of a bare reference across locales: an
 // e-mail address ignoring case (mail systems do), a URL as link-mismatch
 // compares destinations (locale segments and parameters may change).
-func bareKey(value string, email bool) string {
+func bareKey(value string, email, noFrag bool) string {
 	if email {
 		a := strings.TrimPrefix(strings.ToLower(value), "mailto:")
 		if user, domain, _ := strings.Cut(a, "@"); exampleDomain(domain) && user != "" {
@@ -305,42 +309,45 @@ func bareKey(value string, email bool) string {
 	} else if prefixFold(value, "https://") {
 		value = "http://" + value[len("https://"):] // the scheme upgraded is the same page
 	}
-	return "url:" + NormalizeURL(value, false)
+	return "url:" + NormalizeURL(value, noFrag)
 }
 
 // checkBareRefs reports the bare URLs and e-mail addresses of s's source
 // that the target lacks: changed (an unmatched one of the target's in
 // their place), missing, and those the target adds. A target may give a
 // bare URL of the source as a link, an autolink or in code.
-func checkBareRefs(p *Pass, s *Segment, tgtLinks []Link) {
+func checkBareRefs(p *Pass, s *Segment, srcLinks, tgtLinks []Link, noFrag bool) {
 	if !mayHaveBareRefs(s.Source.Raw) {
 		return
 	}
-	src := bareRefs(s.Source)
+	src := bareRefs(s.Source, noFrag)
 	if !slices.ContainsFunc(src, func(r bareRef) bool { return r.valid }) {
 		return
 	}
-	tgt := bareRefs(s.Target)
+	tgt := bareRefs(s.Target, noFrag)
 	have := map[string]int{} // what the target offers, by key
 	for _, r := range tgt {
 		have[r.key]++
 	}
 	for _, l := range tgtLinks {
-		if d := strings.TrimSpace(l.Dest); prefixFold(d, "mailto:") {
-			have[bareKey(d[len("mailto:"):], true)]++
-		} else {
-			have[bareKey(d, false)]++
-		}
+		have[linkKey(l.Dest, noFrag)]++
 	}
 	for _, c := range s.Target.Code {
-		for _, r := range bareRefs(Text{Raw: c.Content}) {
+		for _, r := range bareRefs(Text{Raw: c.Content}, noFrag) {
 			have[r.key]++
 		}
+	}
+	// What the source has, bare or as a link: the target may repeat it, or
+	// write a link of the source as a bare URL.
+	inSource := map[string]bool{}
+	for _, l := range srcLinks {
+		inSource[linkKey(l.Dest, noFrag)] = true
 	}
 	var missing []bareRef
 	want := map[string]int{}
 	for _, r := range src {
 		want[r.key]++ // the same broken URL on both sides is no change
+		inSource[r.key] = true
 		if have[r.key] > 0 {
 			have[r.key]--
 		} else if r.valid {
@@ -351,7 +358,7 @@ func checkBareRefs(p *Pass, s *Segment, tgtLinks []Link) {
 	for _, r := range tgt {
 		if want[r.key] > 0 {
 			want[r.key]--
-		} else {
+		} else if !inSource[r.key] {
 			extra = append(extra, r)
 		}
 	}
@@ -394,4 +401,31 @@ func exampleDomain(d string) bool {
 		}
 	}
 	return false
+}
+
+// entityAt reads the character reference s starts with (&amp;, &#38;):
+// its length and what it decodes to; 0 when s starts with none.
+func entityAt(s string) (int, string) {
+	semi := strings.IndexByte(s[:min(len(s), 34)], ';')
+	if semi < 0 || !entityRe.MatchString(s[:semi+1]) || entityRe.FindStringIndex(s[:semi+1])[0] != 0 {
+		return 0, ""
+	}
+	d := decodeEntity(s[:semi+1])
+	if d == s[:semi+1] {
+		return 0, "" // names no character
+	}
+	return semi + 1, d
+}
+
+// linkKey is bareKey for a link's destination: mailto: and an autolink's
+// bare address (<support@example.com>) are e-mail addresses.
+func linkKey(dest string, noFrag bool) string {
+	d := strings.TrimSpace(dest)
+	if prefixFold(d, "mailto:") {
+		return bareKey(d[len("mailto:"):], true, noFrag)
+	}
+	if at := strings.IndexByte(d, '@'); at > 0 && !strings.ContainsAny(d[:at], ":/") {
+		return bareKey(d, true, noFrag)
+	}
+	return bareKey(d, false, noFrag)
 }

@@ -69,3 +69,21 @@ func TestLinkMismatchBareAddressesInCJK(t *testing.T) {
 			text: sxs("a-1", "发送到地址phish@office365.microsoft.com。", "Send it to phish@office365.microsoft.com.") + "\n", path: "zh-CN/page.md"},
 	})
 }
+
+// TestLinkMismatchBareURLsReview: cases a review found.
+func TestLinkMismatchBareURLsReview(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "an e-mail autolink gives the address",
+			text: sxs("a-1", "Écrivez à <support@microsoft.com>.", "Write to support@microsoft.com.") + "\n"},
+		{name: "a no-break space entity ends a URL",
+			text: sxs("a-1", "Voir https://a.example/x&nbsp;: ici", "See https://a.example/x: here") + "\n"},
+		{name: "an escaped > ends a URL, &amp; does not",
+			text: sxs("a-1", "Voir https://a.example/x?a=1&amp;b=2", "See &lt;https://a.example/x?a=1&amp;b=2&gt;") + "\n"},
+		{name: "ignore-fragments holds for bare URLs",
+			opts: map[string]any{"ignore-fragments": true},
+			text: sxs("a-1", "Voir https://a.example/x#partie", "See https://a.example/x#part") + "\n"},
+		{name: "a link of the source written as a bare URL, and a repeated URL, are not added ones",
+			text: sxs("a-1", "Voir https://a.example et https://b.example, https://a.example.", "See https://a.example and [link](https://b.example).") + "\n",
+			want: []string{`link syntax broken in the target: "https://b.example" appears`}},
+	})
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +54,8 @@ var powershellVerbs = wordSet(`Add Approve Assert Backup Block Build Checkpoint 
 // cmdletNotNouns end English compounds that look like cmdlets: Add-In,
 // Pop-Up, Read-Only, Out-Of-Box.
 var cmdletNotNouns = wordSet(`In Ins On Ons Up Ups Out Off Down Back Over Only All As Of To By Through Away Ahead
-	Time Level Minded`)
+	Time Level Minded Write Read Driven Based Button Buttons Engine Engines Screen Top Paste Ready Friendly Wide Free
+	Aside Forward Ups`)
 
 // cmdletName is a cmdlet name in a text: raw[start:end], the hyphen at
 // dash.
@@ -79,10 +81,10 @@ func runCmdletMismatch(p *Pass) {
 // cmdletNames finds the cmdlet names of t's prose, link text included.
 func cmdletNames(t Text) []cmdletName {
 	raw := t.Raw
-	skip := cmdletSkips(t)
+	skip := sortMerge(cmdletSkips(t))
 	var out []cmdletName
 	for i := strings.IndexByte(raw, '-'); i >= 0; {
-		if n, ok := cmdletAt(raw, i); ok && !skipped(skip, n.start, n.end) {
+		if n, ok := cmdletAt(raw, i); ok && !overlaps(skip, n.start, n.end) {
 			out = append(out, n)
 		}
 		j := strings.IndexByte(raw[i+1:], '-')
@@ -100,7 +102,7 @@ func cmdletAt(raw string, i int) (cmdletName, bool) {
 	for s > 0 && isASCIILetter(raw[s-1]) {
 		s--
 	}
-	if s == i || s > 0 && (isASCIIWordByte(raw[s-1]) || raw[s-1] == '-' || raw[s-1] >= utf8.RuneSelf) || !powershellVerbs[raw[s:i]] {
+	if s == i || s > 0 && (isASCIIWordByte(raw[s-1]) || raw[s-1] == '-' || letterBefore(raw, s)) || !powershellVerbs[raw[s:i]] {
 		return cmdletName{}, false
 	}
 	e := i + 1
@@ -110,7 +112,7 @@ func cmdletAt(raw string, i int) (cmdletName, bool) {
 	for e < len(raw) && isASCIIWordByte(raw[e]) {
 		e++
 	}
-	if e < len(raw) && (raw[e] == '-' || raw[e] >= utf8.RuneSelf) || cmdletNotNouns[raw[i+1:e]] {
+	if e < len(raw) && (raw[e] == '-' || letterAt(raw, e)) || cmdletNotNouns[raw[i+1:e]] {
 		return cmdletName{}, false // Set-Up-Guide, or glued to more letters
 	}
 	return cmdletName{start: s, dash: i, end: e}, true
@@ -137,13 +139,23 @@ func cmdletSkips(t Text) []Range {
 	return out
 }
 
-func skipped(skip []Range, start, end int) bool {
-	for _, r := range skip {
-		if start < r.End && end > r.Start {
-			return true
-		}
-	}
-	return false
+// overlaps reports whether [start, end) meets one of the sorted, disjoint
+// ranges rs.
+func overlaps(rs []Range, start, end int) bool {
+	k := sort.Search(len(rs), func(k int) bool { return rs[k].End > start })
+	return k < len(rs) && rs[k].Start < end
+}
+
+// letterAt and letterBefore report whether the character at, or before,
+// byte i of s is a letter or digit of any script.
+func letterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func letterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // checkCmdlets reports each cmdlet name of the source the target lacks,
@@ -164,6 +176,18 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 	}
 	for _, g := range s.Target.Tags {
 		skip = append(skip, rel(g.Range))
+	}
+	skip = sortMerge(skip)
+	// Whole-token counts of a form in the target and the source, computed
+	// once (a generated page repeats one noun thousands of times).
+	counts := map[string][2]int{}
+	count := func(form string) [2]int {
+		c, ok := counts[form]
+		if !ok {
+			c = [2]int{countToken(lower, form), countToken(srcLower, form)}
+			counts[form] = c
+		}
+		return c
 	}
 	seen := map[string]bool{}
 	for _, n := range names {
@@ -186,28 +210,36 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			if insteadKind == "verb" || insteadKind == kind {
 				return
 			}
-			if form := lower[r.Start:r.End]; countToken(lower, form) <= countToken(srcLower, form) {
+			if c := count(lower[r.Start:r.End]); c[0] <= c[1] {
 				return
 			}
 			instead, insteadKind = r, kind
 		}
 		for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
 			e := i + len(noun)
-			if e < len(lower) && (isASCIIWordByte(lower[e]) || lower[e] >= utf8.RuneSelf) || skipped(skip, i, e) {
+			if e < len(lower) && (isASCIIWordByte(lower[e]) || latinLetterAt(tgt, e)) || overlaps(skip, i, e) {
 				continue // part of a longer word, or a destination
 			}
 			ps := i
 			if i > 0 && lower[i-1] == '-' {
 				ps--
 			}
+			// The word before: letters of one kind, Latin or not, so that
+			// 运行Get-Mailbox has the verb Get and 并删除-X the verb 并删除.
+			class := -1
 			for ps > 0 {
 				r, size := utf8.DecodeLastRuneInString(tgt[:ps])
-				if r >= utf8.RuneSelf && ps == i {
-					break // 获取IRMConfiguration: the noun after another script's text
-				}
 				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 					break
 				}
+				c := 0
+				if r < 0x250 {
+					c = 1
+				}
+				if ps == i && c == 0 || class >= 0 && c != class {
+					break // 获取IRMConfiguration: the noun after another script's text
+				}
+				class = c
 				ps -= size
 			}
 			switch {
@@ -249,8 +281,8 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 func checkGluedParameter(p *Pass, s *Segment, n cmdletName, lower string) {
 	src := s.Source.Raw
 	i := n.end
-	for i < len(src) && (src[i] == ' ' || src[i] == '*' || src[i] == '_') {
-		i++ // Search-Mailbox -DeleteContent, **Search-Mailbox** -DeleteContent
+	for i < len(src) && strings.IndexByte(" \t\r\n*_", src[i]) >= 0 {
+		i++ // Search-Mailbox -DeleteContent, **Search-Mailbox** -DeleteContent, a line break
 	}
 	if i == n.end || i+1 >= len(src) || src[i] != '-' || !isASCIILetter(src[i+1]) {
 		return
@@ -313,4 +345,25 @@ func countToken(s, tok string) int {
 		}
 	}
 	return n
+}
+
+// latinLetterAt reports whether the character at byte i of s is a
+// non-ASCII Latin letter (Mailboxé is one word; Mailbox。 is not).
+func latinLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r >= 0x80 && r < 0x250 && unicode.IsLetter(r)
+}
+
+// sortMerge sorts ranges by start and merges those that overlap or touch.
+func sortMerge(rs []Range) []Range {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }

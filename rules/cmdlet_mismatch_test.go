@@ -58,3 +58,24 @@ func TestCmdletMismatch(t *testing.T) {
 			text: sxs("a-1", "Run the IRMConfiguration cmdlet.", "Run the Set-IRMConfiguration cmdlet.") + "\n"},
 	})
 }
+
+// TestCmdletMismatchReview: cases a review found: a cmdlet name next to
+// non-ASCII punctuation or text, on either side.
+func TestCmdletMismatchReview(t *testing.T) {
+	runCases(t, "cmdlet-mismatch", []ruleCase{
+		{name: "before a full-width full stop", path: "zh-CN/page.md",
+			text: sxs("a-1", "运行 Get-AcceptedDomain。", "Run Get-AcceptedDomain.") + "\n"},
+		{name: "inside guillemets with no-break spaces",
+			text: sxs("a-1", "Exécutez «\u00a0New-ComplianceSecurityFilter\u00a0» ou Get-Mailbox’s.", "Run “New-ComplianceSecurityFilter” or Get-Mailbox’s.") + "\n"},
+		{name: "Chinese text glued before the name", path: "zh-CN/page.md",
+			text: sxs("a-1", "运行Get-Mailbox 命令", "Run the Get-Mailbox cmdlet.") + "\n"},
+		{name: "a name between typographic quotes in the source",
+			text: sxs("a-1", "Exécutez « Obtenir-BoîteAuxLettres ».", "Run “Get-Mailbox”.") + "\n",
+			want: []string{"cmdlet Get-Mailbox missing from the target"}},
+		{name: "a parameter on the next line, glued in the target",
+			text: sxs("a-1", "Exécutez Search-Mailbox-DeleteContent.", "Run Search-Mailbox\n-DeleteContent.") + "\n",
+			want: []string{"parameter -DeleteContent glued to the cmdlet Search-Mailbox"}},
+		{name: "English compounds",
+			text: sxs("a-1", "Un accès en lecture-écriture, piloté par les tests.", "Read-Write access, Test-Driven.") + "\n"},
+	})
+}

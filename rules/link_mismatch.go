@@ -94,7 +94,7 @@ func runLinkMismatch(p *Pass) {
 	for _, s := range p.Page.Segments {
 		srcLinks, tgtLinks := withHTMLLinks(p.Page.Text, s.Source), withHTMLLinks(p.Page.Text, s.Target)
 		if bare && s.HasSource {
-			checkBareRefs(p, s, tgtLinks)
+			checkBareRefs(p, s, srcLinks, tgtLinks, noFrag)
 		}
 		if !s.HasSource || len(srcLinks) == 0 && len(tgtLinks) == 0 {
 			continue

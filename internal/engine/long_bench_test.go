@@ -42,6 +42,12 @@ func longSegmentPages(n int) map[string]string {
 		// Versions the target writes with a comma (a regexp per version
 		// scanned the whole target: 22 s for 286 KB).
 		"fr-FR/versions.md": seg(strings.Repeat("TLS 1,3, ", n), strings.Repeat("TLS 1.2, ", n)),
+		// A cmdlet's noun thousands of times in tags, alone and under
+		// another verb (30 s for 570 KB when each was counted anew), and a
+		// URL ending in thousands of parentheses.
+		"fr-FR/cmdlets.md": seg(strings.Repeat("<b>Mailbox</b> Mailbox New-Mailbox ", n),
+			"Set-Mailbox "+strings.Repeat("<b>Mailbox</b> Mailbox New-Mailbox ", n)),
+		"fr-FR/parens.md": seg("Voir https://a.example/", "See https://a.example/"+strings.Repeat(")", 10*n)),
 	}
 }
 

@@ -85,7 +85,17 @@ func Extract(page *rules.Page, bodyStart int) {
 	scanBlock := func(kind string, start, end int) {
 		b := addBlock(kind, start, end)
 		tt, cc, ll := scanner.Scan(text, start, end)
+		rawText := "" // inside <script>, <style>...: text, not tags, up to its end tag
 		for _, tg := range tt {
+			if rawText != "" {
+				if tg.Closing && tg.Name == rawText {
+					rawText = ""
+				}
+				continue
+			}
+			if kind == "html" && !tg.Closing && rawTextElements[tg.Name] {
+				rawText = tg.Name
+			}
 			tags = append(tags, tag{r: tg.Range, block: b})
 			if strings.HasPrefix(text[tg.Range.Start:tg.Range.End], "<!--") {
 				page.Comments = append(page.Comments, tg.Range)
@@ -192,6 +202,10 @@ func Extract(page *rules.Page, bodyStart int) {
 	page.Segments, page.Problems = pair(text, tags, blocks)
 	page.Problems = append(page.Problems, strayMarkup(text, bodyStart, tags, code)...)
 }
+
+// rawTextElements hold text, not markup: what looks like a tag in a
+// <script> or <style> block ('<a href="x">' in a string) is none.
+var rawTextElements = map[string]bool{"script": true, "style": true, "textarea": true, "title": true, "xmp": true}
 
 // htmlLink reads the link of an <a href> or <img src> tag, which leads
 // where a Markdown link or image would.

@@ -403,10 +403,11 @@ func TestAnchorAttrs(t *testing.T) {
 // TestHTMLLinks: the <a href> and <img src> tags of the body are links of
 // the page like Markdown ones (broken-link and structure-mismatch check
 // them), in document order, their destinations unescaped and DestRange the
-// attribute's value as written; those in code are not.
+// attribute's value as written; those in code, scripts and styles are not.
 func TestHTMLLinks(t *testing.T) {
 	text := "See [md](a.md).\n\n<p><a class=\"x\" href=\"b.md?x=1&amp;y=2\">b</a> <IMG SRC=c.png></p>\n\n" +
-		"Text <a href='d.md#part'>d</a> and `<a href=\"code.md\">`.\n\n```\n<a href=\"block.md\">\n```\n\n<a name=\"anchor\"></a> [e](e.md)\n"
+		"Text <a href='d.md#part'>d</a> and `<a href=\"code.md\">`.\n\n```\n<a href=\"block.md\">\n```\n\n<a name=\"anchor\"></a> [e](e.md)\n\n" +
+		"<script>\nvar s = '<a href=\"script.md\">';\n</script>\n\n<style>\na { content: \"<img src=style.png>\" }\n</style>\n"
 	p := extract(text, 0)
 	type link struct {
 		kind     rules.LinkKind
