@@ -39,7 +39,8 @@ glues to it without the space (Search-Mailbox-DeleteContent) is reported too: Po
 that as a cmdlet name that does not exist.
 
 Pages in the source language are skipped.`,
-	Run: runCmdletMismatch,
+	Run:         runCmdletMismatch,
+	Monolingual: true,
 })
 
 // powershellVerbs are PowerShell's approved verbs (Get-Verb).
@@ -178,6 +179,13 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		skip = append(skip, rel(g.Range))
 	}
 	skip = sortMerge(skip)
+	// The target's code spans may hold the name (found), but another
+	// cmdlet there is code-mismatch's, not a replacement of this one.
+	var code []Range
+	for _, c := range s.Target.Code {
+		code = append(code, rel(c.Range))
+	}
+	code = sortMerge(code)
 	// Whole-token counts of a form in the target and the source, computed
 	// once (a generated page repeats one noun thousands of times).
 	counts := map[string][2]int{}
@@ -207,7 +215,7 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		// the source has is ("new-compliancesearch 或 new-compliancesearch"
 		// for New- and Set-ComplianceSearch).
 		consider := func(r Range, kind string) {
-			if insteadKind == "verb" || insteadKind == kind {
+			if insteadKind == "verb" || insteadKind == kind || overlaps(code, r.Start, r.End) {
 				return
 			}
 			if c := count(lower[r.Start:r.End]); c[0] <= c[1] {

@@ -22,7 +22,8 @@ var CodeMismatch = Register(&Rule{
 		"Code spans are compared after CommonMark normalization (one leading and trailing space\n" +
 		"removed, line endings as spaces). The content of an inline <code>...</code> element counts as\n" +
 		"a code span (entities decoded): it renders alike.",
-	Run: runCodeMismatch,
+	Run:         runCodeMismatch,
+	Monolingual: true,
 })
 
 func runCodeMismatch(p *Pass) {

@@ -72,7 +72,8 @@ Options:
 		{Name: "ignore-case", Default: false, Doc: "accept a term written with another case"},
 		{Name: "allowed-forms", Default: defaultAllowedForms, Doc: `accepted localized forms: "TERM=FORM" or "LOCALE:TERM=FORM"`},
 	},
-	Run: runDoNotTranslate,
+	Run:         runDoNotTranslate,
+	Monolingual: true,
 })
 
 // defaultDoNotTranslate are product names Microsoft keeps in English in its

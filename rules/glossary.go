@@ -82,7 +82,8 @@ Options:
 	Options: []Option{
 		{Name: "forbidden-anywhere", Default: true, Doc: "report a forbidden translation even where the source lacks its term"},
 	},
-	Run: runGlossary,
+	Run:         runGlossary,
+	Monolingual: true,
 })
 
 // glossaryEndings are the inflection endings a word of a translation may

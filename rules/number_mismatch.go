@@ -96,7 +96,8 @@ Example: source "Where can I get the ISO 22301 audit reports?", target
 		{Name: "identifiers", Default: true,
 			Doc: "Compare identifiers (21Vianet, E5, SHA-256, Office 365, versions); false compares quantities only."},
 	},
-	Run: runNumberMismatch,
+	Run:         runNumberMismatch,
+	Monolingual: true,
 })
 
 func runNumberMismatch(pass *Pass) {

@@ -80,6 +80,12 @@ type Rule struct {
 	Options  []Option
 	// Run checks one page. It must not keep references to the page.
 	Run func(*Pass)
+	// Monolingual: Run is also given monolingual translated pages (no
+	// side-by-side segments) as pages of segments: their blocks paired with
+	// their source page's where the two pages' structure agrees (see the
+	// README). Segment IDs are empty there, and the source texts' ranges
+	// lie past the page's own text: report on the target.
+	Monolingual bool
 	// RunCorpus checks one page against the rest of the documentation set
 	// (its source page, its sibling translations). A rule has Run, RunCorpus
 	// or both.

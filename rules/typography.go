@@ -108,7 +108,8 @@ Options:
 		{Name: "check-pairs", Default: true, Doc: "unpaired brackets and quotes where the source's are paired"},
 		{Name: "check-edge-spaces", Default: true, Doc: "leading and trailing white space that changes how segments join when rendered"},
 	},
-	Run: runTypography,
+	Run:         runTypography,
+	Monolingual: true,
 })
 
 // typoChar is one rendered character of a segment side: a prose character

@@ -47,7 +47,8 @@ Options:
 		{Name: "min-words", Default: 4, Doc: "words of prose a source must have to be checked"},
 		{Name: "terms", Default: []string{}, Doc: "extra do-not-translate terms"},
 	},
-	Run: runUntranslated,
+	Run:         runUntranslated,
+	Monolingual: true,
 })
 
 // englishFunctionWords are frequent English words that are not names.

@@ -230,6 +230,39 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		return "", false
 	}
+	cwd, _ := os.Getwd()
+	var mono []enabled // the rules that also check monolingual pages
+	for _, e := range active {
+		if e.rule.Monolingual && e.rule.Run != nil {
+			mono = append(mono, e)
+		}
+	}
+	// readSource reads and parses the source page of a placed page, or nil.
+	readSource := func(pl layout.Place) *rules.Page {
+		srcLocale := cfg.SourceLocale
+		if srcLocale == "" {
+			srcLocale = "en-US"
+		}
+		abs := filepath.FromSlash(lay.Expected(pl, srcLocale))
+		data, open := opts.Overlay[abs]
+		if !open {
+			var err error
+			if data, err = readFile(abs, cfg.MaxFileSize); err != nil {
+				return nil
+			}
+		}
+		popts := popts
+		popts.FolderLocale = srcLocale
+		parse := page.ParseOwned
+		if open {
+			parse = page.Parse // the editor's buffer is not ours to keep
+		}
+		src, unread, _ := parseSafely(abs, func() *rules.Page { return parse(display(cwd, abs), data, popts) })
+		if unread || len(src.FileProblems) > 0 {
+			return nil
+		}
+		return src
+	}
 	results := make([]out, len(files))
 	parallel(len(files), jobs, func(i int) {
 		f := files[i]
@@ -269,6 +302,17 @@ func Run(paths []string, opts Options) (*Result, error) {
 			pp := configRel(cfg, pg.Path)
 			o.project = pp
 			o.findings, o.internal = check(pg, active, cfg, lines, pp, tm)
+			if len(mono) > 0 && !pg.Bilingual() && len(pg.Blocks) > 0 && f.placed && !f.place.Source {
+				// A monolingual translation: its blocks, paired with its
+				// source page's, are segments for the rules that check them.
+				if src := readSource(f.place); src != nil && !src.Bilingual() {
+					if al, at := alignedPage(pg, src); al != nil {
+						more, bugs := checkAligned(al, pg, at, mono, cfg, lines, pp, tm)
+						o.findings = append(o.findings, more...)
+						o.internal = append(o.internal, bugs...)
+					}
+				}
+			}
 			if bug != "" {
 				o.internal = append(o.internal, pg.Path+": "+bug)
 			}

@@ -145,3 +145,10 @@ func numberedFingerprints(run *Run) (found, suppressed []string) {
 	}
 	return number(run.Findings), number(run.Suppressed)
 }
+
+// onSegment reports whether f is about a segment: a side-by-side one (its
+// id), or a pair of aligned blocks of a monolingual page (no id, but
+// texts).
+func (f *Finding) onSegment() bool {
+	return f.SegmentID != "" || f.Source != "" || f.Target != ""
+}

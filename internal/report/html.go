@@ -284,7 +284,7 @@ func newHTMLReport(run *Run) *htmlReport {
 		if f.Start.Line > 0 {
 			h.Where += ":" + strconv.Itoa(f.Start.Line) + ":" + strconv.Itoa(f.Start.Col)
 		}
-		if f.SegmentID != "" {
+		if f.onSegment() {
 			h.Segment = true
 			h.Source = visible(f.Source)
 			switch at := spans[i]; {
@@ -405,7 +405,7 @@ func spanOffsets(fs []Finding) []int {
 	for i := range fs {
 		out[i] = -1
 		f := &fs[i]
-		if f.SegmentID == "" || f.Snippet == "" || !strings.Contains(f.Target, f.Snippet) {
+		if !f.onSegment() || f.Snippet == "" || !strings.Contains(f.Target, f.Snippet) {
 			continue
 		}
 		k := segKey{f.Path, f.SegmentID, f.Target}

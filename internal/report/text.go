@@ -142,7 +142,7 @@ func writeTextHeader(w *bufio.Writer, p palette, f *Finding) {
 func writeTextFinding(w *bufio.Writer, p palette, f *Finding, folds *foldCache) {
 	writeTextHeader(w, p, f)
 	hl := p.severity(f.Severity)
-	if f.SegmentID != "" {
+	if f.onSegment() {
 		var src, tgt *foldedText
 		if folds != nil {
 			src, tgt = folds.get(&folds.src, f.Source), folds.get(&folds.tgt, f.Target)
