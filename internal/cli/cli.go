@@ -259,6 +259,9 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	for _, m := range f.selection.notes {
 		fmt.Fprintf(stderr, "l10nlint: note: %s\n", m)
 	}
+	for _, m := range ignoreNotes(cfg) {
+		fmt.Fprintf(stderr, "l10nlint: note: %s\n", m)
+	}
 	var res *engine.Result
 	var found map[string]int // findings by rule, before baselines, --new-from-rev and --fix
 	paths := args
@@ -742,4 +745,24 @@ func commonDir(a, b string) string {
 		}
 		a = parent
 	}
+}
+
+// ignoreNotes names the ignore entries of cfg whose path, a plain path
+// without wildcards, names no file: written relative to another folder
+// than the configuration file's, they silently ignore nothing.
+func ignoreNotes(cfg *config.Config) []string {
+	if cfg.Path == "" {
+		return nil
+	}
+	var out []string
+	for _, ig := range cfg.Ignores {
+		if ig.Path == "" || strings.ContainsAny(ig.Path, "*?[{") {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(cfg.Dir, filepath.FromSlash(ig.Path))); err != nil {
+			out = append(out, fmt.Sprintf("%s: ignore path %q names no file: ignore paths are relative to the configuration file's folder, %s",
+				cfg.Path, ig.Path, cfg.Dir))
+		}
+	}
+	return out
 }

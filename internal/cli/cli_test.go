@@ -937,3 +937,30 @@ func TestFixHintRepeatsTheRun(t *testing.T) {
 		t.Errorf("fixCommand = %s", got)
 	}
 }
+
+// TestIgnorePathNamingNoFile: an ignore entry whose plain path names no
+// file (written relative to the working directory rather than the
+// configuration file's folder) gets a note; a glob, or a path that
+// exists, does not.
+func TestIgnorePathNamingNoFile(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "docs", "fr-FR", "a.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("# A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "cfg", "l10nlint.yaml")
+	if err := os.MkdirAll(filepath.Dir(cfg), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	yaml := "ignore:\n  - path: docs/fr-FR/a.md\n  - path: ../docs/fr-FR/a.md\n  - path: \"**/TOC.md\"\n"
+	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := run(t, "check", "-c", cfg, page)
+	if !strings.Contains(stderr, `ignore path "docs/fr-FR/a.md" names no file`) || strings.Count(stderr, "names no file") != 1 {
+		t.Errorf("stderr %q", stderr)
+	}
+}
