@@ -53,10 +53,9 @@ moved among its neighbours (between the same two matching headings, list items, 
 blocks or callouts: languages order words differently) is not reported; one missing or added with
 its heading or list item is named in that element's finding.
 
-Findings, on the translated page:
+Findings, on the translated page, the first divergence's also saying how many differences
+there are in all (one finding per difference, not a second one for the first):
 
-  - one per page, at the first divergence, naming what the source has there and how many
-    differences there are in all;
   - a changed element, at the element (for code, at the first line that differs), naming the
     source's line and both versions;
   - a missing element, at the block of the translation where it would be (as far after the block
@@ -74,15 +73,14 @@ Options:
   translatable-code  info strings of code blocks whose content may be translated (sample text):
                      only their presence and info string are compared (default text, txt,
                      plaintext, markdown, md)
-  max-findings       findings per page besides the first-divergence one, 0 for no limit
-                     (default 20)`,
+  max-findings       findings per page, 0 for no limit (default 20)`,
 	Options: []Option{
 		{Name: "kinds", Default: []string{"heading", "list-item", "table", "code", "callout", "image", "link"},
 			Doc: "elements compared (heading, list-item, table, code, callout, image, link)"},
 		{Name: "ignore-fragments", Default: true, Doc: "compare destinations without their #fragment"},
 		{Name: "translatable-code", Default: []string{"text", "txt", "plaintext", "markdown", "md"},
 			Doc: "info strings of code blocks whose content may be translated"},
-		{Name: "max-findings", Default: 20, Doc: "findings per page besides the first-divergence one, 0 for no limit"},
+		{Name: "max-findings", Default: 20, Doc: "findings per page, 0 for no limit"},
 	},
 	RunCorpus: runStructureMismatch,
 })
@@ -562,6 +560,7 @@ type structReporter struct {
 	se, te []structElem
 	ops    []structOp
 	with   map[int][]string // op → the links and images going with it
+	note   string           // appended to the next finding: the first divergence's
 }
 
 func (r *structReporter) report(limit int) {
@@ -610,7 +609,6 @@ func (r *structReporter) report(limit int) {
 	if diffs == 0 {
 		return
 	}
-	r.summary(first, diffs)
 	n := 0
 	for k, op := range r.ops {
 		if skip[k] || op.s >= 0 && op.t >= 0 && !op.changed {
@@ -619,12 +617,19 @@ func (r *structReporter) report(limit int) {
 		if n++; limit > 0 && n > limit {
 			break
 		}
+		if k == first {
+			// The first divergence says how far the pages differ.
+			r.note = fmt.Sprintf(" (the first of %d differences from the source page)", diffs)
+			if diffs == 1 {
+				r.note = " (the one difference from the source page)"
+			}
+		}
 		switch {
 		case op.t < 0:
 			e := r.se[op.s]
-			r.p.ReportAt(r.place(k), "%s missing%s: the source has it at %s:%d", describeElem(e), r.withText(k), r.src.Path, e.loc.Start.Line)
+			r.reportAt(r.place(k), "%s missing%s: the source has it at %s:%d", describeElem(e), r.withText(k), r.src.Path, e.loc.Start.Line)
 		case op.s < 0:
-			r.p.ReportAt(r.te[op.t].loc, "%s not in the source%s: nothing %s of %s matches it", describeElem(r.te[op.t]),
+			r.reportAt(r.te[op.t].loc, "%s not in the source%s: nothing %s of %s matches it", describeElem(r.te[op.t]),
 				r.withText(k), r.between(k), r.src.Path)
 		default:
 			r.changed(r.se[op.s], r.te[op.t])
@@ -641,41 +646,11 @@ func (r *structReporter) withText(k int) string {
 	return ", with its " + strings.Join(r.with[k], " and ")
 }
 
-// summary reports the first divergence.
-func (r *structReporter) summary(k, diffs int) {
-	op := r.ops[k]
-	name := func(e structElem) string {
-		return fmt.Sprintf("%s (line %d)", withArticle(describeElem(e)), e.loc.Start.Line)
-	}
-	var at Loc
-	var what string
-	switch {
-	case op.t < 0:
-		at = r.place(k)
-		what = "the source has " + name(r.se[op.s]) + " that this page lacks"
-	case op.s < 0:
-		at = r.te[op.t].loc
-		want := "nothing more"
-		for _, o := range r.ops[k:] {
-			if o.s >= 0 {
-				want = name(r.se[o.s])
-				break
-			}
-		}
-		what = "the source has " + want + " where this page has " + withArticle(describeElem(r.te[op.t]))
-	default:
-		at = r.te[op.t].loc
-		have := withArticle(describeElem(r.te[op.t]))
-		if have == withArticle(describeElem(r.se[op.s])) {
-			have = "a different one"
-		}
-		what = "the source has " + name(r.se[op.s]) + " where this page has " + have
-	}
-	plural := "s"
-	if diffs == 1 {
-		plural = ""
-	}
-	r.p.ReportAt(at, "structure diverges from the source page %s here: %s; %d difference%s in all", r.src.Path, what, diffs, plural)
+// reportAt reports a finding, with the note of the first divergence when
+// it is that one.
+func (r *structReporter) reportAt(at Loc, format string, args ...any) {
+	r.p.ReportAt(at, "%s%s", fmt.Sprintf(format, args...), r.note)
+	r.note = ""
 }
 
 // place is where a missing source element would be on the translation:
@@ -754,9 +729,9 @@ func (r *structReporter) changed(s, t structElem) {
 	where := fmt.Sprintf("%s:%d", r.src.Path, s.loc.Start.Line)
 	switch s.kind {
 	case "heading":
-		r.p.ReportAt(t.loc, "level-%d heading where the source has a level-%d heading (%s)", t.level, s.level, where)
+		r.reportAt(t.loc, "level-%d heading where the source has a level-%d heading (%s)", t.level, s.level, where)
 	case "list-item":
-		r.p.ReportAt(t.loc, "list item at depth %d where the source's (%s) is at depth %d", t.level, where, s.level)
+		r.reportAt(t.loc, "list item at depth %d where the source's (%s) is at depth %d", t.level, where, s.level)
 	case "table":
 		var d []string
 		if s.rows != t.rows {
@@ -765,11 +740,11 @@ func (r *structReporter) changed(s, t structElem) {
 		if s.cols != t.cols {
 			d = append(d, fmt.Sprintf("%d %s here, %d in the source", t.cols, plural(t.cols, "column", "columns"), s.cols))
 		}
-		r.p.ReportAt(t.loc, "table differs from the source's (%s): %s", where, strings.Join(d, "; "))
+		r.reportAt(t.loc, "table differs from the source's (%s): %s", where, strings.Join(d, "; "))
 	case "callout":
-		r.p.ReportAt(t.loc, "callout type differs from the source's (%s): [!%s] here, [!%s] in the source", where, t.info, s.info)
+		r.reportAt(t.loc, "callout type differs from the source's (%s): [!%s] here, [!%s] in the source", where, t.info, s.info)
 	case "image", "link":
-		r.p.ReportAt(t.loc, "%s destination differs from the source's (%s): %q in the source, %q here", s.kind, where, s.dest, t.dest)
+		r.reportAt(t.loc, "%s destination differs from the source's (%s): %q in the source, %q here", s.kind, where, s.dest, t.dest)
 	case "code":
 		var d []string
 		at := t.loc
@@ -784,7 +759,7 @@ func (r *structReporter) changed(s, t structElem) {
 				}
 			}
 		}
-		r.p.ReportAt(at, "code block differs from the source's (%s): %s", where, strings.Join(d, "; "))
+		r.reportAt(at, "code block differs from the source's (%s): %s", where, strings.Join(d, "; "))
 	}
 }
 
@@ -846,9 +821,3 @@ func describeElem(e structElem) string {
 	return e.kind
 }
 
-func withArticle(s string) string {
-	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
-		return "an " + s
-	}
-	return "a " + s
-}
