@@ -820,4 +820,3 @@ func describeElem(e structElem) string {
 	}
 	return e.kind
 }
-
