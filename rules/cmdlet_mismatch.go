@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -197,6 +198,14 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		}
 		return c
 	}
+	// Names that share a noun (New- and Set-ComplianceSearch) are checked
+	// together: the target's forms of that noun are theirs in order.
+	type named struct {
+		n          cmdletName
+		name, verb string
+	}
+	var nouns []string
+	byNoun := map[string][]named{}
 	seen := map[string]bool{}
 	for _, n := range names {
 		name := src[n.start:n.end]
@@ -205,31 +214,29 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			continue
 		}
 		seen[key] = true
-		verb, noun := strings.ToLower(src[n.start:n.dash]), key[n.dash-n.start+1:]
-		found, instead := false, Range{}
-		insteadKind := ""
-		// consider keeps the first candidate of the best kind: the noun
-		// under another or translated verb, else the noun alone. A form
-		// the source has as often (another of its cmdlets, a file name
-		// such as GetCaseHoldPolicy.txt) is no replacement; one more than
-		// the source has is ("new-compliancesearch 或 new-compliancesearch"
-		// for New- and Set-ComplianceSearch).
-		consider := func(r Range, kind string) {
-			if insteadKind == "verb" || insteadKind == kind || overlaps(code, r.Start, r.End) {
-				return
-			}
-			if c := count(lower[r.Start:r.End]); c[0] <= c[1] {
-				return
-			}
-			instead, insteadKind = r, kind
+		noun := key[n.dash-n.start+1:]
+		if byNoun[noun] == nil {
+			nouns = append(nouns, noun)
 		}
+		byNoun[noun] = append(byNoun[noun], named{n, name, strings.ToLower(src[n.start:n.dash])})
+	}
+	type form struct {
+		r      Range
+		kind   string // "verb": under another or a translated verb; "noun": alone
+		prefix string // the word before the hyphen, lower-case ("" for none)
+		hyphen bool
+	}
+	for _, noun := range nouns {
+		group := byNoun[noun]
+		var forms []form
 		for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
 			e := i + len(noun)
 			if e < len(lower) && (isASCIIWordByte(lower[e]) || latinLetterAt(tgt, e)) || overlaps(skip, i, e) {
 				continue // part of a longer word, or a destination
 			}
 			ps := i
-			if i > 0 && lower[i-1] == '-' {
+			hyphen := i > 0 && lower[i-1] == '-'
+			if hyphen {
 				ps--
 			}
 			// The word before: letters of one kind, Latin or not, so that
@@ -252,34 +259,62 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			}
 			switch {
 			case ps == i:
-				consider(Range{Start: i, End: e}, "noun")
-			case lower[i-1] == '-' && lower[ps:i-1] == verb:
-				found = true
-			case lower[i-1] == '-':
-				// Another verb (new-compliancesearch), a translated one
-				// (festlegen-OMEConfiguration).
-				consider(Range{Start: ps, End: e}, "verb")
+				forms = append(forms, form{r: Range{Start: i, End: e}, kind: "noun"})
+			case hyphen:
+				// The name itself, another verb (new-compliancesearch), a
+				// translated one (festlegen-OMEConfiguration).
+				forms = append(forms, form{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps : i-1], hyphen: true})
 			case powershellVerbs[strings.ToUpper(lower[ps:ps+1])+lower[ps+1:i]]:
 				// A verb glued on (setComplianceSearch); other letters
 				// make another word (GroupMailbox, SoftDeletedMailbox).
-				consider(Range{Start: ps, End: e}, "verb")
-			}
-			if found {
-				break
+				forms = append(forms, form{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps:i]})
 			}
 		}
-		if found {
-			checkGluedParameter(p, s, n, lower)
-			continue
+		found := map[string]bool{}
+		for _, f := range forms {
+			if f.hyphen {
+				found[f.prefix] = true
+			}
 		}
-		at := Range{Start: s.Target.Range.Start + instead.Start, End: s.Target.Range.Start + instead.End}
-		switch insteadKind {
-		case "verb":
-			p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", name, tgt[instead.Start:instead.End])
-		case "noun":
-			p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", name, tgt[instead.Start:instead.End])
-		default:
-			p.ReportSegment(s, "cmdlet %s missing from the target: its name is translated or dropped", name)
+		// What is left of the target's forms stands, in order, for the
+		// names it lacks: not the group's own names, not code (another
+		// cmdlet there is code-mismatch's), not a form the source has as
+		// often (another of its cmdlets, a file name such as
+		// GetCaseHoldPolicy.txt) — but one more than the source has is
+		// ("new-compliancesearch 或 new-compliancesearch" for New- and
+		// Set-ComplianceSearch).
+		var left []form
+		taken := map[string]bool{} // a group name's own form, the first of each
+		for _, f := range forms {
+			if f.hyphen && !taken[f.prefix] && slices.ContainsFunc(group, func(g named) bool { return g.verb == f.prefix }) {
+				taken[f.prefix] = true
+				continue
+			}
+			if overlaps(code, f.r.Start, f.r.End) {
+				continue
+			}
+			if c := count(lower[f.r.Start:f.r.End]); c[0] <= c[1] {
+				continue
+			}
+			left = append(left, f)
+		}
+		for _, g := range group {
+			if found[g.verb] {
+				checkGluedParameter(p, s, g.n, lower)
+				continue
+			}
+			if len(left) == 0 {
+				p.ReportSegment(s, "cmdlet %s missing from the target: its name is translated or dropped", g.name)
+				continue
+			}
+			f := left[0]
+			left = left[1:]
+			at := Range{Start: s.Target.Range.Start + f.r.Start, End: s.Target.Range.Start + f.r.End}
+			if f.kind == "verb" {
+				p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+			} else {
+				p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+			}
 		}
 	}
 }

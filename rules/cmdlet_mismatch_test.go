@@ -79,3 +79,18 @@ func TestCmdletMismatchReview(t *testing.T) {
 			text: sxs("a-1", "Un accès en lecture-écriture, piloté par les tests.", "Read-Write access, Test-Driven.") + "\n"},
 	})
 }
+
+// TestCmdletMismatchOneReplacementEach: two cmdlets of one noun that both
+// lost their verb point at their own places.
+func TestCmdletMismatchOneReplacementEach(t *testing.T) {
+	runCases(t, "cmdlet-mismatch", []ruleCase{
+		{name: "two verbs lost", path: "zh-CN/page.md",
+			text: sxs("a-1", "使用新 ComplianceCase 创建，使用集 ComplianceCase 编辑。", "Use New-ComplianceCase to create, Set-ComplianceCase to edit.") + "\n",
+			want: []string{"cmdlet New-ComplianceCase lost its verb", "cmdlet Set-ComplianceCase lost its verb"},
+			at:   []string{"ComplianceCase", "ComplianceCase"}},
+	})
+	fs := checkRule(t, "cmdlet-mismatch", "zh-CN/page.md", sxs("a-1", "使用新 ComplianceCase 创建，使用集 ComplianceCase 编辑。", "Use New-ComplianceCase to create, Set-ComplianceCase to edit.")+"\n", nil)
+	if len(fs) == 2 && fs[0].Range == fs[1].Range {
+		t.Errorf("both findings at %v", fs[0].Range)
+	}
+}

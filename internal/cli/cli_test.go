@@ -933,7 +933,7 @@ func TestFixHintRepeatsTheRun(t *testing.T) {
 	if !strings.Contains(out, want) {
 		t.Errorf("hint not found; want %q in:\n%s", want, out)
 	}
-	if got := fixCommand(newCheck(nil, nil).Flags(), []string{"fr-FR", "-x.md", "it's.md"}); got != `l10nlint check --fix fr-FR -- -x.md 'it'\''s.md'` {
+	if got := fixCommand(newCheck(nil, nil).Flags(), []string{"fr-FR", "=ls", "-x.md", "it's.md"}); got != `l10nlint check --fix fr-FR '=ls' -- -x.md 'it'\''s.md'` {
 		t.Errorf("fixCommand = %s", got)
 	}
 }

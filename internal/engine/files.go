@@ -334,6 +334,11 @@ func wholeTrees(paths []string, named []file, lay layout.Layout) (whole map[stri
 		if st, err := os.Stat(p); err == nil && st.IsDir() {
 			if abs, err := filepath.Abs(p); err == nil {
 				dirs = append(dirs, strings.TrimSuffix(filepath.ToSlash(abs), "/"))
+				// A tree that is a symbolic link (fr-FR -> store/fr) is
+				// placed where it points.
+				if real, err := filepath.EvalSymlinks(abs); err == nil && real != abs {
+					dirs = append(dirs, strings.TrimSuffix(filepath.ToSlash(real), "/"))
+				}
 			}
 		}
 	}

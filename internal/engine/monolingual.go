@@ -2,7 +2,7 @@ package engine
 
 import (
 	"fmt"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -81,12 +81,56 @@ func blockKey(b rules.Block) string {
 
 // alignBlocks pairs the blocks of src and tgt (indexes into each): all of
 // them when they agree throughout, else section by section between the
-// headings a longest common subsequence of the headings pairs. Blocks
-// agree when their keys do and they link to the same places: a list of
-// links of the same length but other entries (a table of contents from
-// another revision) pairs nothing.
+// headings that match. Blocks agree when their keys do, they link to the
+// same places, and no pair looks shifted: a block whose invariants (the
+// numbers, code and names translation keeps, see invariants) differ from
+// its partner's but equal another block's of the other page means the
+// pairing is off by some (items reordered, a paragraph split here and two
+// merged there). Headings match by level, links and invariants: "Step 3"
+// does not match "Step 2", a table of contents from another revision
+// matches nowhere it differs.
 func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
-	if sameKeys(src, tgt) && sameLinks(srcText, tgtText, src, tgt) {
+	sl, tl := make([]string, len(src)), make([]string, len(tgt)) // links
+	si, ti := make([]string, len(src)), make([]string, len(tgt)) // invariants
+	for i, b := range src {
+		sl[i], si[i] = pairFacts(srcText, b)
+	}
+	for i, b := range tgt {
+		tl[i], ti[i] = pairFacts(tgtText, b)
+	}
+	// agree reports whether src[s0:s0+n] and tgt[t0:t0+n] pair one to one.
+	agree := func(s0, t0, n int) bool {
+		for k := 0; k < n; k++ {
+			if blockKey(src[s0+k]) != blockKey(tgt[t0+k]) || sl[s0+k] != tl[t0+k] {
+				return false
+			}
+		}
+		// A token (a number, code, a name) one pair lacks and another pair
+		// has too many of moved between them: the pairing is off there
+		// (a token merely dropped or changed is what the rules report).
+		missingIn, extraIn := map[string][]int{}, map[string][]int{}
+		for k := 0; k < n; k++ {
+			if si[s0+k] == ti[t0+k] {
+				continue
+			}
+			extra, missing := tokenDiff(ti[t0+k], si[s0+k])
+			for _, tok := range extra {
+				extraIn[tok] = append(extraIn[tok], k)
+			}
+			for _, tok := range missing {
+				missingIn[tok] = append(missingIn[tok], k)
+			}
+		}
+		for tok, ks := range extraIn {
+			for _, k := range ks {
+				if elsewhere(missingIn[tok], k) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if len(src) == len(tgt) && agree(0, 0, len(src)) {
 		out := make([][2]int, len(src))
 		for i := range src {
 			out[i] = [2]int{i, i}
@@ -107,20 +151,15 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 	if len(sh) == 0 || len(th) == 0 || len(sh) > maxAlignedHeadings || len(th) > maxAlignedHeadings {
 		return nil
 	}
-	// The longest common subsequence of heading levels, as anchors; the
+	// The longest common subsequence of the headings, as anchors; the
 	// sections between consecutive anchors (and before the first, after
 	// the last) pair when they agree.
-	// Headings match by level and by the destinations of their links (a
-	// table of contents is headings that are links).
-	key := func(text string, b rules.Block) string {
-		return strconv.Itoa(b.Level) + "\x00" + strings.Join(blockLinks(text, b), "\x00")
-	}
 	sk, tk := make([]string, len(sh)), make([]string, len(th))
 	for i, k := range sh {
-		sk[i] = key(srcText, src[k])
+		sk[i] = strconv.Itoa(src[k].Level) + "\x00" + sl[k] + "\x00" + si[k]
 	}
 	for j, k := range th {
-		tk[j] = key(tgtText, tgt[k])
+		tk[j] = strconv.Itoa(tgt[k].Level) + "\x00" + tl[k] + "\x00" + ti[k]
 	}
 	n, m := len(sh), len(th)
 	lcs := make([][]int32, n+1)
@@ -159,9 +198,8 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 		if a[0] >= 0 {
 			out = append(out, a)
 		}
-		ss, ts := src[a[0]+1:b[0]], tgt[a[1]+1:b[1]]
-		if sameKeys(ss, ts) && sameLinks(srcText, tgtText, ss, ts) {
-			for i := range ss {
+		if ns, nt := b[0]-a[0]-1, b[1]-a[1]-1; ns == nt && agree(a[0]+1, a[1]+1, ns) {
+			for i := 0; i < ns; i++ {
 				out = append(out, [2]int{a[0] + 1 + i, a[1] + 1 + i})
 			}
 		}
@@ -169,16 +207,44 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 	return out
 }
 
-func sameKeys(a, b []rules.Block) bool {
-	if len(a) != len(b) {
-		return false
+// pairFacts returns what pairs a block with its partner beyond its kind:
+// the normalized destinations of its links, and its invariants — the
+// digit runs, code spans and names (ASCII words with two capitals or more:
+// SharePoint, DLP) a translation keeps — sorted, each joined in a string.
+func pairFacts(text string, b rules.Block) (links, invariants string) {
+	t := inline.Parse(text, b.Range.Start, b.Range.End)
+	var ls, inv []string
+	for _, l := range t.Links {
+		ls = append(ls, rules.NormalizeURL(l.Dest, false))
 	}
-	for i := range a {
-		if blockKey(a[i]) != blockKey(b[i]) {
-			return false
+	for _, c := range t.Code {
+		inv = append(inv, "`"+c.Content)
+	}
+	p := t.Plain
+	for i := 0; i < len(p); {
+		c := p[i]
+		j := i + 1
+		switch {
+		case c >= '0' && c <= '9':
+			for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+				j++
+			}
+			inv = append(inv, p[i:j])
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			caps := 0
+			for j = i; j < len(p) && (p[j] >= 'A' && p[j] <= 'Z' || p[j] >= 'a' && p[j] <= 'z'); j++ {
+				if p[j] <= 'Z' {
+					caps++
+				}
+			}
+			if caps >= 2 {
+				inv = append(inv, p[i:j])
+			}
 		}
+		i = j
 	}
-	return true
+	sort.Strings(inv)
+	return strings.Join(ls, "\x00"), strings.Join(inv, "\x00")
 }
 
 // checkAligned runs the Monolingual rules on aligned, the page of segments
@@ -199,6 +265,16 @@ func checkAligned(aligned, pg *rules.Page, sourceStart int, active []enabled, cf
 					}
 					f.Fixes = nil // edits of the source page
 				}
+				// The target text as a slice of pg's own text: the reports
+				// find the flagged place in it by address.
+				if f.Target != "" {
+					for _, s := range aligned.Segments {
+						if r := s.Target.Range; f.Range.Start >= r.Start && f.Range.Start <= r.End && f.Target == s.Target.Raw {
+							f.Target = pg.Text[r.Start:r.End]
+							break
+						}
+					}
+				}
 				raw = append(raw, f)
 			}}
 		if msg := runRule(func() { e.rule.Run(pass) }); msg != "" {
@@ -210,23 +286,37 @@ func checkAligned(aligned, pg *rules.Page, sourceStart int, active []enabled, cf
 	return placeAll(pg, lines, projectPath, raw, make([]report.Finding, 0, len(raw)), internal)
 }
 
-// sameLinks reports whether each pair of blocks links to the same
-// destinations, in order (locale segments of URLs aside).
-func sameLinks(srcText, tgtText string, src, tgt []rules.Block) bool {
-	for i := range src {
-		if !slices.Equal(blockLinks(srcText, src[i]), blockLinks(tgtText, tgt[i])) {
-			return false
+// tokenDiff returns the tokens of a not in b and of b not in a, as
+// multisets (both sorted, joined by NUL).
+func tokenDiff(a, b string) (onlyA, onlyB []string) {
+	count := map[string]int{}
+	if a != "" {
+		for _, t := range strings.Split(a, "\x00") {
+			count[t]++
 		}
 	}
-	return true
+	if b != "" {
+		for _, t := range strings.Split(b, "\x00") {
+			count[t]--
+		}
+	}
+	for t, n := range count {
+		for ; n > 0; n-- {
+			onlyA = append(onlyA, t)
+		}
+		for ; n < 0; n++ {
+			onlyB = append(onlyB, t)
+		}
+	}
+	return onlyA, onlyB
 }
 
-// blockLinks returns the normalized destinations of the links of a block.
-func blockLinks(text string, b rules.Block) []string {
-	t := inline.Parse(text, b.Range.Start, b.Range.End)
-	var out []string
-	for _, l := range t.Links {
-		out = append(out, rules.NormalizeURL(l.Dest, false))
+// elsewhere reports whether blocks holds a block other than k.
+func elsewhere(blocks []int, k int) bool {
+	for _, b := range blocks {
+		if b != k {
+			return true
+		}
 	}
-	return out
+	return false
 }

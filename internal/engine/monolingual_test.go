@@ -80,3 +80,85 @@ Et 7 endroits.
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestMonolingualNoShiftedPairs: pairings a review found off by some give
+// no number findings: a section dropped, a translation a revision behind
+// (its headings shifted by a week), list items reordered, a paragraph split
+// here and two merged there.
+func TestMonolingualNoShiftedPairs(t *testing.T) {
+	for _, c := range []struct{ name, src, tgt string }{
+		{"a section dropped",
+			"## Step 1\n\nDo this.\n\n## Step 2\n\nDo that.\n\n## Step 3\n\nFinish.\n",
+			"## Étape 1\n\nFaites ceci.\n\n## Étape 3\n\nTerminez.\n"},
+		{"headings a week behind",
+			"## Week of April 15, 2019\n\n- Item.\n\n## Week of April 22, 2019\n\n- Item.\n",
+			"## Semaine du 8 avril 2019\n\n- Élément.\n\n## Semaine du 15 avril 2019\n\n- Élément.\n"},
+		{"list items reordered",
+			"# Limits\n\n- Storage: 5 GB\n- Users: 10\n- Archive: 100 GB\n",
+			"# Limites\n\n- Archive : 100 Go\n- Stockage : 5 Go\n- Utilisateurs : 10\n"},
+		{"split here, merged there",
+			"Keep 5 items.\n\nAdd 6 users and 7 groups.\n\nWait 8 days.\n",
+			"Gardez 5 éléments. Ajoutez 6 utilisateurs.\n\nEt 7 groupes.\n\nAttendez 8 jours.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "en-US", "a.md"), c.src)
+			write(t, filepath.Join(dir, "fr-FR", "a.md"), c.tgt)
+			res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == "number-mismatch" {
+					t.Errorf("%d:%d %s", f.Start.Line, f.Start.Col, f.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestMonolingualSourceFolderEn: a Hugo tree whose source folder is en
+// (content/en, content/fr) finds the source page without configuration.
+func TestMonolingualSourceFolderEn(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "en", "a.md"), "# Title\n\nKeep items for 30 days.\n")
+	write(t, filepath.Join(dir, "content", "en", "b.md"), "# B\n")
+	write(t, filepath.Join(dir, "content", "fr", "a.md"), "# Titre\n\nConservez les éléments 40 jours.\n")
+	res, err := Run([]string{filepath.Join(dir, "content", "fr")}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule)
+	}
+	if strings.Join(got, " ") != "missing-page number-mismatch" {
+		t.Errorf("findings %q, want a missing page (b.md) and a number mismatch", got)
+	}
+}
+
+// TestMonolingualFindingInTarget: a finding on a monolingual page is
+// placed in its target text (the reports highlight that place, not the
+// first look-alike: the comma after 工具, not the one after 365).
+func TestMonolingualFindingInTarget(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "en-US", "a.md"), "# T\n\nUse Office 365, run the tool, then wait.\n")
+	write(t, filepath.Join(dir, "zh-CN", "a.md"), "# T\n\n使用 Office 365, 运行工具, 然后等待。\n")
+	res, err := Run([]string{filepath.Join(dir, "zh-CN")}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range res.Findings {
+		if f.Rule != "typography" {
+			continue
+		}
+		n++
+		if !f.InTarget || !strings.HasPrefix(f.Target[f.TargetOffset:], ", 然后") {
+			t.Errorf("finding at %d:%d: in target %v, offset %d of %q", f.Start.Line, f.Start.Col, f.InTarget, f.TargetOffset, f.Target)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d typography findings, want 1", n)
+	}
+}

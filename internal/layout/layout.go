@@ -300,6 +300,13 @@ func (l Layout) ExpectedFS(pl Place, loc string, fs *FS) string {
 					return e.Name()
 				}
 			}
+			// A folder of the locale's language: content/en for en-US,
+			// fr/ for fr-FR.
+			for _, e := range entries {
+				if n, ok := locale.Normalize(e.Name()); ok && isDir(dir, e) && locale.Within(loc, n) {
+					return e.Name()
+				}
+			}
 		}
 		return loc
 	}

@@ -2,6 +2,7 @@
 package report
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/l10nlint/l10nlint/internal/textfile"
@@ -122,28 +123,51 @@ func SARIFDropped(run *Run, max int) int {
 
 // numberedFingerprints returns the fingerprints of run's findings and of
 // its suppressed ones, a repeat (the same text repeated on a page, with the
-// same problem) numbered -2, -3... in report order, so that each names one
-// result: GitHub code scanning takes results that share a fingerprint for
-// one. An empty fingerprint stays empty.
+// same problem) numbered -2, -3... in document order — reported and
+// suppressed together, so that silencing one repeat leaves the others'
+// numbers — so that each names one result: GitHub code scanning takes
+// results that share a fingerprint for one. An empty fingerprint stays
+// empty.
 func numberedFingerprints(run *Run) (found, suppressed []string) {
-	seen := map[string]int{}
-	number := func(fs []Finding) []string {
-		out := make([]string, len(fs))
-		for i, f := range fs {
-			fp := f.Fingerprint
-			if fp == "" {
-				continue
-			}
-			n := seen[fp] + 1
-			seen[fp] = n
-			if n > 1 {
-				fp += "-" + strconv.Itoa(n)
-			}
-			out[i] = fp
-		}
-		return out
+	type ref struct {
+		f   *Finding
+		out *string
 	}
-	return number(run.Findings), number(run.Suppressed)
+	found, suppressed = make([]string, len(run.Findings)), make([]string, len(run.Suppressed))
+	byFP := map[string][]ref{}
+	var order []string
+	add := func(f *Finding, out *string) {
+		if f.Fingerprint == "" {
+			return
+		}
+		if _, ok := byFP[f.Fingerprint]; !ok {
+			order = append(order, f.Fingerprint)
+		}
+		byFP[f.Fingerprint] = append(byFP[f.Fingerprint], ref{f, out})
+	}
+	for i := range run.Findings {
+		add(&run.Findings[i], &found[i])
+	}
+	for i := range run.Suppressed {
+		add(&run.Suppressed[i], &suppressed[i])
+	}
+	for _, fp := range order {
+		refs := byFP[fp]
+		sort.SliceStable(refs, func(a, b int) bool {
+			fa, fb := refs[a].f, refs[b].f
+			if fa.Path != fb.Path {
+				return fa.Path < fb.Path
+			}
+			return fa.Range.Start < fb.Range.Start
+		})
+		for n, r := range refs {
+			*r.out = fp
+			if n > 0 {
+				*r.out = fp + "-" + strconv.Itoa(n+1)
+			}
+		}
+	}
+	return found, suppressed
 }
 
 // onSegment reports whether f is about a segment: a side-by-side one (its

@@ -768,3 +768,19 @@ func TestRepeatedFindingsGetOwnFingerprints(t *testing.T) {
 		t.Errorf("a finding met once keeps its fingerprint: %q", other)
 	}
 }
+
+// TestFingerprintNumbersInDocumentOrder: the repeats of one finding are
+// numbered in document order, suppressed ones among the others, so that
+// silencing the second leaves the third its number.
+func TestFingerprintNumbersInDocumentOrder(t *testing.T) {
+	at := func(start int) Finding {
+		f := Finding{Fingerprint: "fp"}
+		f.Path, f.Rule, f.Range = "fr-FR/a.md", "number-mismatch", rules.Range{Start: start, End: start + 1}
+		return f
+	}
+	run := &Run{Findings: []Finding{at(10), at(30)}, Suppressed: []Finding{at(20)}}
+	found, suppressed := numberedFingerprints(run)
+	if strings.Join(found, " ") != "fp fp-3" || strings.Join(suppressed, " ") != "fp-2" {
+		t.Errorf("found %q, suppressed %q; want fp fp-3 and fp-2", found, suppressed)
+	}
+}

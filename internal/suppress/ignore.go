@@ -1,13 +1,15 @@
 package suppress
 
 import (
+	"strings"
+
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/report"
 )
 
 // ignoreMatches reports whether ig covers f; empty fields match everything.
 func ignoreMatches(ig config.Ignore, f *report.Finding, rel string) bool {
-	if ig.Path != "" && !config.Glob(ig.Path, rel) {
+	if ig.Path != "" && !config.Glob(ig.Path, rel) && !underDir(ig.Path, rel) {
 		return false
 	}
 	if len(ig.Rules) > 0 && !contains(ig.Rules, f.Rule) {
@@ -47,4 +49,15 @@ func ApplyIgnores(findings []report.Finding, ignores []config.Ignore, rel func(s
 		}
 	}
 	return out
+}
+
+// underDir reports whether rel lies under the folder path names, a plain
+// path without wildcards ("fr-FR/legal" or "fr-FR/legal/"): an ignore entry
+// naming a folder covers its files.
+func underDir(path, rel string) bool {
+	if strings.ContainsAny(path, "*?[{") {
+		return false
+	}
+	dir := strings.TrimSuffix(path, "/")
+	return dir != "" && strings.HasPrefix(rel, dir+"/")
 }

@@ -329,6 +329,8 @@ func TestApplyIgnores(t *testing.T) {
 		{"segment", []config.Ignore{{Segments: []string{"s-1", "s-3"}}}, nil, []int{1, 4}},
 		{"segment of a rule", []config.Ignore{{Rules: []string{"b"}, Segments: []string{"s-1", "s-3"}}}, nil, []int{0, 1, 2, 4}},
 		{"several ignores", []config.Ignore{{Path: "README.md"}, {Segments: []string{"s-2"}}}, nil, []int{0, 2, 3}},
+		{"a folder, with or without its slash", []config.Ignore{{Path: "docs/fr-FR"}, {Path: "docs/de-DE/"}}, nil, []int{4}},
+		{"a folder's name is no prefix of a file's", []config.Ignore{{Path: "docs/fr"}}, nil, []int{0, 1, 2, 3, 4}},
 		{"rel maps to the config directory", []config.Ignore{{Path: "fr-FR/**"}},
 			func(p string) string { return strings.TrimPrefix(p, "docs/") }, []int{2, 3, 4}},
 	} {
