@@ -176,3 +176,24 @@ func numberedFingerprints(run *Run) (found, suppressed []string) {
 func (f *Finding) onSegment() bool {
 	return f.SegmentID != "" || f.Source != "" || f.Target != ""
 }
+
+// contextLines are the source and target of a finding on a segment, for
+// formats whose viewers show a message and not the page (GitHub
+// annotations and code scanning): "source: ...", "target: ...", each
+// folded and cut to contextWidth characters. "" when f is on no segment.
+func contextLines(f *Finding) string {
+	if !f.onSegment() {
+		return ""
+	}
+	cut := func(s string) string {
+		s = fold(s)
+		if r := []rune(s); len(r) > contextWidth {
+			return string(r[:contextWidth-1]) + "…"
+		}
+		return s
+	}
+	return "source: " + cut(f.Source) + "\ntarget: " + cut(f.Target)
+}
+
+// contextWidth is the most characters contextLines shows of a text.
+const contextWidth = 200

@@ -93,7 +93,11 @@ func writeGitHubFinding(w *bufio.Writer, f *Finding, root string) {
 		}
 	}
 	add("title", f.Rule)
-	w.WriteString("::" + gitHubCommand(f.Severity) + " " + strings.Join(props, ",") + "::" + escapeGitHubData(f.Message) + "\n")
+	msg := f.Message
+	if c := contextLines(f); c != "" {
+		msg += "\n" + c // a multi-line annotation: a reviewer sees what was translated
+	}
+	w.WriteString("::" + gitHubCommand(f.Severity) + " " + strings.Join(props, ",") + "::" + escapeGitHubData(msg) + "\n")
 }
 
 // gitHubLimitNotice says which levels have more findings than GitHub shows

@@ -713,7 +713,8 @@ func TestSARIFMaxResults(t *testing.T) {
 	kept := map[string]int{}
 	least := 4
 	for _, r := range res {
-		kept[r.Message.Text+r.RuleID]++
+		msg, _, _ := strings.Cut(r.Message.Text, "\n") // the segment's texts follow
+		kept[msg+r.RuleID]++
 		least = min(least, rank[r.Level])
 	}
 	for _, f := range run.Findings {
@@ -782,5 +783,20 @@ func TestFingerprintNumbersInDocumentOrder(t *testing.T) {
 	found, suppressed := numberedFingerprints(run)
 	if strings.Join(found, " ") != "fp fp-3" || strings.Join(suppressed, " ") != "fp-2" {
 		t.Errorf("found %q, suppressed %q; want fp fp-3 and fp-2", found, suppressed)
+	}
+}
+
+// TestContextLines: a segment's texts for the formats whose viewers show
+// only the message, folded and cut; nothing for a finding on no segment.
+func TestContextLines(t *testing.T) {
+	f := Finding{}
+	f.SegmentID, f.Source, f.Target = "a-1", "Keep\n  30 days.", strings.Repeat("é", 300)
+	got := contextLines(&f)
+	want := "source: Keep 30 days.\ntarget: " + strings.Repeat("é", contextWidth-1) + "…"
+	if got != want {
+		t.Errorf("contextLines = %q, want %q", got, want)
+	}
+	if c := contextLines(&Finding{}); c != "" {
+		t.Errorf("no segment: %q", c)
 	}
 }

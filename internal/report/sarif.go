@@ -276,6 +276,11 @@ func newSARIFLog(run *Run, max int) (*sarifLog, error) {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
 		}
+		if c := contextLines(&f); c != "" {
+			// Code scanning shows the message and the flagged line, not
+			// the source the translation is compared with.
+			res.Message.Text += "\n" + c
+		}
 		p := f.Path
 		if run.Dir != "" && !filepath.IsAbs(p) {
 			p = filepath.Join(run.Dir, p)
