@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -198,125 +197,195 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		}
 		return c
 	}
-	// Names that share a noun (New- and Set-ComplianceSearch) are checked
-	// together: the target's forms of that noun are theirs in order.
+	// The names of one noun (New- and Set-ComplianceSearch) are checked
+	// together, place by place: the source's names in order against the
+	// target's forms of the noun in order.
 	type named struct {
 		n          cmdletName
 		name, verb string
 	}
 	var nouns []string
 	byNoun := map[string][]named{}
-	seen := map[string]bool{}
 	for _, n := range names {
 		name := src[n.start:n.end]
-		key := strings.ToLower(name)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		noun := key[n.dash-n.start+1:]
+		noun := strings.ToLower(src[n.dash+1 : n.end])
 		if byNoun[noun] == nil {
 			nouns = append(nouns, noun)
 		}
 		byNoun[noun] = append(byNoun[noun], named{n, name, strings.ToLower(src[n.start:n.dash])})
 	}
-	type form struct {
-		r      Range
-		kind   string // "verb": under another or a translated verb; "noun": alone
-		prefix string // the word before the hyphen, lower-case ("" for none)
-		hyphen bool
-	}
 	for _, noun := range nouns {
 		group := byNoun[noun]
-		var forms []form
-		for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
-			e := i + len(noun)
-			if e < len(lower) && (isASCIIWordByte(lower[e]) || latinLetterAt(tgt, e)) || overlaps(skip, i, e) {
-				continue // part of a longer word, or a destination
-			}
-			ps := i
-			hyphen := i > 0 && lower[i-1] == '-'
-			if hyphen {
-				ps--
-			}
-			// The word before: letters of one kind, Latin or not, so that
-			// 运行Get-Mailbox has the verb Get and 并删除-X the verb 并删除.
-			class := -1
-			for ps > 0 {
-				r, size := utf8.DecodeLastRuneInString(tgt[:ps])
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-					break
-				}
-				c := 0
-				if r < 0x250 {
-					c = 1
-				}
-				if ps == i && c == 0 || class >= 0 && c != class {
-					break // 获取IRMConfiguration: the noun after another script's text
-				}
-				class = c
-				ps -= size
-			}
-			switch {
-			case ps == i:
-				forms = append(forms, form{r: Range{Start: i, End: e}, kind: "noun"})
-			case hyphen:
-				// The name itself, another verb (new-compliancesearch), a
-				// translated one (festlegen-OMEConfiguration).
-				forms = append(forms, form{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps : i-1], hyphen: true})
-			case powershellVerbs[strings.ToUpper(lower[ps:ps+1])+lower[ps+1:i]]:
-				// A verb glued on (setComplianceSearch); other letters
-				// make another word (GroupMailbox, SoftDeletedMailbox).
-				forms = append(forms, form{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps:i]})
-			}
-		}
-		found := map[string]bool{}
-		for _, f := range forms {
-			if f.hyphen {
-				found[f.prefix] = true
-			}
-		}
-		// What is left of the target's forms stands, in order, for the
-		// names it lacks: not the group's own names, not code (another
-		// cmdlet there is code-mismatch's), not a form the source has as
-		// often (another of its cmdlets, a file name such as
-		// GetCaseHoldPolicy.txt) — but one more than the source has is
-		// ("new-compliancesearch 或 new-compliancesearch" for New- and
-		// Set-ComplianceSearch).
-		var left []form
-		taken := map[string]bool{} // a group name's own form, the first of each
-		for _, f := range forms {
-			if f.hyphen && !taken[f.prefix] && slices.ContainsFunc(group, func(g named) bool { return g.verb == f.prefix }) {
-				taken[f.prefix] = true
-				continue
-			}
+		forms := cmdletForms(tgt, lower, noun, skip)
+		// Which form may stand for which name: its own (the name found), or
+		// another form not in code (another cmdlet there is code-mismatch's)
+		// and not one the source has as often (another of its cmdlets, a
+		// file name such as GetCaseHoldPolicy.txt) — one more than the
+		// source has is ("new-compliancesearch 或 new-compliancesearch" for
+		// New- and Set-ComplianceSearch). Own forms weigh most, then forms
+		// under a verb (festlegen-X), then the noun alone.
+		eligible := make([]bool, len(forms))
+		for q, f := range forms {
 			if overlaps(code, f.r.Start, f.r.End) {
 				continue
 			}
-			if c := count(lower[f.r.Start:f.r.End]); c[0] <= c[1] {
-				continue
-			}
-			left = append(left, f)
+			c := count(lower[f.r.Start:f.r.End])
+			eligible[q] = c[0] > c[1]
 		}
-		for _, g := range group {
-			if found[g.verb] {
+		weight := func(k, q int) int {
+			f := forms[q]
+			switch {
+			case f.hyphen && f.prefix == group[k].verb:
+				return 20
+			case !eligible[q]:
+				return 0
+			case f.kind == "verb":
+				return 11
+			}
+			return 10
+		}
+		assign := alignForms(len(group), len(forms), weight)
+		found := map[string]bool{}
+		for k, q := range assign {
+			if q >= 0 && weight(k, q) == 20 {
+				found[group[k].name] = true
+			}
+		}
+		reported := map[string]bool{}
+		for k, g := range group {
+			q := assign[k]
+			switch {
+			case q >= 0 && weight(k, q) == 20:
 				checkGluedParameter(p, s, g.n, lower)
-				continue
-			}
-			if len(left) == 0 {
+			case q >= 0:
+				f := forms[q]
+				at := Range{Start: s.Target.Range.Start + f.r.Start, End: s.Target.Range.Start + f.r.End}
+				if f.kind == "verb" {
+					p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+				} else {
+					p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+				}
+				reported[g.name] = true
+			case !found[g.name] && !reported[g.name]:
+				// Named again, it may be a pronoun there ("cette cmdlet"):
+				// missing only when the target never has it.
 				p.ReportSegment(s, "cmdlet %s missing from the target: its name is translated or dropped", g.name)
-				continue
-			}
-			f := left[0]
-			left = left[1:]
-			at := Range{Start: s.Target.Range.Start + f.r.Start, End: s.Target.Range.Start + f.r.End}
-			if f.kind == "verb" {
-				p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", g.name, tgt[f.r.Start:f.r.End])
-			} else {
-				p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+				reported[g.name] = true
 			}
 		}
 	}
+}
+
+// alignForms assigns forms (in target order) to names (in source order),
+// each at most once and in order, maximizing the total weight (0: not
+// allowed): the form of each name, -1 for none. Past maxAlignCells, a
+// greedy assignment in order.
+func alignForms(names, forms int, weight func(k, q int) int) []int {
+	assign := make([]int, names)
+	for k := range assign {
+		assign[k] = -1
+	}
+	if names == 0 || forms == 0 {
+		return assign
+	}
+	if names*forms > maxAlignCells {
+		q := 0
+		for k := 0; k < names && q < forms; k++ {
+			for ; q < forms; q++ {
+				if weight(k, q) > 0 {
+					assign[k] = q
+					q++
+					break
+				}
+			}
+		}
+		return assign
+	}
+	best := make([][]int32, names+1)
+	for k := range best {
+		best[k] = make([]int32, forms+1)
+	}
+	for k := names - 1; k >= 0; k-- {
+		for q := forms - 1; q >= 0; q-- {
+			v := max(best[k+1][q], best[k][q+1])
+			if w := weight(k, q); w > 0 {
+				v = max(v, int32(w)+best[k+1][q+1])
+			}
+			best[k][q] = v
+		}
+	}
+	for k, q := 0, 0; k < names && q < forms; {
+		w := weight(k, q)
+		switch {
+		case w > 0 && best[k][q] == int32(w)+best[k+1][q+1]:
+			assign[k] = q
+			k, q = k+1, q+1
+		case best[k][q] == best[k+1][q]:
+			k++
+		default:
+			q++
+		}
+	}
+	return assign
+}
+
+// maxAlignCells bounds alignForms' table (a generated page naming one
+// noun thousands of times).
+const maxAlignCells = 1 << 20
+
+// cmdletForm is a place where the target has a cmdlet's noun.
+type cmdletForm struct {
+	r      Range  // relative to the target's raw text: the form, verb included
+	kind   string // "verb": under a verb (another, translated or glued on); "noun": alone
+	prefix string // the word before the noun, lower-case ("" for none)
+	hyphen bool   // the prefix is joined by a hyphen (the name, or another verb)
+}
+
+// cmdletForms finds the forms of noun (lower-case) in the target, in order.
+func cmdletForms(tgt, lower, noun string, skip []Range) []cmdletForm {
+	var forms []cmdletForm
+	for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
+		e := i + len(noun)
+		if e < len(lower) && (isASCIIWordByte(lower[e]) || latinLetterAt(tgt, e)) || overlaps(skip, i, e) {
+			continue // part of a longer word, or a destination
+		}
+		ps := i
+		hyphen := i > 0 && lower[i-1] == '-'
+		if hyphen {
+			ps--
+		}
+		// The word before: letters of one kind, Latin or not, so that
+		// 运行Get-Mailbox has the verb Get and 并删除-X the verb 并删除.
+		class := -1
+		for ps > 0 {
+			r, size := utf8.DecodeLastRuneInString(tgt[:ps])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			c := 0
+			if r < 0x250 {
+				c = 1
+			}
+			if ps == i && c == 0 || class >= 0 && c != class {
+				break // 获取IRMConfiguration: the noun after another script's text
+			}
+			class = c
+			ps -= size
+		}
+		switch {
+		case ps == i:
+			forms = append(forms, cmdletForm{r: Range{Start: i, End: e}, kind: "noun"})
+		case hyphen:
+			// The name itself, another verb (new-compliancesearch), a
+			// translated one (festlegen-OMEConfiguration).
+			forms = append(forms, cmdletForm{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps : i-1], hyphen: true})
+		case powershellVerbs[strings.ToUpper(lower[ps:ps+1])+lower[ps+1:i]]:
+			// A verb glued on (setComplianceSearch); other letters make
+			// another word (GroupMailbox, SoftDeletedMailbox).
+			forms = append(forms, cmdletForm{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps:i]})
+		}
+	}
+	return forms
 }
 
 // checkGluedParameter reports a parameter that follows the cmdlet n in

@@ -1,6 +1,9 @@
 package rules_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCmdletMismatch: fragments of the corpus, firing and not.
 func TestCmdletMismatch(t *testing.T) {
@@ -92,5 +95,29 @@ func TestCmdletMismatchOneReplacementEach(t *testing.T) {
 	fs := checkRule(t, "cmdlet-mismatch", "zh-CN/page.md", sxs("a-1", "使用新 ComplianceCase 创建，使用集 ComplianceCase 编辑。", "Use New-ComplianceCase to create, Set-ComplianceCase to edit.")+"\n", nil)
 	if len(fs) == 2 && fs[0].Range == fs[1].Range {
 		t.Errorf("both findings at %v", fs[0].Range)
+	}
+}
+
+// TestCmdletMismatchPlaces: the target's forms of a noun stand for the
+// source's names in order, a name's own form first, then a form under a
+// verb before the noun alone (cases a review found).
+func TestCmdletMismatchPlaces(t *testing.T) {
+	runCases(t, "cmdlet-mismatch", []ruleCase{
+		{name: "the missing name first", path: "zh-CN/page.md",
+			text: sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索。", "by using the **Set-ComplianceSearch** or the **New-ComplianceSearch** cmdlet.") + "\n",
+			want: []string{"cmdlet Set-ComplianceSearch changed: the target has new-compliancesearch"}},
+		{name: "one name dropped, the next translated", path: "zh-CN/page.md",
+			text: sxs("a-1", "创建搜索，Set-ComplianceSearch 编辑，删除-ComplianceSearch 删除。", "New-ComplianceSearch creates, Set-ComplianceSearch edits, Remove-ComplianceSearch deletes.") + "\n",
+			want: []string{"cmdlet New-ComplianceSearch missing from the target", "cmdlet Remove-ComplianceSearch changed: the target has 删除-ComplianceSearch"}},
+		{name: "a name repeated, translated the second time", path: "zh-CN/page.md",
+			text: sxs("a-1", "运行 Set-X，再运行 设置-X，然后运行 新建-X。", "Run Set-X, then Set-X again, then New-X.") + "\n",
+			want: []string{"cmdlet Set-X changed: the target has 设置-X", "cmdlet New-X changed: the target has 新建-X"}},
+		{name: "a translated verb before the noun of a compound", path: "de-DE/page.md",
+			text: sxs("a-1", "Das ComplianceSearch-Objekt wird mit festlegen-ComplianceSearch geändert.", "The search object is changed with Set-ComplianceSearch.") + "\n",
+			want: []string{"cmdlet Set-ComplianceSearch changed: the target has festlegen-ComplianceSearch"}},
+	})
+	fs := checkRule(t, "cmdlet-mismatch", "zh-CN/page.md", sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索。", "by using the **Set-ComplianceSearch** or the **New-ComplianceSearch** cmdlet.")+"\n", nil)
+	if len(fs) != 1 || fs[0].Range.Start != len(`<span data-ttu-id="a-1">`)+strings.Index(fs[0].Target, "new-") {
+		t.Errorf("findings %+v: want one, at the first new-compliancesearch", fs)
 	}
 }

@@ -99,43 +99,26 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 		tl[i], ti[i] = pairFacts(tgtText, b)
 	}
 	// agree reports whether src[s0:s0+n] and tgt[t0:t0+n] pair one to one.
-	agree := func(s0, t0, n int) bool {
+	// agree pairs src[s0:s0+n] with tgt[t0:t0+n] one to one: nil when
+	// their structure differs, else which pairs to keep.
+	agree := func(s0, t0, n int) []bool {
 		for k := 0; k < n; k++ {
 			if blockKey(src[s0+k]) != blockKey(tgt[t0+k]) || sl[s0+k] != tl[t0+k] {
-				return false
+				return nil
 			}
 		}
-		// A token (a number, code, a name) one pair lacks and another pair
-		// has too many of moved between them: the pairing is off there
-		// (a token merely dropped or changed is what the rules report).
-		missingIn, extraIn := map[string][]int{}, map[string][]int{}
-		for k := 0; k < n; k++ {
-			if si[s0+k] == ti[t0+k] {
-				continue
-			}
-			extra, missing := tokenDiff(ti[t0+k], si[s0+k])
-			for _, tok := range extra {
-				extraIn[tok] = append(extraIn[tok], k)
-			}
-			for _, tok := range missing {
-				missingIn[tok] = append(missingIn[tok], k)
-			}
-		}
-		for tok, ks := range extraIn {
-			for _, k := range ks {
-				if elsewhere(missingIn[tok], k) {
-					return false
+		return unshifted(si[s0:s0+n], ti[t0:t0+n])
+	}
+	if len(src) == len(tgt) {
+		if keep := agree(0, 0, len(src)); keep != nil {
+			var out [][2]int
+			for i := range src {
+				if keep[i] {
+					out = append(out, [2]int{i, i})
 				}
 			}
+			return out
 		}
-		return true
-	}
-	if len(src) == len(tgt) && agree(0, 0, len(src)) {
-		out := make([][2]int, len(src))
-		for i := range src {
-			out[i] = [2]int{i, i}
-		}
-		return out
 	}
 	var sh, th []int
 	for i, b := range src {
@@ -156,10 +139,10 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 	// the last) pair when they agree.
 	sk, tk := make([]string, len(sh)), make([]string, len(th))
 	for i, k := range sh {
-		sk[i] = strconv.Itoa(src[k].Level) + "\x00" + sl[k] + "\x00" + si[k]
+		sk[i] = strconv.Itoa(src[k].Level) + "\x00" + sl[k]
 	}
 	for j, k := range th {
-		tk[j] = strconv.Itoa(tgt[k].Level) + "\x00" + tl[k] + "\x00" + ti[k]
+		tk[j] = strconv.Itoa(tgt[k].Level) + "\x00" + tl[k]
 	}
 	n, m := len(sh), len(th)
 	lcs := make([][]int32, n+1)
@@ -190,6 +173,7 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 			j++
 		}
 	}
+	anchors = dropMovedAnchors(anchors, sh, th, si, ti)
 	anchors = append(anchors, [2]int{len(src), len(tgt)})
 	var out [][2]int
 	for k := 1; k < len(anchors); k++ {
@@ -198,9 +182,13 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 		if a[0] >= 0 {
 			out = append(out, a)
 		}
-		if ns, nt := b[0]-a[0]-1, b[1]-a[1]-1; ns == nt && agree(a[0]+1, a[1]+1, ns) {
-			for i := 0; i < ns; i++ {
-				out = append(out, [2]int{a[0] + 1 + i, a[1] + 1 + i})
+		if ns, nt := b[0]-a[0]-1, b[1]-a[1]-1; ns == nt {
+			if keep := agree(a[0]+1, a[1]+1, ns); keep != nil {
+				for i := 0; i < ns; i++ {
+					if keep[i] {
+						out = append(out, [2]int{a[0] + 1 + i, a[1] + 1 + i})
+					}
+				}
 			}
 		}
 	}
@@ -311,12 +299,96 @@ func tokenDiff(a, b string) (onlyA, onlyB []string) {
 	return onlyA, onlyB
 }
 
-// elsewhere reports whether blocks holds a block other than k.
-func elsewhere(blocks []int, k int) bool {
-	for _, b := range blocks {
-		if b != k {
-			return true
+// unshifted tells which of the pairs (si[k], ti[k]) — the invariants of
+// paired blocks — to keep: a token (a number, code, a name) one pair lacks
+// and another pair has one too many of moved between them, so the pairing
+// is off from the one to the other (items reordered, a paragraph split here
+// and two merged there), and the pairs between them, both included, are
+// dropped. A token merely dropped or changed is what the rules report.
+func unshifted(si, ti []string) []bool {
+	keep := make([]bool, len(si))
+	for k := range keep {
+		keep[k] = true
+	}
+	missingIn := map[string][]int{}
+	extraIn := map[string][]int{}
+	for k := range si {
+		if si[k] == ti[k] {
+			continue
+		}
+		extra, missing := tokenDiff(ti[k], si[k])
+		for _, tok := range extra {
+			extraIn[tok] = append(extraIn[tok], k)
+		}
+		for _, tok := range missing {
+			missingIn[tok] = append(missingIn[tok], k)
 		}
 	}
-	return false
+	for tok, ks := range extraIn {
+		for _, k := range ks {
+			for _, j := range missingIn[tok] {
+				if j == k {
+					continue
+				}
+				for x := min(j, k); x <= max(j, k); x++ {
+					keep[x] = false
+				}
+			}
+		}
+	}
+	return keep
+}
+
+// dropMovedAnchors drops the heading pairs whose invariants moved: a token
+// the target heading has one too many of that another source heading has
+// and its partner (if any) lacks, or the other way round. "Step 3" under
+// "Step 2" (a step dropped) and a week's heading under the week before (a
+// revision behind) anchor nothing. anchors[0] is the start sentinel; sh
+// and th are the headings' block indexes, si and ti the blocks'
+// invariants.
+func dropMovedAnchors(anchors [][2]int, sh, th []int, si, ti []string) [][2]int {
+	partnerOfS, partnerOfT := map[int]int{}, map[int]int{}
+	for _, a := range anchors[1:] {
+		partnerOfS[a[0]], partnerOfT[a[1]] = a[1], a[0]
+	}
+	has := func(inv, tok string) bool {
+		for _, t := range strings.Split(inv, "\x00") {
+			if t == tok {
+				return true
+			}
+		}
+		return false
+	}
+	// moved reports whether tok, extra on one side of the pair (b0, on the
+	// side whose invariants are mine), sits in another heading of the
+	// other side whose partner lacks it.
+	moved := func(tok string, self int, others []int, otherInv, mine []string, partner map[int]int) bool {
+		for _, o := range others {
+			if o == self || !has(otherInv[o], tok) {
+				continue
+			}
+			if p, ok := partner[o]; !ok || !has(mine[p], tok) {
+				return true
+			}
+		}
+		return false
+	}
+	out := anchors[:1]
+	for _, a := range anchors[1:] {
+		s, t := a[0], a[1]
+		bad := false
+		if si[s] != ti[t] {
+			extra, missing := tokenDiff(ti[t], si[s])
+			for _, tok := range extra {
+				bad = bad || moved(tok, s, sh, si, ti, partnerOfS)
+			}
+			for _, tok := range missing {
+				bad = bad || moved(tok, t, th, ti, si, partnerOfT)
+			}
+		}
+		if !bad {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -162,3 +162,39 @@ func TestMonolingualFindingInTarget(t *testing.T) {
 		t.Errorf("%d typography findings, want 1", n)
 	}
 }
+
+// TestMonolingualKeepsWhatAMoveDoesNotTouch: a heading that dropped a
+// token still anchors its section (its finding is reported, the sections
+// pair), and a token moved between two pairs drops those pairs only, not
+// a true finding elsewhere in the section (cases a review found).
+func TestMonolingualKeepsWhatAMoveDoesNotTouch(t *testing.T) {
+	for _, c := range []struct{ name, src, tgt, want string }{
+		{"a heading that dropped a name",
+			"# Mailboxes\n\n## Use Office 365 search\n\nSearch all mailboxes.\n\n## Run Set-Mailbox\n\nChange the mailbox.\n\n## Notes\n\nA note.\n\nAnother note.\n",
+			"# Boîtes aux lettres\n\n## Utiliser la recherche\n\nRecherchez toutes les boîtes aux lettres.\n\n## Exécuter Set-Mailbox\n\nModifiez la boîte aux lettres.\n\n## Notes\n\nUne note.\n\nEt une autre.\n",
+			`do-not-translate: "Office 365" must stay as written: the source has it, the target does not`},
+		{"numbers written as words, both ways, beside a changed number",
+			"# Copies\n\nKeep 2 copies.\n\nWait two days.\n\nItems are kept for 30 days.\n",
+			"# Copies\n\nGardez deux copies.\n\nAttendez 2 jours.\n\nLes éléments sont conservés 40 jours.\n",
+			"number-mismatch: source has 30, target lacks it; target has 40 not in the source"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "en-US", "a.md"), c.src)
+			write(t, filepath.Join(dir, "fr-FR", "a.md"), c.tgt)
+			res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule != "structure-mismatch" && f.Rule != "typography" {
+					got = append(got, f.Rule+": "+f.Message)
+				}
+			}
+			if len(got) != 1 || got[0] != c.want {
+				t.Errorf("findings %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -301,11 +301,16 @@ func (l Layout) ExpectedFS(pl Place, loc string, fs *FS) string {
 				}
 			}
 			// A folder of the locale's language: content/en for en-US,
-			// fr/ for fr-FR.
+			// fr/ for fr-FR; the most specific of them (zh-Hant/ rather
+			// than zh/ for zh-TW).
+			best, bestLen := "", 0
 			for _, e := range entries {
-				if n, ok := locale.Normalize(e.Name()); ok && isDir(dir, e) && locale.Within(loc, n) {
-					return e.Name()
+				if n, ok := locale.Normalize(e.Name()); ok && isDir(dir, e) && locale.Within(loc, n) && len(n) > bestLen {
+					best, bestLen = e.Name(), len(n)
 				}
+			}
+			if best != "" {
+				return best
 			}
 		}
 		return loc

@@ -40,7 +40,7 @@ func TestPlace(t *testing.T) {
 func TestExpected(t *testing.T) {
 	dir := t.TempDir()
 	for _, d := range []string{"site/i18n/fr/docusaurus-plugin-content-docs/current", "site/docs", "docs/en-US", "docs/fr-fr", "r/src", "r/translations/de-de",
-		"content/en/docs", "content/fr/docs", "p/en-US/docs"} {
+		"content/en/docs", "content/fr/docs", "p/en-US/docs", "h/en/x", "h/fr/x", "h/fr-CA/x", "h/zh/x", "h/zh-Hant/x"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -57,6 +57,12 @@ func TestExpected(t *testing.T) {
 		// Locale folders whose pages sit in a docs/ folder: not Docusaurus.
 		{abs + "/content/en/docs/a.md", "fr", abs + "/content/fr/docs/a.md"},
 		{abs + "/p/en-US/docs/a.md", "fr-FR", abs + "/p/fr-FR/docs/a.md"},
+		// A folder of the locale's language stands for it, the most
+		// specific one: the source en/ for en-US, fr/ (not fr-CA/) for
+		// fr-FR, zh-Hant/ (not zh/) for zh-TW.
+		{abs + "/h/fr/x/a.md", "en-US", abs + "/h/en/x/a.md"},
+		{abs + "/h/en/x/a.md", "fr-FR", abs + "/h/fr/x/a.md"},
+		{abs + "/h/en/x/a.md", "zh-TW", abs + "/h/zh-Hant/x/a.md"},
 	} {
 		pl, ok := l.Place(c.page)
 		if !ok {

@@ -124,8 +124,9 @@ func SARIFDropped(run *Run, max int) int {
 // numberedFingerprints returns the fingerprints of run's findings and of
 // its suppressed ones, a repeat (the same text repeated on a page, with the
 // same problem) numbered -2, -3... in document order — reported and
-// suppressed together, so that silencing one repeat leaves the others'
-// numbers — so that each names one result: GitHub code scanning takes
+// suppressed together, so that silencing one repeat with a directive leaves
+// the others' numbers (one a configured ignore drops is gone, and renumbers
+// those after it) — so that each names one result: GitHub code scanning takes
 // results that share a fingerprint for one. An empty fingerprint stays
 // empty.
 func numberedFingerprints(run *Run) (found, suppressed []string) {
