@@ -214,16 +214,42 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		}
 		byNoun[noun] = append(byNoun[noun], named{n, name, strings.ToLower(src[n.start:n.dash])})
 	}
+	glued := map[string]bool{} // glued forms reported
 	for _, noun := range nouns {
 		group := byNoun[noun]
 		forms := cmdletForms(tgt, lower, noun, skip)
-		// Which form may stand for which name: its own (the name found), or
-		// another form not in code (another cmdlet there is code-mismatch's)
-		// and not one the source has as often (another of its cmdlets, a
-		// file name such as GetCaseHoldPolicy.txt) — one more than the
-		// source has is ("new-compliancesearch 或 new-compliancesearch" for
-		// New- and Set-ComplianceSearch). Own forms weigh most, then forms
-		// under a verb (festlegen-X), then the noun alone.
+		// A name the target has as often as the source is there, wherever
+		// it stands (a translation reorders "New-X, then Set-X"); the
+		// other places are aligned with the target's forms.
+		srcN, own := map[string]int{}, map[string]int{}
+		for _, g := range group {
+			srcN[g.verb]++
+		}
+		for _, f := range forms {
+			if f.hyphen {
+				own[f.prefix]++
+			}
+		}
+		var rest []named
+		for _, g := range group {
+			if own[g.verb] > 0 {
+				checkGluedParameter(p, s, g.n, lower, glued)
+			}
+			if own[g.verb] < srcN[g.verb] {
+				rest = append(rest, g)
+			}
+		}
+		if len(rest) == 0 {
+			continue
+		}
+		// Which form may stand for which place: the name's own (found
+		// there), or another form not in code (another cmdlet there is
+		// code-mismatch's) and not one the source has as often (another of
+		// its cmdlets, a file name such as GetCaseHoldPolicy.txt) — one more
+		// than the source has is ("new-compliancesearch 或
+		// new-compliancesearch" for New- and Set-ComplianceSearch). Own forms
+		// weigh most, then forms under a verb (festlegen-X), then the noun
+		// alone.
 		eligible := make([]bool, len(forms))
 		for q, f := range forms {
 			if overlaps(code, f.r.Start, f.r.End) {
@@ -235,7 +261,7 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		weight := func(k, q int) int {
 			f := forms[q]
 			switch {
-			case f.hyphen && f.prefix == group[k].verb:
+			case f.hyphen && f.prefix == rest[k].verb:
 				return 20
 			case !eligible[q]:
 				return 0
@@ -244,19 +270,12 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			}
 			return 10
 		}
-		assign := alignForms(len(group), len(forms), weight)
-		found := map[string]bool{}
-		for k, q := range assign {
-			if q >= 0 && weight(k, q) == 20 {
-				found[group[k].name] = true
-			}
-		}
+		assign := alignForms(len(rest), len(forms), weight)
 		reported := map[string]bool{}
-		for k, g := range group {
+		for k, g := range rest {
 			q := assign[k]
 			switch {
 			case q >= 0 && weight(k, q) == 20:
-				checkGluedParameter(p, s, g.n, lower)
 			case q >= 0:
 				f := forms[q]
 				at := Range{Start: s.Target.Range.Start + f.r.Start, End: s.Target.Range.Start + f.r.End}
@@ -266,7 +285,7 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 					p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.r.Start:f.r.End])
 				}
 				reported[g.name] = true
-			case !found[g.name] && !reported[g.name]:
+			case own[g.verb] == 0 && !reported[g.name]:
 				// Named again, it may be a pronoun there ("cette cmdlet"):
 				// missing only when the target never has it.
 				p.ReportSegment(s, "cmdlet %s missing from the target: its name is translated or dropped", g.name)
@@ -289,14 +308,21 @@ func alignForms(names, forms int, weight func(k, q int) int) []int {
 		return assign
 	}
 	if names*forms > maxAlignCells {
+		// In order, each place taking the next form of its own, else the
+		// next form it may take.
 		q := 0
 		for k := 0; k < names && q < forms; k++ {
-			for ; q < forms; q++ {
-				if weight(k, q) > 0 {
-					assign[k] = q
-					q++
+			best := -1
+			for x := q; x < forms; x++ {
+				if w := weight(k, x); w >= 20 {
+					best = x
 					break
+				} else if w > 0 && best < 0 {
+					best = x
 				}
+			}
+			if best >= 0 {
+				assign[k], q = best, best+1
 			}
 		}
 		return assign
@@ -388,9 +414,10 @@ func cmdletForms(tgt, lower, noun string, skip []Range) []cmdletForm {
 	return forms
 }
 
-// checkGluedParameter reports a parameter that follows the cmdlet n in
-// the source after a space and is glued to it in the target.
-func checkGluedParameter(p *Pass, s *Segment, n cmdletName, lower string) {
+// checkGluedParameter reports the places where a parameter that follows
+// the cmdlet n in the source after a space is glued to it in the target;
+// done holds the glued forms reported already.
+func checkGluedParameter(p *Pass, s *Segment, n cmdletName, lower string, done map[string]bool) {
 	src := s.Source.Raw
 	i := n.end
 	for i < len(src) && strings.IndexByte(" \t\r\n*_", src[i]) >= 0 {
@@ -404,6 +431,10 @@ func checkGluedParameter(p *Pass, s *Segment, n cmdletName, lower string) {
 		e++
 	}
 	glued := strings.ToLower(src[n.start:n.end] + src[i:e])
+	if done[glued] {
+		return
+	}
+	done[glued] = true
 	for k := indexFrom(lower, glued, 0); k >= 0; k = indexFrom(lower, glued, k+1) {
 		end := k + len(glued)
 		if k > 0 && (isASCIIWordByte(lower[k-1]) || lower[k-1] == '-') || end < len(lower) && isASCIIWordByte(lower[end]) {
@@ -412,7 +443,6 @@ func checkGluedParameter(p *Pass, s *Segment, n cmdletName, lower string) {
 		at := Range{Start: s.Target.Range.Start + k, End: s.Target.Range.Start + end}
 		p.ReportSegmentAt(s, at, "parameter %s glued to the cmdlet %s: the source has %q, the target %q, which PowerShell reads as one name",
 			src[i:e], src[n.start:n.end], src[n.start:n.end]+" "+src[i:e], s.Target.Raw[k:end])
-		return
 	}
 }
 

@@ -121,3 +121,23 @@ func TestCmdletMismatchPlaces(t *testing.T) {
 		t.Errorf("findings %+v: want one, at the first new-compliancesearch", fs)
 	}
 }
+
+// TestCmdletMismatchReorderedAndRepeated: names a translation reorders are
+// there; a parameter glued at two places is two findings; past the
+// alignment's table, a name's own forms still count (cases a review found).
+func TestCmdletMismatchReorderedAndRepeated(t *testing.T) {
+	many := strings.Repeat("Set-Mailbox, ", 1100)
+	runCases(t, "cmdlet-mismatch", []ruleCase{
+		{name: "two names swapped", path: "zh-CN/page.md",
+			text: sxs("a-1", "先运行 Set-Mailbox，再运行 New-Mailbox。", "Run New-Mailbox, then Set-Mailbox.") + "\n"},
+		{name: "one found elsewhere, one lost its verb", path: "zh-CN/page.md",
+			text: sxs("a-1", "Set-Mailbox 和 Mailbox", "Get-Mailbox and Set-Mailbox") + "\n",
+			want: []string{"cmdlet Get-Mailbox lost its verb: the target has Mailbox"}},
+		{name: "a parameter glued at two places",
+			text: sxs("a-1", "Set-Mailbox-Identity, puis Set-Mailbox-Identity", "Set-Mailbox -Identity, then Set-Mailbox -Identity") + "\n",
+			want: []string{"parameter -Identity glued", "parameter -Identity glued"}},
+		{name: "a thousand places and one translated", path: "zh-CN/page.md",
+			text: sxs("a-1", many+"新建-Mailbox", "New-Mailbox "+many) + "\n",
+			want: []string{"cmdlet New-Mailbox changed: the target has 新建-Mailbox"}},
+	})
+}

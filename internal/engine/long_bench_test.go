@@ -48,6 +48,11 @@ func longSegmentPages(n int) map[string]string {
 		"fr-FR/cmdlets.md": seg(strings.Repeat("<b>Mailbox</b> Mailbox New-Mailbox ", n),
 			"Set-Mailbox "+strings.Repeat("<b>Mailbox</b> Mailbox New-Mailbox ", n)),
 		"fr-FR/parens.md": seg("Voir https://a.example/", "See https://a.example/"+strings.Repeat(")", 10*n)),
+		// A monolingual page and its source whose items write a number as a
+		// word and the next the other way (each a token moved between two
+		// pairs: cubic once, minutes for 50,000 items).
+		"fr-FR/mono.md": strings.Repeat("- Gardez deux copies.\n- Attendez 2 jours.\n", n),
+		"en-US/mono.md": strings.Repeat("- Keep 2 copies.\n- Wait two days.\n", n),
 	}
 }
 

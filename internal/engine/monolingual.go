@@ -8,6 +8,7 @@ import (
 
 	"github.com/l10nlint/l10nlint/internal/config"
 	"github.com/l10nlint/l10nlint/internal/inline"
+	"github.com/l10nlint/l10nlint/internal/numbers"
 	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
@@ -33,7 +34,7 @@ const maxAlignedHeadings = 3000
 // returns nil when no block pairs.
 func alignedPage(pg, src *rules.Page) (aligned *rules.Page, sourceStart int) {
 	tb, sb := pairable(pg.Blocks), pairable(src.Blocks)
-	pairs := alignBlocks(src.Text, pg.Text, sb, tb)
+	pairs := alignBlocks(src.Text, pg.Text, src.Locale, pg.Locale, sb, tb)
 	if len(pairs) == 0 {
 		return nil, 0
 	}
@@ -89,14 +90,14 @@ func blockKey(b rules.Block) string {
 // merged there). Headings match by level, links and invariants: "Step 3"
 // does not match "Step 2", a table of contents from another revision
 // matches nowhere it differs.
-func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
+func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, src, tgt []rules.Block) [][2]int {
 	sl, tl := make([]string, len(src)), make([]string, len(tgt)) // links
 	si, ti := make([]string, len(src)), make([]string, len(tgt)) // invariants
 	for i, b := range src {
-		sl[i], si[i] = pairFacts(srcText, b)
+		sl[i], si[i] = pairFacts(srcText, srcLoc, b)
 	}
 	for i, b := range tgt {
-		tl[i], ti[i] = pairFacts(tgtText, b)
+		tl[i], ti[i] = pairFacts(tgtText, tgtLoc, b)
 	}
 	// agree reports whether src[s0:s0+n] and tgt[t0:t0+n] pair one to one.
 	// agree pairs src[s0:s0+n] with tgt[t0:t0+n] one to one: nil when
@@ -144,30 +145,39 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 	for j, k := range th {
 		tk[j] = strconv.Itoa(tgt[k].Level) + "\x00" + tl[k]
 	}
+	// A heading alike in its numbers, code and names too weighs more, so
+	// that a dropped "Step 2" leaves "Step 3" to "Étape 3", not to the
+	// "Étape 2" the shift would give it.
 	n, m := len(sh), len(th)
+	score := func(i, j int) int32 {
+		switch {
+		case sk[i] != tk[j]:
+			return 0
+		case si[sh[i]] == ti[th[j]]:
+			return 3
+		}
+		return 2
+	}
 	lcs := make([][]int32, n+1)
 	for i := range lcs {
 		lcs[i] = make([]int32, m+1)
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			switch {
-			case sk[i] == tk[j]:
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			case lcs[i+1][j] >= lcs[i][j+1]:
-				lcs[i][j] = lcs[i+1][j]
-			default:
-				lcs[i][j] = lcs[i][j+1]
+			v := max(lcs[i+1][j], lcs[i][j+1])
+			if w := score(i, j); w > 0 {
+				v = max(v, w+lcs[i+1][j+1])
 			}
+			lcs[i][j] = v
 		}
 	}
 	anchors := [][2]int{{-1, -1}}
 	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case sk[i] == tk[j] && lcs[i][j] == lcs[i+1][j+1]+1:
+		switch w := score(i, j); {
+		case w > 0 && lcs[i][j] == w+lcs[i+1][j+1]:
 			anchors = append(anchors, [2]int{sh[i], th[j]})
 			i, j = i+1, j+1
-		case lcs[i+1][j] >= lcs[i][j+1]:
+		case lcs[i][j] == lcs[i+1][j]:
 			i++
 		default:
 			j++
@@ -196,10 +206,11 @@ func alignBlocks(srcText, tgtText string, src, tgt []rules.Block) [][2]int {
 }
 
 // pairFacts returns what pairs a block with its partner beyond its kind:
-// the normalized destinations of its links, and its invariants — the
-// digit runs, code spans and names (ASCII words with two capitals or more:
-// SharePoint, DLP) a translation keeps — sorted, each joined in a string.
-func pairFacts(text string, b rules.Block) (links, invariants string) {
+// the normalized destinations of its links, and its invariants — its
+// numbers read in the page's locale (a date, "deux" and 2 alike), code
+// spans and names (ASCII words with two capitals or more: SharePoint, DLP)
+// a translation keeps — sorted, each joined in a string.
+func pairFacts(text, loc string, b rules.Block) (links, invariants string) {
 	t := inline.Parse(text, b.Range.Start, b.Range.End)
 	var ls, inv []string
 	for _, l := range t.Links {
@@ -209,23 +220,20 @@ func pairFacts(text string, b rules.Block) (links, invariants string) {
 		inv = append(inv, "`"+c.Content)
 	}
 	p := t.Plain
+	for _, n := range numbers.Extract(p, loc) {
+		inv = append(inv, "#"+n.Value)
+	}
 	for i := 0; i < len(p); {
 		c := p[i]
 		j := i + 1
-		switch {
-		case c >= '0' && c <= '9':
-			for j < len(p) && p[j] >= '0' && p[j] <= '9' {
-				j++
-			}
-			inv = append(inv, p[i:j])
-		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
 			caps := 0
 			for j = i; j < len(p) && (p[j] >= 'A' && p[j] <= 'Z' || p[j] >= 'a' && p[j] <= 'z'); j++ {
 				if p[j] <= 'Z' {
 					caps++
 				}
 			}
-			if caps >= 2 {
+			if caps >= 2 && (j >= len(p) || p[j] < '0' || p[j] > '9') {
 				inv = append(inv, p[i:j])
 			}
 		}
@@ -324,16 +332,23 @@ func unshifted(si, ti []string) []bool {
 			missingIn[tok] = append(missingIn[tok], k)
 		}
 	}
+	// The pairs between all the places of a token that is extra in some
+	// and missing in others: the union of the spans from each of the ones
+	// to each of the others, which is the span from the first to the last.
+	drop := make([]int, len(si)+1) // a difference array of dropped spans
 	for tok, ks := range extraIn {
-		for _, k := range ks {
-			for _, j := range missingIn[tok] {
-				if j == k {
-					continue
-				}
-				for x := min(j, k); x <= max(j, k); x++ {
-					keep[x] = false
-				}
-			}
+		ms := missingIn[tok]
+		if len(ms) == 0 {
+			continue
+		}
+		lo, hi := min(ks[0], ms[0]), max(ks[len(ks)-1], ms[len(ms)-1])
+		drop[lo]++
+		drop[hi+1]--
+	}
+	for k, d := 0, 0; k < len(si); k++ {
+		d += drop[k]
+		if d > 0 {
+			keep[k] = false
 		}
 	}
 	return keep

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -194,6 +195,54 @@ func TestMonolingualKeepsWhatAMoveDoesNotTouch(t *testing.T) {
 			}
 			if len(got) != 1 || got[0] != c.want {
 				t.Errorf("findings %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestMonolingualHeadingsReadAsNumbers: a step dropped keeps the later
+// sections paired (their true findings reported); month names count as
+// numbers, so a page a revision behind pairs no month with the one before
+// (cases a review found).
+func TestMonolingualHeadingsReadAsNumbers(t *testing.T) {
+	var src, tgt strings.Builder
+	for i := 1; i <= 6; i++ {
+		fmt.Fprintf(&src, "## Step %d\n\nRun it after %d minutes.\n\n", i, i*10)
+		if i == 2 {
+			continue
+		}
+		n := i * 10
+		if i == 5 {
+			n = 99
+		}
+		fmt.Fprintf(&tgt, "## Étape %d\n\nExécutez-le après %d minutes.\n\n", i, n)
+	}
+	for _, c := range []struct{ name, src, tgt string }{
+		{"a step dropped", src.String(), tgt.String()},
+		{"months a revision behind",
+			"## March 2019\n\nFixed 3 issues.\n\n## February 2019\n\nFixed 5 issues.\n\n## January 2019\n\nFixed 7 issues.\n",
+			"## Février 2019\n\n5 problèmes corrigés.\n\n## Janvier 2019\n\n7 problèmes corrigés.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "en-US", "a.md"), c.src)
+			write(t, filepath.Join(dir, "fr-FR", "a.md"), c.tgt)
+			res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule == "number-mismatch" {
+					got = append(got, fmt.Sprintf("%d: %s", f.Start.Line, f.Message))
+				}
+			}
+			want := ""
+			if c.name == "a step dropped" {
+				want = "15: source has 50, target lacks it; target has 99 not in the source"
+			}
+			if strings.Join(got, "|") != want {
+				t.Errorf("number findings %q, want %q", got, want)
 			}
 		})
 	}
