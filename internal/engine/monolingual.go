@@ -207,9 +207,9 @@ func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, src, tgt []rules.Block
 
 // pairFacts returns what pairs a block with its partner beyond its kind:
 // the normalized destinations of its links, and its invariants — its
-// numbers read in the page's locale (a date, "deux" and 2 alike), code
-// spans and names (ASCII words with two capitals or more: SharePoint, DLP)
-// a translation keeps — sorted, each joined in a string.
+// numbers written with digits, read in the page's locale (4/16/2019 and
+// 16 avril 2019 alike), code spans and names in camel case (SharePoint) a
+// translation keeps — sorted, each joined in a string.
 func pairFacts(text, loc string, b rules.Block) (links, invariants string) {
 	t := inline.Parse(text, b.Range.Start, b.Range.End)
 	var ls, inv []string
@@ -221,19 +221,29 @@ func pairFacts(text, loc string, b rules.Block) (links, invariants string) {
 	}
 	p := t.Plain
 	for _, n := range numbers.Extract(p, loc) {
-		inv = append(inv, "#"+n.Value)
+		// "un" is a number and an article, and "Office 365" one name or two
+		// with the space a translation writes: words and identifiers are
+		// no anchors.
+		if !n.Word && n.Kind != numbers.Identifier {
+			inv = append(inv, "#"+n.Value)
+		}
 	}
 	for i := 0; i < len(p); {
 		c := p[i]
 		j := i + 1
 		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
-			caps := 0
+			caps, lower := 0, 0
 			for j = i; j < len(p) && (p[j] >= 'A' && p[j] <= 'Z' || p[j] >= 'a' && p[j] <= 'z'); j++ {
 				if p[j] <= 'Z' {
 					caps++
+				} else {
+					lower++
 				}
 			}
-			if caps >= 2 && (j >= len(p) || p[j] < '0' || p[j] > '9') {
+			// A name in camel case (SharePoint, OneDrive); acronyms are
+			// translated (GDPR, RGPD; EU, UE).
+			plural := lower == 1 && p[j-1] == 's' // URLs, IDs: acronyms
+			if caps >= 2 && lower > 0 && !plural && (j >= len(p) || p[j] < '0' || p[j] > '9') {
 				inv = append(inv, p[i:j])
 			}
 		}
