@@ -9,6 +9,20 @@ import (
 	"github.com/l10nlint/l10nlint/internal/config"
 )
 
+// checkPair checks a translated page and its source page, monolingual,
+// written as <locale>/a.md and en-US/a.md, naming the locale's tree.
+func checkPair(t *testing.T, loc, src, tgt string) *Result {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "en-US", "a.md"), src)
+	write(t, filepath.Join(dir, loc, "a.md"), tgt)
+	res, err := Run([]string{filepath.Join(dir, loc)}, Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // TestMonolingualPagesAligned: a monolingual translation (no side-by-side
 // spans) gets the segment rules that declare Monolingual on its blocks
 // paired with its source page's: numbers, code spans, cmdlets, text left
@@ -102,13 +116,7 @@ func TestMonolingualNoShiftedPairs(t *testing.T) {
 			"Gardez 5 éléments. Ajoutez 6 utilisateurs.\n\nEt 7 groupes.\n\nAttendez 8 jours.\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			write(t, filepath.Join(dir, "en-US", "a.md"), c.src)
-			write(t, filepath.Join(dir, "fr-FR", "a.md"), c.tgt)
-			res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := checkPair(t, "fr-FR", c.src, c.tgt)
 			for _, f := range res.Findings {
 				if f.Rule == "number-mismatch" {
 					t.Errorf("%d:%d %s", f.Start.Line, f.Start.Col, f.Message)
@@ -142,13 +150,7 @@ func TestMonolingualSourceFolderEn(t *testing.T) {
 // placed in its target text (the reports highlight that place, not the
 // first look-alike: the comma after 工具, not the one after 365).
 func TestMonolingualFindingInTarget(t *testing.T) {
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "en-US", "a.md"), "# T\n\nUse Office 365, run the tool, then wait.\n")
-	write(t, filepath.Join(dir, "zh-CN", "a.md"), "# T\n\n使用 Office 365, 运行工具, 然后等待。\n")
-	res, err := Run([]string{filepath.Join(dir, "zh-CN")}, Options{Config: config.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := checkPair(t, "zh-CN", "# T\n\nUse Office 365, run the tool, then wait.\n", "# T\n\n使用 Office 365, 运行工具, 然后等待。\n")
 	n := 0
 	for _, f := range res.Findings {
 		if f.Rule != "typography" {
@@ -180,13 +182,7 @@ func TestMonolingualKeepsWhatAMoveDoesNotTouch(t *testing.T) {
 			"number-mismatch: source has 30, target lacks it; target has 40 not in the source"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			write(t, filepath.Join(dir, "en-US", "a.md"), c.src)
-			write(t, filepath.Join(dir, "fr-FR", "a.md"), c.tgt)
-			res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := checkPair(t, "fr-FR", c.src, c.tgt)
 			var got []string
 			for _, f := range res.Findings {
 				if f.Rule != "structure-mismatch" && f.Rule != "typography" {
@@ -224,13 +220,7 @@ func TestMonolingualHeadingsReadAsNumbers(t *testing.T) {
 			"## Février 2019\n\n5 problèmes corrigés.\n\n## Janvier 2019\n\n7 problèmes corrigés.\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			write(t, filepath.Join(dir, "en-US", "a.md"), c.src)
-			write(t, filepath.Join(dir, "fr-FR", "a.md"), c.tgt)
-			res, err := Run([]string{filepath.Join(dir, "fr-FR")}, Options{Config: config.Default()})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := checkPair(t, "fr-FR", c.src, c.tgt)
 			var got []string
 			for _, f := range res.Findings {
 				if f.Rule == "number-mismatch" {
