@@ -29,10 +29,13 @@ A cmdlet name is one of PowerShell's approved verbs, capitalized as PowerShell w
 and a noun starting with a capital letter (Get-Mailbox, New-ComplianceSearchAction), outside code
 spans (code-mismatch compares those), link destinations and HTML tags; English compounds built
 the same way (Add-In, Add-Ons, Read-Only, Pop-Up) are not cmdlets. The target must have each such
-name somewhere in its text, code spans included, ignoring case (PowerShell does: set-mailbox is
-Set-Mailbox); a name joined to a following word by a hyphen counts (German compounds:
-Get-UrlTrace-Cmdlet-Referenz). Otherwise the finding names what the target has in its place: the
-noun with another or a translated verb, the noun alone, or nothing.
+name as often as the source, anywhere in its text (translations reorder), code spans included,
+ignoring case (PowerShell does: set-mailbox is Set-Mailbox); a name joined to a following word by
+a hyphen counts (German compounds: Get-UrlTrace-Cmdlet-Referenz). Otherwise the source's places of
+the noun are matched in order with the target's, and each place the target changed has a finding
+naming what stands there: the noun with another or a translated verb, the noun alone; a name the
+target never has, with nothing left in its place, is missing (one said again may be a pronoun
+there: "cette cmdlet").
 
 A parameter the source writes after the cmdlet (Search-Mailbox -DeleteContent) and the target
 glues to it without the space (Search-Mailbox-DeleteContent) is reported too: PowerShell reads
