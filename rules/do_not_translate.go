@@ -87,6 +87,11 @@ var defaultDoNotTranslate = []string{
 	"Delve", "Sway", "Excel", "PowerPoint", "OneNote", "Visio", "Dynamics 365", "Microsoft Flow",
 }
 
+// ProductNames returns the built-in do-not-translate product names: words a
+// translation keeps (the engine pairs the blocks of monolingual pages by
+// them, among others).
+func ProductNames() []string { return slices.Clone(defaultDoNotTranslate) }
+
 // wrapList joins items with ", " in lines of at most width characters,
 // each line after the first starting with indent.
 func wrapList(items []string, width int, indent string) string {

@@ -231,6 +231,8 @@ func Run(paths []string, opts Options) (*Result, error) {
 		return "", false
 	}
 	cwd, _ := os.Getwd()
+	// Words translations keep, which pair the blocks of monolingual pages.
+	keptWords := append(rules.ProductNames(), cfg.DoNotTranslate...)
 	var mono []enabled // the rules that also check monolingual pages
 	for _, e := range active {
 		if e.rule.Monolingual && e.rule.Run != nil {
@@ -306,7 +308,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 				// A monolingual translation: its blocks, paired with its
 				// source page's, are segments for the rules that check them.
 				if src := readSource(f.place); src != nil && !src.Bilingual() {
-					if al, at := alignedPage(pg, src); al != nil {
+					if al, at := alignedPage(pg, src, keptWords); al != nil {
 						more, bugs := checkAligned(al, pg, at, mono, cfg, lines, pp, tm)
 						o.findings = append(o.findings, more...)
 						o.internal = append(o.internal, bugs...)

@@ -32,9 +32,9 @@ const maxAlignedHeadings = 3000
 // pg's followed by src's, so every range of its segments lies in it; the
 // target ranges are pg's own. sourceStart is where src's text begins. It
 // returns nil when no block pairs.
-func alignedPage(pg, src *rules.Page) (aligned *rules.Page, sourceStart int) {
+func alignedPage(pg, src *rules.Page, terms []string) (aligned *rules.Page, sourceStart int) {
 	tb, sb := pairable(pg.Blocks), pairable(src.Blocks)
-	pairs := alignBlocks(src.Text, pg.Text, src.Locale, pg.Locale, sb, tb)
+	pairs := alignBlocks(src.Text, pg.Text, src.Locale, pg.Locale, terms, sb, tb)
 	if len(pairs) == 0 {
 		return nil, 0
 	}
@@ -90,14 +90,14 @@ func blockKey(b rules.Block) string {
 // merged there). Headings match by level, links and invariants: "Step 3"
 // does not match "Step 2", a table of contents from another revision
 // matches nowhere it differs.
-func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, src, tgt []rules.Block) [][2]int {
+func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, terms []string, src, tgt []rules.Block) [][2]int {
 	sl, tl := make([]string, len(src)), make([]string, len(tgt)) // links
 	si, ti := make([]string, len(src)), make([]string, len(tgt)) // invariants
 	for i, b := range src {
-		sl[i], si[i] = pairFacts(srcText, srcLoc, b)
+		sl[i], si[i] = pairFacts(srcText, srcLoc, terms, b)
 	}
 	for i, b := range tgt {
-		tl[i], ti[i] = pairFacts(tgtText, tgtLoc, b)
+		tl[i], ti[i] = pairFacts(tgtText, tgtLoc, terms, b)
 	}
 	// agree reports whether src[s0:s0+n] and tgt[t0:t0+n] pair one to one.
 	// agree pairs src[s0:s0+n] with tgt[t0:t0+n] one to one: nil when
@@ -158,29 +158,20 @@ func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, src, tgt []rules.Block
 		}
 		return 2
 	}
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			v := max(lcs[i+1][j], lcs[i][j+1])
-			if w := score(i, j); w > 0 {
-				v = max(v, w+lcs[i+1][j+1])
-			}
-			lcs[i][j] = v
-		}
+	// Anchors are the heading pairs every best alignment has: those of
+	// the alignment that matches as early as it can and of the one that
+	// matches as late as it can. Headings that could pair either way (a
+	// question dropped from a list of alike ones) anchor nothing.
+	early := bestPairs(n, m, score)
+	late := bestPairs(n, m, func(i, j int) int32 { return score(n-1-i, m-1-j) })
+	inLate := map[[2]int]bool{}
+	for _, p := range late {
+		inLate[[2]int{n - 1 - p[0], m - 1 - p[1]}] = true
 	}
 	anchors := [][2]int{{-1, -1}}
-	for i, j := 0, 0; i < n && j < m; {
-		switch w := score(i, j); {
-		case w > 0 && lcs[i][j] == w+lcs[i+1][j+1]:
-			anchors = append(anchors, [2]int{sh[i], th[j]})
-			i, j = i+1, j+1
-		case lcs[i][j] == lcs[i+1][j]:
-			i++
-		default:
-			j++
+	for _, p := range early {
+		if inLate[p] {
+			anchors = append(anchors, [2]int{sh[p[0]], th[p[1]]})
 		}
 	}
 	anchors = dropMovedAnchors(anchors, sh, th, si, ti)
@@ -202,6 +193,50 @@ func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, src, tgt []rules.Block
 			}
 		}
 	}
+	// A token moved from one section to another shifts those too.
+	psi, pti := make([]string, len(out)), make([]string, len(out))
+	for k, p := range out {
+		psi[k], pti[k] = si[p[0]], ti[p[1]]
+	}
+	keep := unshifted(psi, pti)
+	kept := out[:0]
+	for k, p := range out {
+		if keep[k] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// bestPairs returns the pairs (i, j) of an alignment of two sequences of
+// lengths n and m that maximizes the total score (0: no pair), matching as
+// early as it can.
+func bestPairs(n, m int, score func(i, j int) int32) [][2]int {
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			v := max(lcs[i+1][j], lcs[i][j+1])
+			if w := score(i, j); w > 0 {
+				v = max(v, w+lcs[i+1][j+1])
+			}
+			lcs[i][j] = v
+		}
+	}
+	var out [][2]int
+	for i, j := 0, 0; i < n && j < m; {
+		switch w := score(i, j); {
+		case w > 0 && lcs[i][j] == w+lcs[i+1][j+1]:
+			out = append(out, [2]int{i, j})
+			i, j = i+1, j+1
+		case lcs[i][j] == lcs[i+1][j]:
+			i++
+		default:
+			j++
+		}
+	}
 	return out
 }
 
@@ -210,7 +245,7 @@ func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, src, tgt []rules.Block
 // numbers written with digits, read in the page's locale (4/16/2019 and
 // 16 avril 2019 alike), code spans and names in camel case (SharePoint) a
 // translation keeps — sorted, each joined in a string.
-func pairFacts(text, loc string, b rules.Block) (links, invariants string) {
+func pairFacts(text, loc string, terms []string, b rules.Block) (links, invariants string) {
 	t := inline.Parse(text, b.Range.Start, b.Range.End)
 	var ls, inv []string
 	for _, l := range t.Links {
@@ -249,8 +284,57 @@ func pairFacts(text, loc string, b rules.Block) (links, invariants string) {
 		}
 		i = j
 	}
+	inv = append(inv, keptTerms(p, terms)...)
 	sort.Strings(inv)
 	return strings.Join(ls, "\x00"), strings.Join(inv, "\x00")
+}
+
+// keptTerms returns the product names and do-not-translate terms of
+// terms, and the cmdlet-like names (Set-Mailbox, case aside), that the
+// text has, once per place: words a translation keeps.
+func keptTerms(p string, terms []string) []string {
+	var out []string
+	for _, t := range terms {
+		for i := indexFrom(p, t, 0); i >= 0; i = indexFrom(p, t, i+len(t)) {
+			e := i + len(t)
+			if (i == 0 || !asciiWordByte(p[i-1])) && (e == len(p) || !asciiWordByte(p[e])) {
+				out = append(out, "@"+t)
+			}
+		}
+	}
+	// Verb-Noun: a capitalized word, a hyphen, a capitalized word.
+	for i := 0; i < len(p); i++ {
+		if p[i] != '-' || i == 0 || i+1 >= len(p) || p[i+1] < 'A' || p[i+1] > 'Z' {
+			continue
+		}
+		s := i
+		for s > 0 && (p[s-1] >= 'a' && p[s-1] <= 'z' || p[s-1] >= 'A' && p[s-1] <= 'Z') {
+			s--
+		}
+		e := i + 1
+		for e < len(p) && asciiWordByte(p[e]) {
+			e++
+		}
+		if i-s >= 3 && p[s] >= 'A' && p[s] <= 'Z' && e-i > 3 && (s == 0 || !asciiWordByte(p[s-1]) && p[s-1] != '-') {
+			out = append(out, "!"+strings.ToLower(p[s:e]))
+		}
+	}
+	return out
+}
+
+func asciiWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	i := strings.Index(s[from:], sub)
+	if i < 0 {
+		return -1
+	}
+	return from + i
 }
 
 // checkAligned runs the Monolingual rules on aligned, the page of segments

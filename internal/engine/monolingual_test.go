@@ -237,3 +237,40 @@ func TestMonolingualHeadingsReadAsNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestMonolingualNoFalsePairs: realistic edits a review found pairing
+// wrong blocks (a finding of each error and warning rule on them would be
+// false): they give none.
+func TestMonolingualNoFalsePairs(t *testing.T) {
+	for _, c := range []struct{ name, src, tgt string }{
+		{"a question dropped from a list of alike ones",
+			"# FAQ\n\n### How long are deleted items kept?\n\nDeleted items are kept for 30 days.\n\n### Can I recover a deleted mailbox?\n\nYes, with `Undo-SoftDeletedMailbox` within 30 days.\n\n### How many policies can I create?\n\nYou can create up to 1,000 policies.\n\n### Who can change the settings?\n\nOnly a Global administrator.\n",
+			"# FAQ\n\n### Combien de temps les éléments supprimés sont-ils conservés ?\n\nLes éléments supprimés sont conservés pendant 30 jours.\n\n### Combien de stratégies puis-je créer ?\n\nVous pouvez créer jusqu’à 1 000 stratégies.\n\n### Qui peut modifier les paramètres ?\n\nSeul un administrateur général.\n"},
+		{"a section dropped",
+			"# Set up mail flow\n\n## Overview\n\nMail flow rules inspect messages as they pass through Exchange Online.\n\n## Prerequisites\n\nYou need the Exchange administrator role and an Azure AD Premium license.\n\n## Configure the rule\n\nRun `New-TransportRule` in PowerShell, then wait 30 minutes.\n\n## Troubleshoot\n\nIf messages are delayed for more than 24 hours, open a support ticket in Intune.\n",
+			"# Configurer le flux de messagerie\n\n## Vue d’ensemble\n\nLes règles de flux de messagerie inspectent les messages lorsqu’ils transitent par Exchange Online.\n\n## Configurer la règle\n\nExécutez `New-TransportRule` dans PowerShell, puis attendez 30 minutes.\n\n## Résolution des problèmes\n\nSi les messages sont retardés de plus de 24 heures, ouvrez un ticket de support dans Intune.\n"},
+		{"steps merged and renumbered",
+			"# Create a retention policy\n\n## Step 1: Open the portal\n\nSign in to the compliance portal as a Global administrator.\n\n## Step 2: Choose the locations\n\nSelect Exchange Online and SharePoint sites.\n\n## Step 3: Set the period\n\nKeep items for 7 years, then delete them.\n\n## Step 4: Review\n\nReview the settings and run `Get-RetentionCompliancePolicy` to check them.\n\n## Step 5: Wait\n\nThe policy applies within 24 hours.\n",
+			"# Créer une stratégie de rétention\n\n## Étape 1 : ouvrir le portail\n\nConnectez-vous au portail de conformité en tant qu’administrateur général.\n\n## Étape 2 : choisir les emplacements et la période\n\nSélectionnez Exchange Online et les sites SharePoint, puis conservez les éléments pendant 7 ans avant de les supprimer.\n\n## Étape 3 : vérifier\n\nVérifiez les paramètres et exécutez `Get-RetentionCompliancePolicy` pour les contrôler.\n\n## Étape 4 : patienter\n\nLa stratégie s’applique dans les 24 heures.\n"},
+		{"a list of another revision",
+			"# Supported apps\n\nSign in with your work account to use these apps:\n\n- Outlook for Windows and Mac\n- Excel for the web\n- Visio for the web\n\nContact your administrator if an app is missing.\n",
+			"# Applications prises en charge\n\nConnectez-vous avec votre compte professionnel pour utiliser ces applications :\n\n- Outlook pour Windows et Mac\n- Yammer pour le web\n- Excel pour le web\n\nContactez votre administrateur si une application est manquante.\n"},
+		{"a glossary sorted in French",
+			"# Glossary\n\n- **Archive mailbox**: extra storage for old mail in Outlook.\n- **Compliance center**: the portal where you manage policies.\n- **Device enrollment**: registering a device with Intune.\n- **Retention label**: a tag that keeps or deletes content.\n",
+			"# Glossaire\n\n- **Boîte aux lettres d’archivage** : stockage supplémentaire pour l’ancien courrier dans Outlook.\n- **Centre de conformité** : le portail où vous gérez les stratégies.\n- **Étiquette de rétention** : une balise qui conserve ou supprime le contenu.\n- **Inscription d’appareils** : inscription d’un appareil auprès d’Intune.\n"},
+		{"merged here, split there",
+			"# Manage mailboxes\n\nRun Get-Mailbox to list the mailboxes.\n\nThen run Set-Mailbox to change them.\n\nCheck the result. Then sign out.\n",
+			"# Gérer les boîtes aux lettres\n\nExécutez Get-Mailbox pour répertorier les boîtes aux lettres, puis Set-Mailbox pour les modifier.\n\nVérifiez le résultat.\n\nDéconnectez-vous ensuite avec Remove-PSSession.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := checkPair(t, "fr-FR", c.src, c.tgt)
+			for _, f := range res.Findings {
+				switch f.Rule {
+				case "structure-mismatch", "broken-link", "typography":
+				default:
+					t.Errorf("%d:%d %s: %s", f.Start.Line, f.Start.Col, f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
