@@ -460,13 +460,19 @@ func dropMovedAnchors(anchors [][2]int, sh, th []int, si, ti []string) [][2]int 
 	for _, a := range anchors[1:] {
 		partnerOfS[a[0]], partnerOfT[a[1]] = a[1], a[0]
 	}
+	// The token sets of the invariants asked about, made once each (a page
+	// of thousands of headings asks about each many times).
+	sets := map[string]map[string]bool{}
 	has := func(inv, tok string) bool {
-		for _, t := range strings.Split(inv, "\x00") {
-			if t == tok {
-				return true
+		set, ok := sets[inv]
+		if !ok {
+			set = map[string]bool{}
+			for _, t := range strings.Split(inv, "\x00") {
+				set[t] = true
 			}
+			sets[inv] = set
 		}
-		return false
+		return set[tok]
 	}
 	// moved reports whether tok, extra on one side of the pair (b0, on the
 	// side whose invariants are mine), sits in another heading of the
