@@ -85,11 +85,17 @@ func runCmdletMismatch(p *Pass) {
 // cmdletNames finds the cmdlet names of t's prose, link text included.
 func cmdletNames(t Text) []cmdletName {
 	raw := t.Raw
-	skip := sortMerge(cmdletSkips(t))
+	var skip []Range // made at the first candidate: most hyphens start none
+	made := false
 	var out []cmdletName
 	for i := strings.IndexByte(raw, '-'); i >= 0; {
-		if n, ok := cmdletAt(raw, i); ok && !overlaps(skip, n.start, n.end) {
-			out = append(out, n)
+		if n, ok := cmdletAt(raw, i); ok {
+			if !made {
+				skip, made = sortMerge(cmdletSkips(t)), true
+			}
+			if !overlaps(skip, n.start, n.end) {
+				out = append(out, n)
+			}
 		}
 		j := strings.IndexByte(raw[i+1:], '-')
 		if j < 0 {
