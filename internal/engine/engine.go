@@ -307,12 +307,18 @@ func Run(paths []string, opts Options) (*Result, error) {
 			if len(mono) > 0 && !pg.Bilingual() && len(pg.Blocks) > 0 && f.placed && !f.place.Source {
 				// A monolingual translation: its blocks, paired with its
 				// source page's, are segments for the rules that check them.
-				if src := readSource(f.place); src != nil && !src.Bilingual() {
-					if al, at := alignedPage(pg, src, keptWords); al != nil {
-						more, bugs := checkAligned(al, pg, at, mono, cfg, lines, pp, tm)
-						o.findings = append(o.findings, more...)
-						o.internal = append(o.internal, bugs...)
-					}
+				t0 := tm.now()
+				src := readSource(f.place)
+				var al *rules.Page
+				var at int
+				if src != nil && !src.Bilingual() {
+					al, at = alignedPage(pg, src, keptWords)
+				}
+				tm.since(phaseParse, t0) // reading the source page and pairing the blocks
+				if al != nil {
+					more, bugs := checkAligned(al, pg, at, mono, cfg, lines, pp, tm)
+					o.findings = append(o.findings, more...)
+					o.internal = append(o.internal, bugs...)
 				}
 			}
 			if bug != "" {
