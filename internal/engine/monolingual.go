@@ -295,11 +295,19 @@ func pairFacts(text, loc string, terms []string, b rules.Block) (links, invarian
 func keptTerms(p string, terms []string) []string {
 	var out []string
 	for _, t := range terms {
-		for i := indexFrom(p, t, 0); i >= 0; i = indexFrom(p, t, i+len(t)) {
-			e := i + len(t)
+		if t == "" {
+			continue
+		}
+		for from := 0; ; {
+			k := strings.Index(p[from:], t)
+			if k < 0 {
+				break
+			}
+			i, e := from+k, from+k+len(t)
 			if (i == 0 || !asciiWordByte(p[i-1])) && (e == len(p) || !asciiWordByte(p[e])) {
 				out = append(out, "@"+t)
 			}
+			from = e
 		}
 	}
 	// Verb-Noun: a capitalized word, a hyphen, a capitalized word.
@@ -326,16 +334,6 @@ func asciiWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-func indexFrom(s, sub string, from int) int {
-	if from > len(s) {
-		return -1
-	}
-	i := strings.Index(s[from:], sub)
-	if i < 0 {
-		return -1
-	}
-	return from + i
-}
 
 // checkAligned runs the Monolingual rules on aligned, the page of segments
 // alignedPage made of pg, and places their findings in pg. A finding on a
