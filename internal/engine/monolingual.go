@@ -334,7 +334,6 @@ func asciiWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-
 // checkAligned runs the Monolingual rules on aligned, the page of segments
 // alignedPage made of pg, and places their findings in pg. A finding on a
 // source text (past pg's text) moves to its segment's target.
