@@ -310,13 +310,12 @@ func Run(paths []string, opts Options) (*Result, error) {
 				t0 := tm.now()
 				src := readSource(f.place)
 				var al *rules.Page
-				var at int
 				if src != nil && !src.Bilingual() {
-					al, at = alignedPage(pg, src, keptWords)
+					al = alignedPage(pg, src, keptWords)
 				}
 				tm.since(phaseParse, t0) // reading the source page and pairing the blocks
 				if al != nil {
-					more, bugs := checkAligned(al, pg, at, mono, cfg, lines, pp, tm)
+					more, bugs := checkAligned(al, pg, mono, cfg, lines, pp, tm)
 					o.findings = append(o.findings, more...)
 					o.internal = append(o.internal, bugs...)
 				}

@@ -17,11 +17,13 @@ import (
 // A monolingual translated page (Hugo, Docusaurus, a docs tree translated
 // file by file) has no side-by-side segments: the segment rules that
 // declare Monolingual see it as a page of segments made of its blocks
-// aligned with its source page's. Alignment is by structure only, and
-// only where it is certain: a section (the blocks after a heading, up to
-// the next) pairs its blocks one to one when both pages have the same
-// kinds of blocks in the same order there; a section that differs (a
-// paragraph split in two, a list item added) pairs none.
+// aligned with its source page's. Alignment is by structure, and only
+// where it is certain: a section (the blocks after an anchor heading, up
+// to the next) pairs its blocks one to one when both pages have the same
+// kinds of blocks linking to the same places there; a section that differs
+// (a paragraph split in two, a list item added) pairs none; and the text a
+// translation keeps (numbers, code, product names) refuses pairs it shows
+// shifted.
 
 // maxAlignedHeadings bounds the heading alignment (a table of quadratic
 // size): past it, only pages whose blocks agree throughout are paired.
@@ -30,17 +32,16 @@ const maxAlignedHeadings = 3000
 // alignedPage returns pg, a monolingual translation, as a page of
 // segments: pairs of its blocks and src's (its source page). Its text is
 // pg's followed by src's, so every range of its segments lies in it; the
-// target ranges are pg's own. sourceStart is where src's text begins. It
-// returns nil when no block pairs.
-func alignedPage(pg, src *rules.Page, terms []string) (aligned *rules.Page, sourceStart int) {
+// target ranges are pg's own. It returns nil when no block pairs.
+func alignedPage(pg, src *rules.Page, terms []string) *rules.Page {
 	tb, sb := pairable(pg.Blocks), pairable(src.Blocks)
 	pairs := alignBlocks(src.Text, pg.Text, src.Locale, pg.Locale, terms, sb, tb)
 	if len(pairs) == 0 {
-		return nil, 0
+		return nil
 	}
 	const sep = "\n\n"
-	sourceStart = len(pg.Text) + len(sep)
-	aligned = &rules.Page{Path: pg.Path, Text: pg.Text + sep + src.Text, Locale: pg.Locale, FolderLocale: pg.FolderLocale,
+	sourceStart := len(pg.Text) + len(sep)
+	aligned := &rules.Page{Path: pg.Path, Text: pg.Text + sep + src.Text, Locale: pg.Locale, FolderLocale: pg.FolderLocale,
 		SourceLocale: pg.SourceLocale, FrontMatter: pg.FrontMatter}
 	segs := make([]rules.Segment, len(pairs))
 	aligned.Segments = make([]*rules.Segment, len(pairs))
@@ -56,7 +57,7 @@ func alignedPage(pg, src *rules.Page, terms []string) (aligned *rules.Page, sour
 		}
 		aligned.Segments[i] = &segs[i]
 	}
-	return aligned, sourceStart
+	return aligned
 }
 
 // pairable are the blocks paired: prose, not code or HTML.
@@ -81,15 +82,11 @@ func blockKey(b rules.Block) string {
 }
 
 // alignBlocks pairs the blocks of src and tgt (indexes into each): all of
-// them when they agree throughout, else section by section between the
-// headings that match. Blocks agree when their keys do, they link to the
-// same places, and no pair looks shifted: a block whose invariants (the
-// numbers, code and names translation keeps, see invariants) differ from
-// its partner's but equal another block's of the other page means the
-// pairing is off by some (items reordered, a paragraph split here and two
-// merged there). Headings match by level, links and invariants: "Step 3"
-// does not match "Step 2", a table of contents from another revision
-// matches nowhere it differs.
+// them when their structure agrees throughout (kinds, heading levels, list
+// depths, link destinations), else section by section between anchor
+// headings, a section pairing when its structure agrees. Of those pairs,
+// the ones between two a token moved between (see unshifted) are dropped:
+// the pairing is off there.
 func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, terms []string, src, tgt []rules.Block) [][2]int {
 	sl, tl := make([]string, len(src)), make([]string, len(tgt)) // links
 	si, ti := make([]string, len(src)), make([]string, len(tgt)) // invariants
@@ -99,27 +96,37 @@ func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, terms []string, src, t
 	for i, b := range tgt {
 		tl[i], ti[i] = pairFacts(tgtText, tgtLoc, terms, b)
 	}
-	// agree reports whether src[s0:s0+n] and tgt[t0:t0+n] pair one to one.
-	// agree pairs src[s0:s0+n] with tgt[t0:t0+n] one to one: nil when
-	// their structure differs, else which pairs to keep.
-	agree := func(s0, t0, n int) []bool {
+	// unmoved keeps the pairs no token moved across.
+	unmoved := func(out [][2]int) [][2]int {
+		psi, pti := make([]string, len(out)), make([]string, len(out))
+		for k, p := range out {
+			psi[k], pti[k] = si[p[0]], ti[p[1]]
+		}
+		keep := unshifted(psi, pti)
+		kept := out[:0]
+		for k, p := range out {
+			if keep[k] {
+				kept = append(kept, p)
+			}
+		}
+		return kept
+	}
+	// agree reports whether src[s0:s0+n] and tgt[t0:t0+n] have the same
+	// structure, block by block.
+	agree := func(s0, t0, n int) bool {
 		for k := 0; k < n; k++ {
 			if blockKey(src[s0+k]) != blockKey(tgt[t0+k]) || sl[s0+k] != tl[t0+k] {
-				return nil
+				return false
 			}
 		}
-		return unshifted(si[s0:s0+n], ti[t0:t0+n])
+		return true
 	}
-	if len(src) == len(tgt) {
-		if keep := agree(0, 0, len(src)); keep != nil {
-			var out [][2]int
-			for i := range src {
-				if keep[i] {
-					out = append(out, [2]int{i, i})
-				}
-			}
-			return out
+	if len(src) == len(tgt) && agree(0, 0, len(src)) {
+		out := make([][2]int, len(src))
+		for i := range src {
+			out[i] = [2]int{i, i}
 		}
+		return unmoved(out)
 	}
 	var sh, th []int
 	for i, b := range src {
@@ -183,29 +190,15 @@ func alignBlocks(srcText, tgtText, srcLoc, tgtLoc string, terms []string, src, t
 		if a[0] >= 0 {
 			out = append(out, a)
 		}
-		if ns, nt := b[0]-a[0]-1, b[1]-a[1]-1; ns == nt {
-			if keep := agree(a[0]+1, a[1]+1, ns); keep != nil {
-				for i := 0; i < ns; i++ {
-					if keep[i] {
-						out = append(out, [2]int{a[0] + 1 + i, a[1] + 1 + i})
-					}
-				}
+		if ns, nt := b[0]-a[0]-1, b[1]-a[1]-1; ns == nt && agree(a[0]+1, a[1]+1, ns) {
+			for i := 0; i < ns; i++ {
+				out = append(out, [2]int{a[0] + 1 + i, a[1] + 1 + i})
 			}
 		}
 	}
-	// A token moved from one section to another shifts those too.
-	psi, pti := make([]string, len(out)), make([]string, len(out))
-	for k, p := range out {
-		psi[k], pti[k] = si[p[0]], ti[p[1]]
-	}
-	keep := unshifted(psi, pti)
-	kept := out[:0]
-	for k, p := range out {
-		if keep[k] {
-			kept = append(kept, p)
-		}
-	}
-	return kept
+	// Over the whole page: a token moved from one section to another
+	// shifts those too.
+	return unmoved(out)
 }
 
 // bestPairs returns the pairs (i, j) of an alignment of two sequences of
@@ -337,7 +330,7 @@ func asciiWordByte(c byte) bool {
 // checkAligned runs the Monolingual rules on aligned, the page of segments
 // alignedPage made of pg, and places their findings in pg. A finding on a
 // source text (past pg's text) moves to its segment's target.
-func checkAligned(aligned, pg *rules.Page, sourceStart int, active []enabled, cfg *config.Config, lines *textfile.Lines, projectPath string, tm *Timings) (out []report.Finding, internal []string) {
+func checkAligned(aligned, pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile.Lines, projectPath string, tm *Timings) (out []report.Finding, internal []string) {
 	var raw []rules.Finding
 	for _, e := range active {
 		t0 := tm.now()
@@ -369,7 +362,6 @@ func checkAligned(aligned, pg *rules.Page, sourceStart int, active []enabled, cf
 		}
 		tm.rule(e.rule.ID, t0)
 	}
-	_ = sourceStart
 	return placeAll(pg, lines, projectPath, raw, make([]report.Finding, 0, len(raw)), internal)
 }
 
