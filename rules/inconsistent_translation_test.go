@@ -20,12 +20,16 @@ const consistencyDir = "../testdata/consistency"
 
 // consistencyFindings runs inconsistent-translation alone with options on
 // paths, on jobs goroutines, and returns its findings as "file:line:
-// message", sorted.
+// message", sorted. Unless options say otherwise, any-wording is on: the
+// mechanics of grouping and reporting are tested on plain rewordings.
 func consistencyFindings(t *testing.T, options map[string]any, jobs int, paths ...string) []string {
 	t.Helper()
 	cfg := config.Default()
-	sev := rules.Warning // the rule is opt-in
-	cfg.Rules = map[string]config.RuleConfig{"inconsistent-translation": {Severity: &sev, Options: options}}
+	opts := map[string]any{"any-wording": true}
+	for k, v := range options {
+		opts[k] = v
+	}
+	cfg.Rules = map[string]config.RuleConfig{"inconsistent-translation": {Options: opts}}
 	reg := rules.NewRegistry()
 	if err := reg.Register(rules.InconsistentTranslation); err != nil {
 		t.Fatal(err)
@@ -48,7 +52,7 @@ func consistencyFindings(t *testing.T, options map[string]any, jobs int, paths .
 }
 
 func TestInconsistentTranslationFixture(t *testing.T) {
-	got := corpusFindings(t, "inconsistent-translation", consistencyDir)
+	got := consistencyFindings(t, nil, 0, consistencyDir)
 	// Sorted as strings: ":13" and ":21" before ":7". Each problem is one
 	// finding, on its first place, whatever the number of places.
 	expectFindings(t, got,
@@ -67,19 +71,51 @@ func TestInconsistentTranslationFixture(t *testing.T) {
 	// c.md:9, 11); the inflection of a name (de-DE a.md:5, b.md:5).
 }
 
+func TestInconsistentTranslationDefault(t *testing.T) {
+	// By default a rewording is not reported: a bold UI label rendered two
+	// ways is, and so are source words kept in English in one translation
+	// and translated in another (in a Latin-script locale, a phrase of
+	// two). One translation of different sources is reported only when they
+	// differ in numbers, a negation, opposites, an identifier, or in most
+	// of their words (a translation that belongs to another segment).
+	got := corpusFindings(t, "inconsistent-translation", "../testdata/consistency-strict")
+	expectFindings(t, got,
+		`fr-FR/a.md:12: "Read the privacy statement for details." is translated 2 ways in fr-FR ("privacy statement" kept in English in one and translated in another): "Lisez la privacy statement pour plus de détails." once (a.md:12); "Lisez la déclaration de confidentialité pour plus de détails." once (b.md:12)`,
+		`fr-FR/a.md:20: "Un utilisateur télécharge un fichier." is the translation of 2 different source texts in fr-FR: "User uploads a file." once (a.md:20); "User downloads a file." once (b.md:20)`,
+		`fr-FR/a.md:22: "Tapez le nombre de jours de conservation des éléments." is the translation of 2 different source texts in fr-FR: "Type the number of days that you want to hold items for." once (a.md:22); "Click Save." once (b.md:22)`,
+		`fr-FR/a.md:6: "Give the rule a name and then click More options." is translated 2 ways in fr-FR (the bold label "More options" as "Plus d'options" and as "Autres options"): "Nommez la règle, puis cliquez sur Plus d'options." once (a.md:6); "Nommez la règle, puis cliquez sur Autres options." once (b.md:6)`,
+		`zh-CN/a.md:14: "Select File, folder, or site in the list." is translated 2 ways in zh-CN (the bold label "File, folder, or site" as "文件、文件夹或站点" and as "文件、文件夹或网站")`,
+		`zh-CN/a.md:6: "Type the site name in the box." is translated 2 ways in zh-CN ("name" kept in English in one and translated in another): "在框中键入网站 name。" once (a.md:6); "在框中键入网站名称。" once (b.md:6)`)
+	// Not reported: a label with or without its article (Utilisateurs, Les
+	// utilisateurs: a.md:8); a rewording (10); one English word in French,
+	// which shares many (portal, 14); a name kept or translated (16); one
+	// translation of two UI labels (Send, Submit: 18); sources that differ
+	// by a product name (24); a link's text kept in English (26); a label
+	// or words kept in English with their translation in parentheses, the
+	// convention for names the UI shows in English (28, 30); in zh-CN,
+	// a character reference (8), bold moved within one label (10) and bold
+	// around the whole text (12).
+
+	// With any-wording, each of those rewordings is reported.
+	all := consistencyFindings(t, nil, 0, "../testdata/consistency-strict")
+	if len(all) <= len(got) {
+		t.Errorf("any-wording: %d findings, want more than the %d by default", len(all), len(got))
+	}
+}
+
 func TestInconsistentTranslationNamedFiles(t *testing.T) {
 	// Named alone, b.md is only compared with itself (and its copies in the
 	// other locales, which are context: zh-CN/b.md has two translations of
 	// one source, not reported here).
-	got := corpusFindings(t, "inconsistent-translation", consistencyDir+"/fr-FR/b.md")
+	got := consistencyFindings(t, nil, 0, consistencyDir+"/fr-FR/b.md")
 	expectFindings(t, got, `fr-FR/b.md:19: "Select the mailbox." is translated 2 ways`)
 	// Without a.md, the group of "Open the Security & Compliance Center."
 	// starts in b.md.
-	got = corpusFindings(t, "inconsistent-translation", consistencyDir+"/fr-FR/b.md", consistencyDir+"/fr-FR/c.md")
+	got = consistencyFindings(t, nil, 0, consistencyDir+"/fr-FR/b.md", consistencyDir+"/fr-FR/c.md")
 	expectFindings(t, got,
 		`fr-FR/b.md:19: "Select the mailbox." is translated 2 ways`,
 		`fr-FR/b.md:23: "Open the Security & Compliance Center." is translated 2 ways in fr-FR: "Ouvrez le Centre de sécurité et conformité." once (b.md:23); "Ouvrez le Centre de conformité." once (c.md:7)`)
-	got = corpusFindings(t, "inconsistent-translation", consistencyDir+"/zh-CN/b.md")
+	got = consistencyFindings(t, nil, 0, consistencyDir+"/zh-CN/b.md")
 	expectFindings(t, got, `zh-CN/b.md:5: "Click Save to apply the policy." is translated 2 ways in zh-CN: "单击\"保存\"以应用策略." once (b.md:5); "单击“保存”以应用该策略。" once (b.md:7)`)
 }
 
@@ -161,7 +197,7 @@ func runConsistency(c *rules.Corpus, parallel bool) map[string][]string {
 		run := func() {
 			var got []string
 			pass := &rules.CorpusPass{Corpus: c, Page: pg, Rule: rules.InconsistentTranslation,
-				Report: func(f rules.Finding) { got = append(got, fmt.Sprintf("%d: %s", f.Loc.Start.Line, f.Message)) }}
+				Options: map[string]any{"any-wording": true}, Report: func(f rules.Finding) { got = append(got, fmt.Sprintf("%d: %s", f.Loc.Start.Line, f.Message)) }}
 			rules.InconsistentTranslation.RunCorpus(pass)
 			mu.Lock()
 			out[pg.Path] = got
@@ -254,5 +290,39 @@ func TestInconsistentTranslationCorpus(t *testing.T) {
 	}
 	if len(got) < 500 || len(got) > 900 {
 		t.Errorf("%d findings, expected about 700", len(got))
+	}
+}
+
+func TestInconsistentTranslationCorpusDefault(t *testing.T) {
+	dir := "../../shared/corpus/o365seccomp"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/corpus absent")
+	}
+	got := corpusFindings(t, "inconsistent-translation", dir+"/fr-FR", dir+"/zh-CN", dir+"/de-DE")
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`(the bold label "More options" as "Plus d'options" and as "Autres options")`,
+		`("name" kept in English in one and translated in another): "在浏览器的`,
+		`"Un utilisateur télécharge un fichier." is the translation of 2 different source texts in fr-FR`,
+		`"Wort1 NEAR(n) Wort2" is the translation of 2 different source texts in de-DE`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	for _, not := range []string{
+		`"How do you know this worked?" is translated`, // rewordings
+		`"Learn more" is translated`,
+		`"Klicken Sie auf Senden." is the translation of`, // Send and Submit
+		`(a bold label as "Modifier les résultats de test"`,
+		`"amp" kept`,
+	} {
+		if strings.Contains(all, not) {
+			t.Errorf("reported: %q", not)
+		}
+	}
+	// 48 findings, judged in docs/precision-resample.md.
+	if len(got) < 35 || len(got) > 70 {
+		t.Errorf("%d findings, expected about 48:\n%s", len(got), all)
 	}
 }

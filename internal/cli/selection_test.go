@@ -12,10 +12,23 @@ import (
 )
 
 func TestRuleSelection(t *testing.T) {
+	// No built-in rule is opt-in: a registry with one, for the cases that
+	// need it.
+	optIn := rules.NewRegistry()
+	for _, r := range rules.Default.All() {
+		if err := optIn.Register(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := optIn.Register(&rules.Rule{ID: "opt-in-check", Tags: []string{"corpus"}, Severity: rules.Off,
+		Short: "an opt-in rule", Doc: "An opt-in rule for the tests.", RunCorpus: func(*rules.CorpusPass) {}}); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name                  string
 		enable, disable, only []string
 		config                string
+		optIn                 bool                      // the registry with opt-in-check
 		want                  map[string]rules.Severity // rules to check; others untouched unless only
 		err                   string
 	}{
@@ -23,8 +36,8 @@ func TestRuleSelection(t *testing.T) {
 			want: map[string]rules.Severity{"number-mismatch": rules.Error, "typography": rules.Off, "stale-source": rules.Off}},
 		{name: "a rule named outweighs a tag", disable: []string{"corpus"}, enable: []string{"stale-source"},
 			want: map[string]rules.Severity{"stale-source": rules.Warning, "cross-locale-source": rules.Off, "typography": rules.Note}},
-		{name: "an opt-in rule runs as a warning", enable: []string{"inconsistent-translation"},
-			want: map[string]rules.Severity{"inconsistent-translation": rules.Warning}},
+		{name: "an opt-in rule runs as a warning", enable: []string{"opt-in-check"}, optIn: true,
+			want: map[string]rules.Severity{"opt-in-check": rules.Warning}},
 		{name: "aliases and commas", disable: []string{"consistency,encoding"}, enable: []string{"typography"},
 			want: map[string]rules.Severity{"inconsistent-translation": rules.Off, "file-format": rules.Off, "typography": rules.Note}},
 		{name: "an enabled rule keeps its configured severity", config: "rules:\n  typography: error\n", enable: []string{"typography"},
@@ -36,8 +49,8 @@ func TestRuleSelection(t *testing.T) {
 		{name: "a rule both ways", enable: []string{"typography"}, disable: []string{"typography"}, err: "rule typography is both enabled and disabled"},
 		{name: "tags both ways: the first rule in registry order is named", enable: []string{"corpus"}, disable: []string{"pages"},
 			err: "rule missing-page is both enabled and disabled"},
-		{name: "a tag leaves opt-in rules off", only: []string{"corpus"},
-			want: map[string]rules.Severity{"stale-source": rules.Warning, "inconsistent-translation": rules.Off, "typography": rules.Off}},
+		{name: "a tag leaves opt-in rules off", only: []string{"corpus"}, optIn: true,
+			want: map[string]rules.Severity{"stale-source": rules.Warning, "inconsistent-translation": rules.Warning, "opt-in-check": rules.Off, "typography": rules.Off}},
 		{name: "a tag brings back a rule the configuration turned off", config: "rules:\n  broken-link: off\n", enable: []string{"tag:links"},
 			want: map[string]rules.Severity{"broken-link": rules.Error, "link-mismatch": rules.Error}},
 		{name: "tag: reaches a tag that is also an alias", disable: []string{"tag:terminology"},
@@ -60,6 +73,11 @@ func TestRuleSelection(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			reg := rules.Default
+			if c.optIn {
+				reg = optIn
+				cfg.Registry = optIn
+			}
 			sel := ruleSelection{enable: c.enable, disable: c.disable, only: c.only}
 			err := sel.apply(cfg)
 			if c.err != "" {
@@ -76,7 +94,7 @@ func TestRuleSelection(t *testing.T) {
 				t.Fatal(err)
 			}
 			for id, want := range c.want {
-				if got := cfg.Severity(rules.Default.Lookup(id)); got != want {
+				if got := cfg.Severity(reg.Lookup(id)); got != want {
 					t.Errorf("%s: severity %v, want %v", id, got, want)
 				}
 			}

@@ -1,0 +1,501 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// Which translations of one source a reviewer must make agree. Rewordings
+// of a sentence ("Consultez" or "Voir", "了解更多信息" or "了解详细信息") are
+// the translator's freedom: half of what a plain comparison reports on a
+// machine-translated corpus. Two differences are not: a UI label (the bold
+// text of a step: **More options**) rendered differently, which sends the
+// reader looking for a button that is not there, and source words kept in
+// English in one translation and translated in another.
+
+// wordingDifference returns why the variants of g, the translations of one
+// source text in locale, must agree, or "" when they differ only in wording.
+func wordingDifference(g *group, dnt []string, loc string) string {
+	if why := labelDifference(g); why != "" {
+		return why
+	}
+	return keptWordsDifference(g, dnt, loc)
+}
+
+// firstPlace returns the segment of a variant's first place.
+func firstPlace(v *variant) *SegmentFacts {
+	pl := v.places[0]
+	return &pl.page.Segments[pl.seg]
+}
+
+// boldLabel is a bold span of a text: as written, and its consistency key.
+type boldLabel struct {
+	text, key string
+	// glossed: a translation in parentheses follows the label
+	// ("**Customize policy tips** (Anpassen der Richtlinientipps)"), a
+	// convention for labels the UI shows in English.
+	glossed bool
+}
+
+// boldLabels returns the bold spans (**...**) of a raw Markdown text, in
+// order: the UI labels of docs. Spans whose key is empty (punctuation only)
+// are left out.
+func boldLabels(raw string) []boldLabel {
+	var out []boldLabel
+	for i := 0; i+1 < len(raw); {
+		if raw[i] != '*' || raw[i+1] != '*' || i > 0 && raw[i-1] == '\\' {
+			i++
+			continue
+		}
+		open := i + 2
+		for open < len(raw) && raw[open] == '*' {
+			open++ // a longer run: bold and italic
+		}
+		j := strings.Index(raw[open:], "**")
+		if j < 0 {
+			break
+		}
+		end := open + j
+		text := strings.TrimRight(raw[open:end], "*")
+		next := end + 2
+		for next < len(raw) && raw[next] == '*' {
+			next++
+		}
+		i = next
+		if text == "" || text[0] == ' ' || text[len(text)-1] == ' ' {
+			continue // not a pair CommonMark renders bold
+		}
+		if key := labelKey(labelText(text)); key != "" {
+			rest := strings.TrimLeft(raw[next:], " \u00a0")
+			out = append(out, boldLabel{text: labelText(text), key: key, glossed: strings.HasPrefix(rest, "(") && glossAt(rest)})
+		}
+	}
+	return out
+}
+
+// labelKey is what makes two renderings of a label different: its words
+// in lower case, in any order, without articles and prepositions, each
+// without an inflection ending ("Modifier les résultats de test" and
+// "Modifier les résultats des tests", "Bearbeiten der Testergebnisse" and
+// "Bearbeiten von Testergebnissen" are one label); the characters, in
+// scripts written without spaces.
+func labelKey(s string) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	}) {
+		if labelStopWords[w] {
+			continue
+		}
+		if utf8.RuneCountInString(w) > 4 {
+			for _, suf := range []string{"en", "es", "s", "n", "e"} {
+				if b, ok := strings.CutSuffix(w, suf); ok {
+					w = b
+					break
+				}
+			}
+		}
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return strings.Join(slices.Compact(words), " ")
+}
+
+// labelStopWords are the articles, prepositions and conjunctions of the
+// languages docs are most translated into, which a label's rendering may
+// take or drop ("Les utilisateurs", "Utilisateurs").
+var labelStopWords = wordSet(`the a an of to and or for in on with by
+	le la les l un une des de du d au aux à et ou en pour par sur
+	der die das den dem des ein eine einer eines einem einen von vom zum zur und oder für mit im am
+	el los las unos unas del al y o para por con
+	il lo i gli di della dei degli delle e per
+	os as um uma do da dos das em com
+	het een van voor met`)
+
+// labelText is a label as the reader sees it: backslash escapes and link
+// destinations dropped, outer quotes and white space trimmed.
+func labelText(s string) string {
+	if i := strings.Index(s, "]("); i >= 0 && strings.HasPrefix(s, "[") {
+		s = s[1:i]
+	}
+	s = strings.ReplaceAll(s, `\`, "")
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'“”„«»‘’「」『』`, r)
+	})
+}
+
+// labelWords counts the words of a label (a character in scripts written
+// without spaces counts as half a word).
+func labelWords(s string) float64 {
+	n, in := 0.0, false
+	for _, r := range s {
+		switch {
+		case r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			n += 0.5
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
+// labelDifference reports a bold label of the source rendered differently
+// by two variants: variants whose sources bold the same labels, each a
+// short part of the text, and whose targets bold as many, none the whole
+// text. A variant that lost or added bold is markup-mismatch's.
+func labelDifference(g *group) string {
+	type rendering struct {
+		src, tgt []boldLabel
+		tgtKeys  string
+		plain    string // the target's plain text, in lower case
+	}
+	bySource := map[string][]rendering{}
+	var order []string
+	for _, v := range g.vars {
+		s := firstPlace(v)
+		src, tgt := boldLabels(s.SourceRaw), boldLabels(s.TargetRaw)
+		if len(src) == 0 || len(src) != len(tgt) {
+			continue
+		}
+		srcWhole := string(appendConsistencyKey(nil, s.Source, true))
+		tgtWhole := string(appendConsistencyKey(nil, s.Target, true))
+		ok := true
+		for _, l := range src {
+			ok = ok && l.key != srcWhole && labelWords(l.text) <= 6
+		}
+		for _, l := range tgt {
+			ok = ok && l.key != tgtWhole
+		}
+		if !ok {
+			continue
+		}
+		sk := sortedKeys(src)
+		if _, seen := bySource[sk]; !seen {
+			order = append(order, sk)
+		}
+		bySource[sk] = append(bySource[sk], rendering{src: src, tgt: tgt, tgtKeys: sortedKeys(tgt), plain: strings.ToLower(s.Target)})
+	}
+	for _, sk := range order {
+		rs := bySource[sk]
+		for i := 1; i < len(rs); i++ {
+			if rs[i].tgtKeys == rs[0].tgtKeys {
+				continue
+			}
+			a, b := labelsOnlyIn(rs[0].tgt, rs[i].tgt), labelsOnlyIn(rs[i].tgt, rs[0].tgt)
+			if len(a) == 0 || len(b) == 0 || a[0].glossed || b[0].glossed {
+				continue
+			}
+			// Bold moved, not a label changed: each text has the other's
+			// label (**详细**信息 and **详细信息**).
+			if strings.Contains(rs[i].plain, strings.ToLower(a[0].text)) && strings.Contains(rs[0].plain, strings.ToLower(b[0].text)) {
+				continue
+			}
+			if len(rs[0].src) == 1 {
+				return fmt.Sprintf("the bold label %q as %q and as %q", rs[0].src[0].text, a[0].text, b[0].text)
+			}
+			return fmt.Sprintf("a bold label as %q and as %q", a[0].text, b[0].text)
+		}
+	}
+	return ""
+}
+
+func sortedKeys(ls []boldLabel) string {
+	keys := make([]string, len(ls))
+	for i, l := range ls {
+		keys[i] = l.key
+	}
+	slices.Sort(keys)
+	return strings.Join(keys, "\x00")
+}
+
+// labelsOnlyIn returns the labels of a whose keys b lacks (as multisets).
+func labelsOnlyIn(a, b []boldLabel) []boldLabel {
+	left := map[string]int{}
+	for _, l := range b {
+		left[l.key]++
+	}
+	var out []boldLabel
+	for _, l := range a {
+		if left[l.key] > 0 {
+			left[l.key]--
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// keptWordsDifference reports source words one variant keeps in English
+// and another translates: common words of the source (not names, not
+// do-not-translate terms), outside code, links and URLs. In a locale
+// written in another script one such word is enough; in a Latin-script
+// locale, whose words English often shares (options, Name, Portal, Details),
+// it takes two kept side by side, a phrase ("privacy statement").
+func keptWordsDifference(g *group, dnt []string, loc string) string {
+	latin := locale.Script(loc) == unicode.Latin
+	type reading struct {
+		prose []string        // the target's prose words, lower case, in order
+		all   map[string]bool // every word of the target's plain text
+	}
+	var src []string
+	var names map[string]bool
+	reads := make([]reading, 0, len(g.vars))
+	for _, v := range g.vars {
+		s := firstPlace(v)
+		if src == nil {
+			src = asciiWords(proseOnly(s.SourceRaw))
+			names = sourceNames(s.Source, dnt)
+		}
+		all := map[string]bool{}
+		for _, w := range asciiWords(s.Target) {
+			all[w] = true
+		}
+		prose := proseOnly(s.TargetRaw)
+		reads = append(reads, reading{prose: asciiWords(withoutGlossed(prose)), all: all})
+	}
+	common := map[string]bool{}
+	for _, w := range src {
+		if len(w) >= 3 {
+			common[w] = true
+		}
+	}
+	for n := range names {
+		delete(common, strings.ToLower(n))
+	}
+	// A capitalized word anywhere (a title in title case, a label at the
+	// start of a step) may be a name, kept or not by choice.
+	src0 := firstPlace(g.vars[0]).Source
+	for i := 0; i < len(src0); i++ {
+		if src0[i] >= 'A' && src0[i] <= 'Z' && (i == 0 || !isASCIILetter(src0[i-1])) {
+			j := i
+			for j < len(src0) && isASCIILetter(src0[j]) {
+				j++
+			}
+			delete(common, strings.ToLower(src0[i:j]))
+		}
+	}
+	for a := range reads {
+		for b := range reads {
+			if a == b {
+				continue
+			}
+			var kept []string
+			for k, w := range reads[a].prose {
+				if !common[w] || reads[b].all[w] {
+					continue
+				}
+				if latin {
+					// A phrase: this word and the next both kept, and next
+					// to each other in the source too.
+					if k+1 >= len(reads[a].prose) {
+						continue
+					}
+					n := reads[a].prose[k+1]
+					if !common[n] || reads[b].all[n] || !adjacentIn(src, w, n) {
+						continue
+					}
+					kept = append(kept, w+" "+n)
+					break
+				}
+				kept = append(kept, w)
+				break
+			}
+			if len(kept) > 0 {
+				return fmt.Sprintf("%q kept in English in one and translated in another", kept[0])
+			}
+		}
+	}
+	return ""
+}
+
+// withoutGlossed blanks the English runs of s that a translation in
+// parentheses follows ("ABA Routing Number (US-Bankleitzahl)"): the
+// convention for names the product shows in English, not a word left
+// untranslated.
+func withoutGlossed(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '(' || !glossAt(s[i:]) {
+			continue
+		}
+		// Back over spaces, then over the run of ASCII words before.
+		j := i
+		for j > 0 && b[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > 0 && (isASCIILetter(b[k-1]) || strings.IndexByte(" -?'*_", b[k-1]) >= 0) {
+			k--
+		}
+		for m := k; m < j; m++ {
+			b[m] = ' '
+		}
+	}
+	return string(b)
+}
+
+// glossAt reports whether s starts with a parenthesized text that may
+// translate what comes before it: one with a lower-case letter, not an
+// acronym ("(EAC)").
+func glossAt(s string) bool {
+	end := strings.IndexByte(s, ')')
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.IndexFunc(s[:end], unicode.IsLower) >= 0
+}
+
+// adjacentIn reports whether words holds a followed by b.
+func adjacentIn(words []string, a, b string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == a && words[i+1] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// proseOnly returns a raw Markdown text without its code spans, links
+// (their text too: a linked page's English title is often kept on
+// purpose), autolinks, HTML tags and URLs, each replaced by a space.
+func proseOnly(raw string) string {
+	var b strings.Builder
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c == '\\' && i+1 < len(raw):
+			b.WriteByte(raw[i+1])
+			i += 2
+			continue
+		case c == '`':
+			n := 1
+			for i+n < len(raw) && raw[i+n] == '`' {
+				n++
+			}
+			if j := strings.Index(raw[i+n:], raw[i:i+n]); j >= 0 {
+				b.WriteByte(' ')
+				i += n + j + n
+				continue
+			}
+		case c == '[' || c == '!' && i+1 < len(raw) && raw[i+1] == '[':
+			if j := linkEndIn(raw, i); j > i {
+				b.WriteByte(' ')
+				i = j
+				continue
+			}
+		case c == '&':
+			if n, d := entityAt(raw[i:]); n > 0 {
+				b.WriteString(d)
+				i += n
+				continue
+			}
+		case c == '<':
+			if j := strings.IndexByte(raw[i:], '>'); j > 0 {
+				b.WriteByte(' ')
+				i += j + 1
+				continue
+			}
+		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && (i == 0 || !urlNameByte(raw[i-1])):
+			if s, _ := bareStart(raw[i:min(len(raw), i+8)], 0); s == 0 {
+				b.WriteByte(' ')
+				i = urlEnd(raw, i, len(raw))
+				if i < len(raw) && raw[i] != ' ' {
+					i++
+				}
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// linkEndIn returns the end of the link or image starting at raw[i] ([text](dest)
+// or [text][ref]), or i when there is none.
+func linkEndIn(raw string, i int) int {
+	j := i
+	if raw[j] == '!' {
+		j++
+	}
+	depth := 0
+	for ; j < len(raw); j++ {
+		if raw[j] == '\\' {
+			j++
+			continue
+		}
+		if raw[j] == '[' {
+			depth++
+		} else if raw[j] == ']' {
+			if depth--; depth == 0 {
+				break
+			}
+		}
+	}
+	if j+1 >= len(raw) {
+		return i
+	}
+	closer := byte(')')
+	switch raw[j+1] {
+	case '(':
+	case '[':
+		closer = ']'
+	default:
+		return i
+	}
+	k := strings.IndexByte(raw[j+2:], closer)
+	if k < 0 {
+		return i
+	}
+	return j + 2 + k + 1
+}
+
+// asciiWords returns the runs of ASCII letters of s, in lower case: the
+// words a translation may keep from an English source.
+func asciiWords(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		// A word glued to other letters (café, naïve, Größe) is not an
+		// English word.
+		glued := i > 0 && s[i-1] >= utf8.RuneSelf && startsLetter(s[:i], true) ||
+			j < len(s) && s[j] >= utf8.RuneSelf && startsLetter(s[j:], false)
+		if !glued {
+			out = append(out, strings.ToLower(s[i:j]))
+		}
+		i = j
+	}
+	return out
+}
+
+// startsLetter reports whether the rune ending s (last) or starting s is a
+// letter of a script written with spaces (a CJK character before an
+// English word does not make it part of a longer word).
+func startsLetter(s string, last bool) bool {
+	var r rune
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeRuneInString(s)
+	}
+	return unicode.IsLetter(r) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
