@@ -499,3 +499,27 @@ func TestBrokenLinkBrokenInTheSource(t *testing.T) {
 		t.Errorf("findings %q", got)
 	}
 }
+
+// A page whose source span is older than its translation: the translator
+// translated the current English and left the span. The findings stay (the
+// span is wrong) and say so, instead of calling the translation out of date.
+func TestSourceSpanBehindItsTranslation(t *testing.T) {
+	const dir = "../testdata/source-span"
+	got := corpusFindings(t, "cross-locale-source", dir)
+	expectFindings(t, got,
+		`de-DE/page.md:7: source text differs from the fr-FR page, which has "You can also use Exchange Online PowerShell to enable archive mailboxes."; this page's source reads "You can use the Exchange admin center (EAC) or Windows PowerShell to enable archive mailboxes." (theirs is the current source page's text); the translation already follows their text, only this page's source span is out of date`,
+		// The zh-CN translation keeps the old text's EAC and Windows.
+		`zh-CN/page.md:7: source text differs from the fr-FR page, which has "You can also use Exchange Online PowerShell to enable archive mailboxes."; this page's source reads "You can use the Exchange admin center (EAC) or Windows PowerShell to enable archive mailboxes." (theirs is the current source page's text)`)
+	if strings.Contains(got[1], "already follows") {
+		t.Errorf("zh-CN: %s", got[1])
+	}
+	got = corpusFindings(t, "stale-source", dir)
+	expectFindings(t, got,
+		`de-DE/page.md:1: 1 of 2 source segments differ from the current source page ../testdata/source-span/en-US/page.md, but each translation already follows the current text: only the source spans are out of date`,
+		`de-DE/page.md:7: source text changed in ../testdata/source-span/en-US/page.md: the current source reads "You can also use Exchange Online PowerShell to enable archive mailboxes."; the translation already follows it, only the source span is out of date`,
+		`zh-CN/page.md:1: 1 of 2 source segments differ from the current source page ../testdata/source-span/en-US/page.md: the translation is out of date`,
+		`zh-CN/page.md:7: source text changed in ../testdata/source-span/en-US/page.md: the current source reads "You can also use Exchange Online PowerShell to enable archive mailboxes."`)
+	if strings.Contains(got[3], "already follows") {
+		t.Errorf("zh-CN: %s", got[3])
+	}
+}

@@ -31,7 +31,13 @@ source span and outside another's) do not count as differences.
 
 A French FAQ whose source still says "ISO 22301" while the zh-CN page's source, made from a newer
 English revision, says "ISO 20000-1:2011" is reported on the French page: its translator
-translated the wrong text.`,
+translated the wrong text.
+
+A translator may also have translated the newer text and left the page's source span as it was:
+when the translation keeps what only the other locales' text has (numbers, acronyms, identifiers,
+product names: "Exchange Online PowerShell") and none of what only this page's has ("Windows
+PowerShell", "EAC"), the message says that the translation already follows their text and only
+the source span is out of date.`,
 	RunCorpus: runCrossLocaleSource,
 })
 
@@ -165,6 +171,11 @@ func runCrossLocaleSource(p *CorpusPass) {
 			verb = "agree on"
 		}
 		theirsText, mineText := differingParts(readable[alt], seg.Source, 120)
+		if followedText(seg.Target, seg.Source, readable[alt]) == followsNew {
+			// The translation was made from their text: only this page's
+			// source span is behind.
+			why += "; the translation already follows their text, only this page's source span is out of date"
+		}
 		p.ReportSegment(seg, "source text differs from the %s %s %s %q; this page's source reads %q%s",
 			strings.Join(locs, ", "), plural(len(locs), "page, which", "pages, which"), verb,
 			theirsText, mineText, why)

@@ -35,6 +35,12 @@ rewritten sentence that shares too little with the old one is not quoted ("is no
 source page"), and a segment is said to be removed only when nothing is left between its
 neighbours. Short texts the page repeats (a change log's "modified") place nothing.
 
+A translation can be newer than its source span: a translator translated the current English and
+left the span as it was. When a translation keeps what only the current text has (numbers,
+acronyms, identifiers, product names) and none of what only the old one has, its finding says
+that the translation already follows the current text and only the source span is out of date,
+and the page summary counts those segments apart.
+
 Pages whose source page is missing are left to orphan-page.
 
 Options:
@@ -68,7 +74,7 @@ func runStaleSource(p *CorpusPass) {
 	const shortText = 40 // bytes: longer texts are taken to be unique
 	found := make([]int, len(texts))
 	ends := make([]int, len(texts))
-	cursor, stale := 0, 0
+	cursor, stale, followed := 0, 0, 0 // followed: stale segments whose translation follows the current text
 	// A text that is not there costs a scan of the whole page: on a long
 	// page with many of them (a translation of a rewritten page), a suffix
 	// array tells them apart at once.
@@ -210,6 +216,12 @@ func runStaleSource(p *CorpusPass) {
 		switch {
 		case now != "":
 			now = calloutMark.ReplaceAllString(lineMarks.Replace(now), "")
+			if followedText(seg.Target, seg.Source, now) == followsNew {
+				followed++
+				p.ReportSegment(seg, "source text changed in %s: the current source reads %q; the translation already follows it, only the source span is out of date",
+					src.Path, shorten(now, 160))
+				break
+			}
 			p.ReportSegment(seg, "source text changed in %s: the current source reads %q", src.Path, shorten(now, 160))
 		case removed:
 			p.ReportSegment(seg, "source text is no longer in the source page %s: %q was removed", src.Path, shorten(seg.Source, 100))
@@ -221,8 +233,17 @@ func runStaleSource(p *CorpusPass) {
 	if e := pg.Get("ms.sourcegitcommit"); e != nil && e.Value != "" {
 		commit = fmt.Sprintf(" (translated from source commit %s)", e.Value)
 	}
-	p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s: the translation is out of date",
-		stale, len(texts), src.Path, commit)
+	switch {
+	case followed == stale:
+		p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s, but each translation already follows the current text: only the source spans are out of date",
+			stale, len(texts), src.Path, commit)
+	case followed > 0:
+		p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s: the translation is out of date (%d of them already translate the current text; only their source spans are behind)",
+			stale, len(texts), src.Path, commit, followed)
+	default:
+		p.ReportAt(pg.Top, "%d of %d source segments differ from the current source page %s%s: the translation is out of date",
+			stale, len(texts), src.Path, commit)
+	}
 }
 
 // increasingRun returns the longest subsequence of items whose keys
