@@ -239,16 +239,21 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 				own[f.prefix]++
 			}
 		}
-		var rest []named
-		for _, g := range group {
+		// found[k]: group[k]'s name is there as often as the source has it.
+		// The found names still take part in the alignment, on their own
+		// forms only, so that each place of the others lines up with the
+		// form at its place ("get-x 和 Get-x" for "Get-X and Set-X": the
+		// second is Set-X's, not the first).
+		found := make([]bool, len(group))
+		anyLeft := false
+		for k, g := range group {
 			if own[g.verb] > 0 {
 				checkGluedParameter(p, s, g.n, lower, glued)
 			}
-			if own[g.verb] < srcN[g.verb] {
-				rest = append(rest, g)
-			}
+			found[k] = own[g.verb] >= srcN[g.verb]
+			anyLeft = anyLeft || !found[k]
 		}
-		if len(rest) == 0 {
+		if !anyLeft {
 			continue
 		}
 		// Which form may stand for which place: the name's own (found
@@ -270,28 +275,69 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 		weight := func(k, q int) int {
 			f := forms[q]
 			switch {
-			case f.hyphen && f.prefix == rest[k].verb:
+			case f.hyphen && f.prefix == group[k].verb:
 				return 20
-			case !eligible[q]:
+			case found[k] || !eligible[q]:
 				return 0
 			case f.kind == "verb":
 				return 11
 			}
 			return 10
 		}
-		assign := alignForms(len(rest), len(forms), weight)
+		// Two alignments: of all the names (the found ones on their own
+		// forms), and of the others alone; the first unless the found names
+		// stand in another order (a translation reorders "New-X, then
+		// Set-X") or it leaves an other name worse placed.
+		idx := []int{}
+		for k := range group {
+			if !found[k] {
+				idx = append(idx, k)
+			}
+		}
+		sub := alignForms(len(idx), len(forms), func(i, q int) int { return weight(idx[i], q) })
+		full := alignForms(len(group), len(forms), weight)
+		score := func(k, q int) int {
+			if q < 0 {
+				return 0
+			}
+			return weight(k, q)
+		}
+		useFull := true
+		fullScore, subScore := 0, 0
+		for k := range group {
+			if found[k] && score(k, full[k]) != 20 {
+				useFull = false
+			}
+		}
+		for i, k := range idx {
+			fullScore += score(k, full[k])
+			subScore += score(k, sub[i])
+		}
+		assign := full
+		if !useFull || fullScore < subScore {
+			assign = make([]int, len(group))
+			for k := range assign {
+				assign[k] = -1
+			}
+			for i, k := range idx {
+				assign[k] = sub[i]
+			}
+		}
 		reported := map[string]bool{}
-		for k, g := range rest {
+		for k, g := range group {
+			if found[k] {
+				continue
+			}
 			q := assign[k]
 			switch {
 			case q >= 0 && weight(k, q) == 20:
 			case q >= 0:
 				f := forms[q]
-				at := Range{Start: s.Target.Range.Start + f.r.Start, End: s.Target.Range.Start + f.r.End}
+				at := Range{Start: s.Target.Range.Start + f.shown, End: s.Target.Range.Start + f.r.End}
 				if f.kind == "verb" {
-					p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+					p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", g.name, tgt[f.shown:f.r.End])
 				} else {
-					p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.r.Start:f.r.End])
+					p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.shown:f.r.End])
 				}
 				reported[g.name] = true
 			case own[g.verb] == 0 && !reported[g.name]:
@@ -374,6 +420,10 @@ type cmdletForm struct {
 	kind   string // "verb": under a verb (another, translated or glued on); "noun": alone
 	prefix string // the word before the noun, lower-case ("" for none)
 	hyphen bool   // the prefix is joined by a hyphen (the name, or another verb)
+	// shown is where the word the form is part of starts: before more
+	// words joined by hyphens (start-new-compliancesearch), which the
+	// message quotes whole.
+	shown int
 }
 
 // cmdletForms finds the forms of noun (lower-case) in the target, in order.
@@ -409,15 +459,23 @@ func cmdletForms(tgt, lower, noun string, skip []Range) []cmdletForm {
 		}
 		switch {
 		case ps == i:
-			forms = append(forms, cmdletForm{r: Range{Start: i, End: e}, kind: "noun"})
+			forms = append(forms, cmdletForm{r: Range{Start: i, End: e}, kind: "noun", shown: i})
 		case hyphen:
 			// The name itself, another verb (new-compliancesearch), a
 			// translated one (festlegen-OMEConfiguration).
-			forms = append(forms, cmdletForm{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps : i-1], hyphen: true})
+			shown := ps
+			for shown > 1 && tgt[shown-1] == '-' && isASCIILetter(tgt[shown-2]) {
+				k := shown - 1
+				for k > 0 && isASCIILetter(tgt[k-1]) {
+					k--
+				}
+				shown = k
+			}
+			forms = append(forms, cmdletForm{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps : i-1], hyphen: true, shown: shown})
 		case powershellVerbs[strings.ToUpper(lower[ps:ps+1])+lower[ps+1:i]]:
 			// A verb glued on (setComplianceSearch); other letters make
 			// another word (GroupMailbox, SoftDeletedMailbox).
-			forms = append(forms, cmdletForm{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps:i]})
+			forms = append(forms, cmdletForm{r: Range{Start: ps, End: e}, kind: "verb", prefix: lower[ps:i], shown: ps})
 		}
 	}
 	return forms

@@ -130,6 +130,17 @@ func TestCmdletMismatchReorderedAndRepeated(t *testing.T) {
 	runCases(t, "cmdlet-mismatch", []ruleCase{
 		{name: "two names swapped", path: "zh-CN/page.md",
 			text: sxs("a-1", "先运行 Set-Mailbox，再运行 New-Mailbox。", "Run New-Mailbox, then Set-Mailbox.") + "\n"},
+		{name: "a found name's surplus form stands at the other name's place", path: "zh-CN/page.md",
+			// zh-CN/configure-s-mime-settings-for-outlook-web-app.md line 25: the
+			// first form is Get's, the second stands where Set- was
+			text: sxs("a-1", "使用**get-smimeconfig**和**Get-smimeconfig** Cmdlet 查看此功能。", "Use the **Get-SmimeConfig** and **Set-SmimeConfig** cmdlets to view this feature.") + "\n",
+			want: []string{"cmdlet Set-SmimeConfig changed: the target has Get-smimeconfig"}, at: []string{"Get-smimeconfig"}},
+		{name: "another verb before a verb: the word quoted whole", path: "zh-CN/page.md",
+			// zh-CN/limits-for-content-search.md line 40
+			text: sxs("a-1", "使用**New-compliancesearch \\| start-new-compliancesearch**命令启动搜索。", "Start searches by using the **Get-ComplianceSearch \\| Start-ComplianceSearch** command.") + "\n",
+			want: []string{"cmdlet Get-ComplianceSearch changed: the target has New-compliancesearch",
+				"cmdlet Start-ComplianceSearch changed: the target has start-new-compliancesearch"},
+			at: []string{"New-compliancesearch", "start-new-compliancesearch"}},
 		{name: "one found elsewhere, one lost its verb", path: "zh-CN/page.md",
 			text: sxs("a-1", "Set-Mailbox 和 Mailbox", "Get-Mailbox and Set-Mailbox") + "\n",
 			want: []string{"cmdlet Get-Mailbox lost its verb: the target has Mailbox"}},

@@ -1,6 +1,9 @@
 package rules
 
-var PairDelimsForTest = pairDelims
+var PairDelimsForTest = func(ds []Delim) ([]bool, []int) {
+	paired, left, _ := pairDelims(ds)
+	return paired, left
+}
 
 var IncreasingRunForTest = increasingRun
 var BrokenMarkupForTest = brokenMarkup

@@ -50,19 +50,28 @@ func runMarkupMismatch(p *Pass) {
 		}
 		var diffs []string
 		at := Range{Start: -1}
+		weak := false // at is the whole target: a later note may say where
 		note := func(msg string, r Range) {
 			diffs = append(diffs, msg)
-			if at.Start < 0 {
-				at = r
+			if at.Start < 0 || weak && r != s.Target.Range {
+				at, weak = r, r == s.Target.Range
 			}
 		}
 		if p.Bool("check-emphasis") && (len(s.Source.Emphasis) > 0 || len(s.Target.Emphasis) > 0) {
 			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
 			for _, kind := range []string{"bold", "italic", "strikethrough", "unrendered"} {
 				if se[kind] != te[kind] {
+					// Where the target has more, its first such run; where it
+					// has fewer, the runs it kept are right: its first run that
+					// shows as text, else the whole target, unless another
+					// note says where (escaped markers, \*\*\*\*).
 					r := s.Target.Range
-					if d := firstDelim(s.Target, kind); d != nil {
-						r = d.Range
+					if te[kind] > se[kind] {
+						if d := firstDelim(s.Target, kind); d != nil {
+							r = d.Range
+						}
+					} else if d := firstUnpaired(s.Target); d != nil {
+						r = d.Range // where the lost emphasis shows as text
 					}
 					what := kind + " markers"
 					if kind == "unrendered" {
@@ -76,7 +85,18 @@ func runMarkupMismatch(p *Pass) {
 			multisetNote(note, s, "inline HTML", tagNames(s.Source), tagNames(s.Target), tagRanges(s.Target))
 		}
 		if p.Bool("check-escapes") {
-			multisetNote(note, s, "escapes", escapes(s.Source), escapes(s.Target), escapeRanges(s.Target))
+			se, te := escapes(s.Source), escapes(s.Target)
+			// A marker the source shows as text, left over from a pairing,
+			// is what the target's escaped marker shows, and the reverse.
+			sl, tl := leftoverMarkers(s.Source), leftoverMarkers(s.Target)
+			for _, m := range []byte{'*', '_', '~'} {
+				if d := sl[m] - tl[m]; d > 0 {
+					te = dropEscapes(te, m, d)
+				} else if d < 0 {
+					se = dropEscapes(se, m, -d)
+				}
+			}
+			multisetNote(note, s, "escapes", se, te, escapeRanges(s.Target))
 		}
 		if p.Bool("check-placeholders") {
 			multisetNote(note, s, "placeholders", placeholders(s.Source), placeholders(s.Target), placeholderRanges(s.Target))
@@ -85,6 +105,31 @@ func runMarkupMismatch(p *Pass) {
 			p.ReportSegmentAt(s, at, "markup differs from the source: %s", strings.Join(diffs, "; "))
 		}
 	}
+}
+
+// firstUnpaired returns t's first delimiter run that does not pair whole
+// (its characters show as text), or nil.
+func firstUnpaired(t Text) *Delim {
+	paired, left, _ := pairDelims(t.Emphasis)
+	for i := range t.Emphasis {
+		if !paired[i] || left[i] > 0 {
+			return &t.Emphasis[i]
+		}
+	}
+	return nil
+}
+
+// dropEscapes removes up to n escapes of marker m from es.
+func dropEscapes(es []string, m byte, n int) []string {
+	out := es[:0:0]
+	for _, e := range es {
+		if n > 0 && e == `\`+string(m) {
+			n--
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // multisetNote describes what the target lacks and adds of one kind of markup.
@@ -130,15 +175,16 @@ func countedList(items []string) string {
 }
 
 // emphasisCounts counts the delimiter runs of t by kind, those that pair
-// into rendered emphasis; runs that pair with nothing render as text and
-// count as "unrendered" (单击**“导出”**: CommonMark's flanking rules leave
-// both runs unpaired, and the reader sees the asterisks).
+// into rendered emphasis, by how they pair (a ** closing a * opener is
+// italic, with one * left as text); runs that pair with nothing render as
+// text and count as "unrendered" (单击**“导出”**: CommonMark's flanking
+// rules leave both runs unpaired, and the reader sees the asterisks).
 func emphasisCounts(t Text) map[string]int {
 	m := map[string]int{}
-	paired := pairedDelims(t.Emphasis)
+	paired, _, two := pairDelims(t.Emphasis)
 	for i, d := range t.Emphasis {
 		if paired[i] {
-			m[delimKind(d)]++
+			m[pairedKind(d, two[i])]++
 		} else {
 			m["unrendered"]++
 		}
@@ -146,19 +192,43 @@ func emphasisCounts(t Text) map[string]int {
 	return m
 }
 
-// pairedDelims reports, for each delimiter run, whether some of it pairs
-// with another run into emphasis, as CommonMark's delimiter algorithm pairs
-// them (each closer with the nearest opener of its marker; openers between
-// are given up; the rule of three included).
-func pairedDelims(ds []Delim) []bool {
-	paired, _ := pairDelims(ds)
-	return paired
+// pairedKind is the kind of emphasis a run that pairs renders: bold when
+// it pairs two characters at once.
+func pairedKind(d Delim, two bool) string {
+	switch {
+	case d.Marker == '~':
+		return "strikethrough"
+	case two:
+		return "bold"
+	}
+	return "italic"
 }
 
-// pairDelims is pairedDelims, with the characters of each run left
-// unpaired (shown as text).
-func pairDelims(ds []Delim) (paired []bool, left []int) {
-	paired, left = make([]bool, len(ds)), make([]int, len(ds))
+// leftoverMarkers counts, by marker, the characters of runs that pair but
+// not whole, shown as text: the second * of a ** that closes a * opener
+// (*\*Mail flow rules**), which the target may rightly write \*.
+func leftoverMarkers(t Text) map[byte]int {
+	var m map[byte]int
+	paired, left, _ := pairDelims(t.Emphasis)
+	for i, d := range t.Emphasis {
+		if paired[i] && left[i] > 0 {
+			if m == nil {
+				m = map[byte]int{}
+			}
+			m[d.Marker] += left[i]
+		}
+	}
+	return m
+}
+
+// pairDelims reports, for each delimiter run, whether some of it pairs
+// with another run into emphasis, as CommonMark's delimiter algorithm pairs
+// them (each closer with the nearest opener of its marker; openers between
+// are given up; the rule of three included), the characters of each run
+// left unpaired (shown as text), and whether a run paired two characters
+// at once (bold).
+func pairDelims(ds []Delim) (paired []bool, left []int, two []bool) {
+	paired, left, two = make([]bool, len(ds)), make([]int, len(ds)), make([]bool, len(ds))
 	type open struct{ i, left int }
 	var stack []open
 	for i, d := range ds {
@@ -179,6 +249,7 @@ func pairDelims(ds []Delim) (paired []bool, left []int) {
 			use := 1
 			if n >= 2 && stack[j].left >= 2 {
 				use = 2
+				two[i], two[stack[j].i] = true, true
 			}
 			paired[i], paired[stack[j].i] = true, true
 			stack[j].left -= use
@@ -196,7 +267,7 @@ func pairDelims(ds []Delim) (paired []bool, left []int) {
 			stack = append(stack, open{i, n})
 		}
 	}
-	return paired, left
+	return paired, left, two
 }
 
 func delimKind(d Delim) string {
@@ -210,9 +281,9 @@ func delimKind(d Delim) string {
 }
 
 func firstDelim(t Text, kind string) *Delim {
-	paired := pairedDelims(t.Emphasis)
-	for i := range t.Emphasis {
-		if kind == "unrendered" && !paired[i] || kind != "unrendered" && paired[i] && delimKind(t.Emphasis[i]) == kind {
+	paired, _, two := pairDelims(t.Emphasis)
+	for i, d := range t.Emphasis {
+		if kind == "unrendered" && !paired[i] || kind != "unrendered" && paired[i] && pairedKind(d, two[i]) == kind {
 			return &t.Emphasis[i]
 		}
 	}

@@ -194,6 +194,18 @@ func TestMarkupMismatch(t *testing.T) {
 			text: sxs("96ce6-1", "单击“浏览”\\*\\*\\*\\* 指定要下载搜索结果文件的位置。", "Click **Browse** to specify the location where you want to download the search result files.") + "\n",
 			path: "zh-CN/page.md",
 			want: []string{`bold markers: the source has 2, the target 0; escapes: the target adds \* ×4`}},
+		{name: "bold lost next to bold kept: the finding points at the escapes, not the kept pair",
+			// zh-CN/create-team-sites-in-a-political-campaign-dev-test-environment.md line 268
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "在“团队网站名称”\\*\\*\\*\\* 中，键入 **Campaign strategy**。", "In **Team site name**, type **Campaign strategy**.") + "\n",
+			want: []string{`bold markers: the source has 4, the target 2; escapes: the target adds \* ×4`}, at: []string{`\*`}},
+		{name: "bold lost with nothing to show where: the whole target",
+			text: sxs("a-1", "Cliquez sur Télécharger puis sur **OK**.", "Click **Download**, then **OK**.") + "\n",
+			want: []string{"bold markers: the source has 4, the target 2"}, at: []string{"Cliquez sur Télécharger puis sur **OK**."}},
+		{name: "a ** closing a * opener is italic with a * left as text, which the target may escape",
+			// zh-CN/eop/manage-mail-users-in-eop.md line 50: both render <em>*X</em>*
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "*\\*邮件流规则*\\*-使用目录同步时会上载用户。", "*\\*Mail flow rules** - When you use directory synchronization, users are uploaded.") + "\n"},
 		{name: "ampersand mangled into emphasis",
 			// fr-FR/assign-ediscovery-permissions.md line 35
 			text: sxs("a-1", "Accédez à tous les cas répertoriés sur la page **cas eDiscovery** dans le centre de sécurité _AMP_ Compliance Center.",
