@@ -210,6 +210,10 @@ func runNumberMismatch(pass *Pass) {
 			continue
 		}
 		seg := c.seg
+		missing, extra = fullStopNumbers(pass, seg, missing, extra)
+		if len(missing) == 0 && len(extra) == 0 {
+			continue
+		}
 		var parts []string
 		if len(missing) > 0 {
 			pron := "it"
@@ -232,6 +236,55 @@ func runNumberMismatch(pass *Pass) {
 		}
 		pass.ReportSegment(seg, "%s", strings.Join(parts, "; "))
 	}
+}
+
+// fullStopNumbers reports the missing numbers whose dots the target wrote
+// as ideographic full stops (TLS 1。2, 127.0.0。1: a machine translation's
+// sentence end inside a number), each at its place, and returns the
+// numbers left to report: without them and the pieces the target's
+// mangled form was read as.
+func fullStopNumbers(pass *Pass, seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
+	raw := seg.Target.Raw
+	if !strings.Contains(raw, "。") {
+		return missing, extra
+	}
+	var left []numbers.Number
+	for _, n := range missing {
+		if n.Text == "" || !strings.Contains(n.Text, ".") {
+			left = append(left, n)
+			continue
+		}
+		at := -1
+		var got string
+		// Every dot a full stop, else one of them.
+		variants := []string{strings.ReplaceAll(n.Text, ".", "。")}
+		for i := 0; i < len(n.Text); i++ {
+			if n.Text[i] == '.' {
+				variants = append(variants, n.Text[:i]+"。"+n.Text[i+1:])
+			}
+		}
+		for _, v := range variants {
+			if i := strings.Index(raw, v); i >= 0 {
+				at, got = i, v
+				break
+			}
+		}
+		if at < 0 {
+			left = append(left, n)
+			continue
+		}
+		pass.ReportSegmentAt(seg, Range{Start: seg.Target.Range.Start + at, End: seg.Target.Range.Start + at + len(got)},
+			"number written with an ideographic full stop: %q for %q (a dot inside a number stays a dot)", got, n.Text)
+		// The pieces the mangled form was read as are no extra numbers.
+		kept := extra[:0:0]
+		for _, x := range extra {
+			if x.Text == "" || !strings.Contains(got, x.Text) {
+				kept = append(kept, x)
+			}
+		}
+		extra = kept
+	}
+	return left, extra
 }
 
 // versionRe finds a version number after a protocol, product or the word

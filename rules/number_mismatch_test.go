@@ -91,7 +91,7 @@ func TestNumberMismatchFires(t *testing.T) {
 			"source has G5, target lacks it"},
 		{"zh-CN", "<sup>2</sup>", "<sup>双面</sup>", "source has 2, target lacks it"},
 		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
-			"source has TLS 1.2, target lacks it; target has 2 not in the source"},
+			`number written with an ideographic full stop: "TLS 1。2" for "TLS 1.2" (a dot inside a number stays a dot)`},
 	}
 	for _, tt := range tests {
 		fs := runNumberMismatch(segmentPage(t, tt.locale, tt.source, tt.target), nil)
@@ -355,6 +355,32 @@ func TestVersionComma(t *testing.T) {
 			text: sxs("a-1", "Utilisez TLS 1.2 et .NET Framework 4.7.", "Use TLS 1.2 and .NET Framework 4.7.") + "\n"},
 		{name: "a decimal with its comma",
 			text: sxs("a-1", "Le taux est de 1,2 %.", "The rate is 1.2%.") + "\n"},
+	})
+}
+
+// TestFullStopInNumber: a dot inside a number written as the ideographic
+// full stop (TLS 1。2) is named as such, at its text, and its pieces are
+// not reported as extra numbers; another difference in the segment still
+// is.
+func TestFullStopInNumber(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "TLS 1。2",
+			// zh-CN/office-365-encryption-risks-and-protections.md line 89
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "使用 AES 256 的 TLS 1。2", "TLS 1.2 with AES 256") + "\n",
+			want: []string{`number written with an ideographic full stop: "TLS 1。2" for "TLS 1.2" (a dot inside a number stays a dot)`},
+			at:   []string{"TLS 1。2"}},
+		{name: "an address's last dot",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "例如 127.0.0。1", "For example, 127.0.0.1") + "\n",
+			want: []string{`"127.0.0。1" for "127.0.0.1"`}, at: []string{"127.0.0。1"}},
+		{name: "beside another difference",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "端口 444 使用 TLS 1。2。", "Port 443 uses TLS 1.2.") + "\n",
+			want: []string{`"TLS 1。2" for "TLS 1.2"`, "source has 443, target lacks it; target has 444 not in the source"}},
+		{name: "a sentence's full stop after a number",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "使用 TLS 1.2。", "Use TLS 1.2.") + "\n"},
 	})
 }
 
