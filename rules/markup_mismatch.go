@@ -77,7 +77,16 @@ func runMarkupMismatch(p *Pass) {
 					if kind == "unrendered" {
 						what = "emphasis markers that pair with nothing and show as text"
 					}
-					note(fmt.Sprintf("%s: the source has %d, the target %d", what, se[kind], te[kind]), r)
+					why := ""
+					if kind == "italic" && te[kind] > se[kind] {
+						// Machine translation's placeholder for & comes back
+						// as _AMP_, and two of them make italics.
+						if i := strings.Index(s.Target.Raw, "_AMP_"); i >= 0 && strings.Contains(s.Source.Plain, "&") {
+							why = ` (the target writes "&" as "_AMP_")`
+							r = Range{Start: s.Target.Range.Start + i, End: s.Target.Range.Start + i + len("_AMP_")}
+						}
+					}
+					note(fmt.Sprintf("%s: the source has %d, the target %d%s", what, se[kind], te[kind], why), r)
 				}
 			}
 		}
