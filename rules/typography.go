@@ -290,6 +290,9 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 	for _, g := range t.Tags {
 		mark(g.Range.Start, g.Range.End, atom)
 	}
+	for _, r := range typoCodeElements(t) {
+		mark(r.Start, r.End, atom)
+	}
 	for _, e := range t.Escapes {
 		mark(e.Range.Start, e.Range.End, atom)
 	}
@@ -366,6 +369,37 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 		r, size := utf8.DecodeRuneInString(raw[i:])
 		out = append(out, typoChar{r: r, start: base + i, end: base + i + size})
 		i += size
+	}
+	return out
+}
+
+// typoCodeTags are the HTML elements whose content is code, rendered as
+// written: typography neither reads nor fixes it (code-mismatch compares
+// <code>'s).
+var typoCodeTags = map[string]bool{"code": true, "kbd": true, "samp": true, "pre": true}
+
+// typoCodeElements returns the ranges of t's <code>...</code> (<kbd>,
+// <samp>, <pre>) elements, tags included.
+func typoCodeElements(t Text) []Range {
+	var out []Range
+	var open map[string]Range
+	for _, g := range t.Tags {
+		if !typoCodeTags[g.Name] || g.SelfClosing {
+			continue
+		}
+		if !g.Closing {
+			if open == nil {
+				open = map[string]Range{}
+			}
+			if _, ok := open[g.Name]; !ok {
+				open[g.Name] = g.Range
+			}
+			continue
+		}
+		if o, ok := open[g.Name]; ok {
+			out = append(out, Range{Start: o.Start, End: g.Range.End})
+			delete(open, g.Name)
+		}
 	}
 	return out
 }

@@ -356,3 +356,17 @@ func TestTypographyRegistered(t *testing.T) {
 		}
 	}
 }
+
+// TestTypographyCodeElements: the content of inline <code> (<kbd>, <samp>,
+// <pre>) elements is code, as code spans are: never read, never fixed (a
+// fix there is a code-mismatch error).
+func TestTypographyCodeElements(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "the content of <code>, <kbd>, <samp> and <pre> is code",
+			text: sxs("a-1", "Exécutez <code>Get-Mailbox | fl Name; Get-User</code>, puis <kbd>Ctrl+Maj: X</kbd> et <samp>Erreur: 1</samp> <pre>a;  b</pre>.",
+				"Run <code>Get-Mailbox | fl Name; Get-User</code>, then <kbd>Ctrl+Maj: X</kbd> and <samp>Erreur: 1</samp> <pre>a;  b</pre>.") + "\n"},
+		{name: "a <code> element in Chinese text",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "运行 <code>Get-User, Set-User</code> 命令。", "Run the <code>Get-User, Set-User</code> command.") + "\n"},
+	})
+}
