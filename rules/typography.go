@@ -333,9 +333,10 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 		mark(base+start, base+end, atom)
 		i = max(end, next)
 	}
-	// Line continuations: indentation and block quote markers after a line break.
+	// Line continuations: indentation and block quote markers after a line
+	// break: \n, \r\n or a lone \r (CommonMark's three line endings).
 	for i := 0; i < len(raw); i++ {
-		if raw[i] == '\n' {
+		if raw[i] == '\n' || raw[i] == '\r' && (i+1 == len(raw) || raw[i+1] != '\n') {
 			for j := i + 1; j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == '>'); j++ {
 				mark(base+j, base+j+1, skip)
 			}
@@ -363,6 +364,10 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 			}
 		}
 		if raw[i] == '\r' {
+			// \r\n is the \n that follows; a lone \r is a line break too.
+			if i+1 == len(raw) || raw[i+1] != '\n' {
+				out = append(out, typoChar{r: '\n', start: base + i, end: base + i + 1})
+			}
 			i++
 			continue
 		}

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/l10nlint/l10nlint/rules"
@@ -369,4 +370,17 @@ func TestTypographyCodeElements(t *testing.T) {
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "运行 <code>Get-User, Set-User</code> 命令。", "Run the <code>Get-User, Set-User</code> command.") + "\n"},
 	})
+}
+
+func TestTypographyLineEndings(t *testing.T) {
+	item := func(nl string) string {
+		return "- " + sxs("a-1", "Première ligne"+nl+"    seconde  ligne", "First line"+nl+"    second line") + nl
+	}
+	for _, nl := range []string{"\n", "\r\n", "\r"} {
+		runCases(t, "typography", []ruleCase{
+			{name: fmt.Sprintf("indentation after %q is no double space", nl),
+				text: item(nl), want: []string{"2 spaces in a row"}, at: []string{"  "},
+				fixed: "- " + sxs("a-1", "Première ligne"+nl+"    seconde ligne", "First line"+nl+"    second line") + nl},
+		})
+	}
 }
