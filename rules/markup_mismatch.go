@@ -158,7 +158,22 @@ func pairedDelims(ds []Delim) []bool {
 // pairDelims is pairedDelims, with the characters of each run left
 // unpaired (shown as text).
 func pairDelims(ds []Delim) (paired []bool, left []int) {
-	paired, left = make([]bool, len(ds)), make([]int, len(ds))
+	paired, left, _ = pairDelimRoles(ds)
+	return paired, left
+}
+
+// A delimRole says how a delimiter run took part in emphasis: as an opener,
+// a closer or both (***a** b*).
+type delimRole uint8
+
+const (
+	opened delimRole = 1 << iota
+	closed
+)
+
+// pairDelimRoles is pairDelims with the role each run played.
+func pairDelimRoles(ds []Delim) (paired []bool, left []int, roles []delimRole) {
+	paired, left, roles = make([]bool, len(ds)), make([]int, len(ds)), make([]delimRole, len(ds))
 	type open struct{ i, left int }
 	var stack []open
 	for i, d := range ds {
@@ -181,6 +196,8 @@ func pairDelims(ds []Delim) (paired []bool, left []int) {
 				use = 2
 			}
 			paired[i], paired[stack[j].i] = true, true
+			roles[i] |= closed
+			roles[stack[j].i] |= opened
 			stack[j].left -= use
 			left[stack[j].i] = stack[j].left
 			n -= use
@@ -196,7 +213,7 @@ func pairDelims(ds []Delim) (paired []bool, left []int) {
 			stack = append(stack, open{i, n})
 		}
 	}
-	return paired, left
+	return paired, left, roles
 }
 
 func delimKind(d Delim) string {

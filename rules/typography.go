@@ -185,7 +185,7 @@ func runTypography(p *Pass) {
 		copied := hasSource && typoSameText(s.Target.Plain, s.Source.Plain)
 		var nbspRuns []int // runs of spaces the French check replaces with one no-break space
 		if french && !copied {
-			nbspRuns = checkFrenchSpacing(tgt, src, fr, report)
+			nbspRuns = checkFrenchSpacing(tgt, src, fr, &typoDelims{ds: s.Target.Emphasis}, report)
 		}
 		if cjk && !copied {
 			checkCJKPunctuation(tgt, lang, report)
@@ -485,7 +485,7 @@ func (o frenchOptions) space() string {
 // whose fix writes one no-break space; it returns the runs' first indexes,
 // which the double-space check leaves alone (its fix, one ordinary space,
 // would need a second --fix).
-func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, report func(Range, string, ...any)) (nbspRuns []int) {
+func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, delims *typoDelims, report func(Range, string, ...any)) (nbspRuns []int) {
 	done := -1 // a '»' already reported with its '«'
 	// spaceRun reports the run of two or more spaces t[a:b] at the mark
 	// t[mark], when nothing (markup) lies between its characters.
@@ -532,7 +532,7 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				}
 			case typoBeforeMark(prev):
 				report(Range{c.start, c.end}, "missing %s before '%c' (French typography: \"mot %c\")", o.space(), c.r, c.r,
-					Edit{Range: Range{c.start, c.start}, New: o.char()})
+					delims.insert(prev.end, c.start, o.char(), false))
 			}
 		case '«':
 			if i+1 >= len(t) {
@@ -559,11 +559,11 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) && t[j-1].r != '\n' {
 					done = j
 					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space(),
-						[]Edit{{Range: Range{c.end, c.end}, New: o.char()}, {Range: Range{t[j].start, t[j].start}, New: o.char()}})
+						append(delims.insert(c.end, next.start, o.char(), true), delims.insert(t[j-1].end, t[j].start, o.char(), false)...))
 					continue
 				}
 				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space(),
-					Edit{Range: Range{c.end, c.end}, New: o.char()})
+					delims.insert(c.end, next.start, o.char(), true))
 			}
 		case '»':
 			if i == 0 || i == done {
@@ -589,11 +589,60 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				}
 			case prev.r != '\n' && prev.r != '«':
 				report(Range{c.start, c.end}, "missing %s before '»' (French typography: « mot »)", o.space(),
-					Edit{Range: Range{c.start, c.start}, New: o.char()})
+					delims.insert(prev.end, c.start, o.char(), false))
 			}
 		}
 	}
 	return nbspRuns
+}
+
+// typoDelims places a space inserted between two characters with markup
+// between them (emphasis delimiters, link brackets) so that the markup
+// renders as before. White space after a delimiter run keeps it from
+// opening emphasis, white space before it from closing (CommonMark's
+// flanking rules): "`abc`**: 1**" gets the no-break space before the "**"
+// that opens, "**Formation**: x" after the one that closes.
+type typoDelims struct {
+	ds    []Delim
+	roles []delimRole // computed on first use
+}
+
+// insert returns the edit inserting space between the characters ending at
+// from and starting at to, next to to (before a mark) or, with after, next
+// to from (after '«'): moved past the delimiter runs there that would stop
+// opening or closing. It returns no edit (the finding is reported without
+// a fix) when no place between keeps every run's role.
+func (d *typoDelims) insert(from, to int, space string, after bool) []Edit {
+	if len(d.ds) > 0 && d.roles == nil {
+		_, _, d.roles = pairDelimRoles(d.ds)
+	}
+	// role returns the role of the run ending (or starting) at pos.
+	role := func(pos int, ending bool) (delimRole, int) {
+		for k, x := range d.ds {
+			if ending && x.Range.End == pos || !ending && x.Range.Start == pos {
+				return d.roles[k], k
+			}
+		}
+		return 0, -1
+	}
+	at := to
+	if after {
+		at = from
+		for r, k := role(at, false); at < to && r&closed != 0; r, k = role(at, false) {
+			at = d.ds[k].Range.End
+		}
+	} else {
+		for r, k := role(at, true); at > from && r&opened != 0; r, k = role(at, true) {
+			at = d.ds[k].Range.Start
+		}
+	}
+	if r, _ := role(at, true); r&opened != 0 {
+		return nil
+	}
+	if r, _ := role(at, false); r&closed != 0 {
+		return nil
+	}
+	return []Edit{{Range: Range{Start: at, End: at}, New: space}}
 }
 
 // typoClosingGuillemet returns the index of the '»' closing the '«' at

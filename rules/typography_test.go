@@ -358,6 +358,35 @@ func TestTypographyRegistered(t *testing.T) {
 	}
 }
 
+// TestTypographyFixesKeepMarkup: a typography fix changes spacing and
+// punctuation only, never how the page renders otherwise (review of
+// check --fix on the shared corpus).
+func TestTypographyFixesKeepMarkup(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "the no-break space goes before an opening emphasis run, not inside it",
+			text: sxs("a-1", "La valeur `abc`**: 1** suffit.", "The value `abc`**: 1** is enough.") + "\n",
+			want: []string{"missing no-break space (U+00A0) before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "La valeur `abc`\u00a0**: 1** suffit.", "The value `abc`**: 1** is enough.") + "\n"},
+		{name: "and after a closing emphasis run",
+			text: sxs("a-1", "**Formation**: cet indicateur", "**Training**: this indicator") + "\n",
+			want: []string{"before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "**Formation**\u00a0: cet indicateur", "**Training**: this indicator") + "\n"},
+		{name: "guillemets around bold",
+			text: sxs("a-1", "Le mot «**ordinateur**» suit.", `The word "**computer**" follows.`) + "\n",
+			want: []string{"after '«' and before '»'"}, at: []string{"«**ordinateur**»"},
+			fixed: sxs("a-1", "Le mot «\u00a0**ordinateur**\u00a0» suit.", `The word "**computer**" follows.`) + "\n"},
+		{name: "nested emphasis closing before the mark",
+			text: sxs("a-1", "***Remarque** importante*: suite", "***Important** note*: next") + "\n",
+			want: []string{"before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "***Remarque** importante*\u00a0: suite", "***Important** note*: next") + "\n"},
+		{name: "a run that closes and opens leaves no place for the space: no fix",
+			// *`x`***: b** renders <em>`x`</em><strong>: b</strong>
+			text: sxs("a-1", "La *`x`***: b** suite.", "The *`x`***: b** next.") + "\n",
+			want: []string{"before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "La *`x`***: b** suite.", "The *`x`***: b** next.") + "\n"},
+	})
+}
+
 // TestTypographyCodeElements: the content of inline <code> (<kbd>, <samp>,
 // <pre>) elements is code, as code spans are: never read, never fixed (a
 // fix there is a code-mismatch error).
