@@ -188,7 +188,7 @@ func runTypography(p *Pass) {
 			nbspRuns = checkFrenchSpacing(tgt, src, fr, &typoDelims{ds: s.Target.Emphasis}, report)
 		}
 		if cjk && !copied {
-			checkCJKPunctuation(tgt, lang, report)
+			checkCJKPunctuation(tgt, lang, typoBareStarts(s.Target), report)
 		}
 		if deQuotes {
 			checkGermanQuotes(tgt, report)
@@ -828,8 +828,25 @@ var typoFullWidth = map[string]map[rune]string{
 	"ja": {',': "、", '.': "。", ':': "：", ';': "；", '?': "？", '!': "！"},
 }
 
-// checkCJKPunctuation reports ASCII punctuation after CJK text.
-func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, ...any)) {
+// typoBareStarts returns a function telling whether a bare URL or e-mail
+// address (GFM's extended autolinks) starts at a page offset of t.
+func typoBareStarts(t Text) func(int) bool {
+	var starts map[int]bool
+	return func(at int) bool {
+		if starts == nil {
+			starts = map[int]bool{}
+			for _, r := range bareRefs(t, false) {
+				starts[r.at.Start] = true
+			}
+		}
+		return starts[at]
+	}
+}
+
+// checkCJKPunctuation reports ASCII punctuation after CJK text. bareAt
+// tells where a bare URL or e-mail address starts: the space before one
+// stays, as GFM autolinks it only after white space.
+func checkCJKPunctuation(t []typoChar, lang string, bareAt func(int) bool, report func(Range, string, ...any)) {
 	forms := typoFullWidth[lang]
 	for i, c := range t {
 		if i == 0 || c.r > '?' || c.r != ',' && c.r != '.' && c.r != ':' && c.r != ';' && c.r != '?' && c.r != '!' {
@@ -853,6 +870,9 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 			}
 			for k := i + 1; k < len(t) && t[k].r == ' ' && t[k].start == end; k++ {
 				end = t[k].end
+			}
+			if end > c.end && bareAt(end) {
+				end = c.end // "删除, https://x.com/": the URL keeps its space
 			}
 		}
 		name := "Chinese"

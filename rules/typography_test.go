@@ -387,6 +387,20 @@ func TestTypographyFixesKeepMarkup(t *testing.T) {
 	})
 }
 
+// TestTypographyBareRefs: the CJK fix keeps the space before a bare URL or
+// e-mail address, which GFM autolinks only after white space.
+func TestTypographyBareRefs(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "the space before a bare URL stays, GFM autolinks it only after white space",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "若要删除, https://sender.office.com/ 上的条目, 请联系 admin@contoso.com 或发送至, admin@contoso.com 。",
+				"To delete, https://sender.office.com/ entries, contact admin@contoso.com or send to, admin@contoso.com .") + "\n",
+			want: []string{"'，'", "'，'", "'，'"}, at: []string{",", ", ", ","},
+			fixed: sxs("a-1", "若要删除， https://sender.office.com/ 上的条目，请联系 admin@contoso.com 或发送至， admin@contoso.com 。",
+				"To delete, https://sender.office.com/ entries, contact admin@contoso.com or send to, admin@contoso.com .") + "\n"},
+	})
+}
+
 // TestTypographyCodeElements: the content of inline <code> (<kbd>, <samp>,
 // <pre>) elements is code, as code spans are: never read, never fixed (a
 // fix there is a code-mismatch error).
