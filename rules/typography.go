@@ -848,13 +848,17 @@ func typoBareStarts(t Text) func(int) bool {
 // stays, as GFM autolinks it only after white space.
 func checkCJKPunctuation(t []typoChar, lang string, bareAt func(int) bool, report func(Range, string, ...any)) {
 	forms := typoFullWidth[lang]
+	last := -1 // the last mark reported
 	for i, c := range t {
 		if i == 0 || c.r > '?' || c.r != ',' && c.r != '.' && c.r != ':' && c.r != ';' && c.r != '?' && c.r != '!' {
 			continue
 		}
 		full := forms[c.r]
 		prev := t[i-1]
-		if prev.atom || !typoCJK(prev.r) && prev.r != '”' && prev.r != '’' {
+		// A mark after a reported one ("表示:, 其中") is reported too: its
+		// fix makes it follow a full-width mark, which the next run would
+		// report. One run fixes the whole run of marks.
+		if prev.atom || !typoCJK(prev.r) && prev.r != '”' && prev.r != '’' && last != i-1 {
 			continue
 		}
 		end := c.end
@@ -880,6 +884,7 @@ func checkCJKPunctuation(t []typoChar, lang string, bareAt func(int) bool, repor
 			name = "Japanese"
 		}
 		at := Range{c.start, end}
+		last = i
 		report(at, "ASCII '%c' after %s text where the full-width '%s' is expected", c.r, name, full, Edit{Range: at, New: full})
 	}
 }

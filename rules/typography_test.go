@@ -415,6 +415,24 @@ func TestTypographyCodeElements(t *testing.T) {
 	})
 }
 
+// TestTypographyFixedPoint: one --fix reaches a fixed point: the fixed text
+// has nothing left to fix (runCases checks every case with fixed).
+func TestTypographyFixedPoint(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "a run of ASCII marks after Chinese text is fixed whole",
+			// zh-CN: "以 ISO 8601 格式表示:, 其中"
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "以 ISO 8601 格式表示:, 其中 T 为分隔符。", "In ISO 8601 format:, where T is the separator.") + "\n",
+			want: []string{"'：'", "'，'"}, at: []string{":", ", "},
+			fixed: sxs("a-1", "以 ISO 8601 格式表示：，其中 T 为分隔符。", "In ISO 8601 format:, where T is the separator.") + "\n"},
+		{name: "?! after Chinese text",
+			path:  "zh-CN/page.md",
+			text:  sxs("a-1", "真的吗?! 是的。", "Really?! Yes.") + "\n",
+			want:  []string{"'？'", "'！'"},
+			fixed: sxs("a-1", "真的吗？！是的。", "Really?! Yes.") + "\n"},
+	})
+}
+
 func TestTypographyLineEndings(t *testing.T) {
 	item := func(nl string) string {
 		return "- " + sxs("a-1", "Première ligne"+nl+"    seconde  ligne", "First line"+nl+"    second line") + nl
