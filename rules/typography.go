@@ -34,7 +34,8 @@ French (fr-*), check-french-spacing:
     space counts: ordinary, no-break (U+00A0) or narrow no-break (U+202F). A mark that is not
     followed by a space, the end of the text or a closing bracket or quote is not punctuation and
     is left alone: times (14:00), ratios (16:9), URLs and schemes ("http:"), parameters
-    (-Identity:x), query strings (?view=), lists such as ".htm;.html". Emoticons (":)"), names
+    (-Identity:x), query strings (?view=), lists such as ".htm;.html"; nor is a colon glued to
+    the quote that opens a value (SensitiveType:"Numéro de passeport"). Emoticons (":)"), names
     kept from the source ("Yahoo!"), message header names and acronyms kept from the source
     with their colon ("X-CustomSpam:", "l’adresse From:", "PTR:") and targets identical to
     their source (left untranslated) are not reported either.
@@ -679,6 +680,8 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		case typoSpace(next.r) || next.r == '\n':
 		case (c.r == ':' || c.r == ';') && strings.ContainsRune(")(-", next.r):
 			return false // emoticon
+		case c.r == ':' && typoOpeningQuote(t, i+1):
+			return false // SensitiveType:"Numéro de passeport": a key and its quoted value
 		case strings.ContainsRune(")]»”’\"'", next.r):
 		case (c.r == '?' || c.r == '!') && strings.ContainsRune(".,…", next.r):
 		case (c.r == '?' || c.r == '!') && (next.r == '?' || next.r == '!'):
@@ -720,6 +723,24 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		return false // a name such as Yahoo! kept from the source
 	}
 	return true
+}
+
+// typoOpeningQuote reports whether t[i] is a double quote that opens a
+// quotation: “, or a " preceded by an even number of them.
+func typoOpeningQuote(t []typoChar, i int) bool {
+	switch t[i].r {
+	case '“':
+		return true
+	case '"':
+		n := 0
+		for _, c := range t[:i] {
+			if c.r == '"' {
+				n++
+			}
+		}
+		return n%2 == 0
+	}
+	return false
 }
 
 // typoHeaderNames are message header names written with their colon.

@@ -433,6 +433,18 @@ func TestTypographyFixedPoint(t *testing.T) {
 	})
 }
 
+func TestTypographyQuotedValues(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "a colon glued to the quote that opens a value is no sentence colon",
+			// fr-FR/data-loss-prevention: SensitiveType:"France Passport Number"
+			text: sxs("a-1", `Recherchez SensitiveType:"Numéro de passeport français" et Name:“Contoso”.`,
+				`Search for SensitiveType:"France Passport Number" and Name:“Contoso”.`) + "\n"},
+		{name: "a colon before the quote that closes is one",
+			text: sxs("a-1", `Cliquez sur "Étape 3:" puis sur OK.`, `Click "Step 3:" and then OK.`) + "\n",
+			want: []string{"before ':'"}, at: []string{":"}},
+	})
+}
+
 func TestTypographyLineEndings(t *testing.T) {
 	item := func(nl string) string {
 		return "- " + sxs("a-1", "Première ligne"+nl+"    seconde  ligne", "First line"+nl+"    second line") + nl
