@@ -59,6 +59,10 @@ German (de-*), de-quotes: English-style quotes "…" or “…” where „…�
 default: Microsoft's German documentation mostly writes "…" (about five times as often as „…“
 in the reference corpus).
 
+A page whose ms.contentlocale disagrees with its locale folder (front-matter's finding) is
+checked for the declared locale, but these language checks offer no fix there: the page's
+language is in doubt.
+
 All locales:
   - check-double-spaces: two or more spaces in a row inside the target prose, including a
     space on each side of markup that renders nothing (" [ API](…)", "[](…)"); not at the start
@@ -141,6 +145,16 @@ func runTypography(p *Pass) {
 		narrow:      p.String("nbsp-style") == "narrow",
 		exemptCA:    strings.EqualFold(loc, "fr-CA") && p.Bool("fr-ca-exempt"),
 	}
+	// A page whose ms.contentlocale disagrees with its locale folder has its
+	// locale in doubt: front-matter reports it, and its fix writes the
+	// folder's locale. The locale's checks still go by the declared locale,
+	// as the other rules do, but offer no fix: French spaces written into a
+	// page of the de-DE folder would be a second mistake if the folder is
+	// right. Fixes that do not depend on the language (double spaces) stay.
+	doubt := ""
+	if folder := p.Page.FolderLocale; p.Page.LocaleOrigin == "front matter" && folder != "" && !locale.Within(loc, folder) {
+		doubt = fmt.Sprintf(" (no fix: ms.contentlocale says %s, the locale folder %s)", loc, folder)
+	}
 	// Scratch buffers, reused from page to page.
 	scratch := typoScratchPool.Get().(*typoScratch)
 	defer typoScratchPool.Put(scratch)
@@ -180,19 +194,32 @@ func runTypography(p *Pass) {
 			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
 				Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes})
 		}
+		// localReport reports a finding of a check of the page's language.
+		localReport := report
+		if doubt != "" {
+			localReport = func(r Range, format string, args ...any) {
+				if n := len(args); n > 0 {
+					switch args[n-1].(type) {
+					case Edit, []Edit:
+						args = args[:n-1]
+					}
+				}
+				report(r, format+"%s", append(args, doubt)...)
+			}
+		}
 		sum := typoSummarize(tgt)
 		// A target left in the source language is untranslated's finding,
 		// not a typography one.
 		copied := hasSource && typoSameText(s.Target.Plain, s.Source.Plain)
 		var nbspRuns []int // runs of spaces the French check replaces with one no-break space
 		if french && !copied {
-			nbspRuns = checkFrenchSpacing(tgt, src, fr, &typoDelims{ds: s.Target.Emphasis}, report)
+			nbspRuns = checkFrenchSpacing(tgt, src, fr, &typoDelims{ds: s.Target.Emphasis}, localReport)
 		}
 		if cjk && !copied {
-			checkCJKPunctuation(tgt, lang, typoBareStarts(s.Target), report)
+			checkCJKPunctuation(tgt, lang, typoBareStarts(s.Target), localReport)
 		}
 		if deQuotes {
-			checkGermanQuotes(tgt, report)
+			checkGermanQuotes(tgt, localReport)
 		}
 		if doubles && hasSource && sum.doubleSpace {
 			checkDoubleSpaces(p.Page.Text, tgt, src, nbspRuns, report)

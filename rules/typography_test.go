@@ -433,6 +433,25 @@ func TestTypographyFixedPoint(t *testing.T) {
 	})
 }
 
+// TestTypographyLocaleInDoubt: when ms.contentlocale disagrees with the
+// locale folder (front-matter reports it, and its fix writes the folder's
+// locale), the locale-specific findings are reported without a fix.
+func TestTypographyLocaleInDoubt(t *testing.T) {
+	fm := "---\ntitle: T\nms.contentlocale: fr-FR\n---\n"
+	seg := sxs("a-1", "Schritt 3: Importieren Sie die Datei  erneut.", "Step 3: Import the file again.") + "\n"
+	fixedSeg := sxs("a-1", "Schritt 3: Importieren Sie die Datei erneut.", "Step 3: Import the file again.") + "\n"
+	runCases(t, "typography", []ruleCase{
+		{name: "a de-DE page that says fr-FR gets no French fix; the double space is fixed",
+			path: "de-DE/page.md", text: fm + seg,
+			want:  []string{"missing no-break space (U+00A0) before ':'", "2 spaces in a row"},
+			fixed: fm + fixedSeg},
+		{name: "a fr-FR page that says fr-FR gets it",
+			path: "fr-FR/page.md", text: fm + seg,
+			want:  []string{"missing no-break space (U+00A0) before ':'", "2 spaces in a row"},
+			fixed: fm + sxs("a-1", "Schritt 3\u00a0: Importieren Sie die Datei erneut.", "Step 3: Import the file again.") + "\n"},
+	})
+}
+
 func TestTypographyQuotedValues(t *testing.T) {
 	runCases(t, "typography", []ruleCase{
 		{name: "a colon glued to the quote that opens a value is no sentence colon",
