@@ -94,15 +94,26 @@ func runCases(t *testing.T, ruleID string, cases []ruleCase) {
 }
 
 // checkFixedPoint checks that one --fix is enough and harmless: the fixed
-// text has nothing left for ruleID to fix, and no page rule finds more in
-// it than in the text before the fix (a fix that broke bold or a code span
-// shows as a new markup-mismatch or code-mismatch finding).
+// text has nothing left for ruleID to fix nor any finding of it but those
+// without a fix before, and no page rule finds more in it than in the text
+// before the fix (a fix that broke bold or a code span shows as a new
+// markup-mismatch or code-mismatch finding).
 func checkFixedPoint(t *testing.T, ruleID, path, before, after string, opts map[string]any) {
 	t.Helper()
-	for _, f := range checkRule(t, ruleID, path, after, opts) {
+	unfixed := 0
+	for _, f := range checkRule(t, ruleID, path, before, opts) {
+		if len(f.Fixes) == 0 {
+			unfixed++
+		}
+	}
+	fs := checkRule(t, ruleID, path, after, opts)
+	for _, f := range fs {
 		if len(f.Fixes) > 0 {
 			t.Errorf("the fixed text still has a fix: %s", f.Message)
 		}
+	}
+	if len(fs) > unfixed {
+		t.Errorf("the fixed text has %d %s findings, %d before the fix had no fix", len(fs), ruleID, unfixed)
 	}
 	for _, r := range rules.Default.All() {
 		if r.Run == nil || r.ID == ruleID {
