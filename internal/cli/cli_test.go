@@ -964,3 +964,31 @@ func TestIgnorePathNamingNoFile(t *testing.T) {
 		t.Errorf("stderr %q", stderr)
 	}
 }
+
+// TestFixOnlyUTF8: --fix rewrites UTF-8 files only: a UTF-16 file and one
+// that is not valid UTF-8 (Latin-1) keep their bytes and their findings,
+// with a note, and the summary counts no fix for them.
+func TestFixOnlyUTF8(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	body := "---\ntitle: Titre\nms.contentlocale: de-DE\n---\n# Caf\xe9\n"
+	write(t, "fr-FR/latin1.md", body)
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range strings.ReplaceAll(body, "\xe9", "é") {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	if err := os.WriteFile("fr-FR/utf16.md", u16, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"latin1.md", "utf16.md"} {
+		page := "fr-FR/" + name
+		before, _ := os.ReadFile(page)
+		code, out, errs := run(t, "check", page, "--fix", "--no-color", "--only", "front-matter")
+		if code != ExitFindings || !strings.Contains(errs, "not fixing "+page+": only UTF-8 files are rewritten") || !strings.Contains(out, "front-matter") {
+			t.Errorf("%s: --fix: exit %d\n%s%s", name, code, out, errs)
+		}
+		if after, _ := os.ReadFile(page); !bytes.Equal(after, before) {
+			t.Errorf("%s: --fix rewrote it: %q", name, after)
+		}
+	}
+}

@@ -37,9 +37,13 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 			fmt.Fprintf(stderr, "l10nlint: cannot fix %s: %v\n", path, err)
 			continue
 		}
-		text, enc, _, err := textfile.Decode(data)
-		if err != nil || (enc != "utf-8" && enc != "utf-8-bom") {
-			fmt.Fprintf(stderr, "l10nlint: not fixing %s: only UTF-8 files are rewritten (%s)\n", path, enc)
+		text, enc, invalidAt, err := textfile.Decode(data)
+		if err != nil || !textfile.Rewritable(enc, invalidAt) {
+			why := enc
+			if err == nil && invalidAt >= 0 {
+				why = fmt.Sprintf("invalid UTF-8 byte 0x%02X at line %d", text[invalidAt], textfile.NewLines(text).Position(invalidAt).Line)
+			}
+			fmt.Fprintf(stderr, "l10nlint: not fixing %s: only UTF-8 files are rewritten (%s)\n", path, why)
 			continue
 		}
 		var edits []rules.Edit
