@@ -983,6 +983,9 @@ func TestFixOnlyUTF8(t *testing.T) {
 	for _, name := range []string{"latin1.md", "utf16.md"} {
 		page := "fr-FR/" + name
 		before, _ := os.ReadFile(page)
+		if _, out, _ := run(t, "check", page, "--no-color", "--only", "front-matter"); !strings.Contains(out, "front-matter") || strings.Contains(out, "mechanical fix") {
+			t.Errorf("%s: the summary offers a fix --fix does not apply:\n%s", name, out)
+		}
 		code, out, errs := run(t, "check", page, "--fix", "--no-color", "--only", "front-matter")
 		if code != ExitFindings || !strings.Contains(errs, "not fixing "+page+": only UTF-8 files are rewritten") || !strings.Contains(out, "front-matter") {
 			t.Errorf("%s: --fix: exit %d\n%s%s", name, code, out, errs)
