@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/rules"
 )
 
@@ -993,5 +995,42 @@ func TestFixOnlyUTF8(t *testing.T) {
 		if after, _ := os.ReadFile(page); !bytes.Equal(after, before) {
 			t.Errorf("%s: --fix rewrote it: %q", name, after)
 		}
+	}
+}
+
+// TestFixOverlaps: an edit inside another one's replacement is done with
+// it (no "left for a next run" message); a finding whose edit overlaps
+// another partly stays reported, and the message says one is left.
+func TestFixOverlaps(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := `<span data-ttu-id="a-1">中文,  英文。</span><span class="sxs-lookup"><span data-stu-id="a-1">Chinese, English.</span></span>`
+	write(t, "zh-CN/p.md", "# "+seg+"\n")
+	code, out, errs := run(t, "check", "zh-CN/p.md", "--fix", "--no-color")
+	if code != ExitOK || strings.Contains(errs, "left for a next run") || !strings.Contains(errs, "fixed 2 findings in 1 files") {
+		t.Errorf("--fix: exit %d\n%s%s", code, out, errs)
+	}
+	if b, _ := os.ReadFile("zh-CN/p.md"); !strings.Contains(string(b), "中文，英文。") {
+		t.Errorf("after --fix: %q", b)
+	}
+	if _, out, errs := run(t, "check", "zh-CN/p.md", "--fix", "--diff"); out != "" || errs != "" {
+		t.Errorf("a second --fix --diff: %q %q", out, errs)
+	}
+
+	write(t, "fr-FR/q.md", "0123456789\n")
+	finding := func(msg string, start, end int, repl string) report.Finding {
+		return report.Finding{Finding: rules.Finding{Rule: "typography", Path: "fr-FR/q.md", Message: msg,
+			Fixes: []rules.Edit{{Range: rules.Range{Start: start, End: end}, New: repl}}}}
+	}
+	var stderr bytes.Buffer
+	left, err := applyFixes([]report.Finding{finding("a", 2, 5, "x"), finding("b", 3, 4, "y"), finding("c", 4, 7, "z")}, false, io.Discard, &stderr)
+	if err != nil || len(left) != 1 || left[0].Message != "c" {
+		t.Errorf("findings left: %+v %v", left, err)
+	}
+	if b, _ := os.ReadFile("fr-FR/q.md"); string(b) != "01x56789\n" {
+		t.Errorf("fixed: %q", b)
+	}
+	if s := stderr.String(); !strings.Contains(s, "fr-FR/q.md: 1 overlapping edits left for a next run") || !strings.Contains(s, "fixed 2 findings in 1 files") {
+		t.Errorf("stderr: %s", s)
 	}
 }

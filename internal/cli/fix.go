@@ -15,7 +15,8 @@ import (
 
 // applyFixes applies the edits the findings offer, file by file, or (diff)
 // writes them as a unified diff to w and changes nothing. It returns the
-// findings left: those without a fix, or whose file could not be fixed.
+// findings left: those without a fix, whose file could not be fixed, or
+// with an edit left out for overlapping another partly.
 func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]report.Finding, error) {
 	byPath := map[string][]int{}
 	var paths []string
@@ -50,7 +51,22 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 		for _, i := range byPath[path] {
 			edits = append(edits, findings[i].Fixes...)
 		}
-		out, skipped := fix.Apply(text, edits)
+		out, outcomes := fix.ApplyEach(text, edits)
+		// A finding is fixed when each of its edits was made or lay
+		// within one made; one with an edit skipped (an overlap) stays
+		// reported, for a next run.
+		done, skipped := map[int]bool{}, 0
+		k := 0
+		for _, i := range byPath[path] {
+			done[i] = true
+			for range findings[i].Fixes {
+				if outcomes[k] == fix.Skipped {
+					done[i] = false
+					skipped++
+				}
+				k++
+			}
+		}
 		if skipped > 0 {
 			fmt.Fprintf(stderr, "l10nlint: %s: %d overlapping edits left for a next run\n", path, skipped)
 		}
@@ -75,7 +91,7 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 		}
 		files++
 		for _, i := range byPath[path] {
-			fixed[i] = true
+			fixed[i] = done[i]
 		}
 	}
 	var left []report.Finding
@@ -85,7 +101,13 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 		}
 	}
 	if !diff && files > 0 {
-		fmt.Fprintf(stderr, "l10nlint: fixed %d findings in %d files\n", len(fixed), files)
+		n := 0
+		for _, ok := range fixed {
+			if ok {
+				n++
+			}
+		}
+		fmt.Fprintf(stderr, "l10nlint: fixed %d findings in %d files\n", n, files)
 	}
 	return left, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/l10nlint/l10nlint/rules"
@@ -82,5 +83,40 @@ func TestWriteFileThroughLink(t *testing.T) {
 	}
 	if li, err := os.Lstat(link); err != nil || li.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the link was replaced by a file: %v %v", li.Mode(), err)
+	}
+}
+
+func TestApplyEach(t *testing.T) {
+	cases := []struct {
+		name  string
+		edits []rules.Edit
+		want  string
+		outs  []Outcome
+	}{
+		{name: "an edit inside an applied one is covered",
+			// "中文,  英文": the comma's fix takes the spaces the double-space fix shortens
+			edits: []rules.Edit{{Range: rules.Range{Start: 6, End: 9}, New: "，"}, {Range: rules.Range{Start: 7, End: 9}, New: " "}},
+			want:  "中文，英文", outs: []Outcome{Applied, Covered}},
+		{name: "a partial overlap is skipped",
+			edits: []rules.Edit{{Range: rules.Range{Start: 7, End: 10}, New: "x"}, {Range: rules.Range{Start: 6, End: 8}, New: "，"}},
+			want:  "中文， 英文", outs: []Outcome{Skipped, Applied}},
+		{name: "two replacements of the same text: the first wins, the other is left",
+			edits: []rules.Edit{{Range: rules.Range{Start: 6, End: 9}, New: "，"}, {Range: rules.Range{Start: 6, End: 9}, New: ", "}},
+			want:  "中文，英文", outs: []Outcome{Applied, Skipped}},
+		{name: "an insertion before a replacement at the same place",
+			edits: []rules.Edit{{Range: rules.Range{Start: 6, End: 7}, New: ":"}, {Range: rules.Range{Start: 6, End: 6}, New: "\u00a0"}},
+			want:  "中文\u00a0:  英文", outs: []Outcome{Applied, Applied}},
+		{name: "the same insertion twice is made once",
+			edits: []rules.Edit{{Range: rules.Range{Start: 6, End: 6}, New: "\u00a0"}, {Range: rules.Range{Start: 6, End: 6}, New: "\u00a0"}},
+			want:  "中文\u00a0,  英文", outs: []Outcome{Applied, Covered}},
+		{name: "outside the text",
+			edits: []rules.Edit{{Range: rules.Range{Start: 6, End: 99}, New: "x"}},
+			want:  "中文,  英文", outs: []Outcome{Skipped}},
+	}
+	for _, c := range cases {
+		got, outs := ApplyEach("中文,  英文", c.edits)
+		if got != c.want || !slices.Equal(outs, c.outs) {
+			t.Errorf("%s: ApplyEach = %q %v, want %q %v", c.name, got, outs, c.want, c.outs)
+		}
 	}
 }
