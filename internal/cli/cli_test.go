@@ -1034,3 +1034,42 @@ func TestFixOverlaps(t *testing.T) {
 		t.Errorf("stderr: %s", s)
 	}
 }
+
+// TestFixDiffPaths: --diff names files from the git repository's top, as
+// git diff does (git apply takes that anywhere in the repository, patch -p1
+// at the top), never with "..", which both refuse. Outside a repository,
+// from the working directory; a file above it is named with a note.
+func TestFixDiffPaths(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	page := "---\ntitle: Titre\nms.contentlocale: de-DE\n---\n# Titre\n"
+	write(t, "repo/docs/fr-FR/a.md", page)
+	write(t, "repo/docs/tools/x.txt", "")
+	if out, err := exec.Command("git", "init", "-q", "repo").CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	t.Chdir(filepath.Join(dir, "repo", "docs", "tools"))
+	_, out, errs := run(t, "check", "--fix", "--diff", "../fr-FR/a.md")
+	if !strings.HasPrefix(out, "diff --git a/docs/fr-FR/a.md b/docs/fr-FR/a.md\n--- a/docs/fr-FR/a.md\n+++ b/docs/fr-FR/a.md\n") || errs != "" {
+		t.Errorf("--diff from a subdirectory:\n%s%s", out, errs)
+	}
+	cmd := exec.Command("git", "apply", "--check", "-")
+	cmd.Stdin = strings.NewReader(out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("git apply refuses the diff: %v %s", err, b)
+	}
+
+	write(t, filepath.Join(dir, "plain", "fr-FR", "a.md"), page)
+	write(t, filepath.Join(dir, "plain", "sub", "x.txt"), "")
+	t.Chdir(filepath.Join(dir, "plain"))
+	if _, out, _ := run(t, "check", "--fix", "--diff", "fr-FR/a.md"); !strings.HasPrefix(out, "diff --git a/fr-FR/a.md b/fr-FR/a.md\n--- a/fr-FR/a.md\n") {
+		t.Errorf("--diff outside a repository:\n%s", out)
+	}
+	t.Chdir(filepath.Join(dir, "plain", "sub"))
+	if _, _, errs := run(t, "check", "--fix", "--diff", "../fr-FR/a.md"); !strings.Contains(errs, `names ../fr-FR/a.md with ".."`) {
+		t.Errorf("no note for a path with ..: %s", errs)
+	}
+}

@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/fix"
+	"github.com/l10nlint/l10nlint/internal/gitdiff"
 	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/internal/textfile"
 	"github.com/l10nlint/l10nlint/rules"
@@ -32,6 +35,7 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 	sort.Strings(paths)
 	fixed := map[int]bool{}
 	files := 0
+	tops := map[string]string{} // folder -> its git repository's top, "" for none
 	for _, path := range paths {
 		data, err := os.ReadFile(filepath.FromSlash(path))
 		if err != nil {
@@ -77,7 +81,7 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 			if enc == "utf-8-bom" {
 				bom = "\ufeff"
 			}
-			if err := fix.Diff(w, path, bom+text, bom+out); err != nil {
+			if err := fix.Diff(w, diffName(path, tops, stderr), bom+text, bom+out); err != nil {
 				return findings, err
 			}
 		} else {
@@ -110,4 +114,45 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 		fmt.Fprintf(stderr, "l10nlint: fixed %d findings in %d files\n", n, files)
 	}
 	return left, nil
+}
+
+// diffName is the name --diff gives the file at path (as the findings name
+// it): relative to the top of its git repository, as git diff names files
+// (git apply takes such a diff anywhere in the repository, patch -p1 at
+// its top), else to the working directory. git apply and patch refuse a
+// name with "..": one that cannot do without is kept, with a note. tops
+// caches the repository of each folder.
+func diffName(path string, tops map[string]string, stderr io.Writer) string {
+	abs, err := filepath.Abs(filepath.FromSlash(path))
+	if err != nil {
+		return path
+	}
+	dir := filepath.Dir(abs)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // git gives the top with its links resolved
+	}
+	top, ok := tops[dir]
+	if !ok {
+		top, _ = gitdiff.Toplevel(context.Background(), dir)
+		tops[dir] = top
+	}
+	below := func(root, p string) (string, bool) {
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return filepath.ToSlash(rel), true
+	}
+	if top != "" {
+		if rel, ok := below(top, filepath.Join(dir, filepath.Base(abs))); ok {
+			return rel
+		}
+	}
+	if cwd, err := os.Getwd(); err == nil {
+		if rel, ok := below(cwd, abs); ok {
+			return rel
+		}
+	}
+	fmt.Fprintf(stderr, "l10nlint: note: the diff names %s with \"..\" (it is in no git repository and above the working directory): patch and git apply refuse such a name; run --fix --diff from a folder above it\n", path)
+	return path
 }

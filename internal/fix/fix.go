@@ -118,7 +118,7 @@ func WriteFile(path string, content []byte) error {
 }
 
 // Diff writes a unified diff of old → new for path, with three lines of
-// context.
+// context, in git's form (git apply and patch -p1 take it).
 func Diff(w io.Writer, path, old, new string) error {
 	if old == new {
 		return nil
@@ -134,7 +134,10 @@ func Diff(w io.Writer, path, old, new string) error {
 		suf++
 	}
 	hunks := hunksOf(a[pre:len(a)-suf], b[pre:len(b)-suf], pre)
-	if _, err := fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", path, path); err != nil {
+	// The diff --git line makes the names the repository top's for git
+	// apply run in a subdirectory, as git diff's are (without it, git apply
+	// reads them from the working directory).
+	if _, err := fmt.Fprintf(w, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path); err != nil {
 		return err
 	}
 	for _, h := range mergeHunks(hunks, 3) {

@@ -30,7 +30,7 @@ func TestDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Seven unchanged lines apart: two hunks with three lines of context.
-	want := "--- a/p.md\n+++ b/p.md\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n@@ -8,5 +8,5 @@\n 8\n 9\n 10\n-11\n+eleven\n 12\n"
+	want := "diff --git a/p.md b/p.md\n--- a/p.md\n+++ b/p.md\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n@@ -8,5 +8,5 @@\n 8\n 9\n 10\n-11\n+eleven\n 12\n"
 	if b.String() != want {
 		t.Errorf("Diff:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -38,7 +38,7 @@ func TestDiff(t *testing.T) {
 	old2 := "x\n" + old + "a\nb\nc\nd\ne\nf\ng\nh\n"
 	new2 := "y\n" + old + "a\nb\nc\nd\ne\nf\ng\nH"
 	_ = Diff(&b, "q.md", old2, new2)
-	want2 := "--- a/q.md\n+++ b/q.md\n@@ -1,4 +1,4 @@\n-x\n+y\n 1\n 2\n 3\n@@ -18,4 +18,4 @@\n e\n f\n g\n-h\n+H\n\\ No newline at end of file\n"
+	want2 := "diff --git a/q.md b/q.md\n--- a/q.md\n+++ b/q.md\n@@ -1,4 +1,4 @@\n-x\n+y\n 1\n 2\n 3\n@@ -18,4 +18,4 @@\n e\n f\n g\n-h\n+H\n\\ No newline at end of file\n"
 	if b.String() != want2 {
 		t.Errorf("Diff:\n%s\nwant:\n%s", b.String(), want2)
 	}
