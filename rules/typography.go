@@ -22,7 +22,8 @@ var Typography = Register(&Rule{
 	Severity: Note,
 	Short:    "Target punctuation and spacing: French spaces, full-width CJK punctuation, German quotes, double spaces, repeated words, unpaired brackets and quotes",
 	Doc: `Checks the typography of each segment's target text against the conventions of the page's
-locale (its language subtag: fr-*, zh-*, ja-*, de-*). Only prose is read: code spans, link and
+locale (its language subtag: fr-*, zh-*, ja-*, de-*). Only prose is read: code spans and the
+content of <code>, <kbd>, <samp> and <pre> elements, link and
 image destinations, images, autolinks and bare URLs, inline HTML tags, placeholders and
 backslash escapes are never flagged; emphasis markers and link brackets are looked through
 ("**Remarque**:" is "Remarque:"), and entities count as the character they stand for (&nbsp; is
@@ -52,7 +53,9 @@ semicolon, question or exclamation mark directly after a Chinese or Japanese cha
 closing quote ” ’) where the full-width form is expected: "单击“浏览”, 然后" → "单击“浏览”，然后"
 (Japanese: "、" and "。"). Microsoft's Chinese style guides require full-width punctuation in
 Chinese text; machine translation often writes ", ". The range covers the mark and the ASCII
-spaces right after it, which the full-width form replaces (check --fix does). A mark followed by a Latin letter or
+spaces right after it, which the full-width form replaces (check --fix does), but for the space
+before a bare URL or e-mail address, which GFM autolinks only after white space. A run of marks
+("表示:, 其中") is reported whole. A mark followed by a Latin letter or
 digit, a slash or another of the same mark ("文件.txt", "版本:1", "...") is left alone.
 
 German (de-*), de-quotes: English-style quotes "…" or “…” where „…“ is expected. Off by
