@@ -56,7 +56,9 @@ translation keeps it.
 
 With localize-urls, a target URL whose locale path segment is still the source locale's
 (/en-us/ on a fr-FR page) is reported too, with a fix that writes the page's locale in the same case
-(/fr-fr/); it is off by default because many docs sets link to the English pages on purpose.
+(/fr-fr/); it is off by default because many docs sets link to the English pages on purpose. Only
+the URL's own path is localized, as the comparison maps it: not a URL in its query string
+(?redirect_uri=https://.../en-us/) nor a route in its fragment: #/en-us/page.
 
 Options:
   ignore-fragments  compare destinations without their #fragment (default false)
@@ -306,12 +308,8 @@ func NormalizeURL(dest string, noFragment bool) string {
 	}
 	segs := strings.Split(d, "/")
 	for i, seg := range segs {
-		// en-us, and a bare language first in a URL's path (/en/, as Hugo
-		// sites have it; deeper, /ml/ or /hr/ is more likely a topic).
-		if strings.ContainsAny(seg, "-_") || isURL && i == 3 && len(seg) == 2 {
-			if _, ok := locale.Normalize(seg); ok {
-				segs[i] = "{locale}"
-			}
+		if localeSegment(seg, i, isURL) {
+			segs[i] = "{locale}"
 		}
 	}
 	d = strings.Join(segs, "/")
@@ -328,6 +326,19 @@ func NormalizeURL(dest string, noFragment bool) string {
 	return d + frag
 }
 
+// localeSegment reports whether the path segment segs[i] of a destination
+// (a URL's when isURL, counting "https:", "" and the host) is one that
+// NormalizeURL reads as a locale: en-us, and a bare language first in a
+// URL's path (/en/, as Hugo sites have it; deeper, /ml/ or /hr/ is more
+// likely a topic).
+func localeSegment(seg string, i int, isURL bool) bool {
+	if !strings.ContainsAny(seg, "-_") && (!isURL || i != 3 || len(seg) != 2) {
+		return false
+	}
+	_, ok := locale.Normalize(seg)
+	return ok
+}
+
 // localizeURLs reports target link destinations whose locale path segment
 // is the source locale, offering the page locale in the same case.
 func localizeURLs(p *Pass) {
@@ -340,9 +351,16 @@ func localizeURLs(p *Pass) {
 			if !strings.Contains(l.Dest, "://") {
 				continue
 			}
-			segs := strings.Split(l.Dest, "/")
+			// Only the URL's own path, where the comparison maps locales: a
+			// URL in its query string (?redirect_uri=https://x/en-us/) or an
+			// app route in its fragment (#/en-us/) is compared as written.
+			path := l.Dest
+			if k := strings.IndexAny(path, "?#"); k >= 0 {
+				path = path[:k]
+			}
+			segs := strings.Split(path, "/")
 			for i, seg := range segs {
-				if i < 3 || !strings.EqualFold(seg, src) {
+				if i < 3 || !strings.EqualFold(seg, src) || !localeSegment(seg, i, true) {
 					continue
 				}
 				want := loc

@@ -237,7 +237,28 @@ func leftoverMarkers(t Text) map[byte]int {
 // left unpaired (shown as text), and whether a run paired two characters
 // at once (bold).
 func pairDelims(ds []Delim) (paired []bool, left []int, two []bool) {
-	paired, left, two = make([]bool, len(ds)), make([]int, len(ds)), make([]bool, len(ds))
+	paired, left, two, _ = pairDelimsRoles(ds)
+	return paired, left, two
+}
+
+// A delimRole says how a delimiter run took part in emphasis: as an opener,
+// a closer or both (***a** b*).
+type delimRole uint8
+
+const (
+	opened delimRole = 1 << iota
+	closed
+)
+
+// pairDelimRoles is pairDelims with the role each run played.
+func pairDelimRoles(ds []Delim) (paired []bool, left []int, roles []delimRole) {
+	paired, left, _, roles = pairDelimsRoles(ds)
+	return paired, left, roles
+}
+
+// pairDelimsRoles is pairDelims and pairDelimRoles in one.
+func pairDelimsRoles(ds []Delim) (paired []bool, left []int, two []bool, roles []delimRole) {
+	paired, left, two, roles = make([]bool, len(ds)), make([]int, len(ds)), make([]bool, len(ds)), make([]delimRole, len(ds))
 	type open struct{ i, left int }
 	var stack []open
 	for i, d := range ds {
@@ -261,6 +282,8 @@ func pairDelims(ds []Delim) (paired []bool, left []int, two []bool) {
 				two[i], two[stack[j].i] = true, true
 			}
 			paired[i], paired[stack[j].i] = true, true
+			roles[i] |= closed
+			roles[stack[j].i] |= opened
 			stack[j].left -= use
 			left[stack[j].i] = stack[j].left
 			n -= use
@@ -276,7 +299,7 @@ func pairDelims(ds []Delim) (paired []bool, left []int, two []bool) {
 			stack = append(stack, open{i, n})
 		}
 	}
-	return paired, left, two
+	return paired, left, two, roles
 }
 
 func delimKind(d Delim) string {

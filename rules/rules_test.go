@@ -83,11 +83,45 @@ func runCases(t *testing.T, ruleID string, cases []ruleCase) {
 				for _, f := range fs {
 					edits = append(edits, f.Fixes...)
 				}
-				if got, _ := fix.Apply(pg.Text, edits); got != c.fixed {
+				got, _ := fix.Apply(pg.Text, edits)
+				if got != c.fixed {
 					t.Errorf("fixed text\n%q\nwant\n%q", got, c.fixed)
 				}
+				checkFixedPoint(t, ruleID, path, c.text, got, c.opts)
 			}
 		})
+	}
+}
+
+// checkFixedPoint checks that one --fix is enough and harmless: the fixed
+// text has nothing left for ruleID to fix nor any finding of it but those
+// without a fix before, and no page rule finds more in it than in the text
+// before the fix (a fix that broke bold or a code span shows as a new
+// markup-mismatch or code-mismatch finding).
+func checkFixedPoint(t *testing.T, ruleID, path, before, after string, opts map[string]any) {
+	t.Helper()
+	unfixed := 0
+	for _, f := range checkRule(t, ruleID, path, before, opts) {
+		if len(f.Fixes) == 0 {
+			unfixed++
+		}
+	}
+	fs := checkRule(t, ruleID, path, after, opts)
+	for _, f := range fs {
+		if len(f.Fixes) > 0 {
+			t.Errorf("the fixed text still has a fix: %s", f.Message)
+		}
+	}
+	if len(fs) > unfixed {
+		t.Errorf("the fixed text has %d %s findings, %d before the fix had no fix", len(fs), ruleID, unfixed)
+	}
+	for _, r := range rules.Default.All() {
+		if r.Run == nil || r.ID == ruleID {
+			continue
+		}
+		if n, m := len(checkRule(t, r.ID, path, before, nil)), len(checkRule(t, r.ID, path, after, nil)); m > n {
+			t.Errorf("the fix adds %d %s findings", m-n, r.ID)
+		}
 	}
 }
 

@@ -401,6 +401,17 @@ func TestLinkMismatchLocalizeURLs(t *testing.T) {
 			want: []string{"URL keeps the source locale /en-us/: use the page's locale /fr-fr/"}, at: []string{"en-us"}},
 		{name: "off by default",
 			text: sxs("a-1", "Voir [la page](https://support.office.com/en-us/article/x).", "See [the page](https://support.office.com/en-us/article/x).") + "\n"},
+		{name: "a URL in the query string or the fragment is not the link's path",
+			opts: map[string]any{"localize-urls": true},
+			text: sxs("a-1", "Voir [la page](https://login.contoso.com/en-us/signin?redirect_uri=https://docs.microsoft.com/en-us/x#/en-us/page).",
+				"See [the page](https://login.contoso.com/en-us/signin?redirect_uri=https://docs.microsoft.com/en-us/x#/en-us/page).") + "\n",
+			want: []string{"/en-us/"}, at: []string{"en-us"},
+			fixed: sxs("a-1", "Voir [la page](https://login.contoso.com/fr-fr/signin?redirect_uri=https://docs.microsoft.com/en-us/x#/en-us/page).",
+				"See [the page](https://login.contoso.com/en-us/signin?redirect_uri=https://docs.microsoft.com/en-us/x#/en-us/page).") + "\n"},
+		{name: "only in the query string or the fragment",
+			opts: map[string]any{"localize-urls": true},
+			text: sxs("a-1", "Voir [la page](https://login.contoso.com/signin?redirect_uri=https://docs.microsoft.com/en-us/x) et [l’app](https://app.contoso.com/#/en-us/page).",
+				"See [the page](https://login.contoso.com/signin?redirect_uri=https://docs.microsoft.com/en-us/x) and [the app](https://app.contoso.com/#/en-us/page).") + "\n"},
 	})
 	fs := checkRule(t, "link-mismatch", "fr-FR/page.md", sxs("a-1", "Voir [la page](https://support.office.com/en-US/article/x).", "See [the page](https://support.office.com/en-US/article/x).")+"\n",
 		map[string]any{"localize-urls": true})

@@ -22,7 +22,8 @@ var Typography = Register(&Rule{
 	Severity: Note,
 	Short:    "Target punctuation and spacing: French spaces, full-width CJK punctuation, German quotes, double spaces, repeated words, unpaired brackets and quotes",
 	Doc: `Checks the typography of each segment's target text against the conventions of the page's
-locale (its language subtag: fr-*, zh-*, ja-*, de-*). Only prose is read: code spans, link and
+locale (its language subtag: fr-*, zh-*, ja-*, de-*). Only prose is read: code spans and the
+content of <code>, <kbd>, <samp> and <pre> elements, link and
 image destinations, images, autolinks and bare URLs, inline HTML tags, placeholders and
 backslash escapes are never flagged; emphasis markers and link brackets are looked through
 ("**Remarque**:" is "Remarque:"), and entities count as the character they stand for (&nbsp; is
@@ -34,7 +35,8 @@ French (fr-*), check-french-spacing:
     space counts: ordinary, no-break (U+00A0) or narrow no-break (U+202F). A mark that is not
     followed by a space, the end of the text or a closing bracket or quote is not punctuation and
     is left alone: times (14:00), ratios (16:9), URLs and schemes ("http:"), parameters
-    (-Identity:x), query strings (?view=), lists such as ".htm;.html". Emoticons (":)"), names
+    (-Identity:x), query strings (?view=), lists such as ".htm;.html"; nor is a colon glued to
+    the quote that opens a value (SensitiveType:"Numéro de passeport"). Emoticons (":)"), names
     kept from the source ("Yahoo!"), message header names and acronyms kept from the source
     with their colon ("X-CustomSpam:", "l’adresse From:", "PTR:") and targets identical to
     their source (left untranslated) are not reported either.
@@ -51,12 +53,18 @@ semicolon, question or exclamation mark directly after a Chinese or Japanese cha
 closing quote ” ’) where the full-width form is expected: "单击“浏览”, 然后" → "单击“浏览”，然后"
 (Japanese: "、" and "。"). Microsoft's Chinese style guides require full-width punctuation in
 Chinese text; machine translation often writes ", ". The range covers the mark and the ASCII
-spaces right after it, which the full-width form replaces (check --fix does). A mark followed by a Latin letter or
+spaces right after it, which the full-width form replaces (check --fix does), but for the space
+before a bare URL or e-mail address, which GFM autolinks only after white space. A run of marks
+("表示:, 其中") is reported whole. A mark followed by a Latin letter or
 digit, a slash or another of the same mark ("文件.txt", "版本:1", "...") is left alone.
 
 German (de-*), de-quotes: English-style quotes "…" or “…” where „…“ is expected. Off by
 default: Microsoft's German documentation mostly writes "…" (about five times as often as „…“
 in the reference corpus).
+
+A page whose ms.contentlocale disagrees with its locale folder (front-matter's finding) is
+checked for the declared locale, but these language checks offer no fix there: the page's
+language is in doubt.
 
 All locales:
   - check-double-spaces: two or more spaces in a row inside the target prose, including a
@@ -140,6 +148,16 @@ func runTypography(p *Pass) {
 		narrow:      p.String("nbsp-style") == "narrow",
 		exemptCA:    strings.EqualFold(loc, "fr-CA") && p.Bool("fr-ca-exempt"),
 	}
+	// A page whose ms.contentlocale disagrees with its locale folder has its
+	// locale in doubt: front-matter reports it, and its fix writes the
+	// folder's locale. The locale's checks still go by the declared locale,
+	// as the other rules do, but offer no fix: French spaces written into a
+	// page of the de-DE folder would be a second mistake if the folder is
+	// right. Fixes that do not depend on the language (double spaces) stay.
+	doubt := ""
+	if folder := p.Page.FolderLocale; p.Page.LocaleOrigin == "front matter" && folder != "" && !locale.Within(loc, folder) {
+		doubt = fmt.Sprintf(" (no fix: ms.contentlocale says %s, the locale folder %s)", loc, folder)
+	}
 	// Scratch buffers, reused from page to page.
 	scratch := typoScratchPool.Get().(*typoScratch)
 	defer typoScratchPool.Put(scratch)
@@ -179,19 +197,32 @@ func runTypography(p *Pass) {
 			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
 				Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes})
 		}
+		// localReport reports a finding of a check of the page's language.
+		localReport := report
+		if doubt != "" {
+			localReport = func(r Range, format string, args ...any) {
+				if n := len(args); n > 0 {
+					switch args[n-1].(type) {
+					case Edit, []Edit:
+						args = args[:n-1]
+					}
+				}
+				report(r, format+"%s", append(args, doubt)...)
+			}
+		}
 		sum := typoSummarize(tgt)
 		// A target left in the source language is untranslated's finding,
 		// not a typography one.
 		copied := hasSource && typoSameText(s.Target.Plain, s.Source.Plain)
 		var nbspRuns []int // runs of spaces the French check replaces with one no-break space
 		if french && !copied {
-			nbspRuns = checkFrenchSpacing(tgt, src, fr, report)
+			nbspRuns = checkFrenchSpacing(tgt, src, fr, &typoDelims{ds: s.Target.Emphasis}, localReport)
 		}
 		if cjk && !copied {
-			checkCJKPunctuation(tgt, lang, report)
+			checkCJKPunctuation(tgt, lang, typoBareStarts(s.Target), localReport)
 		}
 		if deQuotes {
-			checkGermanQuotes(tgt, report)
+			checkGermanQuotes(tgt, localReport)
 		}
 		if doubles && hasSource && sum.doubleSpace {
 			checkDoubleSpaces(p.Page.Text, tgt, src, nbspRuns, report)
@@ -290,6 +321,9 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 	for _, g := range t.Tags {
 		mark(g.Range.Start, g.Range.End, atom)
 	}
+	for _, r := range typoCodeElements(t) {
+		mark(r.Start, r.End, atom)
+	}
 	for _, e := range t.Escapes {
 		mark(e.Range.Start, e.Range.End, atom)
 	}
@@ -330,9 +364,10 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 		mark(base+start, base+end, atom)
 		i = max(end, next)
 	}
-	// Line continuations: indentation and block quote markers after a line break.
+	// Line continuations: indentation and block quote markers after a line
+	// break: \n, \r\n or a lone \r (CommonMark's three line endings).
 	for i := 0; i < len(raw); i++ {
-		if raw[i] == '\n' {
+		if raw[i] == '\n' || raw[i] == '\r' && (i+1 == len(raw) || raw[i+1] != '\n') {
 			for j := i + 1; j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == '>'); j++ {
 				mark(base+j, base+j+1, skip)
 			}
@@ -360,12 +395,47 @@ func typoChars(t Text, kinds *[]uint8, out []typoChar) []typoChar {
 			}
 		}
 		if raw[i] == '\r' {
+			// \r\n is the \n that follows; a lone \r is a line break too.
+			if i+1 == len(raw) || raw[i+1] != '\n' {
+				out = append(out, typoChar{r: '\n', start: base + i, end: base + i + 1})
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(raw[i:])
 		out = append(out, typoChar{r: r, start: base + i, end: base + i + size})
 		i += size
+	}
+	return out
+}
+
+// typoCodeTags are the HTML elements whose content is code, rendered as
+// written: typography neither reads nor fixes it (code-mismatch compares
+// <code>'s).
+var typoCodeTags = map[string]bool{"code": true, "kbd": true, "samp": true, "pre": true}
+
+// typoCodeElements returns the ranges of t's <code>...</code> (<kbd>,
+// <samp>, <pre>) elements, tags included.
+func typoCodeElements(t Text) []Range {
+	var out []Range
+	var open map[string]Range
+	for _, g := range t.Tags {
+		if !typoCodeTags[g.Name] || g.SelfClosing {
+			continue
+		}
+		if !g.Closing {
+			if open == nil {
+				open = map[string]Range{}
+			}
+			if _, ok := open[g.Name]; !ok {
+				open[g.Name] = g.Range
+			}
+			continue
+		}
+		if o, ok := open[g.Name]; ok {
+			out = append(out, Range{Start: o.Start, End: g.Range.End})
+			delete(open, g.Name)
+		}
 	}
 	return out
 }
@@ -446,7 +516,7 @@ func (o frenchOptions) space() string {
 // whose fix writes one no-break space; it returns the runs' first indexes,
 // which the double-space check leaves alone (its fix, one ordinary space,
 // would need a second --fix).
-func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, report func(Range, string, ...any)) (nbspRuns []int) {
+func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, delims *typoDelims, report func(Range, string, ...any)) (nbspRuns []int) {
 	done := -1 // a '»' already reported with its '«'
 	// spaceRun reports the run of two or more spaces t[a:b] at the mark
 	// t[mark], when nothing (markup) lies between its characters.
@@ -493,7 +563,7 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				}
 			case typoBeforeMark(prev):
 				report(Range{c.start, c.end}, "missing %s before '%c' (French typography: \"mot %c\")", o.space(), c.r, c.r,
-					Edit{Range: Range{c.start, c.start}, New: o.char()})
+					delims.insert(prev.end, c.start, o.char(), false))
 			}
 		case '«':
 			if i+1 >= len(t) {
@@ -520,11 +590,11 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				if j := typoClosingGuillemet(t, i); j > 0 && !typoSpace(t[j-1].r) && t[j-1].r != '\n' {
 					done = j
 					report(Range{c.start, t[j].end}, "missing %s after '«' and before '»' (French typography: « mot »)", o.space(),
-						[]Edit{{Range: Range{c.end, c.end}, New: o.char()}, {Range: Range{t[j].start, t[j].start}, New: o.char()}})
+						append(delims.insert(c.end, next.start, o.char(), true), delims.insert(t[j-1].end, t[j].start, o.char(), false)...))
 					continue
 				}
 				report(Range{c.start, c.end}, "missing %s after '«' (French typography: « mot »)", o.space(),
-					Edit{Range: Range{c.end, c.end}, New: o.char()})
+					delims.insert(c.end, next.start, o.char(), true))
 			}
 		case '»':
 			if i == 0 || i == done {
@@ -550,11 +620,60 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, re
 				}
 			case prev.r != '\n' && prev.r != '«':
 				report(Range{c.start, c.end}, "missing %s before '»' (French typography: « mot »)", o.space(),
-					Edit{Range: Range{c.start, c.start}, New: o.char()})
+					delims.insert(prev.end, c.start, o.char(), false))
 			}
 		}
 	}
 	return nbspRuns
+}
+
+// typoDelims places a space inserted between two characters with markup
+// between them (emphasis delimiters, link brackets) so that the markup
+// renders as before. White space after a delimiter run keeps it from
+// opening emphasis, white space before it from closing (CommonMark's
+// flanking rules): "`abc`**: 1**" gets the no-break space before the "**"
+// that opens, "**Formation**: x" after the one that closes.
+type typoDelims struct {
+	ds    []Delim
+	roles []delimRole // computed on first use
+}
+
+// insert returns the edit inserting space between the characters ending at
+// from and starting at to, next to to (before a mark) or, with after, next
+// to from (after '«'): moved past the delimiter runs there that would stop
+// opening or closing. It returns no edit (the finding is reported without
+// a fix) when no place between keeps every run's role.
+func (d *typoDelims) insert(from, to int, space string, after bool) []Edit {
+	if len(d.ds) > 0 && d.roles == nil {
+		_, _, d.roles = pairDelimRoles(d.ds)
+	}
+	// role returns the role of the run ending (or starting) at pos.
+	role := func(pos int, ending bool) (delimRole, int) {
+		for k, x := range d.ds {
+			if ending && x.Range.End == pos || !ending && x.Range.Start == pos {
+				return d.roles[k], k
+			}
+		}
+		return 0, -1
+	}
+	at := to
+	if after {
+		at = from
+		for r, k := role(at, false); at < to && r&closed != 0; r, k = role(at, false) {
+			at = d.ds[k].Range.End
+		}
+	} else {
+		for r, k := role(at, true); at > from && r&opened != 0; r, k = role(at, true) {
+			at = d.ds[k].Range.Start
+		}
+	}
+	if r, _ := role(at, true); r&opened != 0 {
+		return nil
+	}
+	if r, _ := role(at, false); r&closed != 0 {
+		return nil
+	}
+	return []Edit{{Range: Range{Start: at, End: at}, New: space}}
 }
 
 // typoClosingGuillemet returns the index of the '»' closing the '«' at
@@ -591,6 +710,8 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		case typoSpace(next.r) || next.r == '\n':
 		case (c.r == ':' || c.r == ';') && strings.ContainsRune(")(-", next.r):
 			return false // emoticon
+		case c.r == ':' && typoOpeningQuote(t, i+1):
+			return false // SensitiveType:"Numéro de passeport": a key and its quoted value
 		case strings.ContainsRune(")]»”’\"'", next.r):
 		case (c.r == '?' || c.r == '!') && strings.ContainsRune(".,…", next.r):
 		case (c.r == '?' || c.r == '!') && (next.r == '?' || next.r == '!'):
@@ -632,6 +753,24 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		return false // a name such as Yahoo! kept from the source
 	}
 	return true
+}
+
+// typoOpeningQuote reports whether t[i] is a double quote that opens a
+// quotation: “, or a " preceded by an even number of them.
+func typoOpeningQuote(t []typoChar, i int) bool {
+	switch t[i].r {
+	case '“':
+		return true
+	case '"':
+		n := 0
+		for _, c := range t[:i] {
+			if c.r == '"' {
+				n++
+			}
+		}
+		return n%2 == 0
+	}
+	return false
 }
 
 // typoHeaderNames are message header names written with their colon.
@@ -740,16 +879,37 @@ var typoFullWidth = map[string]map[rune]string{
 	"ja": {',': "、", '.': "。", ':': "：", ';': "；", '?': "？", '!': "！"},
 }
 
-// checkCJKPunctuation reports ASCII punctuation after CJK text.
-func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, ...any)) {
+// typoBareStarts returns a function telling whether a bare URL or e-mail
+// address (GFM's extended autolinks) starts at a page offset of t.
+func typoBareStarts(t Text) func(int) bool {
+	var starts map[int]bool
+	return func(at int) bool {
+		if starts == nil {
+			starts = map[int]bool{}
+			for _, r := range bareRefs(t, false) {
+				starts[r.at.Start] = true
+			}
+		}
+		return starts[at]
+	}
+}
+
+// checkCJKPunctuation reports ASCII punctuation after CJK text. bareAt
+// tells where a bare URL or e-mail address starts: the space before one
+// stays, as GFM autolinks it only after white space.
+func checkCJKPunctuation(t []typoChar, lang string, bareAt func(int) bool, report func(Range, string, ...any)) {
 	forms := typoFullWidth[lang]
+	last := -1 // the last mark reported
 	for i, c := range t {
 		if i == 0 || c.r > '?' || c.r != ',' && c.r != '.' && c.r != ':' && c.r != ';' && c.r != '?' && c.r != '!' {
 			continue
 		}
 		full := forms[c.r]
 		prev := t[i-1]
-		if prev.atom || !typoCJK(prev.r) && prev.r != '”' && prev.r != '’' {
+		// A mark after a reported one ("表示:, 其中") is reported too: its
+		// fix makes it follow a full-width mark, which the next run would
+		// report. One run fixes the whole run of marks.
+		if prev.atom || !typoCJK(prev.r) && prev.r != '”' && prev.r != '’' && last != i-1 {
 			continue
 		}
 		end := c.end
@@ -766,12 +926,16 @@ func checkCJKPunctuation(t []typoChar, lang string, report func(Range, string, .
 			for k := i + 1; k < len(t) && t[k].r == ' ' && t[k].start == end; k++ {
 				end = t[k].end
 			}
+			if end > c.end && bareAt(end) {
+				end = c.end // "删除, https://x.com/": the URL keeps its space
+			}
 		}
 		name := "Chinese"
 		if lang == "ja" {
 			name = "Japanese"
 		}
 		at := Range{c.start, end}
+		last = i
 		report(at, "ASCII '%c' after %s text where the full-width '%s' is expected", c.r, name, full, Edit{Range: at, New: full})
 	}
 }

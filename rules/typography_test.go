@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/l10nlint/l10nlint/rules"
@@ -354,5 +355,124 @@ func TestTypographyRegistered(t *testing.T) {
 		if r == nil || r.ID != "typography" || r.Severity != rules.Note {
 			t.Fatalf("Lookup(%q) = %+v, want the typography rule at note severity", name, r)
 		}
+	}
+}
+
+// TestTypographyFixesKeepMarkup: a typography fix changes spacing and
+// punctuation only, never how the page renders otherwise (review of
+// check --fix on the shared corpus).
+func TestTypographyFixesKeepMarkup(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "the no-break space goes before an opening emphasis run, not inside it",
+			text: sxs("a-1", "La valeur `abc`**: 1** suffit.", "The value `abc`**: 1** is enough.") + "\n",
+			want: []string{"missing no-break space (U+00A0) before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "La valeur `abc`\u00a0**: 1** suffit.", "The value `abc`**: 1** is enough.") + "\n"},
+		{name: "and after a closing emphasis run",
+			text: sxs("a-1", "**Formation**: cet indicateur", "**Training**: this indicator") + "\n",
+			want: []string{"before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "**Formation**\u00a0: cet indicateur", "**Training**: this indicator") + "\n"},
+		{name: "guillemets around bold",
+			text: sxs("a-1", "Le mot «**ordinateur**» suit.", `The word "**computer**" follows.`) + "\n",
+			want: []string{"after '«' and before '»'"}, at: []string{"«**ordinateur**»"},
+			fixed: sxs("a-1", "Le mot «\u00a0**ordinateur**\u00a0» suit.", `The word "**computer**" follows.`) + "\n"},
+		{name: "nested emphasis closing before the mark",
+			text: sxs("a-1", "***Remarque** importante*: suite", "***Important** note*: next") + "\n",
+			want: []string{"before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "***Remarque** importante*\u00a0: suite", "***Important** note*: next") + "\n"},
+		{name: "a run that closes and opens leaves no place for the space: no fix",
+			// *`x`***: b** renders <em>`x`</em><strong>: b</strong>
+			text: sxs("a-1", "La *`x`***: b** suite.", "The *`x`***: b** next.") + "\n",
+			want: []string{"before ':'"}, at: []string{":"},
+			fixed: sxs("a-1", "La *`x`***: b** suite.", "The *`x`***: b** next.") + "\n"},
+	})
+}
+
+// TestTypographyBareRefs: the CJK fix keeps the space before a bare URL or
+// e-mail address, which GFM autolinks only after white space.
+func TestTypographyBareRefs(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "the space before a bare URL stays, GFM autolinks it only after white space",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "若要删除, https://sender.office.com/ 上的条目, 请联系 admin@contoso.com 或发送至, admin@contoso.com 。",
+				"To delete, https://sender.office.com/ entries, contact admin@contoso.com or send to, admin@contoso.com .") + "\n",
+			want: []string{"'，'", "'，'", "'，'"}, at: []string{",", ", ", ","},
+			fixed: sxs("a-1", "若要删除， https://sender.office.com/ 上的条目，请联系 admin@contoso.com 或发送至， admin@contoso.com 。",
+				"To delete, https://sender.office.com/ entries, contact admin@contoso.com or send to, admin@contoso.com .") + "\n"},
+	})
+}
+
+// TestTypographyCodeElements: the content of inline <code> (<kbd>, <samp>,
+// <pre>) elements is code, as code spans are: never read, never fixed (a
+// fix there is a code-mismatch error).
+func TestTypographyCodeElements(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "the content of <code>, <kbd>, <samp> and <pre> is code",
+			text: sxs("a-1", "Exécutez <code>Get-Mailbox | fl Name; Get-User</code>, puis <kbd>Ctrl+Maj: X</kbd> et <samp>Erreur: 1</samp> <pre>a;  b</pre>.",
+				"Run <code>Get-Mailbox | fl Name; Get-User</code>, then <kbd>Ctrl+Maj: X</kbd> and <samp>Erreur: 1</samp> <pre>a;  b</pre>.") + "\n"},
+		{name: "a <code> element in Chinese text",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "运行 <code>Get-User, Set-User</code> 命令。", "Run the <code>Get-User, Set-User</code> command.") + "\n"},
+	})
+}
+
+// TestTypographyFixedPoint: one --fix reaches a fixed point: the fixed text
+// has nothing left to fix (runCases checks every case with fixed).
+func TestTypographyFixedPoint(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "a run of ASCII marks after Chinese text is fixed whole",
+			// zh-CN: "以 ISO 8601 格式表示:, 其中"
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "以 ISO 8601 格式表示:, 其中 T 为分隔符。", "In ISO 8601 format:, where T is the separator.") + "\n",
+			want: []string{"'：'", "'，'"}, at: []string{":", ", "},
+			fixed: sxs("a-1", "以 ISO 8601 格式表示：，其中 T 为分隔符。", "In ISO 8601 format:, where T is the separator.") + "\n"},
+		{name: "?! after Chinese text",
+			path:  "zh-CN/page.md",
+			text:  sxs("a-1", "真的吗?! 是的。", "Really?! Yes.") + "\n",
+			want:  []string{"'？'", "'！'"},
+			fixed: sxs("a-1", "真的吗？！是的。", "Really?! Yes.") + "\n"},
+	})
+}
+
+// TestTypographyLocaleInDoubt: when ms.contentlocale disagrees with the
+// locale folder (front-matter reports it, and its fix writes the folder's
+// locale), the locale-specific findings are reported without a fix.
+func TestTypographyLocaleInDoubt(t *testing.T) {
+	fm := "---\ntitle: T\nms.contentlocale: fr-FR\n---\n"
+	seg := sxs("a-1", "Schritt 3: Importieren Sie die Datei  erneut.", "Step 3: Import the file again.") + "\n"
+	fixedSeg := sxs("a-1", "Schritt 3: Importieren Sie die Datei erneut.", "Step 3: Import the file again.") + "\n"
+	runCases(t, "typography", []ruleCase{
+		{name: "a de-DE page that says fr-FR gets no French fix; the double space is fixed",
+			path: "de-DE/page.md", text: fm + seg,
+			want:  []string{"missing no-break space (U+00A0) before ':'", "2 spaces in a row"},
+			fixed: fm + fixedSeg},
+		{name: "a fr-FR page that says fr-FR gets it",
+			path: "fr-FR/page.md", text: fm + seg,
+			want:  []string{"missing no-break space (U+00A0) before ':'", "2 spaces in a row"},
+			fixed: fm + sxs("a-1", "Schritt 3\u00a0: Importieren Sie die Datei erneut.", "Step 3: Import the file again.") + "\n"},
+	})
+}
+
+func TestTypographyQuotedValues(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "a colon glued to the quote that opens a value is no sentence colon",
+			// fr-FR/data-loss-prevention: SensitiveType:"France Passport Number"
+			text: sxs("a-1", `Recherchez SensitiveType:"Numéro de passeport français" et Name:“Contoso”.`,
+				`Search for SensitiveType:"France Passport Number" and Name:“Contoso”.`) + "\n"},
+		{name: "a colon before the quote that closes is one",
+			text: sxs("a-1", `Cliquez sur "Étape 3:" puis sur OK.`, `Click "Step 3:" and then OK.`) + "\n",
+			want: []string{"before ':'"}, at: []string{":"}},
+	})
+}
+
+func TestTypographyLineEndings(t *testing.T) {
+	item := func(nl string) string {
+		return "- " + sxs("a-1", "Première ligne"+nl+"    seconde  ligne", "First line"+nl+"    second line") + nl
+	}
+	for _, nl := range []string{"\n", "\r\n", "\r"} {
+		runCases(t, "typography", []ruleCase{
+			{name: fmt.Sprintf("indentation after %q is no double space", nl),
+				text: item(nl), want: []string{"2 spaces in a row"}, at: []string{"  "},
+				fixed: "- " + sxs("a-1", "Première ligne"+nl+"    seconde ligne", "First line"+nl+"    second line") + nl},
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/l10nlint/l10nlint/internal/config"
+	"github.com/l10nlint/l10nlint/internal/report"
 	"github.com/l10nlint/l10nlint/rules"
 )
 
@@ -962,5 +964,112 @@ func TestIgnorePathNamingNoFile(t *testing.T) {
 	_, _, stderr := run(t, "check", "-c", cfg, page)
 	if !strings.Contains(stderr, `ignore path "docs/fr-FR/a.md" names no file`) || strings.Count(stderr, "names no file") != 1 {
 		t.Errorf("stderr %q", stderr)
+	}
+}
+
+// TestFixOnlyUTF8: --fix rewrites UTF-8 files only: a UTF-16 file and one
+// that is not valid UTF-8 (Latin-1) keep their bytes and their findings,
+// with a note, and the summary counts no fix for them.
+func TestFixOnlyUTF8(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	body := "---\ntitle: Titre\nms.contentlocale: de-DE\n---\n# Caf\xe9\n"
+	write(t, "fr-FR/latin1.md", body)
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range strings.ReplaceAll(body, "\xe9", "é") {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	if err := os.WriteFile("fr-FR/utf16.md", u16, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"latin1.md", "utf16.md"} {
+		page := "fr-FR/" + name
+		before, _ := os.ReadFile(page)
+		if _, out, _ := run(t, "check", page, "--no-color", "--only", "front-matter"); !strings.Contains(out, "front-matter") || strings.Contains(out, "mechanical fix") {
+			t.Errorf("%s: the summary offers a fix --fix does not apply:\n%s", name, out)
+		}
+		code, out, errs := run(t, "check", page, "--fix", "--no-color", "--only", "front-matter")
+		if code != ExitFindings || !strings.Contains(errs, "not fixing "+page+": only UTF-8 files are rewritten") || !strings.Contains(out, "front-matter") {
+			t.Errorf("%s: --fix: exit %d\n%s%s", name, code, out, errs)
+		}
+		if after, _ := os.ReadFile(page); !bytes.Equal(after, before) {
+			t.Errorf("%s: --fix rewrote it: %q", name, after)
+		}
+	}
+}
+
+// TestFixOverlaps: an edit inside another one's replacement is done with
+// it (no "left for a next run" message); a finding whose edit overlaps
+// another partly stays reported, and the message says one is left.
+func TestFixOverlaps(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := `<span data-ttu-id="a-1">中文,  英文。</span><span class="sxs-lookup"><span data-stu-id="a-1">Chinese, English.</span></span>`
+	write(t, "zh-CN/p.md", "# "+seg+"\n")
+	code, out, errs := run(t, "check", "zh-CN/p.md", "--fix", "--no-color")
+	if code != ExitOK || strings.Contains(errs, "left for a next run") || !strings.Contains(errs, "fixed 2 findings in 1 files") {
+		t.Errorf("--fix: exit %d\n%s%s", code, out, errs)
+	}
+	if b, _ := os.ReadFile("zh-CN/p.md"); !strings.Contains(string(b), "中文，英文。") {
+		t.Errorf("after --fix: %q", b)
+	}
+	if _, out, errs := run(t, "check", "zh-CN/p.md", "--fix", "--diff"); out != "" || errs != "" {
+		t.Errorf("a second --fix --diff: %q %q", out, errs)
+	}
+
+	write(t, "fr-FR/q.md", "0123456789\n")
+	finding := func(msg string, start, end int, repl string) report.Finding {
+		return report.Finding{Finding: rules.Finding{Rule: "typography", Path: "fr-FR/q.md", Message: msg,
+			Fixes: []rules.Edit{{Range: rules.Range{Start: start, End: end}, New: repl}}}}
+	}
+	var stderr bytes.Buffer
+	left, err := applyFixes([]report.Finding{finding("a", 2, 5, "x"), finding("b", 3, 4, "y"), finding("c", 4, 7, "z")}, false, io.Discard, &stderr)
+	if err != nil || len(left) != 1 || left[0].Message != "c" {
+		t.Errorf("findings left: %+v %v", left, err)
+	}
+	if b, _ := os.ReadFile("fr-FR/q.md"); string(b) != "01x56789\n" {
+		t.Errorf("fixed: %q", b)
+	}
+	if s := stderr.String(); !strings.Contains(s, "fr-FR/q.md: 1 overlapping edits left for a next run") || !strings.Contains(s, "fixed 2 findings in 1 files") {
+		t.Errorf("stderr: %s", s)
+	}
+}
+
+// TestFixDiffPaths: --diff names files from the git repository's top, as
+// git diff does (git apply takes that anywhere in the repository, patch -p1
+// at the top), never with "..", which both refuse. Outside a repository,
+// from the working directory; a file above it is named with a note.
+func TestFixDiffPaths(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	page := "---\ntitle: Titre\nms.contentlocale: de-DE\n---\n# Titre\n"
+	write(t, "repo/docs/fr-FR/a.md", page)
+	write(t, "repo/docs/tools/x.txt", "")
+	if out, err := exec.Command("git", "init", "-q", "repo").CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	t.Chdir(filepath.Join(dir, "repo", "docs", "tools"))
+	_, out, errs := run(t, "check", "--fix", "--diff", "../fr-FR/a.md")
+	if !strings.HasPrefix(out, "diff --git a/docs/fr-FR/a.md b/docs/fr-FR/a.md\n--- a/docs/fr-FR/a.md\n+++ b/docs/fr-FR/a.md\n") || errs != "" {
+		t.Errorf("--diff from a subdirectory:\n%s%s", out, errs)
+	}
+	cmd := exec.Command("git", "apply", "--check", "-")
+	cmd.Stdin = strings.NewReader(out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("git apply refuses the diff: %v %s", err, b)
+	}
+
+	write(t, filepath.Join(dir, "plain", "fr-FR", "a.md"), page)
+	write(t, filepath.Join(dir, "plain", "sub", "x.txt"), "")
+	t.Chdir(filepath.Join(dir, "plain"))
+	if _, out, _ := run(t, "check", "--fix", "--diff", "fr-FR/a.md"); !strings.HasPrefix(out, "diff --git a/fr-FR/a.md b/fr-FR/a.md\n--- a/fr-FR/a.md\n") {
+		t.Errorf("--diff outside a repository:\n%s", out)
+	}
+	t.Chdir(filepath.Join(dir, "plain", "sub"))
+	if _, _, errs := run(t, "check", "--fix", "--diff", "../fr-FR/a.md"); !strings.Contains(errs, `names ../fr-FR/a.md with ".."`) {
+		t.Errorf("no note for a path with ..: %s", errs)
 	}
 }

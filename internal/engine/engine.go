@@ -13,10 +13,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/l10nlint/l10nlint/internal/config"
@@ -320,6 +322,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 					o.internal = append(o.internal, bugs...)
 				}
 			}
+			markNotRewritten(pg, o.findings)
 			if bug != "" {
 				o.internal = append(o.internal, pg.Path+": "+bug)
 			}
@@ -782,6 +785,25 @@ func check(pg *rules.Page, active []enabled, cfg *config.Config, lines *textfile
 		return out, internal
 	}
 	return placeAll(pg, lines, projectPath, raw, make([]report.Finding, 0, len(raw)), internal)
+}
+
+// markNotRewritten marks the findings with fixes of a page check --fix
+// does not rewrite (textfile.Rewritable), so that the summary does not
+// offer them.
+func markNotRewritten(pg *rules.Page, fs []report.Finding) {
+	if !slices.ContainsFunc(fs, func(f report.Finding) bool { return len(f.Fixes) > 0 }) {
+		return
+	}
+	invalidAt := -1
+	if !utf8.ValidString(pg.Text) {
+		invalidAt = 0 // where does not matter here
+	}
+	if textfile.Rewritable(pg.Encoding, invalidAt) {
+		return
+	}
+	for i := range fs {
+		fs[i].NotRewritten = len(fs[i].Fixes) > 0
+	}
 }
 
 // placeAll places findings (place), appending them to out and the rules'

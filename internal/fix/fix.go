@@ -14,25 +14,73 @@ import (
 	"github.com/l10nlint/l10nlint/rules"
 )
 
-// Apply returns text with the edits applied. Edits are applied in order of
-// position; an edit overlapping an earlier one is skipped (and counted), so
-// two rules fixing the same place cannot garble it.
+// Apply returns text with the edits applied, and how many were not
+// (ApplyEach).
 func Apply(text string, edits []rules.Edit) (string, int) {
-	es := append([]rules.Edit(nil), edits...)
-	sort.SliceStable(es, func(i, j int) bool { return es[i].Range.Start < es[j].Range.Start })
-	var b strings.Builder
-	at, skipped := 0, 0
-	for _, e := range es {
-		if e.Range.Start < at || e.Range.End > len(text) || e.Range.Start > e.Range.End {
+	out, outcomes := ApplyEach(text, edits)
+	skipped := 0
+	for _, o := range outcomes {
+		if o != Applied {
 			skipped++
-			continue
 		}
-		b.WriteString(text[at:e.Range.Start])
-		b.WriteString(e.New)
-		at = e.Range.End
+	}
+	return out, skipped
+}
+
+// An Outcome is what ApplyEach did with an edit.
+type Outcome uint8
+
+const (
+	// Applied: the edit is made.
+	Applied Outcome = iota
+	// Covered: the edit lies within an applied edit's range (or is the
+	// same edit again), whose replacement took the text it would change:
+	// "中文,  英文" has the comma's fix take the two spaces the
+	// double-space fix would shorten. Nothing is left for a next run.
+	Covered
+	// Skipped: the edit overlaps an applied one partly, or its range is
+	// not in the text. A next run finds its problem again.
+	Skipped
+)
+
+// ApplyEach returns text with the edits applied, in order of position, and
+// the outcome of each edit (in the order given). An edit overlapping an
+// earlier one is not made, so that two rules fixing the same place cannot
+// garble it.
+func ApplyEach(text string, edits []rules.Edit) (string, []Outcome) {
+	order := make([]int, len(edits))
+	for i := range order {
+		order[i] = i
+	}
+	// By position; an insertion before a replacement at the same place.
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := edits[order[i]].Range, edits[order[j]].Range
+		return a.Start < b.Start || a.Start == b.Start && a.End < b.End
+	})
+	outcomes := make([]Outcome, len(edits))
+	var b strings.Builder
+	at := 0
+	last := -1 // the last edit applied
+	for _, k := range order {
+		e := edits[k]
+		switch {
+		case e.Range.End > len(text) || e.Range.Start > e.Range.End:
+			outcomes[k] = Skipped
+		case last >= 0 && e == edits[last]:
+			outcomes[k] = Covered
+		case e.Range.Start < at:
+			outcomes[k] = Skipped
+			if l := edits[last].Range; e.Range.Start > l.Start && e.Range.End <= l.End {
+				outcomes[k] = Covered
+			}
+		default:
+			b.WriteString(text[at:e.Range.Start])
+			b.WriteString(e.New)
+			at, last = e.Range.End, k
+		}
 	}
 	b.WriteString(text[at:])
-	return b.String(), skipped
+	return b.String(), outcomes
 }
 
 // WriteFile replaces a file's content atomically: a temporary file in the
@@ -70,7 +118,7 @@ func WriteFile(path string, content []byte) error {
 }
 
 // Diff writes a unified diff of old → new for path, with three lines of
-// context.
+// context, in git's form (git apply and patch -p1 take it).
 func Diff(w io.Writer, path, old, new string) error {
 	if old == new {
 		return nil
@@ -86,7 +134,10 @@ func Diff(w io.Writer, path, old, new string) error {
 		suf++
 	}
 	hunks := hunksOf(a[pre:len(a)-suf], b[pre:len(b)-suf], pre)
-	if _, err := fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", path, path); err != nil {
+	// The diff --git line makes the names the repository top's for git
+	// apply run in a subdirectory, as git diff's are (without it, git apply
+	// reads them from the working directory).
+	if _, err := fmt.Fprintf(w, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path); err != nil {
 		return err
 	}
 	for _, h := range mergeHunks(hunks, 3) {

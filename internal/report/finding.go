@@ -40,6 +40,10 @@ type Finding struct {
 	// same text may occur earlier in the segment.
 	TargetOffset int
 	InTarget     bool
+	// NotRewritten is set on a finding with Fixes in a file check --fix
+	// does not rewrite (not UTF-8): the fixes are shown, not counted as
+	// --fix's.
+	NotRewritten bool
 }
 
 // Span is a range of a file by positions: End is exclusive.

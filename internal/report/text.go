@@ -217,7 +217,7 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool, fixComma
 		plural(run.Files, "file"), plural(run.Segments, "segment"))
 	fixable := 0
 	for _, f := range run.Findings {
-		if len(f.Fixes) > 0 && !fixed {
+		if len(f.Fixes) > 0 && !f.NotRewritten && !fixed {
 			fixable++
 		}
 	}

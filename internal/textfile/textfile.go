@@ -25,6 +25,15 @@ func Decode(b []byte) (text string, encoding string, invalidAt int, err error) {
 	return decode(b, false)
 }
 
+// Rewritable reports whether text decoded as encoding, with its first
+// invalid UTF-8 byte at invalidAt (-1: none), can be written back as UTF-8
+// with the same bytes but for the edits: UTF-8 (with or without its byte
+// order mark) and valid. check --fix rewrites only such files: in a UTF-16
+// file it would change the encoding, in a Latin-1 one mix two.
+func Rewritable(encoding string, invalidAt int) bool {
+	return invalidAt < 0 && (encoding == "utf-8" || encoding == "utf-8-bom")
+}
+
 // DecodeOwned is Decode for bytes the caller hands over and never modifies
 // again: UTF-8 text is used in place rather than copied.
 func DecodeOwned(b []byte) (text string, encoding string, invalidAt int, err error) {
