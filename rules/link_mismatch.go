@@ -252,7 +252,11 @@ func describeLink(l Link) string {
 	if l.Kind == AutoLink {
 		return fmt.Sprintf("<%s>", l.Dest)
 	}
-	return fmt.Sprintf("[%s](%s)", shorten(l.Label, 40), l.Dest)
+	bang := ""
+	if l.Kind == ImageLink {
+		bang = "!" // as written: an image is ![alt](src)
+	}
+	return fmt.Sprintf("%s[%s](%s)", bang, shorten(l.Label, 40), l.Dest)
 }
 
 // localeParams are query parameters whose value is a locale or language.

@@ -64,6 +64,14 @@ func TestLinkMismatch(t *testing.T) {
 		{name: "dropped link",
 			text: sxs("a-106", "Sélectionnez **Rapports d’audit**, puis choisissez le rapport ISO.", "Select **Audit Reports**, and then choose the ISO report in the [report library](https://aka.ms/stp-library).") + "\n",
 			want: []string{"link missing from the target: the source [report library](https://aka.ms/stp-library)"}},
+		{name: "dropped image, quoted as an image",
+			text: sxs("a-1", "Cliquez sur Nouveau.", "Click ![New icon](media/new.gif) **New**.") + "\n",
+			want: []string{"image missing from the target: the source ![New icon](media/new.gif)"}},
+		{name: "torn image, quoted as an image",
+			// zh-CN/change-the-hold-duration-for-an-inactive-mailbox.md: the
+			// translation moved the ![ away from its ](src)
+			text: sxs("a-1", "Cliquez sur Nouveau](media/new.gif) **Nouveau** ![.", "Click ![New icon](media/new.gif) **New**.") + "\n",
+			want: []string{`image syntax broken in the target: "media/new.gif" appears, but not as the image the source has: ![New icon](media/new.gif)`}},
 		{name: "changed destination",
 			text: sxs("a-1", "Voir [la page](https://aka.ms/other).", "See [the page](https://aka.ms/page).") + "\n",
 			want: []string{`link destination changed: source has "https://aka.ms/page", target has "https://aka.ms/other"`},
