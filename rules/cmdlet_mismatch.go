@@ -269,7 +269,9 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			if overlaps(code, f.r.Start, f.r.End) {
 				continue
 			}
-			c := count(lower[f.r.Start:f.r.End])
+			// Counted as the whole word it stands in
+			// (start-new-compliancesearch, not new-compliancesearch).
+			c := count(lower[f.shown:f.r.End])
 			eligible[q] = c[0] > c[1]
 		}
 		weight := func(k, q int) int {

@@ -72,7 +72,8 @@ func boldLabels(raw string) []boldLabel {
 		}
 		if key := labelKey(labelText(text)); key != "" {
 			rest := strings.TrimLeft(raw[next:], " \u00a0")
-			out = append(out, boldLabel{text: labelText(text), key: key, glossed: strings.HasPrefix(rest, "(") && glossAt(rest)})
+			glossed := (strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（")) && glossAt(rest)
+			out = append(out, boldLabel{text: labelText(text), key: key, glossed: glossed})
 		}
 	}
 	return out
@@ -86,6 +87,12 @@ func boldLabels(raw string) []boldLabel {
 // scripts written without spaces.
 func labelKey(s string) string {
 	var words []string
+	s = strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width forms
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	}) {
@@ -117,14 +124,40 @@ var labelStopWords = wordSet(`the a an of to and or for in on with by
 	os as um uma do da dos das em com
 	het een van voor met`)
 
-// labelText is a label as the reader sees it: backslash escapes and link
-// destinations dropped, outer quotes and white space trimmed.
+// labelText is a label as the reader sees it: images (icons) dropped, links
+// as their text, character references decoded, backslash escapes dropped,
+// outer quotes and white space trimmed.
 func labelText(s string) string {
-	if i := strings.Index(s, "]("); i >= 0 && strings.HasPrefix(s, "[") {
-		s = s[1:i]
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			if j := linkEndIn(s, i); j > i {
+				i = j
+				continue
+			}
+		case c == '[':
+			if j := linkEndIn(s, i); j > i {
+				if k := strings.Index(s[i:j], "]"); k > 0 {
+					b.WriteString(s[i+1 : i+k])
+				}
+				i = j
+				continue
+			}
+		case c == '&':
+			if n, d := entityAt(s[i:]); n > 0 {
+				b.WriteString(d)
+				i += n
+				continue
+			}
+		case c == '\\':
+			i++
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
 	}
-	s = strings.ReplaceAll(s, `\`, "")
-	return strings.TrimFunc(s, func(r rune) bool {
+	return strings.TrimFunc(b.String(), func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(`"'“”„«»‘’「」『』`, r)
 	})
 }
@@ -168,8 +201,9 @@ func labelDifference(g *group) string {
 		if len(src) == 0 || len(src) != len(tgt) {
 			continue
 		}
-		srcWhole := string(appendConsistencyKey(nil, s.Source, true))
-		tgtWhole := string(appendConsistencyKey(nil, s.Target, true))
+		// A label is a part of the text: bold around the whole sentence
+		// is emphasis, not a UI label.
+		srcWhole, tgtWhole := labelKey(s.Source), labelKey(s.Target)
 		ok := true
 		for _, l := range src {
 			ok = ok && l.key != srcWhole && labelWords(l.text) <= 6
@@ -180,7 +214,17 @@ func labelDifference(g *group) string {
 		if !ok {
 			continue
 		}
-		sk := sortedKeys(src)
+		// Sources are compared only if they bold the same labels, as
+		// written but for case: "Message ID" and "message_id" are two
+		// field names, whatever their keys.
+		var written []string
+		for _, l := range src {
+			written = append(written, strings.ToLower(strings.TrimFunc(l.text, func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			})))
+		}
+		slices.Sort(written)
+		sk := strings.Join(written, "\x00")
 		if _, seen := bySource[sk]; !seen {
 			order = append(order, sk)
 		}
@@ -238,31 +282,53 @@ func labelsOnlyIn(a, b []boldLabel) []boldLabel {
 
 // keptWordsDifference reports source words one variant keeps in English
 // and another translates: common words of the source (not names, not
-// do-not-translate terms), outside code, links and URLs. In a locale
-// written in another script one such word is enough; in a Latin-script
-// locale, whose words English often shares (options, Name, Portal, Details),
-// it takes two kept side by side, a phrase ("privacy statement").
+// do-not-translate terms), outside code, links, URLs and glosses. In a
+// locale written in another script one such word is enough; in a
+// Latin-script locale, whose words English often shares (options, Name,
+// Portal, Details), it takes two kept side by side, a phrase ("privacy
+// statement"), that the other variant has neither of, nor as one word
+// (Support-Team and Supportteam are both German). Only variants whose
+// sources have the same words are compared ("Month YYYY" and "MonthYYYY"
+// share a key, not a meaning). Linear in the variants: each word is
+// looked up in a count of the variants that keep it and of those that
+// lack it.
 func keptWordsDifference(g *group, dnt []string, loc string) string {
 	latin := locale.Script(loc) == unicode.Latin
 	type reading struct {
+		src   string          // the source's prose words, joined
 		prose []string        // the target's prose words, lower case, in order
+		joint string          // the target's prose, lower case
 		all   map[string]bool // every word of the target's plain text
+	}
+	vars := g.vars
+	if len(vars) > 64 {
+		vars = vars[:64] // the most frequent come first (g.list); enough to tell
 	}
 	var src []string
 	var names map[string]bool
-	reads := make([]reading, 0, len(g.vars))
-	for _, v := range g.vars {
+	bySource := map[string][]reading{}
+	var order []string
+	for _, v := range vars {
 		s := firstPlace(v)
+		words := asciiWords(proseOnly(s.SourceRaw))
 		if src == nil {
-			src = asciiWords(proseOnly(s.SourceRaw))
+			src = words
 			names = sourceNames(s.Source, dnt)
 		}
 		all := map[string]bool{}
 		for _, w := range asciiWords(s.Target) {
 			all[w] = true
 		}
-		prose := proseOnly(s.TargetRaw)
-		reads = append(reads, reading{prose: asciiWords(withoutGlossed(prose)), all: all})
+		srcSet := map[string]bool{}
+		for _, w := range words {
+			srcSet[w] = true
+		}
+		prose := withoutGlossed(proseOnly(s.TargetRaw), srcSet)
+		key := strings.Join(words, " ")
+		if _, ok := bySource[key]; !ok {
+			order = append(order, key)
+		}
+		bySource[key] = append(bySource[key], reading{src: key, prose: asciiWords(prose), joint: strings.ToLower(prose), all: all})
 	}
 	common := map[string]bool{}
 	for _, w := range src {
@@ -285,57 +351,98 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 			delete(common, strings.ToLower(src0[i:j]))
 		}
 	}
-	for a := range reads {
-		for b := range reads {
-			if a == b {
-				continue
+	for _, key := range order {
+		reads := bySource[key]
+		if len(reads) < 2 {
+			continue
+		}
+		words := strings.Fields(key)
+		// lacking[w]: a variant lacks the word (the phrase's words and the
+		// phrase written as one word, in a Latin-script locale).
+		lacks := func(r reading, phrase ...string) bool {
+			for _, w := range phrase {
+				if r.all[w] {
+					return false
+				}
 			}
-			var kept []string
-			for k, w := range reads[a].prose {
-				if !common[w] || reads[b].all[w] {
+			return len(phrase) < 2 || !strings.Contains(r.joint, strings.Join(phrase, ""))
+		}
+		someLack := func(phrase ...string) bool {
+			for _, r := range reads {
+				if lacks(r, phrase...) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, r := range reads {
+			for k, w := range r.prose {
+				if !common[w] {
 					continue
 				}
-				if latin {
-					// A phrase: this word and the next both kept, and next
-					// to each other in the source too.
-					if k+1 >= len(reads[a].prose) {
-						continue
+				if !latin {
+					if someLack(w) {
+						return fmt.Sprintf("%q kept in English in one and translated in another", w)
 					}
-					n := reads[a].prose[k+1]
-					if !common[n] || reads[b].all[n] || !adjacentIn(src, w, n) {
-						continue
-					}
-					kept = append(kept, w+" "+n)
-					break
+					continue
 				}
-				kept = append(kept, w)
-				break
-			}
-			if len(kept) > 0 {
-				return fmt.Sprintf("%q kept in English in one and translated in another", kept[0])
+				// A phrase: this word and the next both kept, next to each
+				// other in the source too, written apart (not Support-Team).
+				if k+1 >= len(r.prose) {
+					continue
+				}
+				n := r.prose[k+1]
+				if !common[n] || !adjacentIn(words, w, n) || !strings.Contains(r.joint, w+" "+n) {
+					continue
+				}
+				if someLack(w, n) {
+					return fmt.Sprintf("%q kept in English in one and translated in another", w+" "+n)
+				}
 			}
 		}
 	}
 	return ""
 }
 
-// withoutGlossed blanks the English runs of s that a translation in
-// parentheses follows ("ABA Routing Number (US-Bankleitzahl)"): the
-// convention for names the product shows in English, not a word left
-// untranslated.
-func withoutGlossed(s string) string {
+// withoutGlossed blanks the English of s that a translation in parentheses
+// follows ("ABA Routing Number (US-Bankleitzahl)", "privacy statement（隐私
+// 声明）") or that stands in parentheses after its translation ("隐私声明
+// (privacy statement)"): the convention for names the product shows in
+// English, not words left untranslated.
+func withoutGlossed(s string, srcWords map[string]bool) string {
 	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		if b[i] != '(' || !glossAt(s[i:]) {
+	for i := 0; i < len(s); i++ {
+		open := 0
+		switch {
+		case s[i] == '(':
+			open = 1
+		case strings.HasPrefix(s[i:], "（"):
+			open = len("（")
+		default:
 			continue
 		}
-		// Back over spaces, then over the run of ASCII words before.
+		inner, end := parenText(s[i+open:])
+		if end > 0 && sourceProse(inner, srcWords) {
+			// (English) after its translation.
+			for m := i + open; m < i+open+len(inner); m++ {
+				b[m] = ' '
+			}
+			continue
+		}
+		if !glossAt(s[i:]) {
+			continue
+		}
+		// Back over spaces and quotes, then over the English before.
 		j := i
-		for j > 0 && b[j-1] == ' ' {
-			j--
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:j])
+			if r != ' ' && r != '\u00a0' && !strings.ContainsRune(`"'«»“”„‘’*_`, r) {
+				break
+			}
+			j -= n
 		}
 		k := j
-		for k > 0 && (isASCIILetter(b[k-1]) || strings.IndexByte(" -?'*_", b[k-1]) >= 0) {
+		for k > 0 && (isASCIILetter(s[k-1]) || strings.IndexByte(" -?'*_", s[k-1]) >= 0) {
 			k--
 		}
 		for m := k; m < j; m++ {
@@ -345,15 +452,54 @@ func withoutGlossed(s string) string {
 	return string(b)
 }
 
-// glossAt reports whether s starts with a parenthesized text that may
-// translate what comes before it: one with a lower-case letter, not an
-// acronym ("(EAC)").
-func glossAt(s string) bool {
-	end := strings.IndexByte(s, ')')
-	if end < 0 {
-		end = len(s)
+// parenText returns the text of s up to its closing parenthesis (ASCII or
+// full-width), within a short distance, and where that closer ends (0 when
+// there is none).
+func parenText(s string) (string, int) {
+	for i := 0; i < len(s) && i < 200; i++ {
+		if s[i] == ')' {
+			return s[:i], i + 1
+		}
+		if strings.HasPrefix(s[i:], "）") {
+			return s[:i], i + len("）")
+		}
 	}
-	return strings.IndexFunc(s[:end], unicode.IsLower) >= 0
+	return "", 0
+}
+
+// sourceProse reports whether s is words of the source (ASCII letters,
+// spaces and hyphens between), with a lower-case letter: English, not an
+// acronym alone, nor a word of the translation (US-Bankleitzahl).
+func sourceProse(s string, srcWords map[string]bool) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || strings.IndexFunc(s, unicode.IsLower) < 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isASCIILetter(s[i]) && s[i] != ' ' && s[i] != '-' {
+			return false
+		}
+	}
+	for _, w := range asciiWords(s) {
+		if !srcWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// glossAt reports whether s starts with a parenthesized text that may
+// translate what comes before it: one with a lower-case letter or a letter
+// of a script without case (隐私声明), not an acronym ("(EAC)").
+func glossAt(s string) bool {
+	_, n := utf8.DecodeRuneInString(s) // the opening parenthesis
+	inner, _ := parenText(s[n:])
+	if inner == "" {
+		return false
+	}
+	return strings.IndexFunc(inner, func(r rune) bool {
+		return unicode.IsLower(r) || r >= 0x2E80 && unicode.IsLetter(r)
+	}) >= 0
 }
 
 // adjacentIn reports whether words holds a followed by b.
@@ -401,7 +547,9 @@ func proseOnly(raw string) string {
 				continue
 			}
 		case c == '<':
-			if j := strings.IndexByte(raw[i:], '>'); j > 0 {
+			// A tag is short: a < without its > nearby is text (and the
+			// scan stays linear on a text of many).
+			if j := strings.IndexByte(raw[i:min(len(raw), i+maxTagLen)], '>'); j > 0 {
 				b.WriteByte(' ')
 				i += j + 1
 				continue
@@ -430,7 +578,10 @@ func linkEndIn(raw string, i int) int {
 		j++
 	}
 	depth := 0
-	for ; j < len(raw); j++ {
+	// A link's text and destination are short: an unclosed [ far from its
+	// ] is text (and the scan stays linear on a text of many).
+	limit := min(len(raw), i+maxLinkLen)
+	for ; j < limit; j++ {
 		if raw[j] == '\\' {
 			j++
 			continue
@@ -443,7 +594,7 @@ func linkEndIn(raw string, i int) int {
 			}
 		}
 	}
-	if j+1 >= len(raw) {
+	if j+1 >= limit {
 		return i
 	}
 	closer := byte(')')
@@ -454,12 +605,19 @@ func linkEndIn(raw string, i int) int {
 	default:
 		return i
 	}
-	k := strings.IndexByte(raw[j+2:], closer)
+	k := strings.IndexByte(raw[j+2:min(len(raw), j+2+maxLinkLen)], closer)
 	if k < 0 {
 		return i
 	}
 	return j + 2 + k + 1
 }
+
+// maxTagLen and maxLinkLen bound the scans for a tag's > and for a link's
+// ] and ).
+const (
+	maxTagLen  = 500
+	maxLinkLen = 2000
+)
 
 // asciiWords returns the runs of ASCII letters of s, in lower case: the
 // words a translation may keep from an English source.

@@ -39,12 +39,13 @@ func followedText(target, old, new string) int {
 			}
 		}
 	}
+	have := targetTokens(target)
 	var oldIn, oldOut, newIn, newOut int
 	for t, absenceTells := range ot {
 		if _, ok := nt[t]; ok {
 			continue
 		}
-		if hasToken(target, t) {
+		if have[t] {
 			oldIn++
 		} else if absenceTells {
 			oldOut++
@@ -54,7 +55,7 @@ func followedText(target, old, new string) int {
 		if _, ok := ot[t]; ok {
 			continue
 		}
-		if hasToken(target, t) {
+		if have[t] {
 			newIn++
 		} else if absenceTells {
 			newOut++
@@ -80,17 +81,18 @@ func hasNumberWord(s string) bool {
 }
 
 // keptNames are names a translation keeps that a source text may drop or
-// add: the proper nouns of the built-in product names, and Windows and
-// Server (Windows PowerShell, Exchange Server).
+// add: the proper nouns of the built-in product names, and Windows
+// (Windows PowerShell). Not Online nor Server: a translation has them as
+// common words (auf dem Server).
 var keptNames = func() map[string]bool {
-	m := map[string]bool{"windows": true, "server": true}
+	m := map[string]bool{"windows": true}
 	for _, t := range defaultDoNotTranslate {
 		for _, w := range strings.Fields(t) {
 			// Not the common words some names have, which a translation
 			// translates (OneDrive Entreprise, Microsoft 团队).
 			switch w {
 			case "Business", "Active", "Directory", "Protection", "Information", "App", "Security", "Cloud",
-				"Teams", "Flow", "Power", "for", "on":
+				"Teams", "Flow", "Power", "Online", "for", "on":
 				continue
 			}
 			m[strings.ToLower(w)] = true
@@ -103,7 +105,8 @@ var keptNames = func() map[string]bool {
 // written, in lower case: digit runs, words of two capitals or more (EAC),
 // words with a capital after a lower-case letter (PowerShell), and
 // keptNames. Each maps to whether a translation without it tells: for
-// acronyms and keptNames; a translation may spell a number out or
+// digit runs (followedText drops them next to a spelled-out number) and
+// keptNames; a translation may localize an acronym (EAC: CAE) or
 // translate an identifier-like word (eDiscovery: découverte électronique),
 // so only their presence tells.
 func keptTokens(s string) map[string]bool {
@@ -116,7 +119,7 @@ func keptTokens(s string) map[string]bool {
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
-			out[s[i:j]] = out[s[i:j]] || false
+			out[s[i:j]] = true
 			i = j
 		case isASCIILetter(c):
 			j := i
@@ -135,7 +138,7 @@ func keptTokens(s string) map[string]bool {
 			lw := strings.ToLower(w)
 			acronym, name := upper == len(w) && len(w) >= 2, upper > 0 && keptNames[lw]
 			if !glued && (acronym || camel || name) {
-				out[lw] = out[lw] || acronym || name
+				out[lw] = out[lw] || name
 			}
 			i = j
 		default:
@@ -145,49 +148,30 @@ func keptTokens(s string) map[string]bool {
 	return out
 }
 
-// hasToken reports whether s has t (lower case) as a whole word or digit
-// run, ignoring case: a letter or digit of the same kind must not touch it
-// (Exchange-Aufbewahrungsrichtlinie has Exchange).
-func hasToken(s, t string) bool {
-	digits := t[0] >= '0' && t[0] <= '9'
-	for from := 0; from <= len(s)-len(t); {
-		k := indexFold(s[from:], t)
-		if k < 0 {
-			return false
-		}
-		i, j := from+k, from+k+len(t)
-		same := func(c byte) bool {
-			if digits {
-				return c >= '0' && c <= '9'
+// targetTokens returns the words of ASCII letters and the digit runs of s,
+// in lower case: what a kept token is looked up in (Exchange-
+// Aufbewahrungsrichtlinie has exchange). One pass, so that a text with
+// thousands of tokens is read once.
+func targetTokens(s string) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < len(s); {
+		c := s[i]
+		j := i
+		switch {
+		case c >= '0' && c <= '9':
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
 			}
-			return isASCIILetter(c)
+			out[s[i:j]] = true
+		case isASCIILetter(c):
+			for j < len(s) && isASCIILetter(s[j]) {
+				j++
+			}
+			out[strings.ToLower(s[i:j])] = true
+		default:
+			j++
 		}
-		if (i == 0 || !same(s[i-1])) && (j == len(s) || !same(s[j])) {
-			return true
-		}
-		from = i + 1
+		i = j
 	}
-	return false
-}
-
-// indexFold is strings.Index ignoring ASCII case, for an ASCII lower-case
-// needle.
-func indexFold(s, t string) int {
-	for i := 0; i+len(t) <= len(s); i++ {
-		k := 0
-		for k < len(t) {
-			c := s[i+k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != t[k] {
-				break
-			}
-			k++
-		}
-		if k == len(t) {
-			return i
-		}
-	}
-	return -1
+	return out
 }

@@ -672,7 +672,7 @@ func uninflectNames(target string, names map[string]bool) string {
 
 // negations are the words that turn a statement around ("no" only before
 // another word: "Account No." and "no d'identité" are numbers).
-var negations = wordSet(`not no never none nothing nobody nowhere without cannot neither nor`)
+var negations = wordSet(`not no never none nothing nobody nowhere without cannot neither nor unable`)
 
 // negativePrefixes make a word's opposite (insensitive, unsupported).
 var negativePrefixes = []string{"non", "un", "in", "im", "dis"}
@@ -704,7 +704,8 @@ type sourceWords struct {
 	words    []string        // lower-case words, in order
 	stems    map[string]bool // their stems
 	names    []string        // lower-case words written as names (see readSourceWords)
-	idents   []string        // those of names written as identifiers: an inner capital past a lower-case letter, or four capitals and more
+	idents   []string        // those of names written as identifiers: an inner capital past a lower-case letter
+	caps     []string        // and those of four capitals or more (NEAR, ONEAR, WARNING)
 	numbers  map[string]bool // digit runs and spelled-out numbers
 	negative bool            // an odd number of negations
 }
@@ -791,8 +792,10 @@ func readSourceWords(s string) sourceWords {
 		switch {
 		case strings.IndexFunc(w.text[size:], unicode.IsUpper) >= 0:
 			sw.names = append(sw.names, lw)
-			if strings.IndexFunc(w.text, unicode.IsLower) >= 0 || utf8.RuneCountInString(w.text) >= 4 {
+			if strings.IndexFunc(w.text, unicode.IsLower) >= 0 {
 				sw.idents = append(sw.idents, lw)
+			} else if utf8.RuneCountInString(w.text) >= 4 {
+				sw.caps = append(sw.caps, lw)
 			}
 		case unicode.IsUpper(r) && !w.initial && !titleCase && w.text != "I" && size < len(w.text):
 			sw.names = append(sw.names, lw)
@@ -888,7 +891,10 @@ func wordsDiffer(a, b sourceWords, strict bool) bool {
 	}
 	for _, x := range [2][2]sourceWords{{a, b}, {b, a}} {
 		for _, n := range x[0].names {
-			if strict && !slices.Contains(x[0].idents, n) {
+			// Capitals alone are an operator's name only against another
+			// (NEAR and ONEAR), not against a word (WARNING and Caution).
+			operator := slices.Contains(x[0].caps, n) && otherCaps(x[1], x[0])
+			if strict && !slices.Contains(x[0].idents, n) && !operator {
 				continue
 			}
 			if !x[1].stems[stem(n)] && !sameName(n, x[0].words, x[1]) {
@@ -899,6 +905,17 @@ func wordsDiffer(a, b sourceWords, strict bool) bool {
 			if o, ok := antonyms[w]; ok && !x[0].stems[o] && x[1].stems[o] && !x[1].stems[w] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// otherCaps reports whether a has a word of four capitals or more that b
+// lacks.
+func otherCaps(a, b sourceWords) bool {
+	for _, c := range a.caps {
+		if !b.stems[stem(c)] {
+			return true
 		}
 	}
 	return false

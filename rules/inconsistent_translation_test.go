@@ -92,9 +92,15 @@ func TestInconsistentTranslationDefault(t *testing.T) {
 	// translation of two UI labels (Send, Submit: 18); sources that differ
 	// by a product name (24); a link's text kept in English (26); a label
 	// or words kept in English with their translation in parentheses, the
-	// convention for names the UI shows in English (28, 30); in zh-CN,
-	// a character reference (8), bold moved within one label (10) and bold
-	// around the whole text (12).
+	// convention for names the UI shows in English (28, 30); bold around a
+	// whole sentence (32); a label with a character reference or an icon
+	// (34, 36); English in quotes before its gloss (38); "Unable to" and
+	// "Can't" (40); WARNING and Caution (42). In zh-CN: a character
+	// reference (8), bold moved within one label (10), bold around the whole
+	// text (12), glosses after and before the English, in full-width and
+	// ASCII parentheses (15-21), full-width letters (23). In de-DE: two
+	// source labels written differently (Message ID, message_id) and a
+	// compound written with and without its hyphen (Support-Team).
 
 	// With any-wording, each of those rewordings is reported.
 	all := consistencyFindings(t, nil, 0, "../testdata/consistency-strict")

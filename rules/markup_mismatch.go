@@ -57,9 +57,20 @@ func runMarkupMismatch(p *Pass) {
 				at, weak = r, r == s.Target.Range
 			}
 		}
+		// Markers shown as text, whether left over by the pairing, paired
+		// with nothing or escaped, render alike: \*.contoso.com is
+		// *.contoso.com.
+		sl, tl := literalMarkers(s.Source), literalMarkers(s.Target)
+		textual := true // the target shows as many markers as text as the source
+		for _, m := range []byte{'*', '_', '~'} {
+			textual = textual && sl[m]+escapeCount(s.Source, m) == tl[m]+escapeCount(s.Target, m)
+		}
 		if p.Bool("check-emphasis") && (len(s.Source.Emphasis) > 0 || len(s.Target.Emphasis) > 0) {
 			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
 			for _, kind := range []string{"bold", "italic", "strikethrough", "unrendered"} {
+				if kind == "unrendered" && textual {
+					continue
+				}
 				if se[kind] != te[kind] {
 					// Where the target has more, its first such run; where it
 					// has fewer, the runs it kept are right: its first run that
@@ -95,9 +106,8 @@ func runMarkupMismatch(p *Pass) {
 		}
 		if p.Bool("check-escapes") {
 			se, te := escapes(s.Source), escapes(s.Target)
-			// A marker the source shows as text, left over from a pairing,
-			// is what the target's escaped marker shows, and the reverse.
-			sl, tl := leftoverMarkers(s.Source), leftoverMarkers(s.Target)
+			// A marker the source shows as text is what the target's
+			// escaped marker shows, and the reverse.
 			for _, m := range []byte{'*', '_', '~'} {
 				if d := sl[m] - tl[m]; d > 0 {
 					te = dropEscapes(te, m, d)
@@ -213,14 +223,15 @@ func pairedKind(d Delim, two bool) string {
 	return "italic"
 }
 
-// leftoverMarkers counts, by marker, the characters of runs that pair but
-// not whole, shown as text: the second * of a ** that closes a * opener
-// (*\*Mail flow rules**), which the target may rightly write \*.
-func leftoverMarkers(t Text) map[byte]int {
+// literalMarkers counts, by marker, the characters of delimiter runs shown
+// as text: the runs that pair with nothing, and what is left of runs that
+// pair but not whole (the second * of a ** that closes a * opener,
+// *\*Mail flow rules**).
+func literalMarkers(t Text) map[byte]int {
 	var m map[byte]int
-	paired, left, _ := pairDelims(t.Emphasis)
+	_, left, _ := pairDelims(t.Emphasis)
 	for i, d := range t.Emphasis {
-		if paired[i] && left[i] > 0 {
+		if left[i] > 0 {
 			if m == nil {
 				m = map[byte]int{}
 			}
@@ -228,6 +239,17 @@ func leftoverMarkers(t Text) map[byte]int {
 		}
 	}
 	return m
+}
+
+// escapeCount counts t's escapes of marker m.
+func escapeCount(t Text, m byte) int {
+	n := 0
+	for _, e := range t.Escapes {
+		if e.Char == m {
+			n++
+		}
+	}
+	return n
 }
 
 // pairDelims reports, for each delimiter run, whether some of it pairs

@@ -238,53 +238,57 @@ func runNumberMismatch(pass *Pass) {
 	}
 }
 
-// fullStopNumbers reports the missing numbers whose dots the target wrote
-// as ideographic full stops (TLS 1。2, 127.0.0。1: a machine translation's
-// sentence end inside a number), each at its place, and returns the
-// numbers left to report: without them and the pieces the target's
-// mangled form was read as.
+// fullStopNumbers reports the numbers whose dots the target wrote as
+// ideographic full stops (TLS 1。2, 127.0.0。1: a machine translation's
+// sentence end inside a number), each at its place, when the source has the
+// number with its dots; and returns the numbers left to report: without
+// the source's number and the pieces the mangled form was read as (1。0
+// reads as 1, which even matches the source's 1.0 by value, and a 0).
 func fullStopNumbers(pass *Pass, seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
 	raw := seg.Target.Raw
 	if !strings.Contains(raw, "。") {
 		return missing, extra
 	}
-	var left []numbers.Number
-	for _, n := range missing {
-		if n.Text == "" || !strings.Contains(n.Text, ".") {
-			left = append(left, n)
+	src := seg.Source.Plain
+	for _, m := range fullStopRe.FindAllStringIndex(raw, -1) {
+		got := raw[m[0]:m[1]]
+		want := strings.ReplaceAll(got, "。", ".")
+		if !containsNumber(src, want) {
 			continue
 		}
-		at := -1
-		var got string
-		// Every dot a full stop, else one of them.
-		variants := []string{strings.ReplaceAll(n.Text, ".", "。")}
-		for i := 0; i < len(n.Text); i++ {
-			if n.Text[i] == '.' {
-				variants = append(variants, n.Text[:i]+"。"+n.Text[i+1:])
-			}
-		}
-		for _, v := range variants {
-			if i := strings.Index(raw, v); i >= 0 {
-				at, got = i, v
-				break
-			}
-		}
-		if at < 0 {
-			left = append(left, n)
-			continue
-		}
-		pass.ReportSegmentAt(seg, Range{Start: seg.Target.Range.Start + at, End: seg.Target.Range.Start + at + len(got)},
-			"number written with an ideographic full stop: %q for %q (a dot inside a number stays a dot)", got, n.Text)
-		// The pieces the mangled form was read as are no extra numbers.
-		kept := extra[:0:0]
-		for _, x := range extra {
-			if x.Text == "" || !strings.Contains(got, x.Text) {
-				kept = append(kept, x)
-			}
-		}
-		extra = kept
+		pass.ReportSegmentAt(seg, Range{Start: seg.Target.Range.Start + m[0], End: seg.Target.Range.Start + m[1]},
+			"number written with an ideographic full stop: %q for %q (a dot inside a number stays a dot)", got, want)
+		missing = slices.DeleteFunc(missing, func(n numbers.Number) bool {
+			return n.Text != "" && strings.HasSuffix(n.Text, want)
+		})
+		extra = slices.DeleteFunc(extra, func(n numbers.Number) bool {
+			return n.Text != "" && strings.Contains(got, n.Text)
+		})
 	}
-	return left, extra
+	return missing, extra
+}
+
+// fullStopRe finds digits joined by ideographic full stops (and dots):
+// 1。2, 127.0.0。1.
+var fullStopRe = regexp.MustCompile(`\d+(?:[.。]\d+)*。\d+(?:[.。]\d+)*`)
+
+// containsNumber reports whether s has n as a whole number: no digit or
+// dot-and-digit glued to either end.
+func containsNumber(s, n string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], n)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(n)
+		before := i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '.' && i > 1 && s[i-2] >= '0' && s[i-2] <= '9')
+		after := j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9')
+		if !before && !after {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // versionRe finds a version number after a protocol, product or the word

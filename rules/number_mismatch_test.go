@@ -91,7 +91,7 @@ func TestNumberMismatchFires(t *testing.T) {
 			"source has G5, target lacks it"},
 		{"zh-CN", "<sup>2</sup>", "<sup>双面</sup>", "source has 2, target lacks it"},
 		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
-			`number written with an ideographic full stop: "TLS 1。2" for "TLS 1.2" (a dot inside a number stays a dot)`},
+			`number written with an ideographic full stop: "1。2" for "1.2" (a dot inside a number stays a dot)`},
 	}
 	for _, tt := range tests {
 		fs := runNumberMismatch(segmentPage(t, tt.locale, tt.source, tt.target), nil)
@@ -368,8 +368,8 @@ func TestFullStopInNumber(t *testing.T) {
 			// zh-CN/office-365-encryption-risks-and-protections.md line 89
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "使用 AES 256 的 TLS 1。2", "TLS 1.2 with AES 256") + "\n",
-			want: []string{`number written with an ideographic full stop: "TLS 1。2" for "TLS 1.2" (a dot inside a number stays a dot)`},
-			at:   []string{"TLS 1。2"}},
+			want: []string{`number written with an ideographic full stop: "1。2" for "1.2" (a dot inside a number stays a dot)`},
+			at:   []string{"1。2"}},
 		{name: "an address's last dot",
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "例如 127.0.0。1", "For example, 127.0.0.1") + "\n",
@@ -377,7 +377,17 @@ func TestFullStopInNumber(t *testing.T) {
 		{name: "beside another difference",
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "端口 444 使用 TLS 1。2。", "Port 443 uses TLS 1.2.") + "\n",
-			want: []string{`"TLS 1。2" for "TLS 1.2"`, "source has 443, target lacks it; target has 444 not in the source"}},
+			want: []string{`"1。2" for "1.2"`, "source has 443, target lacks it; target has 444 not in the source"}},
+		{name: "a version whose pieces match by value",
+			// zh-CN/compliance20/supported-filetypes-ediscovery20.md line 179: 1。0
+			// reads as 1, equal to 1.0, and an extra 0
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "请使用 TLS 1。0。", "Use TLS 1.0.") + "\n",
+			want: []string{`"1。0" for "1.0"`}, at: []string{"1。0"}},
+		{name: "the second of two, the first kept",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "客户端使用 TLS 1.2，服务器使用 TLS 1。2。", "The client uses TLS 1.2 and the server uses TLS 1.2.") + "\n",
+			want: []string{`"1。2" for "1.2"`}, at: []string{"1。2"}},
 		{name: "a sentence's full stop after a number",
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "使用 TLS 1.2。", "Use TLS 1.2.") + "\n"},

@@ -214,6 +214,11 @@ func TestMarkupMismatch(t *testing.T) {
 			// zh-CN/eop/manage-mail-users-in-eop.md line 50: both render <em>*X</em>*
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "*\\*邮件流规则*\\*-使用目录同步时会上载用户。", "*\\*Mail flow rules** - When you use directory synchronization, users are uploaded.") + "\n"},
+		{name: "a * shown as text, escaped in the target",
+			text: sxs("a-1", "Ajoutez le domaine \\*.contoso.com à la liste.", "Add the domain *.contoso.com to the list.") + "\n"},
+		{name: "a * shown as text, dropped by the target",
+			text: sxs("a-1", "Ajoutez le domaine .contoso.com à la liste.", "Add the domain *.contoso.com to the list.") + "\n",
+			want: []string{"emphasis markers that pair with nothing and show as text: the source has 1, the target 0"}},
 		{name: "ampersand mangled into emphasis",
 			// fr-FR/assign-ediscovery-permissions.md line 35
 			text: sxs("a-1", "Accédez à tous les cas répertoriés sur la page **cas eDiscovery** dans le centre de sécurité _AMP_ Compliance Center.",
