@@ -53,7 +53,23 @@ func longSegmentPages(n int) map[string]string {
 		// pairs: cubic once, minutes for 50,000 items).
 		"fr-FR/mono.md": strings.Repeat("- Gardez deux copies.\n- Attendez 2 jours.\n", n),
 		"en-US/mono.md": strings.Repeat("- Keep 2 copies.\n- Wait two days.\n", n),
+		// Thousands of translations of one source (inconsistent-translation
+		// compared each with each: 14 s for 12,000), and a target of
+		// brackets and parentheses that close nowhere (each scanned to the
+		// end: 8 s for 240 KB).
+		"fr-FR/variants.md": variants(n),
+		"fr-FR/brackets.md": seg("Cliquez "+strings.Repeat("(A [a ", n)+"maintenant.", "Click now."),
 	}
+}
+
+// variants is a page of n translations of one source, each worded apart.
+func variants(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `<span data-ttu-id="v-%d">Cliquez sur le bouton pour enregistrer le fichier %x maintenant.</span>`+
+			`<span class="sxs-lookup"><span data-stu-id="v-%d">Click the button to save the file now.</span></span>`+"\n\n", i, i*7919, i)
+	}
+	return b.String()
 }
 
 // BenchmarkLongSegments checks each generated page and writes its text
