@@ -60,10 +60,14 @@ func runMarkupMismatch(p *Pass) {
 		// Markers shown as text, whether left over by the pairing, paired
 		// with nothing or escaped, render alike: \*.contoso.com is
 		// *.contoso.com.
-		sl, tl := literalMarkers(s.Source), literalMarkers(s.Target)
+		// (Most segments have neither: nothing is computed for them.)
+		var sl, tl map[byte]int
 		textual := true // the target shows as many markers as text as the source
-		for _, m := range []byte{'*', '_', '~'} {
-			textual = textual && sl[m]+escapeCount(s.Source, m) == tl[m]+escapeCount(s.Target, m)
+		if len(s.Source.Emphasis)+len(s.Target.Emphasis) > 0 {
+			sl, tl = literalMarkers(s.Source), literalMarkers(s.Target)
+			for _, m := range []byte{'*', '_', '~'} {
+				textual = textual && sl[m]+escapeCount(s.Source, m) == tl[m]+escapeCount(s.Target, m)
+			}
 		}
 		if p.Bool("check-emphasis") && (len(s.Source.Emphasis) > 0 || len(s.Target.Emphasis) > 0) {
 			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
