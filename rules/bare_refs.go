@@ -110,7 +110,7 @@ func proseBreaks(t Text, base int) []Range {
 }
 
 // bareStart finds the next place at or after i where a URL starts
-// (http://, https://, www. not glued to a preceding name) or an '@'
+// (http://, https://, ftp://, www. not glued to a preceding name) or an '@'
 // (email true: the address's start is found from it).
 func bareStart(raw string, i int) (int, bool) {
 	for ; i < len(raw); i++ {
@@ -118,6 +118,10 @@ func bareStart(raw string, i int) (int, bool) {
 		case 'h', 'H':
 			if prefixFold(raw[i:], "http://") || prefixFold(raw[i:], "https://") {
 				return i, false
+			}
+		case 'f', 'F':
+			if prefixFold(raw[i:], "ftp://") {
+				return i, false // GFM links ftp:// too
 			}
 		case 'w', 'W':
 			if prefixFold(raw[i:], "www.") && (i == 0 || !urlNameByte(raw[i-1])) {

@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -135,6 +136,13 @@ const typoAtom = '\uFFFC'
 
 func runTypography(p *Pass) {
 	loc := p.Page.Locale
+	// fr-CA declared in fr-FR/: front-matter's fix writes fr-FR, so its
+	// conventions (fr-CA's exemptions) are the ones to check and fix by, in
+	// the same run.
+	if folder := p.Page.FolderLocale; p.Page.LocaleOrigin == "front matter" && folder != "" &&
+		locale.Language(loc) == locale.Language(folder) {
+		loc = folder
+	}
 	lang := locale.Language(loc)
 	french := lang == "fr" && p.Bool("check-french-spacing")
 	cjk := (lang == "zh" || lang == "ja") && p.Bool("check-cjk-punctuation")
@@ -155,7 +163,9 @@ func runTypography(p *Pass) {
 	// page of the de-DE folder would be a second mistake if the folder is
 	// right. Fixes that do not depend on the language (double spaces) stay.
 	doubt := ""
-	if folder := p.Page.FolderLocale; p.Page.LocaleOrigin == "front matter" && folder != "" && !locale.Within(loc, folder) {
+	// Only another language is in doubt: fr-CA in fr-FR/ is French either
+	// way.
+	if folder := p.Page.FolderLocale; p.Page.LocaleOrigin == "front matter" && folder != "" && locale.Language(loc) != locale.Language(folder) {
 		doubt = fmt.Sprintf(" (no fix: ms.contentlocale says %s, the locale folder %s)", loc, folder)
 	}
 	// Scratch buffers, reused from page to page.
@@ -217,6 +227,9 @@ func runTypography(p *Pass) {
 		var nbspRuns []int // runs of spaces the French check replaces with one no-break space
 		if french && !copied {
 			nbspRuns = checkFrenchSpacing(tgt, src, fr, &typoDelims{ds: s.Target.Emphasis}, localReport)
+			if doubt != "" {
+				nbspRuns = nil // no no-break space replaces them: the double-space fix may
+			}
 		}
 		if cjk && !copied {
 			checkCJKPunctuation(tgt, lang, typoBareStarts(s.Target), localReport)
@@ -418,23 +431,32 @@ var typoCodeTags = map[string]bool{"code": true, "kbd": true, "samp": true, "pre
 // <samp>, <pre>) elements, tags included.
 func typoCodeElements(t Text) []Range {
 	var out []Range
-	var open map[string]Range
+	type element struct {
+		start Range
+		depth int // <code><code>x</code> b</code>: the outer one ends last
+	}
+	var open map[string]*element
 	for _, g := range t.Tags {
 		if !typoCodeTags[g.Name] || g.SelfClosing {
 			continue
 		}
+		e := open[g.Name]
 		if !g.Closing {
 			if open == nil {
-				open = map[string]Range{}
+				open = map[string]*element{}
 			}
-			if _, ok := open[g.Name]; !ok {
-				open[g.Name] = g.Range
+			if e == nil {
+				open[g.Name] = &element{start: g.Range, depth: 1}
+			} else {
+				e.depth++
 			}
 			continue
 		}
-		if o, ok := open[g.Name]; ok {
-			out = append(out, Range{Start: o.Start, End: g.Range.End})
-			delete(open, g.Name)
+		if e != nil {
+			if e.depth--; e.depth == 0 {
+				out = append(out, Range{Start: e.start.Start, End: g.Range.End})
+				delete(open, g.Name)
+			}
 		}
 	}
 	return out
@@ -535,13 +557,17 @@ func checkFrenchSpacing(t []typoChar, src func() []typoChar, o frenchOptions, de
 		nbspRuns = append(nbspRuns, a)
 		return true
 	}
+	dq := 0 // the '"' of t[:i+1], for typoFrenchPunct (counted once, not per mark)
 	for i, c := range t {
+		if c.r == '"' {
+			dq++
+		}
 		switch c.r {
 		case ':', ';', '!', '?':
 			if o.exemptCA && c.r != ':' {
 				continue
 			}
-			if i == 0 || !typoFrenchPunct(t, i, src) {
+			if i == 0 || !typoFrenchPunct(t, i, dq, src) {
 				continue
 			}
 			prev := t[i-1]
@@ -647,12 +673,18 @@ func (d *typoDelims) insert(from, to int, space string, after bool) []Edit {
 	if len(d.ds) > 0 && d.roles == nil {
 		_, _, d.roles = pairDelimRoles(d.ds)
 	}
-	// role returns the role of the run ending (or starting) at pos.
+	// role returns the role of the run ending (or starting) at pos. The
+	// runs are in document order and do not overlap: a binary search (a
+	// scan of them all for every insertion was quadratic).
 	role := func(pos int, ending bool) (delimRole, int) {
-		for k, x := range d.ds {
-			if ending && x.Range.End == pos || !ending && x.Range.Start == pos {
-				return d.roles[k], k
+		k := sort.Search(len(d.ds), func(k int) bool {
+			if ending {
+				return d.ds[k].Range.End >= pos
 			}
+			return d.ds[k].Range.Start >= pos
+		})
+		if k < len(d.ds) && (ending && d.ds[k].Range.End == pos || !ending && d.ds[k].Range.Start == pos) {
+			return d.roles[k], k
 		}
 		return 0, -1
 	}
@@ -702,7 +734,7 @@ func typoBeforeMark(c typoChar) bool {
 // typoFrenchPunct reports whether the mark t[i] is sentence punctuation:
 // followed by a space, the end of the text or closing punctuation, not part
 // of a time, URL, scheme, parameter, emoticon or a name such as "Yahoo!".
-func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
+func typoFrenchPunct(t []typoChar, i, quotes int, src func() []typoChar) bool {
 	c := t[i]
 	if i+1 < len(t) {
 		next := t[i+1]
@@ -710,7 +742,7 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 		case typoSpace(next.r) || next.r == '\n':
 		case (c.r == ':' || c.r == ';') && strings.ContainsRune(")(-", next.r):
 			return false // emoticon
-		case c.r == ':' && typoOpeningQuote(t, i+1):
+		case c.r == ':' && typoOpeningQuote(t[i+1].r, quotes):
 			return false // SensitiveType:"Numéro de passeport": a key and its quoted value
 		case strings.ContainsRune(")]»”’\"'", next.r):
 		case (c.r == '?' || c.r == '!') && strings.ContainsRune(".,…", next.r):
@@ -755,20 +787,14 @@ func typoFrenchPunct(t []typoChar, i int, src func() []typoChar) bool {
 	return true
 }
 
-// typoOpeningQuote reports whether t[i] is a double quote that opens a
-// quotation: “, or a " preceded by an even number of them.
-func typoOpeningQuote(t []typoChar, i int) bool {
-	switch t[i].r {
+// typoOpeningQuote reports whether r is a double quote that opens a
+// quotation: “, or a " that before (the " before it) leaves even.
+func typoOpeningQuote(r rune, before int) bool {
+	switch r {
 	case '“':
 		return true
 	case '"':
-		n := 0
-		for _, c := range t[:i] {
-			if c.r == '"' {
-				n++
-			}
-		}
-		return n%2 == 0
+		return before%2 == 0
 	}
 	return false
 }
@@ -899,7 +925,7 @@ func typoBareStarts(t Text) func(int) bool {
 // stays, as GFM autolinks it only after white space.
 func checkCJKPunctuation(t []typoChar, lang string, bareAt func(int) bool, report func(Range, string, ...any)) {
 	forms := typoFullWidth[lang]
-	last := -1 // the last mark reported
+	last := -1 // the last character a reported mark's fix covers (the mark, or the spaces it takes)
 	for i, c := range t {
 		if i == 0 || c.r > '?' || c.r != ',' && c.r != '.' && c.r != ':' && c.r != ';' && c.r != '?' && c.r != '!' {
 			continue
@@ -923,19 +949,25 @@ func checkCJKPunctuation(t []typoChar, lang string, bareAt func(int) bool, repor
 			case c.r == '.' && typoNextLower(t, i+1):
 				continue // 后缀. ps1: a file name extension torn apart, not a sentence end
 			}
-			for k := i + 1; k < len(t) && t[k].r == ' ' && t[k].start == end; k++ {
+			k := i + 1
+			for ; k < len(t) && t[k].r == ' ' && t[k].start == end; k++ {
 				end = t[k].end
 			}
-			if end > c.end && bareAt(end) {
-				end = c.end // "删除, https://x.com/": the URL keeps its space
+			switch {
+			case end > c.end && bareAt(end):
+				end, k = c.end, i+1 // "删除, https://x.com/": the URL keeps its space
+			case end > c.end && (k == len(t) || t[k].r == '\n' || t[k].r == '\r'):
+				end, k = c.end, i+1 // spaces before a line break: a hard break, kept
 			}
+			last = k - 1
+		} else {
+			last = i
 		}
 		name := "Chinese"
 		if lang == "ja" {
 			name = "Japanese"
 		}
 		at := Range{c.start, end}
-		last = i
 		report(at, "ASCII '%c' after %s text where the full-width '%s' is expected", c.r, name, full, Edit{Range: at, New: full})
 	}
 }

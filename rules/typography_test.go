@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/l10nlint/l10nlint/rules"
@@ -398,6 +399,11 @@ func TestTypographyBareRefs(t *testing.T) {
 			want: []string{"'，'", "'，'", "'，'"}, at: []string{",", ", ", ","},
 			fixed: sxs("a-1", "若要删除， https://sender.office.com/ 上的条目，请联系 admin@contoso.com 或发送至， admin@contoso.com 。",
 				"To delete, https://sender.office.com/ entries, contact admin@contoso.com or send to, admin@contoso.com .") + "\n"},
+		{name: "ftp:// too",
+			path:  "zh-CN/page.md",
+			text:  sxs("a-1", "删除, ftp://a.example/ 然后", "Delete, then") + "\n",
+			want:  []string{"'，'"},
+			fixed: sxs("a-1", "删除， ftp://a.example/ 然后", "Delete, then") + "\n"},
 	})
 }
 
@@ -409,6 +415,9 @@ func TestTypographyCodeElements(t *testing.T) {
 		{name: "the content of <code>, <kbd>, <samp> and <pre> is code",
 			text: sxs("a-1", "Exécutez <code>Get-Mailbox | fl Name; Get-User</code>, puis <kbd>Ctrl+Maj: X</kbd> et <samp>Erreur: 1</samp> <pre>a;  b</pre>.",
 				"Run <code>Get-Mailbox | fl Name; Get-User</code>, then <kbd>Ctrl+Maj: X</kbd> and <samp>Erreur: 1</samp> <pre>a;  b</pre>.") + "\n"},
+		{name: "nested <code>: the outer one ends last",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "在 <code><code>x</code>中文, b</code> 中", "In <code><code>x</code>text, b</code> it") + "\n"},
 		{name: "a <code> element in Chinese text",
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "运行 <code>Get-User, Set-User</code> 命令。", "Run the <code>Get-User, Set-User</code> command.") + "\n"},
@@ -425,6 +434,16 @@ func TestTypographyFixedPoint(t *testing.T) {
 			text: sxs("a-1", "以 ISO 8601 格式表示:, 其中 T 为分隔符。", "In ISO 8601 format:, where T is the separator.") + "\n",
 			want: []string{"'：'", "'，'"}, at: []string{":", ", "},
 			fixed: sxs("a-1", "以 ISO 8601 格式表示：，其中 T 为分隔符。", "In ISO 8601 format:, where T is the separator.") + "\n"},
+		{name: "marks apart: the first fix takes the space, the second mark follows it",
+			path:  "zh-CN/page.md",
+			text:  sxs("a-1", "表示, , 其中", "Means, where") + "\n",
+			want:  []string{"'，'", "'，'"},
+			fixed: sxs("a-1", "表示，，其中", "Means, where") + "\n"},
+		{name: "spaces before a line break are a hard break: kept",
+			path:  "zh-CN/page.md",
+			text:  sxs("a-1", "第一行,  \n第二行。", "First line,  \nsecond line.") + "\n",
+			want:  []string{"'，'"},
+			fixed: sxs("a-1", "第一行，  \n第二行。", "First line,  \nsecond line.") + "\n"},
 		{name: "?! after Chinese text",
 			path:  "zh-CN/page.md",
 			text:  sxs("a-1", "真的吗?! 是的。", "Really?! Yes.") + "\n",
@@ -445,6 +464,10 @@ func TestTypographyLocaleInDoubt(t *testing.T) {
 			path: "de-DE/page.md", text: fm + seg,
 			want:  []string{"missing no-break space (U+00A0) before ':'", "2 spaces in a row"},
 			fixed: fm + fixedSeg},
+		{name: "fr-CA in fr-FR/ is French either way: fixed as the folder's, in one run",
+			path: "fr-FR/page.md", text: strings.Replace(fm, "fr-FR", "fr-CA", 1) + sxs("a-1", "Remarque; texte", "Note; text") + "\n",
+			want:  []string{"missing no-break space (U+00A0) before ';'"},
+			fixed: strings.Replace(fm, "fr-FR", "fr-CA", 1) + sxs("a-1", "Remarque\u00a0; texte", "Note; text") + "\n"},
 		{name: "a fr-FR page that says fr-FR gets it",
 			path: "fr-FR/page.md", text: fm + seg,
 			want:  []string{"missing no-break space (U+00A0) before ':'", "2 spaces in a row"},

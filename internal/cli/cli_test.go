@@ -1036,9 +1036,12 @@ func TestFixOverlaps(t *testing.T) {
 }
 
 // TestFixDiffPaths: --diff names files from the git repository's top, as
-// git diff does (git apply takes that anywhere in the repository, patch -p1
-// at the top), never with "..", which both refuse. Outside a repository,
-// from the working directory; a file above it is named with a note.
+// git diff does (git apply and patch -p1 take that at the top; git apply in
+// a subdirectory skips the files outside it), never with "..", which both
+// refuse; a link by the file it points to (the one --fix writes), a name
+// with a space with git's closing tab, one with a tab C-quoted. Outside a
+// repository, from the working directory; a file above it is named with a
+// note.
 func TestFixDiffPaths(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -1056,10 +1059,30 @@ func TestFixDiffPaths(t *testing.T) {
 	if !strings.HasPrefix(out, "diff --git a/docs/fr-FR/a.md b/docs/fr-FR/a.md\n--- a/docs/fr-FR/a.md\n+++ b/docs/fr-FR/a.md\n") || errs != "" {
 		t.Errorf("--diff from a subdirectory:\n%s%s", out, errs)
 	}
-	cmd := exec.Command("git", "apply", "--check", "-")
+	// Names git and patch read back: a space, a tab, a link.
+	write(t, filepath.Join(dir, "repo", "docs", "fr-FR", "with space.md"), page)
+	write(t, filepath.Join(dir, "repo", "docs", "fr-FR", "tab\tname.md"), page)
+	write(t, filepath.Join(dir, "repo", "store", "real.md"), page)
+	if err := os.Symlink("../../store/real.md", filepath.Join(dir, "repo", "docs", "fr-FR", "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errs = run(t, "check", "--fix", "--diff", "../fr-FR")
+	for _, want := range []string{"--- a/docs/fr-FR/with space.md\t\n", `--- "a/docs/fr-FR/tab\tname.md"` + "\n", "--- a/store/real.md\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--diff lacks %q:\n%s%s", want, out, errs)
+		}
+	}
+	top := filepath.Join(dir, "repo")
+	cmd := exec.Command("git", "apply", "-")
+	cmd.Dir = top
 	cmd.Stdin = strings.NewReader(out)
 	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("git apply refuses the diff: %v %s", err, b)
+		t.Fatalf("git apply at the top refuses the diff: %v %s", err, b)
+	}
+	for _, p := range []string{"docs/fr-FR/a.md", "docs/fr-FR/with space.md", "docs/fr-FR/tab\tname.md", "store/real.md"} {
+		if b, _ := os.ReadFile(filepath.Join(top, p)); !strings.Contains(string(b), "ms.contentlocale: fr-FR") {
+			t.Errorf("git apply left %s unfixed:\n%s", p, b)
+		}
 	}
 
 	write(t, filepath.Join(dir, "plain", "fr-FR", "a.md"), page)

@@ -117,9 +117,10 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 }
 
 // diffName is the name --diff gives the file at path (as the findings name
-// it): relative to the top of its git repository, as git diff names files
-// (git apply takes such a diff anywhere in the repository, patch -p1 at
-// its top), else to the working directory. git apply and patch refuse a
+// it; a link by the file it points to, which --fix writes): relative to the
+// top of its git repository, as git diff names files (git apply and patch
+// -p1 take such a diff at the top; git apply in a subdirectory skips the
+// files outside it), else to the working directory. git apply and patch refuse a
 // name with "..": one that cannot do without is kept, with a note. tops
 // caches the repository of each folder.
 func diffName(path string, tops map[string]string, stderr io.Writer) string {
@@ -127,10 +128,12 @@ func diffName(path string, tops map[string]string, stderr io.Writer) string {
 	if err != nil {
 		return path
 	}
-	dir := filepath.Dir(abs)
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real // git gives the top with its links resolved
+	// The file --fix writes: a link's target (git gives the top with its
+	// links resolved, and applies a patch to a file, not a link).
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
 	}
+	dir := filepath.Dir(abs)
 	top, ok := tops[dir]
 	if !ok {
 		top, _ = gitdiff.Toplevel(context.Background(), dir)

@@ -59,6 +59,11 @@ func longSegmentPages(n int) map[string]string {
 		// end: 8 s for 240 KB).
 		"fr-FR/variants.md": variants(n),
 		"fr-FR/brackets.md": seg("Cliquez "+strings.Repeat("(A [a ", n)+"maintenant.", "Click now."),
+		// Colons before quoted values (the quotes before each counted anew)
+		// and colons after bold (each no-break space's place among all the
+		// emphasis runs): 6 s and 9 s for 40,000.
+		"fr-FR/quoted.md":     seg(strings.Repeat(`Clé:"v" `, n), strings.Repeat(`Key:"v" `, n)),
+		"fr-FR/boldcolons.md": seg(strings.Repeat("**Clé**: v ", n), strings.Repeat("**Key**: v ", n)),
 	}
 }
 

@@ -135,9 +135,16 @@ func Diff(w io.Writer, path, old, new string) error {
 	}
 	hunks := hunksOf(a[pre:len(a)-suf], b[pre:len(b)-suf], pre)
 	// The diff --git line makes the names the repository top's for git
-	// apply run in a subdirectory, as git diff's are (without it, git apply
-	// reads them from the working directory).
-	if _, err := fmt.Fprintf(w, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path); err != nil {
+	// apply, as git diff's are (without it, git apply reads them from the
+	// working directory).
+	a0, b0 := diffName("a/", path), diffName("b/", path)
+	// GNU patch reads a name up to white space unless a tab ends it, as
+	// git diff writes it.
+	end := ""
+	if strings.ContainsRune(path, ' ') && !strings.HasPrefix(a0, `"`) {
+		end = "\t"
+	}
+	if _, err := fmt.Fprintf(w, "diff --git %s %s\n--- %s%s\n+++ %s%s\n", a0, b0, a0, end, b0, end); err != nil {
 		return err
 	}
 	for _, h := range mergeHunks(hunks, 3) {
@@ -146,6 +153,45 @@ func Diff(w io.Writer, path, old, new string) error {
 		}
 	}
 	return nil
+}
+
+// diffName is prefix+path as git diff writes it: C-quoted when the path
+// has a quote, a backslash or a control character (a tab, a newline),
+// which git apply and patch read back; as is otherwise (UTF-8 too).
+func diffName(prefix, path string) string {
+	quote := false
+	for i := 0; i < len(path); i++ {
+		if c := path[i]; c == '"' || c == '\\' || c < 0x20 || c == 0x7f {
+			quote = true
+			break
+		}
+	}
+	if !quote {
+		return prefix + path
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range []byte(prefix + path) {
+		switch c {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if c < 0x20 || c == 0x7f {
+				fmt.Fprintf(&b, "\\%03o", c)
+				continue
+			}
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func splitLines(s string) []string {
