@@ -543,11 +543,18 @@ func place(pg *rules.Page, lines *textfile.Lines, projectPath string, f rules.Fi
 		fixes = nil
 	}
 	f.Fixes = fixes
+	// The locale a finding counts for is the tree the page is in, as for
+	// the corpus rules' findings: a page of fr-FR/ that declares de-DE
+	// (front-matter's finding) is still one of fr-FR's.
+	locale := pg.Locale
+	if pg.FolderLocale != "" {
+		locale = pg.FolderLocale
+	}
 	return report.Finding{
 		Finding:      f,
 		Start:        lines.Position(r.Start),
 		End:          lines.Position(r.End),
-		Locale:       pg.Locale,
+		Locale:       locale,
 		Snippet:      snippet,
 		ProjectPath:  projectPath,
 		Fingerprint:  d.fingerprint(f, projectPath, snippet, srcKey, tgtKey),
