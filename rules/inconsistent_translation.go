@@ -896,18 +896,22 @@ func sourcesDiffer(g *group, strict bool, dnt []string) bool {
 // something (a UI label, a product, a cmdlet) the other does not (an
 // acronym and its expansion, or a misspelling, are the same name), or they
 // differ by a pair of opposites (enable/disable, upload/download ...).
-// Strict, a name counts only if written as an identifier (IRMConfiguration,
-// eDiscovery, ONEAR): one word may rightly translate two UI labels (Send
-// and Submit, Finish and Done as "Terminer"); and texts that share little
-// differ (see contentOverlap: a translation that belongs to another
-// segment).
+// Strict, numbers count only when both texts have some, a name only if
+// written as an identifier (IRMConfiguration, eDiscovery, ONEAR): one word
+// may rightly translate two UI labels (Send and Submit, Finish and Done as
+// "Terminer"); and texts that share little differ (see contentOverlap: a
+// translation that belongs to another segment).
 func wordsDiffer(a, b sourceWords, strict bool) bool {
-	if len(a.numbers) != len(b.numbers) {
-		return true
-	}
-	for n := range a.numbers {
-		if !b.numbers[n] {
+	// Strict, numbers differ only when both texts state some: "There are
+	// two options" and "There's a couple of options" say one thing.
+	if !strict || len(a.numbers) > 0 && len(b.numbers) > 0 {
+		if len(a.numbers) != len(b.numbers) {
 			return true
+		}
+		for n := range a.numbers {
+			if !b.numbers[n] {
+				return true
+			}
 		}
 	}
 	if a.negative != b.negative && !negatedWord(a, b) && !negatedWord(b, a) {

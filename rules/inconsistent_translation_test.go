@@ -95,7 +95,8 @@ func TestInconsistentTranslationDefault(t *testing.T) {
 	// convention for names the UI shows in English (28, 30); bold around a
 	// whole sentence (32); a label with a character reference or an icon
 	// (34, 36); English in quotes before its gloss (38); "Unable to" and
-	// "Can't" (40); WARNING and Caution (42). In zh-CN: a character
+	// "Can't" (40); WARNING and Caution (42); "two options" and "a couple of
+	// options" (44). In zh-CN: a character
 	// reference (8), bold moved within one label (10), bold around the whole
 	// text (12), glosses after and before the English, in full-width and
 	// ASCII parentheses (15-21), full-width letters (23). In de-DE: two
