@@ -119,7 +119,10 @@ outer:
 					also = fmt.Sprintf(" (the source page %s has the same broken link)", src.Path)
 				}
 			}
-			p.ReportAt(l.Loc, "%s %q does not resolve: %s does not exist%s", l.Kind, dest, relTo(dir, abs), also)
+			// The note on the source tree says how things stand elsewhere,
+			// not what the problem is: the fingerprint is made without it.
+			msg := fmt.Sprintf("%s %q does not resolve: %s does not exist", l.Kind, dest, relTo(dir, abs))
+			p.ReportAtKey(l.Loc, msg, "%s%s", msg, also)
 			continue
 		case !exact && caseSensitive:
 			p.ReportAt(l.Loc, "%s %q resolves only if case is ignored: the file is %s", l.Kind, dest, relTo(dir, found))

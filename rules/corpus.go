@@ -385,11 +385,26 @@ func (p *CorpusPass) ReportAt(loc Loc, format string, args ...any) {
 
 // ReportSegment reports a finding on a segment's target text.
 func (p *CorpusPass) ReportSegment(s *SegmentFacts, format string, args ...any) {
+	p.ReportSegmentKey(s, "", format, args...)
+}
+
+// ReportAtKey is ReportAt with a key, which the finding's fingerprint is
+// made of instead of its message: for a message that says things that
+// change while the problem does not (the lines of other places, the state
+// of another page), so that baselines keep matching it.
+func (p *CorpusPass) ReportAtKey(loc Loc, key, format string, args ...any) {
+	l := p.Page.Resolve(loc)
+	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: loc.Range, Loc: &l,
+		Message: fmt.Sprintf(format, args...), Key: key})
+}
+
+// ReportSegmentKey is ReportSegment with a key (see ReportAtKey).
+func (p *CorpusPass) ReportSegmentKey(s *SegmentFacts, key, format string, args ...any) {
 	r := s.TargetRange
 	if r.Len() == 0 {
 		r = s.SegmentRange
 	}
 	l := p.Page.Loc(r)
 	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: l.Range, Loc: &l,
-		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw})
+		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw, Key: key})
 }

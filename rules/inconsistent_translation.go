@@ -138,6 +138,7 @@ var consistencyCache sync.Map
 type consistencyFinding struct {
 	seg     int
 	message string
+	key     string // the message without counts and places (see consistencyKeyText)
 }
 
 func runInconsistentTranslation(p *CorpusPass) {
@@ -155,7 +156,7 @@ func runInconsistentTranslation(p *CorpusPass) {
 	e := v.(*consistencyEntry)
 	e.once.Do(func() { e.index = buildConsistency(p.Corpus, opts, p.DoNotTranslate) })
 	for _, f := range e.index[p.Page] {
-		p.ReportSegment(&p.Page.Segments[f.seg], "%s", f.message)
+		p.ReportSegmentKey(&p.Page.Segments[f.seg], f.key, "%s", f.message)
 	}
 }
 
@@ -378,7 +379,8 @@ func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOp
 			}
 			if first, ok := firstReported(g); ok {
 				out = append(out, located{first.page, consistencyFinding{seg: first.seg,
-					message: consistencyMessage(g, locale, sameTarget, short, o.maxPlaces, why)}})
+					message: consistencyMessage(g, locale, sameTarget, short, o.maxPlaces, why),
+					key:     consistencyKeyText(g, sameTarget, why)}})
 			}
 		}
 	}
@@ -464,6 +466,23 @@ func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces 
 		fmt.Fprintf(&b, "%q %s (%s)", texts[i], times(len(v.places)), placeList(v.places, short, maxPlaces))
 	}
 	return b.String()
+}
+
+// consistencyKeyText is what a finding's fingerprint is made of: the text,
+// the kind of problem, the reason and the variants, not how often or where
+// each occurs — a line moved on one of the pages, or one more place, is
+// the same problem to a baseline.
+func consistencyKeyText(g *group, targets bool, why string) string {
+	texts := make([]string, len(g.vars))
+	for i, v := range g.vars {
+		texts[i] = v.text
+	}
+	slices.Sort(texts)
+	kind := "translated"
+	if targets {
+		kind = "sources"
+	}
+	return kind + "\x00" + g.text + "\x00" + why + "\x00" + strings.Join(texts, "\x00")
 }
 
 func times(n int) string {

@@ -266,3 +266,75 @@ func hasRule(fs []report.Finding, rule string) bool {
 	}
 	return false
 }
+
+// TestCorpusFingerprintsSurviveOtherPages: a corpus finding whose message
+// names other places (inconsistent-translation's path:line of each
+// variant) or the state of another page (broken-link's note that the
+// source page has the same broken link) keeps its fingerprint when those
+// change: lines inserted in the other page, the source page deleted.
+func TestCorpusFingerprintsSurviveOtherPages(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := func(id, target, source string) string {
+		return `<span data-ttu-id="` + id + `">` + target + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + source + `</span></span>` + "\n\n"
+	}
+	head := "---\ntitle: T\nms.contentlocale: fr-FR\n---\n\n"
+	write := func(p, s string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	label := seg("a-1", "Cliquez sur **Plus d'options**.", "Click **More options**.")
+	link := seg("a-2", "Voir [la page](gone.md).", "See [the page](gone.md).")
+	write("fr-FR/a.md", head+label+link)
+	write("fr-FR/b.md", head+seg("b-1", "Cliquez sur **Autres options**.", "Click **More options**."))
+	write("en-US/a.md", "---\ntitle: T\n---\n\nClick **More options**.\n\nSee [the page](gone.md).\n")
+	run := func() []report.Finding {
+		t.Helper()
+		res, err := engine.Run([]string{"fr-FR"}, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Findings
+	}
+	first := run()
+	if !hasRule(first, "inconsistent-translation") || !hasRule(first, "broken-link") {
+		t.Fatalf("the planted findings are not found: %+v", first)
+	}
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, first); err != nil {
+		t.Fatal(err)
+	}
+	b, err := baseline.Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The other page's lines move, the source page goes: both messages
+	// change.
+	write("fr-FR/b.md", head+"<!-- relu -->\n\n\n"+seg("b-1", "Cliquez sur **Autres options**.", "Click **More options**."))
+	if err := os.Remove("en-US/a.md"); err != nil {
+		t.Fatal(err)
+	}
+	got := run()
+	changed := 0
+	for _, f := range got {
+		for _, g := range first {
+			if f.Rule == g.Rule && f.Rule != "orphan-page" && f.Message != g.Message {
+				changed++
+			}
+		}
+	}
+	if changed < 2 {
+		t.Fatalf("the edits changed %d messages: the case proves nothing", changed)
+	}
+	fresh, _ := b.Filter(got)
+	for _, f := range fresh {
+		if f.Rule == "inconsistent-translation" || f.Rule == "broken-link" {
+			t.Errorf("resurrected: %s %s", f.Rule, f.Message)
+		}
+	}
+}
