@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,14 @@ func wordingDifference(g *group, dnt []string, loc string) string {
 		return why
 	}
 	return keptWordsDifference(g, dnt, loc)
+}
+
+// quoteText quotes a text as %q does, but writes no-break spaces as they
+// are: "Utilisateur :" rather than "Utilisateur\u00a0:", in a message about
+// words, not spacing.
+func quoteText(s string) string {
+	q := strconv.Quote(s)
+	return strings.NewReplacer(`\u00a0`, "\u00a0", `\u202f`, "\u202f").Replace(q)
 }
 
 // firstPlace returns the segment of a variant's first place.
@@ -246,9 +255,9 @@ func labelDifference(g *group) string {
 				continue
 			}
 			if len(rs[0].src) == 1 {
-				return fmt.Sprintf("the bold label %q as %q and as %q", rs[0].src[0].text, a[0].text, b[0].text)
+				return fmt.Sprintf("the bold label %s as %s and as %s", quoteText(rs[0].src[0].text), quoteText(a[0].text), quoteText(b[0].text))
 			}
-			return fmt.Sprintf("a bold label as %q and as %q", a[0].text, b[0].text)
+			return fmt.Sprintf("a bold label as %s and as %s", quoteText(a[0].text), quoteText(b[0].text))
 		}
 	}
 	return ""

@@ -67,3 +67,16 @@ func TestProseOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Utilisateur\u00a0:": "\"Utilisateur\u00a0:\"",
+		"a\u202fb":           "\"a\u202fb\"",
+		"zero\u200bwidth":    `"zero\u200bwidth"`, // invisible: still escaped
+		`say "hi"`:           `"say \"hi\""`,
+	} {
+		if got := quoteText(in); got != want {
+			t.Errorf("quoteText(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -451,9 +451,9 @@ func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces 
 	}
 	var b strings.Builder
 	if targets {
-		fmt.Fprintf(&b, "%q is the translation of %d different source texts in %s: ", shorten(g.text, 100), len(vs), locale)
+		fmt.Fprintf(&b, "%s is the translation of %d different source texts in %s: ", quoteText(shorten(g.text, 100)), len(vs), locale)
 	} else {
-		fmt.Fprintf(&b, "%q is translated %d ways in %s", shorten(g.text, 100), len(vs), locale)
+		fmt.Fprintf(&b, "%s is translated %d ways in %s", quoteText(shorten(g.text, 100)), len(vs), locale)
 		if why != "" {
 			fmt.Fprintf(&b, " (%s)", why)
 		}
@@ -463,7 +463,7 @@ func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces 
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "%q %s (%s)", texts[i], times(len(v.places)), placeList(v.places, short, maxPlaces))
+		fmt.Fprintf(&b, "%s %s (%s)", quoteText(texts[i]), times(len(v.places)), placeList(v.places, short, maxPlaces))
 	}
 	return b.String()
 }
