@@ -290,6 +290,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		} else {
 			pg, unread, bug = parseSafely(f.path, func() *rules.Page { return page.ParseOwned(f.path, data, popts) })
 		}
+		if pg.FolderLocale == "" {
+			// A file not read is still one of its tree's: its finding
+			// counts there.
+			pg.FolderLocale = page.FolderLocale(f.path, popts)
+		}
 		var o out
 		lines := textfile.NewLines(pg.Text)
 		tm.since(phaseParse, t0)

@@ -400,3 +400,38 @@ func TestMissingPageOfATreeNamedWhole(t *testing.T) {
 		t.Errorf("check fr-FR zh-CN: %q, want two", got)
 	}
 }
+
+// TestFindingLocaleIsTheTree: a finding counts for the locale tree its page
+// is in — a page that declares another locale, a file that cannot be read —
+// as the corpus rules' findings do.
+func TestFindingLocaleIsTheTree(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll("fr-FR", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("fr-FR/bin.md", []byte("\x00\x01\x02binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := "---\ntitle: T\nms.contentlocale: de-DE\n---\n\n" +
+		`<span data-ttu-id="a-1">Il y a 3 pages.</span><span class="sxs-lookup"><span data-stu-id="a-1">There are 4 pages.</span></span>` + "\n"
+	if err := os.WriteFile("fr-FR/p.md", []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run([]string{"fr-FR"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range res.Findings {
+		seen[f.Rule] = true
+		if f.Locale != "fr-FR" {
+			t.Errorf("%s on %s counts for %q, want fr-FR", f.Rule, f.Path, f.Locale)
+		}
+	}
+	for _, r := range []string{"file-format", "front-matter", "number-mismatch"} {
+		if !seen[r] {
+			t.Errorf("no %s finding: the case proves nothing (%v)", r, seen)
+		}
+	}
+}

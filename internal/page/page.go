@@ -40,7 +40,9 @@ func ParseOwned(path string, data []byte, opts Options) *rules.Page {
 }
 
 func parse(path string, data []byte, opts Options, decode func([]byte) (string, string, int, error)) *rules.Page {
-	p := &rules.Page{Path: path, SourceLocale: opts.SourceLocale}
+	// The tree's locale first: a file that cannot be read is still one of
+	// its tree's (its finding counts there).
+	p := &rules.Page{Path: path, SourceLocale: opts.SourceLocale, FolderLocale: folderLocale(path, opts)}
 	if p.SourceLocale == "" {
 		p.SourceLocale = "en-US"
 	}
@@ -62,7 +64,6 @@ func parse(path string, data []byte, opts Options, decode func([]byte) (string, 
 		p.FrontMatter = fm
 	}
 	p.Locale, p.LocaleOrigin = detectLocale(path, fm, opts)
-	p.FolderLocale = folderLocale(path, opts)
 	markdown.Extract(p, bodyStart)
 	return p
 }
@@ -81,6 +82,10 @@ func detectLocale(path string, fm *rules.FrontMatter, opts Options) (string, str
 	}
 	return "", ""
 }
+
+// FolderLocale is the locale of the tree a file at path is in, as parsing
+// sets it (the options' placement, else a locale-named folder).
+func FolderLocale(path string, opts Options) string { return folderLocale(path, opts) }
 
 func folderLocale(path string, opts Options) string {
 	if opts.FolderLocale != "" || opts.NoFolder {
