@@ -516,6 +516,10 @@ func TestInit(t *testing.T) {
 	if code, _, errs := run(t, "init", dir); code != ExitUsage || !strings.Contains(errs, "--force") {
 		t.Errorf("init over an existing file: %d %s", code, errs)
 	}
+	// A folder that is not there is a usage error, as for check.
+	if code, _, errs := run(t, "init", filepath.Join(dir, "nope")); code != ExitUsage || !strings.Contains(errs, "no such directory") {
+		t.Errorf("init on a missing folder: %d %s", code, errs)
+	}
 	if strings.Contains(out, "No source-language") {
 		t.Errorf("a set with its en-US tree is told it has none:\n%s", out)
 	}

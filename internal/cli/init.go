@@ -30,6 +30,11 @@ commented configuration with what it found. It does not overwrite an existing fi
 			if len(args) == 1 {
 				dir = args[0]
 			}
+			if st, err := os.Stat(dir); err != nil {
+				return usageErr("%s: no such directory", dir)
+			} else if !st.IsDir() {
+				return usageErr("%s is not a directory", dir)
+			}
 			text := initConfig(dir)
 			if print {
 				_, err := io.WriteString(stdout, text)
