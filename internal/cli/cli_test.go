@@ -35,9 +35,16 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// goldenDir and repoRoot are absolute: a test may change directory (the
+// example's goldens are made from the repository's top, as a user runs it).
+var (
+	goldenDir, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "cli"))
+	repoRoot, _  = filepath.Abs(filepath.Join("..", ".."))
+)
+
 func golden(t *testing.T, name string, got string) {
 	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "cli", name)
+	path := filepath.Join(goldenDir, name)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -54,7 +61,10 @@ func golden(t *testing.T, name string, got string) {
 }
 
 func TestExampleText(t *testing.T) {
-	code, out, errs := run(t, "check", example, "--no-color")
+	// From the repository's top, as the README's first command runs: the
+	// golden file is the output a user sees, paths included.
+	t.Chdir(repoRoot)
+	code, out, errs := run(t, "check", "testdata/example", "--no-color")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want 1; stderr: %s", code, errs)
 	}
@@ -76,8 +86,9 @@ func TestExampleText(t *testing.T) {
 }
 
 func TestExampleDeterministicAcrossJobs(t *testing.T) {
-	_, one, _ := run(t, "check", example, "-f", "json", "--jobs", "1")
-	_, many, _ := run(t, "check", example, "-f", "json", "--jobs", "8")
+	t.Chdir(repoRoot)
+	_, one, _ := run(t, "check", "testdata/example", "-f", "json", "--jobs", "1")
+	_, many, _ := run(t, "check", "testdata/example", "-f", "json", "--jobs", "8")
 	if one != many {
 		t.Error("JSON output differs between --jobs 1 and --jobs 8")
 	}
