@@ -526,7 +526,7 @@ translations), and quick fixes for the mechanical problems.`,
 			srv := lsp.NewServer(os.Stdin, os.Stdout)
 			srv.ConfigFile, srv.Log = configFile, stderr
 			if err := srv.Serve(); err != nil {
-				if errors.Is(err, lsp.ErrExitWithoutShutdown) {
+				if errors.Is(err, lsp.ErrExitWithoutShutdown) || errors.Is(err, lsp.ErrProtocol) {
 					return &exitError{code: 1, err: err} // as the LSP specification asks
 				}
 				return &exitError{code: ExitInternal, err: err}
@@ -534,7 +534,7 @@ translations), and quick fixes for the mechanical problems.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: "+config.FileName+" found from the workspace root upward)")
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "configuration file (default: the workspace root's "+config.FileName+", else each document's, found from its folder upward)")
 	return cmd
 }
 
@@ -567,7 +567,8 @@ func newBaseline(stdout, stderr io.Writer) *cobra.Command {
 baseline file (default .l10nlint-baseline.json; - for standard output). check --baseline FILE then
 reports only findings that are not in it: a team adopts l10nlint on an existing corpus without
 fixing everything first. Findings are matched by rule, file and a fingerprint of the segment's
-text, so editing another paragraph or shifting lines does not bring old findings back.`,
+text and the message (without what it says of other places or pages), so editing another
+paragraph or shifting lines does not bring old findings back.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			defer engine.BatchGC()()
 			cfg, err := loadConfig(configFile, args...)

@@ -590,7 +590,7 @@ func TestFix(t *testing.T) {
 		t.Fatalf("before the fix: exit %d", code)
 	}
 	code, out, errs := run(t, "check", page, "--fix", "--no-color")
-	if code != ExitOK || !strings.Contains(errs, "fixed 1 findings in 1 files") || strings.Contains(out, "front-matter") {
+	if code != ExitOK || !strings.Contains(errs, "fixed 1 finding in 1 file") || strings.Contains(out, "front-matter") {
 		t.Fatalf("--fix: exit %d\n%s\n%s", code, out, errs)
 	}
 	b, _ := os.ReadFile(page)
@@ -1022,7 +1022,7 @@ func TestFixOverlaps(t *testing.T) {
 	seg := `<span data-ttu-id="a-1">中文,  英文。</span><span class="sxs-lookup"><span data-stu-id="a-1">Chinese, English.</span></span>`
 	write(t, "zh-CN/p.md", "# "+seg+"\n")
 	code, out, errs := run(t, "check", "zh-CN/p.md", "--fix", "--no-color")
-	if code != ExitOK || strings.Contains(errs, "left for a next run") || !strings.Contains(errs, "fixed 2 findings in 1 files") {
+	if code != ExitOK || strings.Contains(errs, "left for a next run") || !strings.Contains(errs, "fixed 2 findings in 1 file") {
 		t.Errorf("--fix: exit %d\n%s%s", code, out, errs)
 	}
 	if b, _ := os.ReadFile("zh-CN/p.md"); !strings.Contains(string(b), "中文，英文。") {
@@ -1045,7 +1045,7 @@ func TestFixOverlaps(t *testing.T) {
 	if b, _ := os.ReadFile("fr-FR/q.md"); string(b) != "01x56789\n" {
 		t.Errorf("fixed: %q", b)
 	}
-	if s := stderr.String(); !strings.Contains(s, "fr-FR/q.md: 1 overlapping edits left for a next run") || !strings.Contains(s, "fixed 2 findings in 1 files") {
+	if s := stderr.String(); !strings.Contains(s, "fr-FR/q.md: 1 overlapping edit left for a next run") || !strings.Contains(s, "fixed 2 findings in 1 file") {
 		t.Errorf("stderr: %s", s)
 	}
 }

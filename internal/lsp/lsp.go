@@ -89,6 +89,10 @@ type nearConfig struct {
 // status 1 then.
 var ErrExitWithoutShutdown = errors.New("exit without shutdown")
 
+// ErrProtocol is Serve's error for input that is no LSP message stream (a
+// header without Content-Length): the client's error, not the server's.
+var ErrProtocol = errors.New("not an LSP message stream")
+
 // parseError is a message whose body is no JSON-RPC message: the framing
 // is intact, so the server answers it and reads on.
 type parseError struct{ err error }
@@ -179,10 +183,15 @@ func (s *Server) Serve() error {
 			continue
 		}
 		if err != nil {
-			if errors.Is(err, io.EOF) && s.shutdown {
-				return nil
+			if errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+				if s.shutdown {
+					return nil
+				}
+				// The client went away without shutdown and exit: as an
+				// exit without shutdown.
+				return fmt.Errorf("%w: the client closed the connection", ErrExitWithoutShutdown)
 			}
-			return err
+			return fmt.Errorf("%w: %v", ErrProtocol, err)
 		}
 		if msg.Method == "exit" {
 			if s.shutdown {

@@ -306,3 +306,18 @@ func TestConfigNearDocument(t *testing.T) {
 		t.Errorf("exit: %v", err)
 	}
 }
+
+// TestClosedOrGarbledInput: a client that closes the stream without
+// shutdown and exit is treated as an exit without shutdown (exit status
+// 1), and input that is no message stream is the client's error
+// (ErrProtocol), never the server's internal one.
+func TestClosedOrGarbledInput(t *testing.T) {
+	if err := NewServer(strings.NewReader(""), io.Discard).Serve(); !errors.Is(err, ErrExitWithoutShutdown) {
+		t.Errorf("closed at once: %v, want ErrExitWithoutShutdown", err)
+	}
+	for _, in := range []string{"garbage\r\n\r\n", "Content-Length: 1000\r\n\r\n{}"} {
+		if err := NewServer(strings.NewReader(in), io.Discard).Serve(); !errors.Is(err, ErrProtocol) {
+			t.Errorf("%q: %v, want ErrProtocol", in, err)
+		}
+	}
+}
