@@ -43,10 +43,30 @@ func version() string {
 	if Version != "" {
 		return Version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "dev"
+	// Built from a checkout: the commit go build stamped, so that a report
+	// says which code wrote it.
+	var rev, modified string
+	for _, st := range bi.Settings {
+		switch st.Key {
+		case "vcs.revision":
+			rev = st.Value
+		case "vcs.modified":
+			if st.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	return "dev-" + rev[:min(12, len(rev))] + modified
 }
 
 // exitError carries an exit code through cobra.
@@ -88,7 +108,9 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Long:          "l10nlint checks localized Markdown documentation: side-by-side bilingual pages and their front matter.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("l10nlint {{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newCheck(stdout, stderr), newRules(stdout), newExplain(stdout), newVersion(stdout), newInit(stdout, stderr), newLSP(stderr), newBaseline(stdout, stderr))

@@ -1111,3 +1111,12 @@ func TestFixDiffPaths(t *testing.T) {
 		t.Errorf("no note for a path with ..: %s", errs)
 	}
 }
+
+// TestVersionFlag: l10nlint --version says what l10nlint version does.
+func TestVersionFlag(t *testing.T) {
+	_, cmd, _ := run(t, "version")
+	code, flag, _ := run(t, "--version")
+	if code != ExitOK || flag != cmd || !strings.HasPrefix(flag, "l10nlint ") {
+		t.Errorf("--version: %d %q; version: %q", code, flag, cmd)
+	}
+}
