@@ -321,11 +321,11 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 				}
 			}
 		case "include":
-			c.Include, err = globList(v, fail)
+			c.Include, err = globList(v, keyed(k.Value, fail))
 		case "exclude":
-			c.Exclude, err = globList(v, fail)
+			c.Exclude, err = globList(v, keyed(k.Value, fail))
 		case "do-not-translate":
-			c.DoNotTranslate, err = stringList(v, fail)
+			c.DoNotTranslate, err = stringList(v, keyed(k.Value, fail))
 		case "rules":
 			err = parseRules(c, v, reg, fail)
 		case "layout":
@@ -359,6 +359,14 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 }
 
 type failFunc func(n *yaml.Node, format string, args ...any) error
+
+// keyed makes fail's messages name the key they are about ("include:
+// expected a list").
+func keyed(key string, fail failFunc) failFunc {
+	return func(n *yaml.Node, format string, args ...any) error {
+		return fail(n, key+": "+format, args...)
+	}
+}
 
 func scalar(v *yaml.Node, fail failFunc) (string, error) {
 	if v.Kind != yaml.ScalarNode {
