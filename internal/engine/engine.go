@@ -378,6 +378,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize, opts.Overlay)
 		corpus.Expected = expected(lay)
 		corpus.WholeTrees = whole
+		if n := unpaired(corpus); n > 0 {
+			res.Notices = append(res.Notices, fmt.Sprintf("no source page found for any of the %s checked: "+
+				"without one they are not compared (no %s tree beside them? layout: in the configuration maps source paths to target paths)",
+				pluralPages(n), cfg.SourceLocale))
+		}
 		tm.since(phaseIndex, t0)
 		if testHookIndexed != nil {
 			testHookIndexed()
@@ -872,6 +877,30 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 		tm.rule(e.rule.ID, t0)
 	}
 	return out, internal
+}
+
+// unpaired returns how many monolingual translations the run checks when
+// none of them has a source page (a layout l10nlint does not recognize:
+// they are then checked for nothing), else 0.
+func unpaired(c *rules.Corpus) int {
+	n := 0
+	for _, p := range c.Pages() {
+		if !p.Reported || p.Source || p.Bilingual || p.Unread || p.Locale == "" {
+			continue
+		}
+		if c.SourceOf(p) != nil {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
+func pluralPages(n int) string {
+	if n == 1 {
+		return "1 monolingual translated page"
+	}
+	return fmt.Sprintf("%d monolingual translated pages", n)
 }
 
 // parseSafely parses a page, turning a panic of the parser into a page
