@@ -191,7 +191,7 @@ func (s *Server) Serve() error {
 				// exit without shutdown.
 				return fmt.Errorf("%w: the client closed the connection", ErrExitWithoutShutdown)
 			}
-			return fmt.Errorf("%w: %v", ErrProtocol, err)
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		if msg.Method == "exit" {
 			if s.shutdown {
