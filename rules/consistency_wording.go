@@ -376,13 +376,24 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 			}
 			return len(phrase) < 2 || !strings.Contains(r.joint, strings.Join(phrase, ""))
 		}
-		someLack := func(phrase ...string) bool {
+		// someLack reports whether a variant lacks the phrase, and how it
+		// renders it: translated, or garbled when a piece of the last word
+		// is left (海洋…rched. for "searched").
+		someLack := func(phrase ...string) (bool, string) {
+			found, how := false, "translated"
 			for _, r := range reads {
-				if lacks(r, phrase...) {
-					return true
+				if !lacks(r, phrase...) {
+					continue
+				}
+				found = true
+				last := phrase[len(phrase)-1]
+				for w := range r.all {
+					if len(w) >= 4 && len(w) < len(last) && (strings.HasSuffix(last, w) || strings.HasPrefix(last, w)) {
+						return true, "garbled"
+					}
 				}
 			}
-			return false
+			return found, how
 		}
 		for _, r := range reads {
 			for k, w := range r.prose {
@@ -390,8 +401,8 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 					continue
 				}
 				if !latin {
-					if someLack(w) {
-						return fmt.Sprintf("%q kept in English in one and translated in another", w)
+					if lack, how := someLack(w); lack {
+						return fmt.Sprintf("%q kept in English in one and %s in another", w, how)
 					}
 					continue
 				}
@@ -404,8 +415,8 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 				if !common[n] || !adjacentIn(words, w, n) || !strings.Contains(r.joint, w+" "+n) {
 					continue
 				}
-				if someLack(w, n) {
-					return fmt.Sprintf("%q kept in English in one and translated in another", w+" "+n)
+				if lack, how := someLack(w, n); lack {
+					return fmt.Sprintf("%q kept in English in one and %s in another", w+" "+n, how)
 				}
 			}
 		}
