@@ -374,6 +374,13 @@ func checkBareRefs(p *Pass, s *Segment, srcLinks, tgtLinks []Link, noFrag bool) 
 		}
 		e := extra[k]
 		extra = slices.Delete(extra, k, k+1)
+		if glued, ok := strings.CutPrefix(e.value, m.value); ok && glued != "" && !m.email {
+			// "https://x.net)beispielsweise": the URL is intact, the text
+			// after it lost its space and became part of the link.
+			p.ReportSegmentAt(s, e.at, "text glued to the URL %s: %q follows it without a space, so the link runs on into it (the target links %s)",
+				m.value, glued, e.value)
+			continue
+		}
 		p.ReportSegmentAt(s, e.at, "%s changed: the source has %s, the target %s", m.kind(), m.value, e.value)
 	}
 	for _, e := range extra {
