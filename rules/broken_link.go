@@ -37,7 +37,8 @@ exists). A query string (?view=...) is ignored for relative links.
 
 When the source page's tree has the file a translated page's link misses (media not copied into
 the locale's tree, a page not yet translated), the message names it; when the source page has the
-same link, broken there too, the message says so: the fix belongs to the source page.
+same link, broken there too, the message says so: the fix belongs to the source page
+(inherited: false leaves those to the source tree's own check, for a team that only translates).
 
 File names are compared ignoring case by default, as the docs platforms serve them
 (media/Image.png for Media/image.png); case-sensitive reports the difference. #top is the top of
@@ -46,11 +47,13 @@ the page, as in browsers.
 Options:
   check-fragments  check #fragments (default true)
   case-sensitive   report destinations that differ from the file name in case only (default false)
-  ignore           destinations to skip, as path prefixes (default none)`,
+  ignore           destinations to skip, as path prefixes (default none)
+  inherited        report a link the source page has broken too (default true)`,
 	Options: []Option{
 		{Name: "check-fragments", Default: true, Doc: "check #fragments"},
 		{Name: "case-sensitive", Default: false, Doc: "report destinations that differ from the file name in case only"},
 		{Name: "ignore", Default: []string{}, Doc: "destinations to skip, as path prefixes"},
+		{Name: "inherited", Default: true, Doc: "report a link the source page has broken too"},
 	},
 	RunCorpus: runBrokenLink,
 })
@@ -63,6 +66,7 @@ func runBrokenLink(p *CorpusPass) {
 	frags := p.Bool("check-fragments")
 	caseSensitive := p.Bool("case-sensitive")
 	ignore := p.Strings("ignore")
+	inherited := p.Bool("inherited")
 	dir := path.Dir(pg.Abs)
 outer:
 	for _, l := range pg.Links {
@@ -116,6 +120,9 @@ outer:
 				} else if slices.ContainsFunc(src.Links, func(sl LinkFact) bool { return strings.TrimSpace(sl.Dest) == dest }) {
 					// Not the translation's doing: fixed in the source, the
 					// fix reaches every locale.
+					if !inherited {
+						continue
+					}
 					also = fmt.Sprintf(" (the source page %s has the same broken link)", src.Path)
 				}
 			}

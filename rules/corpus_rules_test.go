@@ -498,6 +498,22 @@ func TestBrokenLinkBrokenInTheSource(t *testing.T) {
 	if !strings.HasSuffix(got[1], "en-US/page.md has the same broken link)") || strings.Contains(got[0], "source page") {
 		t.Errorf("findings %q", got)
 	}
+	// inherited: false leaves the source's own broken links to it.
+	cfg := config.Default()
+	cfg.Rules["broken-link"] = config.RuleConfig{Options: map[string]any{"inherited": false}}
+	res, err := engine.Run([]string{filepath.Join(dir, "fr-FR")}, engine.Options{Config: cfg, Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range res.Findings {
+		if f.Rule == "broken-link" {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], `"autre.md"`) {
+		t.Errorf("inherited: false: %q, want the translation's own broken link only", msgs)
+	}
 }
 
 // A page whose source span is older than its translation: the translator
