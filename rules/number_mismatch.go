@@ -211,6 +211,7 @@ func runNumberMismatch(pass *Pass) {
 		}
 		seg := c.seg
 		missing, extra = fullStopNumbers(pass, seg, missing, extra)
+		missing, extra = lostScaleWords(pass, seg, missing, extra)
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
 		}
@@ -266,6 +267,34 @@ func fullStopNumbers(pass *Pass, seg *Segment, missing, extra []numbers.Number) 
 		})
 	}
 	return missing, extra
+}
+
+// lostScaleWords reports a number whose scale word the target dropped
+// ("2 million" read "2"): said as such rather than as a missing number and
+// an extra one, at the target's number; it returns the numbers left.
+func lostScaleWords(pass *Pass, seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
+	var left []numbers.Number
+	for _, m := range missing {
+		k := slices.IndexFunc(extra, func(x numbers.Number) bool {
+			if x.Text == "" || x.Word || !strings.HasPrefix(m.Text, x.Text) {
+				return false
+			}
+			rest := strings.TrimLeft(m.Text[len(x.Text):], " \u00a0")
+			return rest != "" && len(rest) < len(m.Text)-len(x.Text) && strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+		})
+		if k < 0 {
+			left = append(left, m)
+			continue
+		}
+		x := extra[k]
+		at := Range{Start: seg.Target.Range.Start, End: seg.Target.Range.End}
+		if i := strings.Index(seg.Target.Raw, x.Text); i >= 0 && strings.Count(seg.Target.Raw, x.Text) == 1 {
+			at = Range{Start: seg.Target.Range.Start + i, End: seg.Target.Range.Start + i + len(x.Text)}
+		}
+		pass.ReportSegmentAt(seg, at, "scale word lost: source has %s, target %s", m.Text, x.Text)
+		extra = slices.Delete(slices.Clone(extra), k, k+1)
+	}
+	return left, extra
 }
 
 // fullStopRe finds digits joined by ideographic full stops (and dots):

@@ -72,7 +72,7 @@ func TestNumberMismatchFires(t *testing.T) {
 			"source has 22301, target lacks it; target has 20000-1:2011 not in the source"},
 		{"fr-FR", "For example, if the parser extracted 8 million characters from a document, only the first 2 million characters are indexed.",
 			"Par exemple, si l’analyseur a extrait 8 millions caractères d’un document, seuls les 2 premiers caractères sont indexés.",
-			"source has 2 million, target lacks it; target has 2 not in the source"},
+			"scale word lost: source has 2 million, target 2"},
 		{"zh-CN", "If you are currently using a certificate with SHA-1 in the certificate chain, you will need to update the chain to use SHA-2 (Secure Hash Algorithm 2) or a stronger hashing algorithm.",
 			"如果您当前在证书链中使用 SHA-1 证书, 则需要更新该链以使用 SHA-1 (安全哈希算法 2) 或更强的哈希算法。",
 			"source has SHA-2, target lacks it"},
@@ -391,6 +391,19 @@ func TestFullStopInNumber(t *testing.T) {
 		{name: "a sentence's full stop after a number",
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "使用 TLS 1.2。", "Use TLS 1.2.") + "\n"},
+	})
+}
+
+// TestLostScaleWord: "2 million" translated "2" is said as a lost scale
+// word, at the target's 2, not as a missing number and an extra one.
+func TestLostScaleWord(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "million dropped",
+			// fr-FR/partially-indexed-items-in-content-search.md line 123
+			text: sxs("a-1", "Seuls les 2 premiers caractères sont indexés.", "Only the first 2 million characters are indexed.") + "\n",
+			want: []string{"scale word lost: source has 2 million, target 2"}, at: []string{"2"}},
+		{name: "million kept",
+			text: sxs("a-1", "Seuls les 2 millions de premiers caractères sont indexés.", "Only the first 2 million characters are indexed.") + "\n"},
 	})
 }
 
