@@ -336,9 +336,14 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			case q >= 0:
 				f := forms[q]
 				at := Range{Start: s.Target.Range.Start + f.shown, End: s.Target.Range.Start + f.r.End}
-				if f.kind == "verb" {
+				switch w := translatedVerbBefore(tgt, f.shown, g.verb); {
+				case f.kind == "verb":
 					p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s", g.name, tgt[f.shown:f.r.End])
-				} else {
+				case w >= 0:
+					// "新 SupervisoryReviewPolicyV2": the verb translated, apart.
+					at.Start = s.Target.Range.Start + w
+					p.ReportSegmentAt(s, at, "cmdlet %s changed: the target has %s (its verb translated)", g.name, tgt[w:f.r.End])
+				default:
 					p.ReportSegmentAt(s, at, "cmdlet %s lost its verb: the target has %s", g.name, tgt[f.shown:f.r.End])
 				}
 				reported[g.name] = true
@@ -350,6 +355,29 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 			}
 		}
 	}
+}
+
+// translatedVerbBefore returns where the verb's translation stands right
+// before the noun at i, one space apart ("新 SupervisoryReviewPolicyV2" for
+// New-), or -1; another word there ("运行 X", run X) is no verb of the name.
+func translatedVerbBefore(tgt string, i int, verb string) int {
+	if i < 2 || tgt[i-1] != ' ' {
+		return -1
+	}
+	for _, w := range verbTranslations[verb] {
+		if strings.HasSuffix(tgt[:i-1], w) {
+			return i - 1 - len(w)
+		}
+	}
+	return -1
+}
+
+// verbTranslations are the Chinese and Japanese renderings of the commonest
+// cmdlet verbs, which machine translation writes before the noun.
+var verbTranslations = map[string][]string{
+	"new": {"新建", "新"}, "get": {"获取", "取得"}, "set": {"设置", "设定"}, "remove": {"删除", "移除"},
+	"add": {"添加"}, "enable": {"启用"}, "disable": {"禁用"}, "start": {"启动", "开始"}, "stop": {"停止"},
+	"test": {"测试"}, "search": {"搜索"}, "import": {"导入"}, "export": {"导出"},
 }
 
 // alignForms assigns forms (in target order) to names (in source order),

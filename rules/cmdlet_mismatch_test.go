@@ -89,8 +89,8 @@ func TestCmdletMismatchOneReplacementEach(t *testing.T) {
 	runCases(t, "cmdlet-mismatch", []ruleCase{
 		{name: "two verbs lost", path: "zh-CN/page.md",
 			text: sxs("a-1", "使用新 ComplianceCase 创建，使用集 ComplianceCase 编辑。", "Use New-ComplianceCase to create, Set-ComplianceCase to edit.") + "\n",
-			want: []string{"cmdlet New-ComplianceCase lost its verb", "cmdlet Set-ComplianceCase lost its verb"},
-			at:   []string{"ComplianceCase", "ComplianceCase"}},
+			want: []string{"cmdlet New-ComplianceCase changed: the target has 新 ComplianceCase (its verb translated)", "cmdlet Set-ComplianceCase lost its verb"},
+			at:   []string{"新 ComplianceCase", "ComplianceCase"}},
 	})
 	fs := checkRule(t, "cmdlet-mismatch", "zh-CN/page.md", sxs("a-1", "使用新 ComplianceCase 创建，使用集 ComplianceCase 编辑。", "Use New-ComplianceCase to create, Set-ComplianceCase to edit.")+"\n", nil)
 	if len(fs) == 2 && fs[0].Range == fs[1].Range {
@@ -141,6 +141,16 @@ func TestCmdletMismatchReorderedAndRepeated(t *testing.T) {
 			want: []string{"cmdlet Get-ComplianceSearch changed: the target has New-compliancesearch",
 				"cmdlet Start-ComplianceSearch changed: the target has start-new-compliancesearch"},
 			at: []string{"New-compliancesearch", "start-new-compliancesearch"}},
+		{name: "the verb translated beside the noun",
+			// zh-CN/configure-supervision-policies.md line 250
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "使用 新 SupervisoryReviewPolicyV2 cmdlet。", "Use the New-SupervisoryReviewPolicyV2 cmdlet.") + "\n",
+			want: []string{"cmdlet New-SupervisoryReviewPolicyV2 changed: the target has 新 SupervisoryReviewPolicyV2 (its verb translated)"},
+			at:   []string{"新 SupervisoryReviewPolicyV2"}},
+		{name: "another word beside the noun: the verb is lost",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "请运行 AzureRmKeyVault。", "Run Get-AzureRmKeyVault.") + "\n",
+			want: []string{"cmdlet Get-AzureRmKeyVault lost its verb: the target has AzureRmKeyVault"}},
 		{name: "another verb before a verb, alone",
 			path: "de-DE/page.md",
 			text: sxs("a-1", "Führen Sie start-new-compliancesearch aus.", "Run Start-ComplianceSearch.") + "\n",
