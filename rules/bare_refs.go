@@ -374,7 +374,8 @@ func checkBareRefs(p *Pass, s *Segment, srcLinks, tgtLinks []Link, noFrag bool) 
 		}
 		e := extra[k]
 		extra = slices.Delete(extra, k, k+1)
-		if glued, ok := strings.CutPrefix(e.value, m.value); ok && glued != "" && !m.email {
+		if glued, ok := strings.CutPrefix(e.value, m.value); ok && glued != "" && !m.email &&
+			strings.IndexByte("/?#&=.-_~%+:@", glued[0]) < 0 {
 			// "https://x.net)beispielsweise": the URL is intact, the text
 			// after it lost its space and became part of the link.
 			p.ReportSegmentAt(s, e.at, "text glued to the URL %s: %q follows it without a space, so the link runs on into it (the target links %s)",

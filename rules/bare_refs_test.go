@@ -18,6 +18,9 @@ func TestLinkMismatchBareURLs(t *testing.T) {
 			text: sxs("a-1", "Copiez l’URL du service ( https://fbconnector.azurewebsites.net)par exemple,.", "Copy the app Service URL (for example, https://fbconnector.azurewebsites.net).") + "\n",
 			want: []string{`text glued to the URL https://fbconnector.azurewebsites.net: ")par" follows it without a space`},
 			at:   []string{"https://fbconnector.azurewebsites.net)par"}},
+		{name: "a URL that goes on is another URL, nothing glued",
+			text: sxs("a-1", "Voir https://contoso.com/docs/fr pour les détails.", "See https://contoso.com/docs for details.") + "\n",
+			want: []string{"URL changed: the source has https://contoso.com/docs, the target https://contoso.com/docs/fr"}},
 		{name: "a query string broken apart, entities decoded",
 			// fr-FR/import-non-office-365-data-into-advanced-ediscovery.md line 70
 			text: sxs("a-1", "URL du conteneur https://x.blob.core.windows.net/in?sv=2015-04-05&amp-; SR =&amp;c", "container url - https://x.blob.core.windows.net/in?sv=2015-04-05&amp;sr=c") + "\n",

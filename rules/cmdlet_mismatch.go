@@ -372,12 +372,19 @@ func translatedVerbBefore(tgt string, i int, verb string) int {
 	return -1
 }
 
-// verbTranslations are the Chinese and Japanese renderings of the commonest
-// cmdlet verbs, which machine translation writes before the noun.
+// verbTranslations are the Chinese (simplified and traditional) and
+// Japanese renderings of the commonest cmdlet verbs, which machine
+// translation writes before the noun. Longer ones first (新建 before 新).
 var verbTranslations = map[string][]string{
-	"new": {"新建", "新"}, "get": {"获取", "取得"}, "set": {"设置", "设定"}, "remove": {"删除", "移除"},
-	"add": {"添加"}, "enable": {"启用"}, "disable": {"禁用"}, "start": {"启动", "开始"}, "stop": {"停止"},
-	"test": {"测试"}, "search": {"搜索"}, "import": {"导入"}, "export": {"导出"},
+	"new":    {"新建", "新增", "新規", "新", "作成"},
+	"get":    {"获取", "取得"},
+	"set":    {"设置", "設定", "设定"},
+	"remove": {"删除", "刪除", "移除", "削除"},
+	"add":    {"添加", "新增", "追加"},
+	"enable": {"启用", "啟用", "有効化"}, "disable": {"禁用", "停用", "無効化"},
+	"start": {"启动", "啟動", "开始", "開始"}, "stop": {"停止"},
+	"test": {"测试", "測試", "テスト"}, "search": {"搜索", "搜尋", "検索"},
+	"import": {"导入", "匯入", "インポート"}, "export": {"导出", "匯出", "エクスポート"},
 }
 
 // alignForms assigns forms (in target order) to names (in source order),

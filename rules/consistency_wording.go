@@ -32,8 +32,25 @@ func wordingDifference(g *group, dnt []string, loc string) string {
 // are: "Utilisateur :" rather than "Utilisateur\u00a0:", in a message about
 // words, not spacing.
 func quoteText(s string) string {
-	q := strconv.Quote(s)
-	return strings.NewReplacer(`\u00a0`, "\u00a0", `\u202f`, "\u202f").Replace(q)
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == '\u00a0' || r == '\u202f' {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r) // 'x', '\u200b', '\''
+		q = q[1 : len(q)-1]
+		switch q {
+		case `\'`:
+			q = "'"
+		case `"`:
+			q = `\"`
+		}
+		b.WriteString(q)
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // firstPlace returns the segment of a variant's first place.
@@ -315,6 +332,7 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 	}
 	var src []string
 	var names map[string]bool
+	srcSet0 := map[string]bool{} // the first source's words
 	bySource := map[string][]reading{}
 	var order []string
 	for _, v := range vars {
@@ -323,6 +341,9 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 		if src == nil {
 			src = words
 			names = sourceNames(s.Source, dnt)
+			for _, w := range asciiWords(s.Source) {
+				srcSet0[w] = true
+			}
 		}
 		all := map[string]bool{}
 		for _, w := range asciiWords(s.Target) {
@@ -386,9 +407,12 @@ func keptWordsDifference(g *group, dnt []string, loc string) string {
 					continue
 				}
 				found = true
+				// Only in a script without English words of its own, and
+				// not a word the source has (Report in "Report viewer").
 				last := phrase[len(phrase)-1]
 				for w := range r.all {
-					if len(w) >= 4 && len(w) < len(last) && (strings.HasSuffix(last, w) || strings.HasPrefix(last, w)) {
+					if !latin && len(w) >= 4 && len(w) < len(last) && !srcSet0[w] &&
+						(strings.HasSuffix(last, w) || strings.HasPrefix(last, w)) {
 						return true, "garbled"
 					}
 				}

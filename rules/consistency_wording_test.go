@@ -74,6 +74,7 @@ func TestQuoteText(t *testing.T) {
 		"a\u202fb":           "\"a\u202fb\"",
 		"zero\u200bwidth":    `"zero\u200bwidth"`, // invisible: still escaped
 		`say "hi"`:           `"say \"hi\""`,
+		`a\u00a0b`:           `"a\\u00a0b"`, // the six characters, not a no-break space
 	} {
 		if got := quoteText(in); got != want {
 			t.Errorf("quoteText(%q) = %s, want %s", in, got, want)

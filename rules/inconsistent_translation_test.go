@@ -83,6 +83,8 @@ func TestInconsistentTranslationDefault(t *testing.T) {
 		`fr-FR/a.md:12: "Read the privacy statement for details." is translated 2 ways in fr-FR ("privacy statement" kept in English in one and translated in another): "Lisez la privacy statement pour plus de détails." once (a.md:12); "Lisez la déclaration de confidentialité pour plus de détails." once (b.md:12)`,
 		`fr-FR/a.md:20: "Un utilisateur télécharge un fichier." is the translation of 2 different source texts in fr-FR: "User uploads a file." once (a.md:20); "User downloads a file." once (b.md:20)`,
 		`fr-FR/a.md:22: "Tapez le nombre de jours de conservation des éléments." is the translation of 2 different source texts in fr-FR: "Type the number of days that you want to hold items for." once (a.md:22); "Click Save." once (b.md:22)`,
+		// "message" is French too: the other is translated, not garbled.
+		`fr-FR/a.md:46: "Select the email messages to delete." is translated 2 ways in fr-FR ("email messages" kept in English in one and translated in another)`,
 		`fr-FR/a.md:6: "Give the rule a name and then click More options." is translated 2 ways in fr-FR (the bold label "More options" as "Plus d'options" and as "Autres options"): "Nommez la règle, puis cliquez sur Plus d'options." once (a.md:6); "Nommez la règle, puis cliquez sur Autres options." once (b.md:6)`,
 		`zh-CN/a.md:14: "Select File, folder, or site in the list." is translated 2 ways in zh-CN (the bold label "File, folder, or site" as "文件、文件夹或站点" and as "文件、文件夹或网站")`,
 		// A piece of the word left in the other: garbled, not translated.

@@ -402,6 +402,13 @@ func TestLostScaleWord(t *testing.T) {
 			// fr-FR/partially-indexed-items-in-content-search.md line 123
 			text: sxs("a-1", "Seuls les 2 premiers caractères sont indexés.", "Only the first 2 million characters are indexed.") + "\n",
 			want: []string{"scale word lost: source has 2 million, target 2"}, at: []string{"2"}},
+		{name: "a scale word of a language the reader does not know: not called lost",
+			path: "vi-VN/page.md",
+			text: sxs("a-1", "Có 2 triệu người dùng.", "There are 2 million users.") + "\n",
+			want: []string{"source has 2 million, target lacks it; target has 2 not in the source"}},
+		{name: "Ukrainian plural of million",
+			path: "uk-UA/page.md",
+			text: sxs("a-1", "Є 2 мільйони користувачів.", "There are 2 million users.") + "\n"},
 		{name: "million kept",
 			text: sxs("a-1", "Seuls les 2 millions de premiers caractères sont indexés.", "Only the first 2 million characters are indexed.") + "\n"},
 	})
