@@ -73,6 +73,7 @@ func version() string {
 type exitError struct {
 	code int
 	err  error
+	say  bool // print err even for exit status 1 (which findings use silently)
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -91,7 +92,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil && ee.code != ExitFindings {
+		if ee.err != nil && (ee.code != ExitFindings || ee.say) {
 			fmt.Fprintf(stderr, "l10nlint: %v\n", ee.err)
 		}
 		return ee.code
@@ -549,7 +550,7 @@ translations), and quick fixes for the mechanical problems.`,
 			srv.ConfigFile, srv.Log = configFile, stderr
 			if err := srv.Serve(); err != nil {
 				if errors.Is(err, lsp.ErrExitWithoutShutdown) || errors.Is(err, lsp.ErrProtocol) {
-					return &exitError{code: 1, err: err} // as the LSP specification asks
+					return &exitError{code: 1, err: err, say: true} // as the LSP specification asks
 				}
 				return &exitError{code: ExitInternal, err: err}
 			}

@@ -90,7 +90,8 @@ type nearConfig struct {
 var ErrExitWithoutShutdown = errors.New("exit without shutdown")
 
 // ErrProtocol is Serve's error for input that is no LSP message stream (a
-// header without Content-Length): the client's error, not the server's.
+// header without Content-Length, a message cut short): the client's error,
+// not the server's.
 var ErrProtocol = errors.New("not an LSP message stream")
 
 // parseError is a message whose body is no JSON-RPC message: the framing
@@ -183,7 +184,7 @@ func (s *Server) Serve() error {
 			continue
 		}
 		if err != nil {
-			if errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+			if errors.Is(err, io.EOF) && !errors.Is(err, ErrProtocol) {
 				if s.shutdown {
 					return nil
 				}
@@ -191,7 +192,7 @@ func (s *Server) Serve() error {
 				// exit without shutdown.
 				return fmt.Errorf("%w: the client closed the connection", ErrExitWithoutShutdown)
 			}
-			return fmt.Errorf("%w: %w", ErrProtocol, err)
+			return err // ErrProtocol (the client's), or reading failed
 		}
 		if msg.Method == "exit" {
 			if s.shutdown {
@@ -247,15 +248,15 @@ func (s *Server) read() (*message, error) {
 		if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Content-Length") {
 			length, err = strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || length < 0 {
-				return nil, fmt.Errorf("bad Content-Length %q", v)
+				return nil, fmt.Errorf("%w: bad Content-Length %q", ErrProtocol, v)
 			}
 		}
 	}
 	if length < 0 {
-		return nil, errors.New("message without Content-Length")
+		return nil, fmt.Errorf("%w: message without Content-Length", ErrProtocol)
 	}
 	if length > maxMessage {
-		return nil, fmt.Errorf("message of %d bytes: over the limit of %d", length, maxMessage)
+		return nil, fmt.Errorf("%w: message of %d bytes: over the limit of %d", ErrProtocol, length, maxMessage)
 	}
 	// Read as it comes rather than allocated from the header: a wrong
 	// Content-Length must not take the memory it claims.
@@ -264,7 +265,7 @@ func (s *Server) read() (*message, error) {
 		return nil, err
 	}
 	if len(body) < length {
-		return nil, io.ErrUnexpectedEOF
+		return nil, fmt.Errorf("%w: %w: %d of %d bytes", ErrProtocol, io.ErrUnexpectedEOF, len(body), length)
 	}
 	var m message
 	if err := json.Unmarshal(body, &m); err != nil {
