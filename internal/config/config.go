@@ -426,7 +426,7 @@ func parseIgnores(v *yaml.Node, reg *rules.Registry, fail failFunc) ([]Ignore, e
 				}
 			case "rules":
 				var names []string
-				if names, err = stringList(val, fail); err == nil {
+				if names, err = stringList(val, keyed("ignore: rules", fail)); err == nil {
 					for _, n := range names {
 						r := reg.Lookup(n)
 						if r == nil {
@@ -436,7 +436,7 @@ func parseIgnores(v *yaml.Node, reg *rules.Registry, fail failFunc) ([]Ignore, e
 					}
 				}
 			case "segments":
-				ig.Segments, err = stringList(val, fail)
+				ig.Segments, err = stringList(val, keyed("ignore: segments", fail))
 			default:
 				return nil, fail(k, "ignore: unknown key %q (known: path, rules, segments)", k.Value)
 			}
@@ -495,7 +495,7 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 					err = fail(val, "custom-rules: %v", err)
 				}
 			case "locales":
-				spec.Locales, err = stringList(val, fail)
+				spec.Locales, err = stringList(val, keyed("custom-rules: locales", fail))
 			case "if-source":
 				spec.IfSource = re()
 			case "target-must-match":

@@ -80,6 +80,7 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  length-ratio:\n    options:\n      style: wide\n", `cfg.yaml:4: length-ratio: option style: "wide" is not one of nbsp, narrow`},
 		{"locale: klingon\n", `cfg.yaml:1: locale: "klingon" is not a locale code`},
 		{"include: docs\n", `cfg.yaml:1: include: expected a list`},
+		{"ignore:\n  - rules: untranslated\n", `cfg.yaml:2: ignore: rules: expected a list`},
 		{"- a\n", `cfg.yaml:1: the configuration must be a mapping`},
 		{"rules: [\n", `cfg.yaml:1: did not find expected node content`},
 		{"layout:\n  - source: docs/{path}\n    target: content/{path}.{locale}.md\n", `cfg.yaml:2: layout: target "content/{path}.{locale}.md": write {locale} once`},

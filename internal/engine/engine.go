@@ -292,8 +292,11 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		if pg.FolderLocale == "" {
 			// A file not read is still one of its tree's: its finding
-			// counts there.
+			// counts there (or for the configured locale, outside any).
 			pg.FolderLocale = page.FolderLocale(f.path, popts)
+			if pg.FolderLocale == "" && pg.Locale == "" {
+				pg.Locale = popts.DefaultLocale
+			}
 		}
 		var o out
 		lines := textfile.NewLines(pg.Text)

@@ -434,4 +434,17 @@ func TestFindingLocaleIsTheTree(t *testing.T) {
 			t.Errorf("no %s finding: the case proves nothing (%v)", r, seen)
 		}
 	}
+	// Outside any tree, the configured locale.
+	if err := os.WriteFile("notes.md", []byte("\x00\x00bin"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.Locale = "fr-FR"
+	res, err = Run([]string{"notes.md"}, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "file-format" || res.Findings[0].Locale != "fr-FR" {
+		t.Errorf("an unreadable file outside any tree: %+v", res.Findings)
+	}
 }
