@@ -1132,6 +1132,13 @@ func TestNoteUnpairedTranslations(t *testing.T) {
 	if _, _, errs := run(t, "check"); !strings.Contains(errs, "no source page found for any of the 1 monolingual translated page checked") {
 		t.Errorf("no note for translations without a source:\n%s", errs)
 	}
+	// A new page of a tree whose source tree is there: orphan-page's, no note.
+	write(t, "set/en-US/a.md", "---\ntitle: A\n---\n# A\n")
+	write(t, "set/fr-FR/a.md", "---\ntitle: A\n---\n# A\n")
+	write(t, "set/fr-FR/new.md", "---\ntitle: N\n---\n# N\n")
+	if _, _, errs := run(t, "check", "set/fr-FR/new.md"); strings.Contains(errs, "no source page found") {
+		t.Errorf("a new page beside its source tree gets the note:\n%s", errs)
+	}
 	write(t, "translations/x.md", "---\ntitle: X\n---\n# X\n\nThere are 12 items.\n")
 	write(t, "translations/en-US/x.md", "---\ntitle: X\n---\n# X\n\nThere are 12 items.\n")
 	if code, out, errs := run(t, "check", "translations/fr-FR"); strings.Contains(errs, "no source page") || code != ExitFindings {

@@ -381,7 +381,7 @@ func Run(paths []string, opts Options) (*Result, error) {
 		corpus.Load, corpus.Find = loaders(lay, popts, cfg.MaxFileSize, opts.Overlay)
 		corpus.Expected = expected(lay)
 		corpus.WholeTrees = whole
-		if n := unpaired(corpus); n > 0 {
+		if n := unpaired(corpus, cfg.SourceLocale); n > 0 {
 			res.Notices = append(res.Notices, fmt.Sprintf("no source page found for any of the %s checked: "+
 				"without one they are not compared (no %s tree beside them? layout: in the configuration maps source paths to target paths)",
 				pluralPages(n), cfg.SourceLocale))
@@ -883,20 +883,42 @@ func checkCorpus(c *rules.Corpus, pf *rules.PageFacts, active []enabled, cfg *co
 }
 
 // unpaired returns how many monolingual translations the run checks when
-// none of them has a source page (a layout l10nlint does not recognize:
-// they are then checked for nothing), else 0.
-func unpaired(c *rules.Corpus) int {
+// none of them has a source page and no source tree is where the layout
+// expects one (a layout l10nlint does not recognize: they are then checked
+// for nothing), else 0. A page of a tree whose source tree exists is only
+// new or renamed: orphan-page's.
+func unpaired(c *rules.Corpus, sourceLocale string) int {
 	n := 0
 	for _, p := range c.Pages() {
-		if !p.Reported || p.Source || p.Bilingual || p.Unread || p.Locale == "" {
+		if !p.Reported || p.Source || p.Bilingual || p.Unread || p.Locale == "" || p.Key == "" {
 			continue
 		}
-		if c.SourceOf(p) != nil {
+		if c.SourceOf(p) != nil || sourceTreeExists(c, p, sourceLocale) {
 			return 0
 		}
 		n++
 	}
 	return n
+}
+
+// sourceTreeExists reports whether a folder on the way to where the layout
+// expects p's source page exists below the set's root (en-US/ for
+// en-US/new/page.md).
+func sourceTreeExists(c *rules.Corpus, p *rules.PageFacts, sourceLocale string) bool {
+	if c.Expected == nil || p.Root == "" {
+		return false
+	}
+	exp, err := filepath.Abs(filepath.FromSlash(c.Expected(p, sourceLocale)))
+	if err != nil {
+		return false
+	}
+	root := filepath.FromSlash(p.Root)
+	for d := filepath.Dir(exp); d != root && strings.HasPrefix(d, root+string(filepath.Separator)); d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 func pluralPages(n int) string {
