@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -68,9 +67,41 @@ func runBrokenLink(p *CorpusPass) {
 	ignore := p.Strings("ignore")
 	inherited := p.Bool("inherited")
 	dir := path.Dir(pg.Abs)
+	// The source page and how often it links each destination: a link is
+	// the source's (broken there too) only if the source has as many of
+	// it up to this one (the second gone.md of a translation whose source
+	// links gone.md once is the translation's own).
+	src := p.Corpus.SourceOf(pg)
+	if src == pg || src != nil && src.Abs == "" {
+		src = nil
+	}
+	var srcCount map[string]int
+	if src != nil {
+		srcCount = map[string]int{}
+		for _, sl := range src.Links {
+			srcCount[strings.TrimSpace(sl.Dest)]++
+		}
+	}
+	seen := map[string]int{}
+	// sourceHas reports whether the source page has this occurrence of dest.
+	sourceHas := func(dest string) bool { return seen[dest] <= srcCount[dest] }
+	// inheritedAnchor reports whether the anchor a link of the source page
+	// points to is missing there too (on the source page itself for #x, on
+	// the source tree's counterpart of q for page.md#x).
+	inheritedAnchor := func(dest, frag string, q *PageFacts) bool {
+		if src == nil || !sourceHas(dest) {
+			return false
+		}
+		if q == nil || q == pg {
+			return !hasAnchor(src, frag)
+		}
+		qs := Comparable(p.Corpus.SourceOf(q))
+		return qs == nil || !hasAnchor(qs, frag)
+	}
 outer:
 	for _, l := range pg.Links {
 		dest := strings.TrimSpace(l.Dest)
+		seen[dest]++
 		if p.Corpus.External != nil && isHTTP(dest) {
 			if problem := p.Corpus.External[dest]; problem != "" {
 				p.ReportAt(l.Loc, "external %s %q is broken: %s", l.Kind, dest, problem)
@@ -99,7 +130,14 @@ outer:
 		}
 		if target == "" {
 			if frags && frag != "" && !hasAnchor(pg, frag) {
-				p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on this page", frag)
+				msg := fmt.Sprintf("anchor #%s matches no heading or anchor on this page", frag)
+				if inheritedAnchor(dest, frag, nil) {
+					if inherited {
+						p.ReportAtKey(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
+					}
+					continue
+				}
+				p.ReportAt(l.Loc, "%s", msg)
 			}
 			continue
 		}
@@ -110,14 +148,14 @@ outer:
 			// The source page's tree may have the file (media not copied
 			// into the locale's tree): say so, it is the fix.
 			also := ""
-			if src := p.Corpus.SourceOf(pg); src != nil && src.Abs != "" && src != pg {
+			if src != nil {
 				if there, _ := p.Corpus.Find(path.Clean(path.Join(path.Dir(src.Abs), target))); there != "" {
 					what := "copy it into this tree"
 					if l := strings.ToLower(there); strings.HasSuffix(l, ".md") || strings.HasSuffix(l, ".markdown") {
 						what = "its translation is missing"
 					}
 					also = fmt.Sprintf(" (the source tree has %s: %s)", relTo(dir, there), what)
-				} else if slices.ContainsFunc(src.Links, func(sl LinkFact) bool { return strings.TrimSpace(sl.Dest) == dest }) {
+				} else if sourceHas(dest) {
 					// Not the translation's doing: fixed in the source, the
 					// fix reaches every locale.
 					if !inherited {
@@ -140,7 +178,14 @@ outer:
 			continue
 		}
 		if q := Comparable(p.Corpus.ByAbs(abs)); q != nil && !hasAnchor(q, frag) {
-			p.ReportAt(l.Loc, "anchor #%s matches no heading or anchor on %s", frag, q.Path)
+			msg := fmt.Sprintf("anchor #%s matches no heading or anchor on %s", frag, q.Path)
+			if inheritedAnchor(dest, frag, q) {
+				if inherited {
+					p.ReportAtKey(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
+				}
+				continue
+			}
+			p.ReportAt(l.Loc, "%s", msg)
 		}
 	}
 }

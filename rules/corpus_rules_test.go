@@ -516,6 +516,51 @@ func TestBrokenLinkBrokenInTheSource(t *testing.T) {
 	}
 }
 
+// TestBrokenLinkInheritedPlaces: a link is the source's only as often as
+// the source has it (a second gone.md where the source links guide.md is
+// the translation's own), and anchors the source breaks too count as the
+// source's; inherited: false drops exactly those.
+func TestBrokenLinkInheritedPlaces(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	put("en-US/page.md", "# Page\n\nSee [the old page](gone.md).\n\nRead [the guide](guide.md).\n\nSee [this](#nowhere), [that](other.md#gone) and [the top](#page).\n")
+	put("en-US/guide.md", "# Guide\n")
+	put("fr-FR/guide.md", "# Guide\n")
+	put("en-US/other.md", "# Other\n")
+	put("fr-FR/other.md", "# Autre\n")
+	put("fr-FR/page.md", "# Page\n\nVoir [l’ancienne page](gone.md).\n\nLisez [le guide](gone.md).\n\nVoir [ceci](#nowhere), [cela](other.md#gone) et [le haut](#page-1).\n")
+	expectFindings(t, corpusFindings(t, "broken-link", filepath.Join(dir, "fr-FR")),
+		`fr-FR/page.md:3: link "gone.md" does not resolve: gone.md does not exist (the source page `,
+		`fr-FR/page.md:5: link "gone.md" does not resolve: gone.md does not exist`,
+		`fr-FR/page.md:7: anchor #gone matches no heading or anchor on `,
+		`fr-FR/page.md:7: anchor #nowhere matches no heading or anchor on this page (the source page `,
+		`fr-FR/page.md:7: anchor #page-1 matches no heading or anchor on this page`)
+	got := corpusFindings(t, "broken-link", filepath.Join(dir, "fr-FR"))
+	for _, i := range []int{1, 4} {
+		if strings.Contains(got[i], "source page") {
+			t.Errorf("the translation's own broken link called the source's: %s", got[i])
+		}
+	}
+	if !strings.Contains(got[2], "(the source page ") || !strings.Contains(got[3], "(the source page ") {
+		t.Errorf("anchors the source breaks too: %s / %s", got[2], got[3])
+	}
+	cfg := config.Default()
+	cfg.Rules["broken-link"] = config.RuleConfig{Options: map[string]any{"inherited": false}}
+	res, err := engine.Run([]string{filepath.Join(dir, "fr-FR")}, engine.Options{Config: cfg, Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range res.Findings {
+		if f.Rule == "broken-link" {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 2 || strings.Contains(strings.Join(msgs, "\n"), "source page") {
+		t.Errorf("inherited: false: %q, want the translation's own two", msgs)
+	}
+}
+
 // A page whose source span is older than its translation: the translator
 // translated the current English and left the span. The findings stay (the
 // span is wrong) and say so, instead of calling the translation out of date.
