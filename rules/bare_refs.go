@@ -194,6 +194,22 @@ func urlEnd(raw string, start, limit int) int {
 	return end
 }
 
+// gluedText reports whether what follows a URL's text in the target,
+// glued, is prose and not more of a URL: a bracket the sentence has
+// (https://x.net)par), or letters after a bare host (https://x.comzu); a
+// path, query or fragment that goes on (/fr, ?lang=fr, mfa -> mfasetup,
+// v1 -> v12) makes another URL.
+func gluedText(url, glued string) bool {
+	if strings.IndexByte(")]}(", glued[0]) >= 0 {
+		return true
+	}
+	rest := url
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	return !strings.ContainsAny(rest, "/?#") && (glued[0] >= 'a' && glued[0] <= 'z' || glued[0] >= 'A' && glued[0] <= 'Z')
+}
+
 // emailBounds returns the address around the '@' at at, within the
 // prose run before limit, or -1.
 func emailBounds(raw string, at, limit int) (int, int) {
@@ -374,8 +390,7 @@ func checkBareRefs(p *Pass, s *Segment, srcLinks, tgtLinks []Link, noFrag bool) 
 		}
 		e := extra[k]
 		extra = slices.Delete(extra, k, k+1)
-		if glued, ok := strings.CutPrefix(e.value, m.value); ok && glued != "" && !m.email &&
-			strings.IndexByte("/?#&=.-_~%+:@", glued[0]) < 0 {
+		if glued, ok := strings.CutPrefix(e.value, m.value); ok && glued != "" && !m.email && gluedText(m.value, glued) {
 			// "https://x.net)beispielsweise": the URL is intact, the text
 			// after it lost its space and became part of the link.
 			p.ReportSegmentAt(s, e.at, "text glued to the URL %s: %q follows it without a space, so the link runs on into it (the target links %s)",

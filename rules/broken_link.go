@@ -88,15 +88,23 @@ func runBrokenLink(p *CorpusPass) {
 	// inheritedAnchor reports whether the anchor a link of the source page
 	// points to is missing there too (on the source page itself for #x, on
 	// the source tree's counterpart of q for page.md#x).
-	inheritedAnchor := func(dest, frag string, q *PageFacts) bool {
+	inheritedAnchor := func(dest, target, frag string, q *PageFacts) bool {
 		if src == nil || !sourceHas(dest) {
 			return false
 		}
 		if q == nil || q == pg {
 			return !hasAnchor(src, frag)
 		}
+		// The page the source's link points to, in the source tree: the
+		// index's counterpart of q, else the file the link names beside
+		// the source page (read if the run did not).
 		qs := Comparable(p.Corpus.SourceOf(q))
-		return qs == nil || !hasAnchor(qs, frag)
+		if qs == nil {
+			if found, _ := p.Corpus.Find(path.Clean(path.Join(path.Dir(src.Abs), target))); found != "" {
+				qs = Comparable(p.Corpus.ByAbs(found))
+			}
+		}
+		return qs != nil && !hasAnchor(qs, frag) // unknown: the translation's
 	}
 outer:
 	for _, l := range pg.Links {
@@ -131,7 +139,7 @@ outer:
 		if target == "" {
 			if frags && frag != "" && !hasAnchor(pg, frag) {
 				msg := fmt.Sprintf("anchor #%s matches no heading or anchor on this page", frag)
-				if inheritedAnchor(dest, frag, nil) {
+				if inheritedAnchor(dest, "", frag, nil) {
 					if inherited {
 						p.ReportAtKey(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
 					}
@@ -179,7 +187,7 @@ outer:
 		}
 		if q := Comparable(p.Corpus.ByAbs(abs)); q != nil && !hasAnchor(q, frag) {
 			msg := fmt.Sprintf("anchor #%s matches no heading or anchor on %s", frag, q.Path)
-			if inheritedAnchor(dest, frag, q) {
+			if inheritedAnchor(dest, target, frag, q) {
 				if inherited {
 					p.ReportAtKey(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
 				}

@@ -516,6 +516,23 @@ func TestBrokenLinkBrokenInTheSource(t *testing.T) {
 	}
 }
 
+// TestBrokenLinkAnchorNamedAlone: a page named alone (its link's source
+// counterpart not read) gets its own broken anchor, not called the
+// source's: the source page is read to tell.
+func TestBrokenLinkAnchorNamedAlone(t *testing.T) {
+	dir := t.TempDir()
+	put := writer(t, dir)
+	put("en-US/a.md", "# Alpha\n\nSee [install](other.md#install) for details.\n")
+	put("en-US/other.md", "# Other\n\n## Install\n\nText.\n")
+	put("fr-FR/a.md", "# Alpha\n\nVoir [installer](other.md#install) pour les détails.\n")
+	put("fr-FR/other.md", "# Autre\n\n## Installer\n\nTexte.\n")
+	got := corpusFindings(t, "broken-link", filepath.Join(dir, "fr-FR", "a.md"))
+	expectFindings(t, got, `fr-FR/a.md:3: anchor #install matches no heading or anchor on `)
+	if strings.Contains(got[0], "source page") {
+		t.Errorf("called the source's: %s", got[0])
+	}
+}
+
 // TestBrokenLinkInheritedPlaces: a link is the source's only as often as
 // the source has it (a second gone.md where the source links guide.md is
 // the translation's own), and anchors the source breaks too count as the

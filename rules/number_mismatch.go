@@ -214,6 +214,8 @@ func runNumberMismatch(pass *Pass) {
 		missing, extra = fullStopNumbers(pass, seg, missing, extra)
 		if scaleLanguages[locale.Language(pass.Page.Locale)] {
 			missing, extra = lostScaleWords(pass, seg, missing, extra)
+		} else {
+			missing, extra = unknownScaleWords(seg, missing, extra)
 		}
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
@@ -278,6 +280,46 @@ func fullStopNumbers(pass *Pass, seg *Segment, missing, extra []numbers.Number) 
 var scaleLanguages = map[string]bool{"en": true, "fr": true, "de": true, "es": true, "pt": true, "it": true,
 	"nl": true, "sv": true, "da": true, "nb": true, "pl": true, "cs": true, "ru": true, "uk": true, "tr": true,
 	"zh": true, "ja": true}
+
+// unknownScaleWords drops, in a language whose scale words the reader does
+// not know, a scaled source number ("2 million") and the target number
+// written before a word ("2 triệu", "200만"): likely the same number with
+// its scale word, which cannot be told from a lost one.
+func unknownScaleWords(seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
+	var left []numbers.Number
+	for _, m := range missing {
+		scaled := strings.IndexFunc(m.Text, unicode.IsLetter) > 0
+		k := -1
+		if scaled {
+			k = slices.IndexFunc(extra, func(x numbers.Number) bool {
+				// The same digits, scaled: 2 and 2000000, 200 and
+				// 2000000 (200만), 1.5 and 1500000000.
+				if x.Text == "" || x.Word || scaleDigits(x.Value) != scaleDigits(m.Value) || len(x.Value) >= len(m.Value) {
+					return false
+				}
+				i := strings.Index(seg.Target.Raw, x.Text)
+				if i < 0 {
+					return false
+				}
+				after := strings.TrimLeft(seg.Target.Raw[i+len(x.Text):], " \u00a0")
+				r, _ := utf8.DecodeRuneInString(after)
+				return unicode.IsLetter(r)
+			})
+		}
+		if k < 0 {
+			left = append(left, m)
+			continue
+		}
+		extra = slices.Delete(slices.Clone(extra), k, k+1)
+	}
+	return left, extra
+}
+
+// scaleDigits is a number's value without its decimal point and trailing
+// zeros: what a scale word does not change.
+func scaleDigits(v string) string {
+	return strings.TrimRight(strings.ReplaceAll(v, ".", ""), "0")
+}
 
 // lostScaleWords reports a number whose scale word the target dropped
 // ("2 million" read "2"): said as such rather than as a missing number and

@@ -1139,6 +1139,16 @@ func TestNoteUnpairedTranslations(t *testing.T) {
 	if _, _, errs := run(t, "check", "set/fr-FR/new.md"); strings.Contains(errs, "no source page found") {
 		t.Errorf("a new page beside its source tree gets the note:\n%s", errs)
 	}
+	// A declared layout whose source tree is missing, under a folder the
+	// target trees share (content/): the note.
+	write(t, "hugo/content/fr/a.md", "# Titre\n\nBonjour le monde.\n")
+	write(t, "hugo/content/english/a.md", "# Title\n\nHello world.\n")
+	write(t, "hugo/.l10nlint.yaml", "layout:\n  - source: \"content/en/{path}\"\n    target: \"content/{locale}/{path}\"\n")
+	t.Chdir(filepath.Join(dir, "hugo"))
+	if _, _, errs := run(t, "check", "content/fr"); !strings.Contains(errs, "no source page found") {
+		t.Errorf("no note for a declared source tree that is not there:\n%s", errs)
+	}
+	t.Chdir(dir)
 	write(t, "translations/x.md", "---\ntitle: X\n---\n# X\n\nThere are 12 items.\n")
 	write(t, "translations/en-US/x.md", "---\ntitle: X\n---\n# X\n\nThere are 12 items.\n")
 	if code, out, errs := run(t, "check", "translations/fr-FR"); strings.Contains(errs, "no source page") || code != ExitFindings {

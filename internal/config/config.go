@@ -418,7 +418,7 @@ func parseIgnores(v *yaml.Node, reg *rules.Registry, fail failFunc) ([]Ignore, e
 			var err error
 			switch k.Value {
 			case "path":
-				if ig.Path, err = scalar(val, fail); err == nil {
+				if ig.Path, err = scalar(val, keyed("ignore: path", fail)); err == nil {
 					ig.Path = strings.TrimPrefix(ig.Path, "./")
 					if _, gerr := path.Match(strings.ReplaceAll(ig.Path, "**", "*"), ""); gerr != nil {
 						err = fail(val, "ignore: bad glob %q: %v", ig.Path, gerr)
@@ -620,9 +620,9 @@ func ParseGlossary(b []byte, name string) (*rules.Glossary, error) {
 				kk, vv := v.Content[j], v.Content[j+1]
 				switch kk.Value {
 				case "allowed":
-					e.Allowed, err = stringList(vv, fail)
+					e.Allowed, err = stringList(vv, keyed(k.Value+": allowed", fail))
 				case "forbidden":
-					e.Forbidden, err = stringList(vv, fail)
+					e.Forbidden, err = stringList(vv, keyed(k.Value+": forbidden", fail))
 				default:
 					return nil, fail(kk, "%q: unknown key %q (known: allowed, forbidden)", k.Value, kk.Value)
 				}

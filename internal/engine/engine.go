@@ -901,24 +901,21 @@ func unpaired(c *rules.Corpus, sourceLocale string) int {
 	return n
 }
 
-// sourceTreeExists reports whether a folder on the way to where the layout
-// expects p's source page exists below the set's root (en-US/ for
-// en-US/new/page.md).
+// sourceTreeExists reports whether the source tree where the layout
+// expects p's source page exists: the expected path without the page's
+// path inside its tree (en-US/ for en-US/new/page.md; content/en/ for
+// content/en/{path}, not content/, which holds the target trees too).
 func sourceTreeExists(c *rules.Corpus, p *rules.PageFacts, sourceLocale string) bool {
-	if c.Expected == nil || p.Root == "" {
+	if c.Expected == nil || p.Root == "" || p.Rel == "" {
 		return false
 	}
-	exp, err := filepath.Abs(filepath.FromSlash(c.Expected(p, sourceLocale)))
-	if err != nil {
-		return false
+	exp := filepath.ToSlash(c.Expected(p, sourceLocale))
+	tree, ok := strings.CutSuffix(exp, "/"+p.Rel)
+	if !ok || tree == "" {
+		return false // a layout that renames the file: not told
 	}
-	root := filepath.FromSlash(p.Root)
-	for d := filepath.Dir(exp); d != root && strings.HasPrefix(d, root+string(filepath.Separator)); d = filepath.Dir(d) {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return true
-		}
-	}
-	return false
+	st, err := os.Stat(filepath.FromSlash(tree))
+	return err == nil && st.IsDir()
 }
 
 func pluralPages(n int) string {

@@ -236,11 +236,16 @@ const maxMessage = 1 << 30
 
 func (s *Server) read() (*message, error) {
 	length := -1
+	started := false // a byte of this message was read: an end now cuts it short
 	for {
 		line, err := s.in.ReadString('\n')
 		if err != nil {
+			if started || line != "" {
+				return nil, fmt.Errorf("%w: the input ends inside a message header", ErrProtocol)
+			}
 			return nil, err
 		}
+		started = true
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
 			break

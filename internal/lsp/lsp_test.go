@@ -315,7 +315,7 @@ func TestClosedOrGarbledInput(t *testing.T) {
 	if err := NewServer(strings.NewReader(""), io.Discard).Serve(); !errors.Is(err, ErrExitWithoutShutdown) {
 		t.Errorf("closed at once: %v, want ErrExitWithoutShutdown", err)
 	}
-	for _, in := range []string{"garbage\r\n\r\n", "Content-Length: 1000\r\n\r\n{}"} {
+	for _, in := range []string{"garbage\r\n\r\n", "Content-Length: 1000\r\n\r\n{}", "hello world", "Content-Length: 10\r\n"} {
 		if err := NewServer(strings.NewReader(in), io.Discard).Serve(); !errors.Is(err, ErrProtocol) {
 			t.Errorf("%q: %v, want ErrProtocol", in, err)
 		}
