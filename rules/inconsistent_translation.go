@@ -44,13 +44,20 @@ source are reported when
     bold as many labels; labels that differ only by an article, a preposition or an
     inflection ending ("Utilisateurs", "Les utilisateurs") are one label, and bold moved within
     the text (**详细**信息, **详细信息**) changes none;
-  - source words are kept in English in one translation and translated in another: common
-    words, outside code, links and URLs, not names (capitalized words, product and
-    do-not-translate terms, which are kept or translated by choice); one word in a locale
-    written in another script ("网站 name", "网站名称"), a phrase of two side by side in a
-    Latin-script locale, whose words English often shares (options, Portal, Details).
+  - source words are kept in English in one translation and translated in another (or
+    garbled, when a piece of the word is left, in a locale of another script): common words,
+    outside code, links, URLs and glosses (English with its translation in parentheses, or
+    the reverse, the convention for names the UI shows in English), not names (capitalized
+    words, product and do-not-translate terms, which are kept or translated by choice); one
+    word in a locale written in another script ("网站 name", "网站名称"), a phrase of two side
+    by side in a Latin-script locale, whose words English often shares (options, Portal,
+    Details), and not when the other writes it as one word (Support-Team, Supportteam).
 
-and one translation of different sources is reported when they differ in their numbers, in a
+Sources are compared this way only when written alike: the same bold labels, the same words
+("Message ID" and "message_id", "Month YYYY" and "MonthYYYY" share a key, not a meaning).
+
+One translation of different sources is reported when they differ in their numbers (both
+stating some: "two options" and "a couple of options" are one), in a
 negation ("not", "none"), by a pair of opposites (enable/disable, upload/download,
 before/after, inbound/outbound ...), by an identifier (Set-IRMConfiguration and
 Test-IRMConfiguration, NEAR and ONEAR), or share less than a quarter of their content words, one
