@@ -398,6 +398,18 @@ func (p *CorpusPass) ReportAtKey(loc Loc, key, format string, args ...any) {
 		Message: fmt.Sprintf(format, args...), Key: key})
 }
 
+// ReportSegmentAnywhere is ReportSegmentKey for a problem of a group of
+// places, reported on one of them (see Finding.Anywhere).
+func (p *CorpusPass) ReportSegmentAnywhere(s *SegmentFacts, key, format string, args ...any) {
+	r := s.TargetRange
+	if r.Len() == 0 {
+		r = s.SegmentRange
+	}
+	l := p.Page.Loc(r)
+	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: l.Range, Loc: &l,
+		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw, Key: key, Anywhere: true})
+}
+
 // ReportSegmentKey is ReportSegment with a key (see ReportAtKey).
 func (p *CorpusPass) ReportSegmentKey(s *SegmentFacts, key, format string, args ...any) {
 	r := s.TargetRange

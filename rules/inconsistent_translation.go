@@ -163,7 +163,7 @@ func runInconsistentTranslation(p *CorpusPass) {
 	e := v.(*consistencyEntry)
 	e.once.Do(func() { e.index = buildConsistency(p.Corpus, opts, p.DoNotTranslate) })
 	for _, f := range e.index[p.Page] {
-		p.ReportSegmentKey(&p.Page.Segments[f.seg], f.key, "%s", f.message)
+		p.ReportSegmentAnywhere(&p.Page.Segments[f.seg], f.key, "%s", f.message)
 	}
 }
 
@@ -387,7 +387,7 @@ func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOp
 			if first, ok := firstReported(g); ok {
 				out = append(out, located{first.page, consistencyFinding{seg: first.seg,
 					message: consistencyMessage(g, locale, sameTarget, short, o.maxPlaces, why),
-					key:     consistencyKeyText(g, sameTarget, why)}})
+					key:     consistencyKeyText(g, sameTarget, locale)}})
 			}
 		}
 	}
@@ -475,21 +475,17 @@ func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces 
 	return b.String()
 }
 
-// consistencyKeyText is what a finding's fingerprint is made of: the text,
-// the kind of problem, the reason and the variants, not how often or where
-// each occurs — a line moved on one of the pages, or one more place, is
-// the same problem to a baseline.
-func consistencyKeyText(g *group, targets bool, why string) string {
-	texts := make([]string, len(g.vars))
-	for i, v := range g.vars {
-		texts[i] = v.text
-	}
-	slices.Sort(texts)
+// consistencyKeyText is what a finding's fingerprint is made of: the kind
+// of problem, the locale and the text translated several ways (or used for
+// several sources) — not the variants, their order, counts or places,
+// which depend on the pages a run reads: a baseline keeps matching the
+// problem whichever page of the group it is reported on.
+func consistencyKeyText(g *group, targets bool, locale string) string {
 	kind := "translated"
 	if targets {
 		kind = "sources"
 	}
-	return kind + "\x00" + g.text + "\x00" + why + "\x00" + strings.Join(texts, "\x00")
+	return kind + "\x00" + locale + "\x00" + g.text
 }
 
 func times(n int) string {

@@ -282,43 +282,72 @@ var scaleLanguages = map[string]bool{"en": true, "fr": true, "de": true, "es": t
 	"zh": true, "ja": true}
 
 // unknownScaleWords drops, in a language whose scale words the reader does
-// not know, a scaled source number ("2 million") and the target number
-// written before a word ("2 triệu", "200만"): likely the same number with
-// its scale word, which cannot be told from a lost one.
+// not know, a scaled source number ("2 million", "1.5 million") that the
+// target writes with the same digits before a word ("2 triệu", "1,5
+// triệu"), or as digits and a Chinese or Korean myriad whose value is the
+// same ("200만"), with the target number read there: the same number,
+// which the reader cannot tell from another. Other digits before a word
+// (20 triệu) stay a difference.
 func unknownScaleWords(seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
 	var left []numbers.Number
+	raw := seg.Target.Raw
 	for _, m := range missing {
-		scaled := strings.IndexFunc(m.Text, unicode.IsLetter) > 0
-		k := -1
-		if scaled {
-			k = slices.IndexFunc(extra, func(x numbers.Number) bool {
-				// The same digits, scaled: 2 and 2000000, 200 and
-				// 2000000 (200만), 1.5 and 1500000000.
-				if x.Text == "" || x.Word || scaleDigits(x.Value) != scaleDigits(m.Value) || len(x.Value) >= len(m.Value) {
-					return false
-				}
-				i := strings.Index(seg.Target.Raw, x.Text)
-				if i < 0 {
-					return false
-				}
-				after := strings.TrimLeft(seg.Target.Raw[i+len(x.Text):], " \u00a0")
-				r, _ := utf8.DecodeRuneInString(after)
-				return unicode.IsLetter(r)
-			})
-		}
-		if k < 0 {
+		lead := leadingNumber(m.Text)
+		if lead == "" || lead == m.Text {
 			left = append(left, m)
 			continue
 		}
-		extra = slices.Delete(slices.Clone(extra), k, k+1)
+		at, digits := -1, ""
+		for _, loc := range targetNumberRe.FindAllStringIndex(raw, -1) {
+			d := raw[loc[0]:loc[1]]
+			after := strings.TrimLeft(raw[loc[1]:], " \u00a0")
+			r, _ := utf8.DecodeRuneInString(after)
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			if same := strings.ReplaceAll(d, ",", ".") == strings.ReplaceAll(lead, ",", "."); same || myriadValue(d, r) == m.Value {
+				at, digits = loc[0], d
+				break
+			}
+		}
+		if at < 0 {
+			left = append(left, m)
+			continue
+		}
+		// The target's number read there is no extra one.
+		if k := slices.IndexFunc(extra, func(x numbers.Number) bool { return x.Text == digits }); k >= 0 {
+			extra = slices.Delete(slices.Clone(extra), k, k+1)
+		}
 	}
 	return left, extra
 }
 
-// scaleDigits is a number's value without its decimal point and trailing
-// zeros: what a scale word does not change.
-func scaleDigits(v string) string {
-	return strings.TrimRight(strings.ReplaceAll(v, ".", ""), "0")
+// targetNumberRe finds digits with inner separators (2, 1,5, 1.5).
+var targetNumberRe = regexp.MustCompile(`\d+(?:[.,]\d+)?`)
+
+// leadingNumber returns the digits a number's text starts with ("2" of "2
+// million").
+func leadingNumber(text string) string {
+	return targetNumberRe.FindString(text)
+}
+
+// myriadValue returns the value of digits followed by a Chinese, Japanese
+// or Korean scale character (万 만 萬: 10^4; 亿 억 億: 10^8), as a canonical
+// integer string, or "".
+func myriadValue(digits string, r rune) string {
+	exp := 0
+	switch r {
+	case '万', '萬', '만':
+		exp = 4
+	case '亿', '億', '억':
+		exp = 8
+	default:
+		return ""
+	}
+	if strings.ContainsAny(digits, ".,") {
+		return ""
+	}
+	return strings.TrimLeft(digits, "0") + strings.Repeat("0", exp)
 }
 
 // lostScaleWords reports a number whose scale word the target dropped

@@ -103,6 +103,11 @@ type Finding struct {
 	// message without figures that change with the rest of the set (a
 	// locale's completion), so that baselines keep matching.
 	Key string
+	// Anywhere marks a finding about a group of places (inconsistent-
+	// translation): the same problem whichever of its pages it is reported
+	// on, which depends on the files a run names. Baselines match it by its
+	// rule and Key, wherever it lands.
+	Anywhere bool
 	// Locale, when set, is the locale the finding is about when it is not
 	// the page's: the missing translation's, for a finding on a source page.
 	Locale string

@@ -13,6 +13,8 @@ package baseline
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -51,8 +53,21 @@ type Entry struct {
 	Rule        string `json:"rule"`
 	Path        string `json:"path"`
 	Fingerprint string `json:"fingerprint"`
-	Line        int    `json:"line"`
-	Message     string `json:"message"`
+	// Group identifies a problem of a group of places (inconsistent-
+	// translation), matched wherever it is reported.
+	Group   string `json:"group,omitempty"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+// groupOf is the path-free identity of a finding about a group of places,
+// or "".
+func groupOf(f report.Finding) string {
+	if !f.Anywhere || f.Key == "" {
+		return ""
+	}
+	h := sha256.Sum256([]byte(f.Rule + "\x00" + f.Key))
+	return hex.EncodeToString(h[:12])
 }
 
 type key struct{ rule, path, fingerprint string }
@@ -63,7 +78,7 @@ func From(findings []report.Finding) *Baseline {
 	b := &Baseline{Version: Version, Tool: Tool, Findings: make([]Entry, 0, len(findings))}
 	for _, f := range findings {
 		b.Findings = append(b.Findings, Entry{Rule: f.Rule, Path: projectPath(f), Fingerprint: f.Fingerprint,
-			Line: f.Start.Line, Message: f.Message})
+			Group: groupOf(f), Line: f.Start.Line, Message: f.Message})
 	}
 	return b
 }
@@ -75,7 +90,7 @@ func Write(w io.Writer, findings []report.Finding) error {
 	b := Baseline{Version: Version, Tool: Tool, Findings: make([]Entry, 0, len(findings))}
 	for _, f := range findings {
 		b.Findings = append(b.Findings, Entry{Rule: f.Rule, Path: projectPath(f), Fingerprint: f.Fingerprint,
-			Line: f.Start.Line, Message: f.Message})
+			Group: groupOf(f), Line: f.Start.Line, Message: f.Message})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
 		x, y := b.Findings[i], b.Findings[j]
@@ -140,14 +155,40 @@ func (b *Baseline) Len() int { return len(b.Findings) }
 // baseline is not modified; Len()-matched entries no longer occur (fixed
 // findings, a hint to regenerate the file).
 func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, matched int) {
-	left := make(map[key]int, len(b.Findings))
-	for _, e := range b.Findings {
-		left[key{e.Rule, e.Path, e.Fingerprint}]++
+	used := make([]bool, len(b.Findings))
+	exact := make(map[key][]int, len(b.Findings))
+	groups := map[key][]int{} // by rule and group
+	for i, e := range b.Findings {
+		k := key{e.Rule, e.Path, e.Fingerprint}
+		exact[k] = append(exact[k], i)
+		if e.Group != "" {
+			g := key{e.Rule, "", e.Group}
+			groups[g] = append(groups[g], i)
+		}
 	}
+	take := func(m map[key][]int, k key) bool {
+		for len(m[k]) > 0 {
+			i := m[k][0]
+			m[k] = m[k][1:]
+			if !used[i] {
+				used[i] = true
+				return true
+			}
+		}
+		return false
+	}
+	var rest []report.Finding
 	for _, f := range findings {
-		k := key{f.Rule, projectPath(f), f.Fingerprint}
-		if left[k] > 0 {
-			left[k]--
+		if take(exact, key{f.Rule, projectPath(f), f.Fingerprint}) {
+			matched++
+			continue
+		}
+		rest = append(rest, f)
+	}
+	// A problem of a group of places, reported on another of its pages
+	// (the run named other files, or the page it was on changed).
+	for _, f := range rest {
+		if g := groupOf(f); g != "" && take(groups, key{f.Rule, "", g}) {
 			matched++
 			continue
 		}

@@ -338,3 +338,63 @@ func TestCorpusFingerprintsSurviveOtherPages(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupFindingsMatchWhereverReported: an inconsistency of three pages
+// is reported on the first page a run names; a baseline written by a run
+// of all three still matches it when a run names only the other two (a
+// pre-commit run), or when the page it was on is gone.
+func TestGroupFindingsMatchWhereverReported(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	seg := func(id, target string) string {
+		return `<span data-ttu-id="` + id + `">` + target + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">Click **More options**.</span></span>` + "\n"
+	}
+	head := "---\ntitle: T\nms.contentlocale: fr-FR\n---\n\n"
+	for name, target := range map[string]string{"a": "Cliquez sur **Plus d'options**.", "b": "Cliquez sur **Autres options**.", "c": "Cliquez sur **Plus d'options**."} {
+		if err := os.MkdirAll("fr-FR", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("fr-FR/"+name+".md", []byte(head+seg(name+"-1", target)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(paths ...string) []report.Finding {
+		t.Helper()
+		res, err := engine.Run(paths, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []report.Finding
+		for _, f := range res.Findings {
+			if f.Rule == "inconsistent-translation" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	all := run("fr-FR")
+	if len(all) != 1 || !strings.HasSuffix(all[0].Path, "a.md") {
+		t.Fatalf("full run: %+v", all)
+	}
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, all); err != nil {
+		t.Fatal(err)
+	}
+	b, err := baseline.Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	some := run("fr-FR/b.md", "fr-FR/c.md")
+	if len(some) != 1 || !strings.HasSuffix(some[0].Path, "b.md") {
+		t.Fatalf("the case proves nothing: %+v", some)
+	}
+	if fresh, matched := b.Filter(some); len(fresh) != 0 || matched != 1 {
+		t.Errorf("a run of b.md and c.md: fresh %+v, matched %d", fresh, matched)
+	}
+	if err := os.Remove("fr-FR/a.md"); err != nil {
+		t.Fatal(err)
+	}
+	if fresh, _ := b.Filter(run("fr-FR")); len(fresh) != 0 {
+		t.Errorf("a.md gone: fresh %+v", fresh)
+	}
+}
