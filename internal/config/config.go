@@ -477,6 +477,11 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, val := e.Content[i], e.Content[i+1]
 			var err error
+			// Every key but locales takes one value: a list given for a
+			// pattern read as "" would match every text.
+			if k.Value != "locales" && val.Kind != yaml.ScalarNode {
+				return fail(val, "custom-rules: %s: expected a single value", k.Value)
+			}
 			re := func() *regexp.Regexp {
 				r, rerr := regexp.Compile(val.Value)
 				if rerr != nil {
