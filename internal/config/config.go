@@ -309,7 +309,7 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 		switch k.Value {
 		case "source-locale", "locale":
 			var s string
-			if s, err = scalar(v, fail); err == nil {
+			if s, err = scalar(v, keyed(k.Value, fail)); err == nil {
 				l, ok := locale.Normalize(s)
 				if !ok {
 					return nil, fail(v, "%s: %q is not a locale code such as fr-FR", k.Value, s)
@@ -337,7 +337,7 @@ func Parse(b []byte, name string, reg *rules.Registry) (*Config, error) {
 			c.Ignores, err = parseIgnores(v, reg, fail)
 		case "max-file-size":
 			var s string
-			if s, err = scalar(v, fail); err == nil {
+			if s, err = scalar(v, keyed(k.Value, fail)); err == nil {
 				var ok bool
 				if c.MaxFileSize, ok = ParseSize(s); !ok {
 					return nil, fail(v, "max-file-size: %q is not a size such as 16MiB, 500KB or 0 (no limit)", s)
