@@ -387,7 +387,7 @@ func checkLocale(pages []*PageFacts, ranks []int, locale string, o consistencyOp
 			if first, ok := firstReported(g); ok {
 				out = append(out, located{first.page, consistencyFinding{seg: first.seg,
 					message: consistencyMessage(g, locale, sameTarget, short, o.maxPlaces, why),
-					key:     consistencyKeyText(g, sameTarget, locale)}})
+					key:     consistencyKeyText(g, sameTarget, locale, o)}})
 			}
 		}
 	}
@@ -476,16 +476,21 @@ func consistencyMessage(g *group, locale string, targets, short bool, maxPlaces 
 }
 
 // consistencyKeyText is what a finding's fingerprint is made of: the kind
-// of problem, the locale and the text translated several ways (or used for
-// several sources) — not the variants, their order, counts or places,
-// which depend on the pages a run reads: a baseline keeps matching the
-// problem whichever page of the group it is reported on.
-func consistencyKeyText(g *group, targets bool, locale string) string {
+// of problem, the locale and the consistency key the group's places share
+// (their source's, or their target's: letters and digits, case folded —
+// the same whichever place is first, Don't or Don’t; spelled out, as the
+// in-memory hashes are seeded per run) — not the variants, their order,
+// counts or places, which depend on the pages a run reads: a baseline
+// keeps matching the problem whichever page of the group it is reported on.
+func consistencyKeyText(g *group, targets bool, locale string, o consistencyOptions) string {
 	kind := "translated"
+	key := appendConsistencyKey(nil, g.text, o.ignoreCase)
 	if targets {
 		kind = "sources"
+	} else if o.sameEnding {
+		key = append(key, ending(g.text)...)
 	}
-	return kind + "\x00" + locale + "\x00" + g.text
+	return kind + "\x00" + locale + "\x00" + string(key)
 }
 
 func times(n int) string {

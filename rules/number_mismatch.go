@@ -291,18 +291,26 @@ var scaleLanguages = map[string]bool{"en": true, "fr": true, "de": true, "es": t
 func unknownScaleWords(seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
 	var left []numbers.Number
 	raw := seg.Target.Raw
+	used := map[int]bool{} // target positions that stood for a source number already
 	for _, m := range missing {
 		lead := leadingNumber(m.Text)
-		if lead == "" || lead == m.Text {
+		// Only a scaled number: its digits, then a word ("2 million"), not
+		// a date, time, version or number with more separators (4/16/2019,
+		// 2:30, 1.2.3, 1,000,000).
+		rest := strings.TrimLeft(strings.TrimPrefix(m.Text, lead), " \u00a0")
+		if lead == "" || rest == "" || strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 			left = append(left, m)
 			continue
 		}
 		at, digits := -1, ""
 		for _, loc := range targetNumberRe.FindAllStringIndex(raw, -1) {
+			if used[loc[0]] {
+				continue
+			}
 			d := raw[loc[0]:loc[1]]
 			after := strings.TrimLeft(raw[loc[1]:], " \u00a0")
 			r, _ := utf8.DecodeRuneInString(after)
-			if !unicode.IsLetter(r) {
+			if !unicode.IsLetter(r) || unitWord(after) {
 				continue
 			}
 			if same := strings.ReplaceAll(d, ",", ".") == strings.ReplaceAll(lead, ",", "."); same || myriadValue(d, r) == m.Value {
@@ -314,12 +322,34 @@ func unknownScaleWords(seg *Segment, missing, extra []numbers.Number) ([]numbers
 			left = append(left, m)
 			continue
 		}
+		used[at] = true
 		// The target's number read there is no extra one.
 		if k := slices.IndexFunc(extra, func(x numbers.Number) bool { return x.Text == digits }); k >= 0 {
 			extra = slices.Delete(slices.Clone(extra), k, k+1)
 		}
 	}
 	return left, extra
+}
+
+// unitWord reports whether s starts with a unit (GB, MB, ms, km...), not a
+// scale word: capitals, or a short lower-case unit.
+func unitWord(s string) bool {
+	i := 0
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	w := s[:i]
+	if w == "" {
+		return false
+	}
+	if strings.ToUpper(w) == w {
+		return true
+	}
+	switch w {
+	case "ms", "px", "pt", "kb", "mb", "gb", "tb", "km", "kg", "min", "h", "s":
+		return true
+	}
+	return false
 }
 
 // targetNumberRe finds digits with inner separators (2, 1,5, 1.5).

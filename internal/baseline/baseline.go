@@ -46,6 +46,9 @@ type Baseline struct {
 	Version  string  `json:"version"`
 	Tool     string  `json:"tool"`
 	Findings []Entry `json:"findings"`
+	// used marks the entries the last Filter matched, for Stale: a group
+	// entry of a file not checked may match a finding of a checked one.
+	used []bool
 }
 
 // Entry is one baselined finding.
@@ -156,6 +159,7 @@ func (b *Baseline) Len() int { return len(b.Findings) }
 // findings, a hint to regenerate the file).
 func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, matched int) {
 	used := make([]bool, len(b.Findings))
+	b.used = used
 	exact := make(map[key][]int, len(b.Findings))
 	groups := map[key][]int{} // by rule and group
 	for i, e := range b.Findings {
@@ -206,10 +210,19 @@ func (b *Baseline) Stale(checked []string, matched int) int {
 		in[p] = true
 	}
 	n := 0
-	for _, e := range b.Findings {
+	for i, e := range b.Findings {
 		if in[e.Path] {
+			if b.used != nil {
+				if !b.used[i] {
+					n++ // not matched: fixed
+				}
+				continue
+			}
 			n++
 		}
+	}
+	if b.used != nil {
+		return n
 	}
 	return max(n-matched, 0)
 }

@@ -347,9 +347,15 @@ func TestGroupFindingsMatchWhereverReported(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	seg := func(id, target string) string {
-		return `<span data-ttu-id="` + id + `">` + target + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">Click **More options**.</span></span>` + "\n"
+		src := "Don't click **More options**."
+		if strings.HasPrefix(id, "b") {
+			src = "Don’t click **More options**."
+		}
+		return `<span data-ttu-id="` + id + `">` + target + `</span><span class="sxs-lookup"><span data-stu-id="` + id + `">` + src + `</span></span>` + "\n"
 	}
 	head := "---\ntitle: T\nms.contentlocale: fr-FR\n---\n\n"
+	// b.md writes the source with a typographic apostrophe: the group's
+	// text depends on which page is first, its key does not.
 	for name, target := range map[string]string{"a": "Cliquez sur **Plus d'options**.", "b": "Cliquez sur **Autres options**.", "c": "Cliquez sur **Plus d'options**."} {
 		if err := os.MkdirAll("fr-FR", 0o755); err != nil {
 			t.Fatal(err)
@@ -391,10 +397,32 @@ func TestGroupFindingsMatchWhereverReported(t *testing.T) {
 	if fresh, matched := b.Filter(some); len(fresh) != 0 || matched != 1 {
 		t.Errorf("a run of b.md and c.md: fresh %+v, matched %d", fresh, matched)
 	}
+	// The entry of a.md, matched on b.md, is no fixed finding of b.md.
+	if n := b.Stale([]string{"fr-FR/b.md", "fr-FR/c.md"}, 1); n != 0 {
+		t.Errorf("stale %d after the group match, want 0", n)
+	}
 	if err := os.Remove("fr-FR/a.md"); err != nil {
 		t.Fatal(err)
 	}
 	if fresh, _ := b.Filter(run("fr-FR")); len(fresh) != 0 {
 		t.Errorf("a.md gone: fresh %+v", fresh)
+	}
+}
+
+// TestStaleAfterGroupMatch: a group entry of a file not checked, matched
+// on a checked one, does not hide a fixed entry of the checked file.
+func TestStaleAfterGroupMatch(t *testing.T) {
+	group := func(path string) report.Finding {
+		return report.Finding{Finding: rules.Finding{Rule: "inconsistent-translation", Path: path, Key: "translated\x00fr-FR\x00k", Anywhere: true},
+			ProjectPath: path, Fingerprint: "fp-" + path}
+	}
+	fixed := report.Finding{Finding: rules.Finding{Rule: "number-mismatch", Path: "fr-FR/b.md"}, ProjectPath: "fr-FR/b.md", Fingerprint: "n1"}
+	b := baseline.From([]report.Finding{group("fr-FR/a.md"), fixed})
+	fresh, matched := b.Filter([]report.Finding{group("fr-FR/b.md")})
+	if len(fresh) != 0 || matched != 1 {
+		t.Fatalf("fresh %+v, matched %d", fresh, matched)
+	}
+	if n := b.Stale([]string{"fr-FR/b.md"}, matched); n != 1 {
+		t.Errorf("stale %d, want 1 (b.md's fixed number)", n)
 	}
 }

@@ -479,8 +479,11 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 			var err error
 			// Every key but locales takes one value: a list given for a
 			// pattern read as "" would match every text.
-			if k.Value != "locales" && val.Kind != yaml.ScalarNode {
-				return fail(val, "custom-rules: %s: expected a single value", k.Value)
+			switch k.Value {
+			case "id", "message", "severity", "if-source", "target-must-match", "target-must-not-match":
+				if val.Kind != yaml.ScalarNode {
+					return fail(val, "custom-rules: %s: expected a single value", k.Value)
+				}
 			}
 			re := func() *regexp.Regexp {
 				r, rerr := regexp.Compile(val.Value)
