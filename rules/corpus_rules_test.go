@@ -481,6 +481,25 @@ func TestIncreasingRun(t *testing.T) {
 	}
 }
 
+// ruleMessages runs the default rules with ruleID's options set and returns
+// the messages of ruleID's findings, in report order.
+func ruleMessages(t *testing.T, ruleID string, options map[string]any, paths ...string) []string {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Rules[ruleID] = config.RuleConfig{Options: options}
+	res, err := engine.Run(paths, engine.Options{Config: cfg, Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range res.Findings {
+		if f.Rule == ruleID {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	return msgs
+}
+
 // TestBrokenLinkBrokenInTheSource: a link the source page has, broken
 // there too, says so (the fix belongs to the source, and reaches every
 // locale); a link only the translation breaks does not.
@@ -499,18 +518,7 @@ func TestBrokenLinkBrokenInTheSource(t *testing.T) {
 		t.Errorf("findings %q", got)
 	}
 	// inherited: false leaves the source's own broken links to it.
-	cfg := config.Default()
-	cfg.Rules["broken-link"] = config.RuleConfig{Options: map[string]any{"inherited": false}}
-	res, err := engine.Run([]string{filepath.Join(dir, "fr-FR")}, engine.Options{Config: cfg, Registry: rules.Default})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []string
-	for _, f := range res.Findings {
-		if f.Rule == "broken-link" {
-			msgs = append(msgs, f.Message)
-		}
-	}
+	msgs := ruleMessages(t, "broken-link", map[string]any{"inherited": false}, filepath.Join(dir, "fr-FR"))
 	if len(msgs) != 1 || !strings.Contains(msgs[0], `"autre.md"`) {
 		t.Errorf("inherited: false: %q, want the translation's own broken link only", msgs)
 	}
@@ -561,18 +569,7 @@ func TestBrokenLinkInheritedPlaces(t *testing.T) {
 	if !strings.Contains(got[2], "(the source page ") || !strings.Contains(got[3], "(the source page ") {
 		t.Errorf("anchors the source breaks too: %s / %s", got[2], got[3])
 	}
-	cfg := config.Default()
-	cfg.Rules["broken-link"] = config.RuleConfig{Options: map[string]any{"inherited": false}}
-	res, err := engine.Run([]string{filepath.Join(dir, "fr-FR")}, engine.Options{Config: cfg, Registry: rules.Default})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []string
-	for _, f := range res.Findings {
-		if f.Rule == "broken-link" {
-			msgs = append(msgs, f.Message)
-		}
-	}
+	msgs := ruleMessages(t, "broken-link", map[string]any{"inherited": false}, filepath.Join(dir, "fr-FR"))
 	if len(msgs) != 2 || strings.Contains(strings.Join(msgs, "\n"), "source page") {
 		t.Errorf("inherited: false: %q, want the translation's own two", msgs)
 	}
