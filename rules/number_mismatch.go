@@ -291,66 +291,98 @@ var scaleLanguages = map[string]bool{"en": true, "fr": true, "de": true, "es": t
 func unknownScaleWords(seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
 	var left []numbers.Number
 	raw := seg.Target.Raw
-	used := map[int]bool{} // target positions that stood for a source number already
+	extra = slices.Clone(extra)
+	// spare[d]: how many times the target writes d more than the source
+	// writes it alone (not before a word): those may stand for a scaled
+	// source number, even when repeats were matched away ("2 triệu … 2
+	// khu vực" for "2 million … 2 regions"); "2 giờ" for "2 million … 2
+	// hours" has none to spare.
+	spare := map[string]int{}
+	for _, loc := range targetNumberRe.FindAllStringIndex(raw, -1) {
+		spare[raw[loc[0]:loc[1]]]++
+	}
+	src := seg.Source.Plain
+	for _, loc := range targetNumberRe.FindAllStringIndex(src, -1) {
+		if !englishScaleAfter(src[loc[1]:]) {
+			spare[src[loc[0]:loc[1]]]--
+		}
+	}
 	for _, m := range missing {
 		lead := leadingNumber(m.Text)
-		// Only a scaled number: its digits, then a word ("2 million"), not
-		// a date, time, version or number with more separators (4/16/2019,
-		// 2:30, 1.2.3, 1,000,000).
+		// A scaled number: its digits, then a word ("2 million"), not a
+		// date, time, version or number with more separators (4/16/2019,
+		// 2:30, 1.2.3, 1,000,000), which only a myriad's value matches.
 		rest := strings.TrimLeft(strings.TrimPrefix(m.Text, lead), " \u00a0")
-		if lead == "" || rest == "" || strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
-			left = append(left, m)
-			continue
-		}
-		at, digits := -1, ""
+		scaled := lead != "" && rest != "" && strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+		k, found := -1, false
+		// Only a target number no source number took (still extra).
 		for _, loc := range targetNumberRe.FindAllStringIndex(raw, -1) {
-			if used[loc[0]] {
-				continue
-			}
 			d := raw[loc[0]:loc[1]]
-			after := strings.TrimLeft(raw[loc[1]:], " \u00a0")
-			r, _ := utf8.DecodeRuneInString(after)
-			if !unicode.IsLetter(r) || unitWord(after) {
+			x := slices.IndexFunc(extra, func(x numbers.Number) bool { return x.Text == d && !x.Word })
+			if x < 0 && spare[d] <= 0 {
 				continue
 			}
-			if same := strings.ReplaceAll(d, ",", ".") == strings.ReplaceAll(lead, ",", "."); same || myriadValue(d, r) == m.Value {
-				at, digits = loc[0], d
+			after := strings.TrimLeft(raw[loc[1]:], " \u00a0")
+			if myriadValue(d, after) == m.Value ||
+				scaled && strings.ReplaceAll(d, ",", ".") == strings.ReplaceAll(lead, ",", ".") && scaleWordAfter(after) {
+				k = x
+				spare[d]--
+				found = true
 				break
 			}
 		}
-		if at < 0 {
+		if !found {
 			left = append(left, m)
 			continue
 		}
-		used[at] = true
-		// The target's number read there is no extra one.
-		if k := slices.IndexFunc(extra, func(x numbers.Number) bool { return x.Text == digits }); k >= 0 {
-			extra = slices.Delete(slices.Clone(extra), k, k+1)
+		if k >= 0 {
+			// The target's number read there is no extra one.
+			extra = slices.Delete(extra, k, k+1)
 		}
 	}
 	return left, extra
 }
 
-// unitWord reports whether s starts with a unit (GB, MB, ms, km...), not a
-// scale word: capitals, or a short lower-case unit.
+// englishScaleAfter reports whether s starts (after spaces) with an English
+// scale word: the source's "2 million", not its "2 regions".
+func englishScaleAfter(s string) bool {
+	s = strings.TrimLeft(s, " \u00a0")
+	i := 0
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	switch strings.ToLower(s[:i]) {
+	case "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions":
+		return true
+	}
+	return false
+}
+
+// scaleWordAfter reports whether s starts with a word that may be a scale
+// word of a language the reader does not know: a letter, not a unit.
+func scaleWordAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && !unitWord(s)
+}
+
+// unitWord reports whether s starts with a unit symbol (GB, MB, ms,
+// km...), a whole word: not a scale word in capitals (Tỷ, MILIAR).
 func unitWord(s string) bool {
 	i := 0
 	for i < len(s) && isASCIILetter(s[i]) {
 		i++
 	}
-	w := s[:i]
-	if w == "" {
+	if i == 0 {
 		return false
 	}
-	if strings.ToUpper(w) == w {
-		return true
+	if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsLetter(r) {
+		return false // Tỷ: the word goes on
 	}
-	switch w {
-	case "ms", "px", "pt", "kb", "mb", "gb", "tb", "km", "kg", "min", "h", "s":
-		return true
-	}
-	return false
+	return unitSymbols[s[:i]]
 }
+
+// unitSymbols are units written after a number.
+var unitSymbols = wordSet(`B KB MB GB TB PB KiB MiB GiB TiB bps Kbps Mbps Gbps Hz kHz MHz GHz ms px pt km kg min h s`)
 
 // targetNumberRe finds digits with inner separators (2, 1,5, 1.5).
 var targetNumberRe = regexp.MustCompile(`\d+(?:[.,]\d+)?`)
@@ -362,19 +394,26 @@ func leadingNumber(text string) string {
 }
 
 // myriadValue returns the value of digits followed by a Chinese, Japanese
-// or Korean scale character (万 만 萬: 10^4; 亿 억 億: 10^8), as a canonical
-// integer string, or "".
-func myriadValue(digits string, r rune) string {
-	exp := 0
-	switch r {
-	case '万', '萬', '만':
-		exp = 4
-	case '亿', '億', '억':
-		exp = 8
-	default:
+// or Korean scale (万 만 萬: 10^4; 亿 억 億: 10^8; 千 천 before them: 10^3
+// more, 2천만 = 20,000,000), as a canonical integer string, or "".
+func myriadValue(digits, after string) string {
+	if strings.Contains(digits, ".") {
 		return ""
 	}
-	if strings.ContainsAny(digits, ".,") {
+	digits = strings.ReplaceAll(digits, ",", "") // 1,500만
+	exp := 0
+	r, size := utf8.DecodeRuneInString(after)
+	switch r {
+	case '千', '천':
+		exp = 3
+		r, _ = utf8.DecodeRuneInString(after[size:])
+	}
+	switch r {
+	case '万', '萬', '만':
+		exp += 4
+	case '亿', '億', '억':
+		exp += 8
+	default:
 		return ""
 	}
 	return strings.TrimLeft(digits, "0") + strings.Repeat("0", exp)

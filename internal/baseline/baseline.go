@@ -204,22 +204,25 @@ func (b *Baseline) Filter(findings []report.Finding) (fresh []report.Finding, ma
 // Stale returns how many entries for the files a run checked (project
 // paths) it did not match: fixed findings. Entries of files a run did not
 // check (a pre-commit run on a few files) are not stale.
-func (b *Baseline) Stale(checked []string, matched int) int {
+func (b *Baseline) Stale(checked []string, matched int, ran func(rule string) bool) int {
 	in := make(map[string]bool, len(checked))
 	for _, p := range checked {
 		in[p] = true
 	}
 	n := 0
 	for i, e := range b.Findings {
-		if in[e.Path] {
-			if b.used != nil {
-				if !b.used[i] {
-					n++ // not matched: fixed
-				}
-				continue
-			}
-			n++
+		// Not judged: a rule the run did not run, and a problem of a group
+		// of places, which recurs only when its other pages are read.
+		if !in[e.Path] || ran != nil && !ran(e.Rule) || e.Group != "" {
+			continue
 		}
+		if b.used != nil {
+			if !b.used[i] {
+				n++ // not matched: fixed
+			}
+			continue
+		}
+		n++
 	}
 	if b.used != nil {
 		return n

@@ -398,7 +398,7 @@ func TestGroupFindingsMatchWhereverReported(t *testing.T) {
 		t.Errorf("a run of b.md and c.md: fresh %+v, matched %d", fresh, matched)
 	}
 	// The entry of a.md, matched on b.md, is no fixed finding of b.md.
-	if n := b.Stale([]string{"fr-FR/b.md", "fr-FR/c.md"}, 1); n != 0 {
+	if n := b.Stale([]string{"fr-FR/b.md", "fr-FR/c.md"}, 1, nil); n != 0 {
 		t.Errorf("stale %d after the group match, want 0", n)
 	}
 	if err := os.Remove("fr-FR/a.md"); err != nil {
@@ -422,7 +422,18 @@ func TestStaleAfterGroupMatch(t *testing.T) {
 	if len(fresh) != 0 || matched != 1 {
 		t.Fatalf("fresh %+v, matched %d", fresh, matched)
 	}
-	if n := b.Stale([]string{"fr-FR/b.md"}, matched); n != 1 {
+	if n := b.Stale([]string{"fr-FR/b.md"}, matched, nil); n != 1 {
 		t.Errorf("stale %d, want 1 (b.md's fixed number)", n)
+	}
+	// A rule the run did not run: its entries are not judged.
+	if n := b.Stale([]string{"fr-FR/b.md"}, matched, func(r string) bool { return r != "number-mismatch" }); n != 0 {
+		t.Errorf("stale %d with number-mismatch off, want 0", n)
+	}
+	// A group entry of a checked file, unmatched (its other pages not
+	// read): not judged either.
+	b = baseline.From([]report.Finding{group("fr-FR/a.md")})
+	b.Filter(nil)
+	if n := b.Stale([]string{"fr-FR/a.md"}, 0, nil); n != 0 {
+		t.Errorf("stale %d for a group entry, want 0", n)
 	}
 }

@@ -321,7 +321,15 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		}
 		var matched int
 		res.Findings, matched = b.Filter(res.Findings)
-		if stale := b.Stale(res.Checked, matched); stale > 0 {
+		reg := cfg.Registry
+		if reg == nil {
+			reg = rules.Default
+		}
+		ran := func(rule string) bool { // entries of rules this run ran are judged
+			r := reg.Lookup(rule)
+			return r != nil && cfg.Severity(r) != rules.Off
+		}
+		if stale := b.Stale(res.Checked, matched, ran); stale > 0 {
 			fmt.Fprintf(stderr, "l10nlint: %d baseline entries of the files checked no longer occur (rewrite it with l10nlint baseline on the whole set)\n", stale)
 		}
 	}

@@ -486,6 +486,10 @@ func parseCustomRules(c *Config, v *yaml.Node, name string, fail failFunc) error
 				}
 			}
 			re := func() *regexp.Regexp {
+				if val.Value == "" {
+					err = fail(val, "custom-rules: %s: an empty pattern matches every text", k.Value)
+					return nil
+				}
 				r, rerr := regexp.Compile(val.Value)
 				if rerr != nil {
 					err = fail(val, "custom-rules: %s: %v", k.Value, rerr)

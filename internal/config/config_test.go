@@ -83,6 +83,7 @@ func TestParseErrors(t *testing.T) {
 		{"ignore:\n  - rules: untranslated\n", `cfg.yaml:2: ignore: rules: expected a list`},
 		{"ignore:\n  - path: [fr-FR/a.md]\n", `cfg.yaml:2: ignore: path: expected a single value`},
 		{"custom-rules:\n  - id: fr-click\n    message: m\n    if-source: [\"(?i)click\"]\n    target-must-not-match: click\n", `cfg.yaml:4: custom-rules: if-source: expected a single value`},
+		{"custom-rules:\n  - id: x\n    message: m\n    target-must-not-match:\n", `cfg.yaml:4: custom-rules: target-must-not-match: an empty pattern matches every text`},
 		{"custom-rules:\n  - id: fr-click\n    message: m\n    locale: [fr-FR]\n", `cfg.yaml:4: custom-rules: unknown key "locale" (known: id, message, severity, locales, if-source, target-must-match, target-must-not-match)`},
 		{"- a\n", `cfg.yaml:1: the configuration must be a mapping`},
 		{"rules: [\n", `cfg.yaml:1: did not find expected node content`},
