@@ -401,22 +401,21 @@ func (p *CorpusPass) ReportAtKey(loc Loc, key, format string, args ...any) {
 // ReportSegmentAnywhere is ReportSegmentKey for a problem of a group of
 // places, reported on one of them (see Finding.Anywhere).
 func (p *CorpusPass) ReportSegmentAnywhere(s *SegmentFacts, key, format string, args ...any) {
-	r := s.TargetRange
-	if r.Len() == 0 {
-		r = s.SegmentRange
-	}
-	l := p.Page.Loc(r)
-	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: l.Range, Loc: &l,
-		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw, Key: key, Anywhere: true})
+	p.reportSegment(s, key, true, format, args...)
 }
 
 // ReportSegmentKey is ReportSegment with a key (see ReportAtKey).
 func (p *CorpusPass) ReportSegmentKey(s *SegmentFacts, key, format string, args ...any) {
+	p.reportSegment(s, key, false, format, args...)
+}
+
+func (p *CorpusPass) reportSegment(s *SegmentFacts, key string, anywhere bool, format string, args ...any) {
 	r := s.TargetRange
 	if r.Len() == 0 {
 		r = s.SegmentRange
 	}
 	l := p.Page.Loc(r)
 	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: l.Range, Loc: &l,
-		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw, Key: key})
+		Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.SourceRaw, Target: s.TargetRaw,
+		Key: key, Anywhere: anywhere})
 }

@@ -197,14 +197,7 @@ func TestEngineFingerprintsSurviveLineShifts(t *testing.T) {
 	if !hasRule(first, "number-mismatch") {
 		t.Fatalf("the planted number mismatch is not found: %+v", first)
 	}
-	var buf bytes.Buffer
-	if err := baseline.Write(&buf, first); err != nil {
-		t.Fatal(err)
-	}
-	b, err := baseline.Load(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := roundTrip(t, first)
 
 	for _, tc := range []struct {
 		name    string
@@ -305,14 +298,7 @@ func TestCorpusFingerprintsSurviveOtherPages(t *testing.T) {
 	if !hasRule(first, "inconsistent-translation") || !hasRule(first, "broken-link") {
 		t.Fatalf("the planted findings are not found: %+v", first)
 	}
-	var buf bytes.Buffer
-	if err := baseline.Write(&buf, first); err != nil {
-		t.Fatal(err)
-	}
-	b, err := baseline.Load(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := roundTrip(t, first)
 	// The other page's lines move, the source page goes: both messages
 	// change.
 	write("fr-FR/b.md", head+"<!-- relu -->\n\n\n"+seg("b-1", "Cliquez sur **Autres options**.", "Click **More options**."))
@@ -382,14 +368,7 @@ func TestGroupFindingsMatchWhereverReported(t *testing.T) {
 	if len(all) != 1 || !strings.HasSuffix(all[0].Path, "a.md") {
 		t.Fatalf("full run: %+v", all)
 	}
-	var buf bytes.Buffer
-	if err := baseline.Write(&buf, all); err != nil {
-		t.Fatal(err)
-	}
-	b, err := baseline.Load(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := roundTrip(t, all)
 	some := run("fr-FR/b.md", "fr-FR/c.md")
 	if len(some) != 1 || !strings.HasSuffix(some[0].Path, "b.md") {
 		t.Fatalf("the case proves nothing: %+v", some)
@@ -436,4 +415,19 @@ func TestStaleAfterGroupMatch(t *testing.T) {
 	if n := b.Stale([]string{"fr-FR/a.md"}, 0, nil); n != 0 {
 		t.Errorf("stale %d for a group entry, want 0", n)
 	}
+}
+
+// roundTrip writes findings as a baseline file and reads it back, as a
+// baseline command and a later check do.
+func roundTrip(t *testing.T, findings []report.Finding) *baseline.Baseline {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, findings); err != nil {
+		t.Fatal(err)
+	}
+	b, err := baseline.Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/l10nlint/l10nlint/internal/fix"
@@ -73,7 +72,7 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 			}
 		}
 		if skipped > 0 {
-			fmt.Fprintf(stderr, "l10nlint: %s: %s left for a next run\n", path, plural(skipped, "overlapping edit"))
+			fmt.Fprintf(stderr, "l10nlint: %s: %s left for a next run\n", path, report.Plural(skipped, "overlapping edit"))
 		}
 		if diff {
 			// The diff shows the bytes on disk, a byte order mark
@@ -112,7 +111,7 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 				n++
 			}
 		}
-		fmt.Fprintf(stderr, "l10nlint: fixed %s in %s\n", plural(n, "finding"), plural(files, "file"))
+		fmt.Fprintf(stderr, "l10nlint: fixed %s in %s\n", report.Plural(n, "finding"), report.Plural(files, "file"))
 	}
 	return left, nil
 }
@@ -159,12 +158,4 @@ func diffName(path string, tops map[string]string, stderr io.Writer) string {
 	}
 	fmt.Fprintf(stderr, "l10nlint: note: the diff names %s with \"..\" (it is in no git repository and above the working directory): patch and git apply refuse such a name; run --fix --diff from a folder above it\n", path)
 	return path
-}
-
-// plural is n and word, with an s when n is not 1.
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

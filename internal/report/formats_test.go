@@ -214,7 +214,7 @@ func TestGitHubAnnotationLimitNotice(t *testing.T) {
 		}
 		rest := lines[total:]
 		wantSummary := fmt.Sprintf("%s, %s, %s in 1 file (2 segments)",
-			plural(tt.errs, "error"), plural(tt.warns, "warning"), plural(tt.nts, "note"))
+			Plural(tt.errs, "error"), Plural(tt.warns, "warning"), Plural(tt.nts, "note"))
 		if tt.notice == "" {
 			if len(rest) != 1 || rest[0] != wantSummary {
 				t.Errorf("%s: after the findings %q, want only the summary %q", tt.name, rest, wantSummary)

@@ -56,8 +56,8 @@ func WriteGitHub(w io.Writer, run *Run, _ Options) error {
 		bw.WriteString("::notice::" + escapeGitHubData(notice) + "\n")
 	}
 	fmt.Fprintf(bw, "%s, %s, %s in %s (%s)\n",
-		plural(c.errors, "error"), plural(c.warnings, "warning"), plural(c.notes, "note"),
-		plural(run.Files, "file"), plural(run.Segments, "segment"))
+		Plural(c.errors, "error"), Plural(c.warnings, "warning"), Plural(c.notes, "note"),
+		Plural(run.Files, "file"), Plural(run.Segments, "segment"))
 	return bw.Flush()
 }
 
@@ -109,7 +109,7 @@ func gitHubLimitNotice(c severityCounts) string {
 		word string
 	}{{c.errors, "error"}, {c.warnings, "warning"}, {c.notes, "note"}} {
 		if l.n > GitHubAnnotationLimit {
-			over = append(over, fmt.Sprintf("%d of %s", l.n-GitHubAnnotationLimit, plural(l.n, l.word)))
+			over = append(over, fmt.Sprintf("%d of %s", l.n-GitHubAnnotationLimit, Plural(l.n, l.word)))
 		}
 	}
 	if len(over) == 0 {

@@ -213,7 +213,7 @@ func newHTMLReport(run *Run) *htmlReport {
 		var bars []htmlBar
 		for _, s := range severityOrder {
 			if n := t.bySev[s]; n > 0 {
-				bars = append(bars, htmlBar{Class: severityClass(s), Title: plural(n, s.String()), Width: barWidth(n, most)})
+				bars = append(bars, htmlBar{Class: severityClass(s), Title: Plural(n, s.String()), Width: barWidth(n, most)})
 			}
 		}
 		return bars
@@ -223,7 +223,7 @@ func newHTMLReport(run *Run) *htmlReport {
 		n := bySev[s]
 		c := htmlCount{Name: s.String(), Label: s.String(), N: thousands(n)}
 		if n > 0 {
-			c.Bars = []htmlBar{{Class: severityClass(s), Title: plural(n, s.String()), Width: barWidth(n, most)}}
+			c.Bars = []htmlBar{{Class: severityClass(s), Title: Plural(n, s.String()), Width: barWidth(n, most)}}
 		}
 		r.Severities = append(r.Severities, c)
 	}

@@ -206,7 +206,7 @@ func writeTextLine(w *bufio.Writer, p palette, label string, shown excerptParts,
 func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool, fixCommand string) {
 	c := countSeverities(run.Findings)
 	part := func(n int, word string, col *color.Color) string {
-		s := plural(n, word)
+		s := Plural(n, word)
 		if n == 0 {
 			return s
 		}
@@ -214,7 +214,7 @@ func writeTextSummary(w *bufio.Writer, p palette, run *Run, fixed bool, fixComma
 	}
 	fmt.Fprintf(w, "%s, %s, %s in %s (%s)\n",
 		part(c.errors, "error", p.err), part(c.warnings, "warning", p.warn), part(c.notes, "note", p.note),
-		plural(run.Files, "file"), plural(run.Segments, "segment"))
+		Plural(run.Files, "file"), Plural(run.Segments, "segment"))
 	fixable := 0
 	for _, f := range run.Findings {
 		if len(f.Fixes) > 0 && !f.NotRewritten && !fixed {
@@ -306,7 +306,8 @@ func countSeverities(fs []Finding) severityCounts {
 	return c
 }
 
-func plural(n int, word string) string {
+// Plural is n and word, with an s when n is not 1 ("1 file", "2 files").
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
