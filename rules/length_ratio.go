@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +31,9 @@ segment in a thousand:
 
 plus a slack of slack characters on the upper bound, since short headings legitimately expand
 ("Manage groups in EOP" becomes "Gestion des groupes dans Exchange Online Protection (EOP)"). Only
-sources of at least min-chars characters are checked: short labels vary too much.
+sources of at least min-chars characters are checked: short labels vary too much. For the same
+reason a table's header row is not checked: a column header is a label, rendered freely
+("For information about..." as "Inhalt").
 
 A sentence split differently across two segments on the same line is not reported: when a
 neighbouring segment deviates the other way and the two together have a normal ratio (a clause
@@ -69,6 +72,11 @@ func runLengthRatio(p *Pass) {
 		if !s.HasSource || blank(s.Target) || strings.IndexFunc(s.Target.Plain, unicode.IsLetter) < 0 {
 			continue
 		}
+		if inTableHeader(p.Page, s) {
+			// A column header is a label translators render freely
+			// ("For information about..." → "Inhalt"), not a sentence cut.
+			continue
+		}
 		n, m := proseLengths(s)
 		if n < minChars {
 			continue
@@ -84,6 +92,25 @@ func runLengthRatio(p *Pass) {
 			p.ReportSegment(s, "target is %.2f times as long as the source (%d vs %d characters; expected at most %.2f): extra or repeated text?", r, m, n, hi)
 		}
 	}
+}
+
+// inTableHeader reports whether the segment sits in the header row of a
+// table: the table block's first line.
+func inTableHeader(pg *Page, s *Segment) bool {
+	if s.Block != "table" {
+		return false
+	}
+	at := s.Range.Start
+	i := sort.Search(len(pg.Blocks), func(i int) bool { return pg.Blocks[i].Range.End > at })
+	if i == len(pg.Blocks) {
+		return false
+	}
+	b := pg.Blocks[i]
+	if b.Kind != "table" || at < b.Range.Start {
+		return false
+	}
+	nl := strings.IndexByte(pg.Text[b.Range.Start:b.Range.End], '\n')
+	return nl < 0 || at < b.Range.Start+nl
 }
 
 // proseLengths are the lengths in characters of a segment's source and

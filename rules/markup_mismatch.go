@@ -2,8 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // MarkupMismatch compares emphasis, inline HTML, escapes and placeholders.
@@ -18,7 +21,9 @@ var MarkupMismatch = Register(&Rule{
   - emphasis: the number of bold (** or __), italic (* or _) and strikethrough (~~) delimiter
     runs that pair into emphasis as CommonMark pairs them, and of runs that pair with nothing
     and show as text: "单击**“导出”**" or "cliquez**+** sur" renders its asterisks, because a
-    run between a letter and punctuation cannot open;
+    run between a letter and punctuation cannot open; in Chinese, Japanese or Korean text a _
+    inside a word ("适用于_所有组织_") is shown as text too, and counts with them (an English
+    snake_case name does not);
   - inline HTML tags (<br/>, <b>, <a name="...">, comments) by name;
   - backslash escapes of characters Markdown would otherwise read as markup (\<, \>, \*, \_, \[ ...):
     a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text;
@@ -61,16 +66,17 @@ func runMarkupMismatch(p *Pass) {
 		// with nothing or escaped, render alike: \*.contoso.com is
 		// *.contoso.com.
 		// (Most segments have neither: nothing is computed for them.)
+		src, tgt := withStrayUnderscores(s.Source), withStrayUnderscores(s.Target)
 		var sl, tl map[byte]int
 		textual := true // the target shows as many markers as text as the source
-		if len(s.Source.Emphasis)+len(s.Target.Emphasis) > 0 {
-			sl, tl = literalMarkers(s.Source), literalMarkers(s.Target)
+		if len(src.Emphasis)+len(tgt.Emphasis) > 0 {
+			sl, tl = literalMarkers(src), literalMarkers(tgt)
 			for _, m := range []byte{'*', '_', '~'} {
-				textual = textual && sl[m]+escapeCount(s.Source, m) == tl[m]+escapeCount(s.Target, m)
+				textual = textual && sl[m]+escapeCount(src, m) == tl[m]+escapeCount(tgt, m)
 			}
 		}
-		if p.Bool("check-emphasis") && (len(s.Source.Emphasis) > 0 || len(s.Target.Emphasis) > 0) {
-			se, te := emphasisCounts(s.Source), emphasisCounts(s.Target)
+		if p.Bool("check-emphasis") && (len(src.Emphasis) > 0 || len(tgt.Emphasis) > 0) {
+			se, te := emphasisCounts(src), emphasisCounts(tgt)
 			for _, kind := range []string{"bold", "italic", "strikethrough", "unrendered"} {
 				if kind == "unrendered" && textual {
 					continue
@@ -82,10 +88,10 @@ func runMarkupMismatch(p *Pass) {
 					// note says where (escaped markers, \*\*\*\*).
 					r := s.Target.Range
 					if te[kind] > se[kind] {
-						if d := firstDelim(s.Target, kind); d != nil {
+						if d := firstDelim(tgt, kind); d != nil {
 							r = d.Range
 						}
-					} else if d := firstUnpaired(s.Target); d != nil {
+					} else if d := firstUnpaired(tgt); d != nil {
 						r = d.Range // where the lost emphasis shows as text
 					}
 					what := kind + " markers"
@@ -128,6 +134,96 @@ func runMarkupMismatch(p *Pass) {
 			p.ReportSegmentAt(s, at, "markup differs from the source: %s", strings.Join(diffs, "; "))
 		}
 	}
+}
+
+// withStrayUnderscores returns t with, among its delimiter runs, the runs
+// of _ that CommonMark leaves as text inside a word of Chinese, Japanese or
+// Korean text (以下策略适用于_所有组织_。): a translation's lost emphasis,
+// shown as text, where an English snake_case name is not markup. They can
+// neither open nor close.
+func withStrayUnderscores(t Text) Text {
+	raw := t.Raw
+	if strings.IndexByte(raw, '_') < 0 {
+		return t
+	}
+	var strays []Delim
+	for i := 0; i < len(raw); {
+		k := strings.IndexByte(raw[i:], '_')
+		if k < 0 {
+			break
+		}
+		a := i + k
+		b := a
+		for b < len(raw) && raw[b] == '_' {
+			b++
+		}
+		i = b
+		before, _ := utf8.DecodeLastRuneInString(raw[:a])
+		after, _ := utf8.DecodeRuneInString(raw[b:])
+		if !(unicode.IsLetter(before) || unicode.IsDigit(before)) || !(unicode.IsLetter(after) || unicode.IsDigit(after)) ||
+			!isCJK(before) && !isCJK(after) {
+			continue
+		}
+		r := Range{Start: t.Range.Start + a, End: t.Range.Start + b}
+		if insideAny(r, t.Code) || insideTag(r, t.Tags) || insideDelim(r, t.Emphasis) || insideLinkDest(r, t.Links) {
+			continue
+		}
+		strays = append(strays, Delim{Marker: '_', Len: b - a, Range: r})
+	}
+	if len(strays) == 0 {
+		return t
+	}
+	t.Emphasis = append(slices.Clone(t.Emphasis), strays...)
+	slices.SortStableFunc(t.Emphasis, func(x, y Delim) int { return x.Range.Start - y.Range.Start })
+	return t
+}
+
+func insideAny(r Range, cs []Code) bool {
+	for _, c := range cs {
+		if r.Start >= c.Range.Start && r.End <= c.Range.End {
+			return true
+		}
+	}
+	return false
+}
+
+func insideTag(r Range, ts []Tag) bool {
+	for _, g := range ts {
+		if r.Start >= g.Range.Start && r.End <= g.Range.End {
+			return true
+		}
+	}
+	return false
+}
+
+func insideDelim(r Range, ds []Delim) bool {
+	for _, d := range ds {
+		if r.Start < d.Range.End && d.Range.Start < r.End {
+			return true
+		}
+	}
+	return false
+}
+
+// insideLinkDest reports whether r lies in a link past its label: its
+// destination or title, or anywhere in an autolink.
+func insideLinkDest(r Range, ls []Link) bool {
+	for _, l := range ls {
+		if r.Start < l.Range.Start || r.End > l.Range.End {
+			continue
+		}
+		if l.Kind == AutoLink {
+			return true
+		}
+		open := l.Range.Start + 1
+		if l.Kind == ImageLink {
+			open++
+		}
+		if r.Start >= open+len(l.Label) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstUnpaired returns t's first delimiter run that does not pair whole

@@ -90,6 +90,10 @@ func TestNumberMismatchFires(t *testing.T) {
 			"请注意, Office 365 云应用安全仅适用于具有 Office 365 企业版 E5 或 Office 365 美国政府版订阅的组织。",
 			"source has G5, target lacks it"},
 		{"zh-CN", "<sup>2</sup>", "<sup>双面</sup>", "source has 2, target lacks it"},
+		// A French reader reads "100 150K" as one grouped number.
+		{"fr-FR", "If needed, several files are created, each contains 100-150K rows.",
+			"Si nécessaire, plusieurs fichiers sont créés, chacun contenant 100 150K lignes.",
+			"source has 100, 150K, target lacks them; target has 100 150K not in the source"},
 		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
 			`number written with an ideographic full stop: "1。2" for "1.2" (a dot inside a number stays a dot)`},
 	}
@@ -157,6 +161,9 @@ func TestNumberMismatchQuiet(t *testing.T) {
 		{"fr-FR", "On 4/16/2019 at 2:00 PM, 50,000 users", "Le 16/04/2019 à 14 h 00, 50 000 utilisateurs"},
 		{"de-DE", "On 4/16/2019 at 2:00 PM, 3.5 GB", "Am 16.04.2019 um 14:00 Uhr, 3,5 GB"},
 		{"zh-CN", "On April 16, 2019 at 2:00 PM, 50% of 10 million", "2019年4月16日下午 2:00，1000 万中的 50%"},
+		// zh-CN/export-results-in-advanced-ediscovery.md line 188: where a
+		// space groups no digits, "100 150K" holds both numbers of the range.
+		{"zh-CN", "If needed, several files are created, each contains 100-150K rows.", "如果需要, 将创建多个文件, 每个文件包含 100 150K 行。"},
 	}
 	for _, tt := range tests {
 		for _, f := range runNumberMismatch(segmentPage(t, tt.locale, tt.source, tt.target), nil) {

@@ -42,8 +42,9 @@ type ruleCase struct {
 	// want are substrings of the messages expected, one per finding, in order;
 	// empty means the rule must stay quiet.
 	want []string
-	// at, when set, is the text each finding must point at.
-	at []string
+	// at, when set, is the text each finding must point at; before, when
+	// set, what the page has just before it (which of two equal texts).
+	at, before []string
 	// fixed, when set, is the text once every finding's fixes are applied.
 	fixed string
 }
@@ -76,6 +77,9 @@ func runCases(t *testing.T, ruleID string, cases []ruleCase) {
 					if got := pg.Text[f.Range.Start:f.Range.End]; got != c.at[i] {
 						t.Errorf("finding %d points at %q, want %q", i, got, c.at[i])
 					}
+				}
+				if i < len(c.before) && !strings.HasSuffix(pg.Text[:f.Range.Start], c.before[i]) {
+					t.Errorf("finding %d starts after %q, want after %q", i, pg.Text[max(0, f.Range.Start-20):f.Range.Start], c.before[i])
 				}
 			}
 			if c.fixed != "" {

@@ -408,8 +408,10 @@ func (e *extractor) plainNumber(i, lim int) int {
 		return i + len(groups[0])
 	}
 	n := Number{Kind: Cardinal, Value: canonical(intPart, frac, 0), Alt: alt, Start: i, End: j}
-	if len(seps) == 1 && seps[0] == ',' && frac != "" {
-		// "3,4" may be the list "3, 4" written tight.
+	if len(seps) == 1 && (seps[0] == ',' && frac != "" || seps[0] == ' ' && !e.c.decimalComma) {
+		// "3,4" may be the list "3, 4" written tight; where an ordinary
+		// space groups no digits (en, zh, ja...), "100 150" may be two
+		// numbers whose dash was lost ("100-150K" as "100 150K").
 		n.Parts = []string{trimZeros(groups[0]), trimZeros(groups[1])}
 	}
 	// Scientific notation: 4.81037E+11.
@@ -452,6 +454,9 @@ func (e *extractor) plainNumber(i, lim int) int {
 			if suf == "K" || suf == "k" {
 				n.Alt = n.Value
 				n.Value = canonical(intPart, frac, 3)
+				if len(n.Parts) == 2 {
+					n.Parts[1] = canonical(groups[1], "", 3) // "100 150K": 100 and 150,000
+				}
 			} else if len(suf) == 1 && n.Alt == "" {
 				n.Alt = strings.ToLower(s[i:k]) // "4B" may be a name, like "4b"
 			}
