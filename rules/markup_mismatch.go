@@ -160,8 +160,7 @@ func withStrayUnderscores(t Text) Text {
 		i = b
 		before, _ := utf8.DecodeLastRuneInString(raw[:a])
 		after, _ := utf8.DecodeRuneInString(raw[b:])
-		if !(unicode.IsLetter(before) || unicode.IsDigit(before)) || !(unicode.IsLetter(after) || unicode.IsDigit(after)) ||
-			!isCJK(before) && !isCJK(after) {
+		if !wordRune(before) || !wordRune(after) || !isCJK(before) && !isCJK(after) {
 			continue
 		}
 		r := Range{Start: t.Range.Start + a, End: t.Range.Start + b}
@@ -177,6 +176,8 @@ func withStrayUnderscores(t Text) Text {
 	slices.SortStableFunc(t.Emphasis, func(x, y Delim) int { return x.Range.Start - y.Range.Start })
 	return t
 }
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func insideAny(r Range, cs []Code) bool {
 	for _, c := range cs {
