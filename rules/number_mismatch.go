@@ -526,8 +526,12 @@ func versionComma(pass *Pass, seg *Segment) {
 	if len(src) == 0 {
 		return
 	}
-	for _, m := range versionCommaRe.FindAllStringSubmatchIndex(seg.Target.Raw, -1) {
-		raw := seg.Target.Raw
+	// One finding, at the first, names every such version of the segment
+	// ("TLS 1,0-und TLS 1,1-Unterstützung").
+	var at Range
+	var wrong, fixed []string
+	raw := seg.Target.Raw
+	for _, m := range versionCommaRe.FindAllStringSubmatchIndex(raw, -1) {
 		if more(raw, m[1]) {
 			continue
 		}
@@ -535,11 +539,19 @@ func versionComma(pass *Pass, seg *Segment) {
 		if !ok {
 			continue
 		}
-		got := raw[m[0]:m[1]]
-		at := Range{Start: seg.Target.Range.Start + m[0], End: seg.Target.Range.Start + m[1]}
-		pass.ReportSegmentAt(seg, at, "version number written with a decimal comma: %q for %q (a version keeps its dot: %s)",
-			got, was, raw[m[0]:m[5]]+"."+raw[m[6]:m[1]])
-		return
+		if len(wrong) == 0 {
+			at = Range{Start: seg.Target.Range.Start + m[0], End: seg.Target.Range.Start + m[1]}
+		}
+		wrong = append(wrong, fmt.Sprintf("%q for %q", raw[m[0]:m[1]], was))
+		fixed = append(fixed, raw[m[0]:m[5]]+"."+raw[m[6]:m[1]])
+	}
+	switch len(wrong) {
+	case 0:
+	case 1:
+		pass.ReportSegmentAt(seg, at, "version number written with a decimal comma: %s (a version keeps its dot: %s)", wrong[0], fixed[0])
+	default:
+		pass.ReportSegmentAt(seg, at, "version numbers written with a decimal comma: %s (a version keeps its dot: %s)",
+			strings.Join(wrong, ", "), strings.Join(fixed, ", "))
 	}
 }
 

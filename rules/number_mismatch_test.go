@@ -94,6 +94,9 @@ func TestNumberMismatchFires(t *testing.T) {
 		{"fr-FR", "If needed, several files are created, each contains 100-150K rows.",
 			"Si nécessaire, plusieurs fichiers sont créés, chacun contenant 100 150K lignes.",
 			"source has 100, 150K, target lacks them; target has 100 150K not in the source"},
+		// de-DE/technical-reference-details-about-encryption.md line 53
+		{"de-DE", "TLS 1.0 and TLS 1.1 support will be deprecated October 31, 2018.", "Die TLS 1,0-und TLS 1,1-Unterstützung werden am 31. Oktober 2018 veraltet.",
+			`version numbers written with a decimal comma: "TLS 1,0" for "TLS 1.0", "TLS 1,1" for "TLS 1.1" (a version keeps its dot: TLS 1.0, TLS 1.1)`},
 		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
 			`number written with an ideographic full stop: "1。2" for "1.2" (a dot inside a number stays a dot)`},
 	}
