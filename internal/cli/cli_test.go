@@ -168,7 +168,7 @@ func TestExitCodes(t *testing.T) {
 	badCfg := filepath.Join(dir, "bad.yaml")
 	write(t, badCfg, "rules:\n  no-such-rule: off\n")
 	offCfg := filepath.Join(dir, "off.yaml")
-	write(t, offCfg, "rules:\n  number-mismatch: off\n  link-mismatch: off\n  code-mismatch: off\n  empty-target: off\n  segment-pairing: off\n  front-matter: off\n")
+	write(t, offCfg, "rules:\n  number-mismatch: off\n  link-mismatch: off\n  code-mismatch: off\n  empty-target: off\n  segment-pairing: off\n  front-matter: off\n  corrupt-characters: off\n")
 	for _, c := range []struct {
 		name   string
 		args   []string

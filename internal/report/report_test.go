@@ -600,6 +600,11 @@ func TestFold(t *testing.T) {
 	if got, want := fold("  a\n\tb  \x1b[31mc\u202e "), `a b \x1b[31mc\u202e`; got != want {
 		t.Errorf("fold = %q, want %q", got, want)
 	}
+	// Invisible characters no script needs are shown; joiners and marks,
+	// which some scripts are written with, are not.
+	if got, want := fold("Outlook\u200b 2010 \ufeffKostenlose می\u200cخواهم"), `Outlook\u200b 2010 \ufeffKostenlose می`+"\u200c"+`خواهم`; got != want {
+		t.Errorf("fold = %q, want %q", got, want)
+	}
 }
 
 // TestJSONAsEncoder: WriteJSON, which encodes the findings in parallel,

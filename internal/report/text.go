@@ -347,7 +347,12 @@ func writeVisible(b *strings.Builder, r rune) {
 	switch {
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 		fmt.Fprintf(b, `\x%02x`, r)
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
+		// Invisible characters no script needs (corrupt-characters reports
+		// them): shown, so that the excerpt shows what the finding is about.
+		// Joiners and direction marks are how some scripts are written.
+		r == 0x200b, r == 0x2028, r == 0x2029, r >= 0x2060 && r <= 0x2064, r == 0xfeff, r == 0x00ad, r == 0x180e,
+		r >= 0xfff9 && r <= 0xfffb:
 		fmt.Fprintf(b, `\u%04x`, r)
 	default:
 		b.WriteRune(r)
