@@ -88,28 +88,59 @@ func runCorruptCharacters(p *Pass) {
 	}
 }
 
-// mayHaveCorrupt reports whether s has a byte some reported character
-// starts with: most segments have none, and are not decoded.
-func mayHaveCorrupt(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F:
-			return true
-		case c == 0xC2 || c == 0xC3 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xEE || c == 0xEF || c >= 0xF3:
-			return true
+// skipPlain returns how many bytes from s[i] hold only characters the rule
+// never reports, judged by their first bytes (0 when s[i] starts one it
+// may): nearly all text is skipped without being decoded.
+func skipPlain(s string, i int) int {
+	c := s[i]
+	next := func() byte {
+		if i+1 < len(s) {
+			return s[i+1]
+		}
+		return 0
+	}
+	switch {
+	case c < 0x80:
+		if c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r' {
+			return 1
+		}
+	case c >= 0xE3 && c <= 0xED: // U+3000-U+DFFF: CJK, Hangul...
+		return 3
+	case c == 0xC2: // U+0080-U+00BF: C1 controls and the soft hyphen
+		if b := next(); b >= 0xA0 && b != 0xAD {
+			return 2
+		}
+	case c == 0xC3: // U+00C0-U+00FF: Â, Ã, â and ï start mojibake
+		if b := next(); b != 0x82 && b != 0x83 && b != 0xA2 && b != 0xAF {
+			return 2
+		}
+	case c >= 0xC4 && c <= 0xDF: // U+0100-U+07FF: Arabic and Syriac have format characters
+		if c != 0xD8 && c != 0xDB && c != 0xDC {
+			return 2
+		}
+	case c == 0xE2: // U+2000-U+2FFF: only U+2000-U+207F has format characters
+		if b := next(); b != 0x80 && b != 0x81 {
+			return 3
 		}
 	}
-	return false
+	return 0
 }
 
 func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 	raw := s.Target.Raw
-	if !mayHaveCorrupt(raw) {
-		return
+	i := 0
+	for i < len(raw) {
+		n := skipPlain(raw, i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	if i >= len(raw) {
+		return // most segments
 	}
 	src := s.Source.Raw
 	base := s.Target.Range.Start
-	rtl := rtlLanguages[lang] || strings.IndexFunc(raw, isRTLLetter) >= 0
 	report := func(a, b int, fixed *string, format string, args ...any) {
 		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path,
 			Range: Range{Start: base + a, End: base + b}, Message: fmt.Sprintf(format, args...),
@@ -119,12 +150,35 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 		}
 		p.Report(f)
 	}
-	for i := 0; i < len(raw); {
-		r, w := utf8.DecodeRuneInString(raw[i:])
-		if r < 0x80 && r >= 0x20 && r != 0x7F || r == '\t' || r == '\n' || r == '\r' {
-			i += w
+	var inSource map[rune]bool
+	var seqs map[string]bool
+	seqInSource := func(seq string) bool {
+		c, ok := seqs[seq]
+		if !ok {
+			if seqs == nil {
+				seqs = map[string]bool{}
+			}
+			c = strings.Contains(src, seq)
+			seqs[seq] = c
+		}
+		return c
+	}
+	rtl := -1 // whether the page's language or the target is right to left, once known
+	isRTL := func() bool {
+		if rtl < 0 {
+			rtl = 0
+			if rtlLanguages[lang] || strings.IndexFunc(raw, isRTLLetter) >= 0 {
+				rtl = 1
+			}
+		}
+		return rtl == 1
+	}
+	for i < len(raw) {
+		if n := skipPlain(raw, i); n > 0 {
+			i += n
 			continue
 		}
+		r, w := utf8.DecodeRuneInString(raw[i:])
 		// A run of the same character is one finding.
 		end, n := i+w, 1
 		for end < len(raw) {
@@ -138,12 +192,23 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 		if n > 1 {
 			times = fmt.Sprintf(" ×%d", n)
 		}
-		copied := strings.ContainsRune(src, r)
+		copied := func() bool {
+			// Once per character: a target of many could take a long source.
+			c, ok := inSource[r]
+			if !ok {
+				if inSource == nil {
+					inSource = map[rune]bool{}
+				}
+				c = strings.ContainsRune(src, r)
+				inSource[r] = c
+			}
+			return c
+		}
 		switch {
 		case r == utf8.RuneError && w == 1:
 			// Invalid UTF-8 is file-format's finding.
 		case r < 0x20 || r >= 0x7F && r <= 0x9F:
-			if copied {
+			if copied() {
 				break
 			}
 			if r >= 0x80 && win1252[r-0x80] != 0 {
@@ -159,11 +224,11 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 			fixed := ""
 			report(i, end, &fixed, "control character U+%04X%s the source does not have: it does not show, and breaks copy-paste and XML tools", r, times)
 		case r == utf8.RuneError:
-			if !copied {
+			if !copied() {
 				report(i, end, nil, "replacement character U+FFFD%s: a character was lost when the text went through an encoding that could not hold it", times)
 			}
 		case r == 'Ã' || r == 'Â' || r == 'â' || r == 'ï':
-			if m, meant := mojibakeAt(raw, i); m > i && !strings.Contains(src, raw[i:m]) {
+			if m, meant := mojibakeAt(raw, i); m > i && !seqInSource(raw[i:m]) {
 				if meant == "\uFEFF" {
 					meant = ""
 					report(i, m, &meant, "%q is a byte order mark garbled: UTF-8 read as Windows-1252", raw[i:m])
@@ -173,11 +238,11 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 				end = m
 			}
 		case unicode.Is(unicode.Co, r):
-			if !copied {
+			if !copied() {
 				report(i, end, nil, "private-use character U+%04X%s the source does not have: it shows as a box unless the page's font defines it", r, times)
 			}
 		case unicode.Is(unicode.Cf, r) || r == 0x2028 || r == 0x2029:
-			if copied || legitInvisible(raw, i, end, r, lang, rtl) {
+			if copied() || legitInvisible(raw, i, end, r, lang, isRTL) {
 				break
 			}
 			name := invisibleNames[r]
@@ -225,7 +290,7 @@ func mojibakeAt(s string, i int) (int, string) {
 // how the text around it is written: a joiner in a script that joins or
 // between emoji, a direction mark in right-to-left text, a zero-width space
 // in a language written without spaces between words.
-func legitInvisible(s string, i, end int, r rune, lang string, rtl bool) bool {
+func legitInvisible(s string, i, end int, r rune, lang string, rtl func() bool) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
 	after, _ := utf8.DecodeRuneInString(s[end:])
 	switch r {
@@ -235,7 +300,7 @@ func legitInvisible(s string, i, end int, r rune, lang string, rtl bool) bool {
 		}
 		return r == 0x200D && (unicode.Is(unicode.So, before) || before == 0xFE0F) && unicode.Is(unicode.So, after)
 	case 0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069:
-		return rtl
+		return rtl()
 	case 0x200B:
 		switch lang {
 		case "th", "lo", "km", "my", "bo":

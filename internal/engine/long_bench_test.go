@@ -64,6 +64,10 @@ func longSegmentPages(n int) map[string]string {
 		// emphasis runs): 6 s and 9 s for 40,000.
 		"fr-FR/quoted.md":     seg(strings.Repeat(`Clé:"v" `, n), strings.Repeat(`Key:"v" `, n)),
 		"fr-FR/boldcolons.md": seg(strings.Repeat("**Clé**: v ", n), strings.Repeat("**Key**: v ", n)),
+		// Invisible characters, control characters and mojibake by the
+		// thousand against a long source (each looked up in the source
+		// once), and direction marks (the text's direction read once).
+		"fr-FR/invisible.md": seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
 	}
 }
 
