@@ -25,8 +25,9 @@ var MarkupMismatch = Register(&Rule{
     inside a word ("适用于_所有组织_") is shown as text too, and counts with them (an English
     snake_case name does not);
   - inline HTML tags (<br/>, <b>, <a name="...">, comments) by name;
-  - backslash escapes of characters Markdown would otherwise read as markup (\<, \>, \*, \_, \[ ...):
-    a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text;
+  - backslash escapes of characters Markdown would otherwise read as markup (\<, \*, \_, \[ ...):
+    a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text (a \> renders the same
+    escaped or not inside a line, and a navigation path may be written in words: not compared);
   - placeholders ({0}, {name}, {{name}}, %s, %1$d, %(name)s, and environment variables such as
     %USERNAME%).
 
@@ -485,6 +486,12 @@ func tagRanges(t Text) map[string]Range {
 func escapes(t Text) []string {
 	var out []string
 	for _, e := range t.Escapes {
+		if e.Char == '>' {
+			// Inside a line, > renders as > escaped or not: a navigation
+			// path's \> written in words (依次单击 A 和 B) or unescaped is no
+			// markup lost (and a segment never starts a line's block quote).
+			continue
+		}
 		out = append(out, `\`+string(e.Char))
 	}
 	return out

@@ -236,7 +236,16 @@ func TestMarkupMismatch(t *testing.T) {
 			want: []string{`italic markers: the source has 0, the target 2 (the target writes "&" as "_AMP_")`}, at: []string{"_AMP_"}},
 		{name: "dropped escape before angle bracket",
 			text: sxs("a-1", "Dans le dossier **Supervision — <nom de la stratégie>**.", "In the **Supervision — \\<policy name\\>** folder.") + "\n",
-			want: []string{`escapes: the target lacks \<, \>`}},
+			want: []string{`escapes: the target lacks \<`}},
+		{name: "a navigation path's arrow written in words or unescaped renders the same",
+			// zh-CN/run-a-content-search-in-the-security-and-compliance-center.md
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "在安全与合规中心内，依次单击“搜索和调查”和“电子数据展示”。", `In the Security &amp; Compliance Center, click Search &amp; investigation \> eDiscovery.`) + "\n" +
+				sxs("a-2", "Cliquez sur Recherche > eDiscovery.", `Click Search \> eDiscovery.`) + "\n"},
+		{name: "an arrow moved to the start of the target",
+			// de-DE/create-info-mgmt-policies.md line 54
+			path: "de-DE/page.md",
+			text: sxs("a-1", `\> Erstellen Sie auf der Seite Richtlinien die.`, `On the Policies page \> Create.`) + "\n"},
 		{name: "html tag and placeholder",
 			text: sxs("a-1", "Bonjour {1}", "Hello {0}<br/>") + "\n",
 			want: []string{"inline HTML: the target lacks <br/>; placeholders: the target lacks {0} and the target adds {1}"}},
