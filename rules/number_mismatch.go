@@ -613,9 +613,13 @@ func numberProse(t Text) string {
 		}
 		cuts = append(cuts, cut{l.Range.Start, open, ""}, cut{labelEnd, l.Range.End, " "})
 	}
-	sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
 	base, raw := t.Range.Start, t.Raw
+	if len(cuts) == 0 {
+		return html.UnescapeString(raw) // no copy without an entity
+	}
+	sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
 	var b strings.Builder
+	b.Grow(len(raw) + 8)
 	pos := 0
 	for _, c := range cuts {
 		s, e := c.start-base, c.end-base
