@@ -2,9 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
 )
 
 // CorruptCharacters reports characters a translation added that show
@@ -16,7 +19,8 @@ var CorruptCharacters = Register(&Rule{
 	Severity: Error,
 	Short:    "The target has control, replacement, garbled (mojibake) or invisible characters the source does not",
 	Doc: `Reports characters of a segment's target that a reader cannot see or sees garbled, and that the
-source does not have (a character copied from the source is the source's problem):
+source does not have (a character copied from the source, or written there as an entity, is the
+source's problem):
 
   - control characters (U+0000-U+001F but tab and line breaks, U+007F-U+009F). Those of
     U+0080-U+009F are nearly always a Windows-1252 character read as Latin-1: "™" saved as the
@@ -24,16 +28,22 @@ source does not have (a character copied from the source is the source's problem
     Windows-1252 character, the fix puts it back;
   - the replacement character U+FFFD: a character lost when the text went through an encoding
     that could not hold it;
-  - mojibake, UTF-8 read as Windows-1252: "Ã©" for "é", "Â " for a no-break space, "â€™" for
-    "’", "ï»¿" for a byte order mark. The fix decodes it;
+  - mojibake, UTF-8 read as Windows-1252: "Ã©" for "é", "Å¼" for "ż", "áº¡" for "ạ", "â€™" for
+    "’", "Â" and a no-break space for a no-break space, "ï»¿" for a byte order mark, and text
+    garbled twice ("ÃƒÂ©"). Only sequences that decode to a Latin letter, common punctuation or
+    symbols, or a letter of the page's script count ("Dubaï »" and "‘Â’" are French), and not a
+    word's last capital before punctuation ("AMANHÃ…" is Portuguese). The fix decodes them;
   - invisible format characters: zero-width spaces, joiners and non-joiners, direction marks
     and embeddings, word joiners, soft hyphens, line and paragraph separators, and a byte order
     mark inside the text ("[\uFEFFKostenlose Azure..."). They are copied along with the text and
-    can break search, links and commands typed from the page. The fix deletes them. Joiners next
-    to the letters of scripts that join (Arabic, the Indic scripts, Sinhala, Myanmar, Khmer,
-    Mongolian, Tibetan) or between emoji, direction marks on pages in a right-to-left language
-    or holding right-to-left text, and zero-width spaces next to Thai, Lao, Khmer, Myanmar or
-    Tibetan text are how those are written, and not reported;
+    can break search, links and commands typed from the page. The fix deletes them (a line
+    separator between two words becomes a space). Not reported, as they are how the text is
+    written: joiners next to the letters of scripts that join (Arabic, the Indic scripts,
+    Sinhala, Myanmar, Khmer, Mongolian, Tibetan) or inside an emoji sequence, direction marks on
+    a page in a right-to-left language or script or holding right-to-left text, zero-width
+    spaces next to Thai, Lao, Khmer, Myanmar or Tibetan text, a soft hyphen inside a word (a
+    hyphenation point), the Mongolian vowel separator, a flag emoji's tags; the Arabic number
+    signs show, and are no invisible characters;
   - private-use characters, which show as a box unless the page's font defines them.
 
 Characters written as HTML entities (&#8203;) are deliberate and not reported. Each run of one
@@ -74,17 +84,72 @@ var invisibleNames = map[rune]string{
 	0x2068: "first strong isolate", 0x2069: "pop directional isolate", 0xFEFF: "byte order mark",
 }
 
-// rtlLanguages are the languages written right to left.
-var rtlLanguages = map[string]bool{"ar": true, "he": true, "iw": true, "fa": true, "ur": true, "ps": true,
-	"sd": true, "ug": true, "yi": true, "dv": true, "ckb": true}
+// rtlLanguages are the languages written right to left; rtlScripts the
+// right-to-left script subtags ("pa-Arab").
+var (
+	rtlLanguages = map[string]bool{"ar": true, "he": true, "iw": true, "fa": true, "ur": true, "ps": true,
+		"sd": true, "ug": true, "yi": true, "dv": true, "ckb": true, "prs": true, "ku": true}
+	rtlScripts = map[string]bool{"arab": true, "hebr": true, "syrc": true, "thaa": true, "nkoo": true,
+		"adlm": true, "rohg": true}
+)
+
+// charContext is what the rule knows of a page's language and writing.
+type charContext struct {
+	locale, lang, script string
+	text                 string // the page's text: read for right-to-left letters once a direction mark asks
+	rtl                  int8   // -1: not known yet
+}
+
+func newCharContext(pg *Page) *charContext {
+	c := &charContext{locale: pg.Locale, text: pg.Text, rtl: -1}
+	parts := strings.FieldsFunc(strings.ToLower(pg.Locale), func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) > 0 {
+		c.lang = parts[0]
+	}
+	if len(parts) > 1 && len(parts[1]) == 4 {
+		c.script = parts[1]
+	}
+	return c
+}
+
+// rightToLeft reports whether the page is in a right-to-left language or
+// script, or holds right-to-left letters.
+func (c *charContext) rightToLeft() bool {
+	if c.rtl < 0 {
+		c.rtl = 0
+		if rtlLanguages[c.lang] || rtlScripts[c.script] || strings.IndexFunc(c.text, isRTLLetter) >= 0 {
+			c.rtl = 1
+		}
+	}
+	return c.rtl == 1
+}
+
+// plausible reports whether r, what a run of characters decodes to when
+// read back as UTF-8, is a character the page may have meant: a Latin
+// letter, common punctuation and symbols, a letter of the locale's script,
+// or one that is itself a problem (a byte order mark, U+FFFD). Anything
+// else — a control or private-use character, a letter of a script the
+// page is not written in — means the characters were no mojibake
+// ("Dubaï\u00a0»" is French).
+func (c *charContext) plausible(r rune) bool {
+	switch {
+	case r < 0xA0, r >= 0xE000 && r <= 0xF8FF:
+		return false
+	case r <= 0x24F, r >= 0x1E00 && r <= 0x1EFF: // Latin
+		return true
+	case r >= 0x2000 && r <= 0x22FF, r >= 0x2500 && r <= 0x25FF, r == 0xFEFF, r == 0xFFFD:
+		return true // punctuation, currency, letterlike, arrows, math, boxes
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return locale.CJK(c.locale) && c.lang != "th" && c.lang != "lo" && c.lang != "km"
+	}
+	script := locale.Script(c.locale)
+	return script != unicode.Latin && unicode.Is(unicode.Letter, r) && unicode.Is(script, r)
+}
 
 func runCorruptCharacters(p *Pass) {
-	lang := strings.ToLower(p.Page.Locale)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
+	c := newCharContext(p.Page)
 	for _, s := range p.Page.Segments {
-		checkCorruptCharacters(p, s, lang)
+		checkCorruptCharacters(p, s, c)
 	}
 }
 
@@ -110,13 +175,17 @@ func skipPlain(s string, i int) int {
 		if b := next(); b >= 0xA0 && b != 0xAD {
 			return 2
 		}
-	case c == 0xC3: // U+00C0-U+00FF: Â, Ã, â and ï start mojibake
-		if b := next(); b != 0x82 && b != 0x83 && b != 0xA2 && b != 0xAF {
+	case c == 0xC3: // U+00C0-U+00FF: U+00C2-U+00EF may start mojibake
+		if b := next(); b < 0x82 || b > 0xAF {
 			return 2
 		}
-	case c >= 0xC4 && c <= 0xDF: // U+0100-U+07FF: Arabic and Syriac have format characters
-		if c != 0xD8 && c != 0xDB && c != 0xDC {
+	case c >= 0xC4 && c <= 0xDF: // U+0100-U+07FF: Arabic, Syriac and Thaana have format characters
+		if c != 0xD8 && c != 0xDB && c != 0xDC && c != 0xDE {
 			return 2
+		}
+	case c == 0xE1: // U+1000-U+1FFF: only U+180E
+		if b := next(); b != 0xA0 {
+			return 3
 		}
 	case c == 0xE2: // U+2000-U+2FFF: only U+2000-U+207F has format characters
 		if b := next(); b != 0x80 && b != 0x81 {
@@ -126,7 +195,7 @@ func skipPlain(s string, i int) int {
 	return 0
 }
 
-func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
+func checkCorruptCharacters(p *Pass, s *Segment, c *charContext) {
 	raw := s.Target.Raw
 	i := 0
 	for i < len(raw) {
@@ -139,7 +208,6 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 	if i >= len(raw) {
 		return // most segments
 	}
-	src := s.Source.Raw
 	base := s.Target.Range.Start
 	report := func(a, b int, fixed *string, format string, args ...any) {
 		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path,
@@ -150,28 +218,25 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 		}
 		p.Report(f)
 	}
-	var inSource map[rune]bool
-	var seqs map[string]bool
-	seqInSource := func(seq string) bool {
-		c, ok := seqs[seq]
+	// The source as it renders (&#8203; is a zero-width space), read once
+	// for each character or sequence looked up: a target of many could
+	// take a long source.
+	var src string
+	srcDone := false
+	inSource := map[string]bool{}
+	has := func(seq string) bool {
+		if !srcDone {
+			src, srcDone = s.Source.Raw, true
+			if strings.IndexByte(src, '&') >= 0 {
+				src = html.UnescapeString(src)
+			}
+		}
+		v, ok := inSource[seq]
 		if !ok {
-			if seqs == nil {
-				seqs = map[string]bool{}
-			}
-			c = strings.Contains(src, seq)
-			seqs[seq] = c
+			v = strings.Contains(src, seq)
+			inSource[seq] = v
 		}
-		return c
-	}
-	rtl := -1 // whether the page's language or the target is right to left, once known
-	isRTL := func() bool {
-		if rtl < 0 {
-			rtl = 0
-			if rtlLanguages[lang] || strings.IndexFunc(raw, isRTLLetter) >= 0 {
-				rtl = 1
-			}
-		}
-		return rtl == 1
+		return v
 	}
 	for i < len(raw) {
 		if n := skipPlain(raw, i); n > 0 {
@@ -179,11 +244,25 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(raw[i:])
+		if r == utf8.RuneError && w == 1 {
+			i++ // invalid UTF-8 is file-format's finding
+			continue
+		}
+		if r >= 0xC2 && r <= 0xEF {
+			// Mojibake starts with a letter of U+00C2-U+00EF, one at a time.
+			if m, meant, ok := mojibakeAt(raw, i, c); ok && !has(raw[i:m]) {
+				reportMojibake(report, raw, i, m, meant)
+				i = m
+				continue
+			}
+			i += w
+			continue
+		}
 		// A run of the same character is one finding.
 		end, n := i+w, 1
 		for end < len(raw) {
 			r2, w2 := utf8.DecodeRuneInString(raw[end:])
-			if r2 != r || r == utf8.RuneError && w2 == 1 {
+			if r2 != r || w2 != w {
 				break
 			}
 			end, n = end+w2, n+1
@@ -192,28 +271,15 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 		if n > 1 {
 			times = fmt.Sprintf(" ×%d", n)
 		}
-		copied := func() bool {
-			// Once per character: a target of many could take a long source.
-			c, ok := inSource[r]
-			if !ok {
-				if inSource == nil {
-					inSource = map[rune]bool{}
-				}
-				c = strings.ContainsRune(src, r)
-				inSource[r] = c
-			}
-			return c
-		}
+		ch := string(r)
 		switch {
-		case r == utf8.RuneError && w == 1:
-			// Invalid UTF-8 is file-format's finding.
 		case r < 0x20 || r >= 0x7F && r <= 0x9F:
-			if copied() {
+			if has(ch) {
 				break
 			}
 			if r >= 0x80 && win1252[r-0x80] != 0 {
 				meant := string(win1252[r-0x80])
-				if strings.Contains(src, meant) {
+				if has(meant) {
 					fixed := strings.Repeat(meant, n)
 					report(i, end, &fixed, "control character U+%04X%s where the source has %q: %q saved in Windows-1252 and read as Latin-1", r, times, meant, meant)
 				} else {
@@ -221,95 +287,190 @@ func checkCorruptCharacters(p *Pass, s *Segment, lang string) {
 				}
 				break
 			}
-			fixed := ""
+			fixed := joinFix(raw, i, end, r)
 			report(i, end, &fixed, "control character U+%04X%s the source does not have: it does not show, and breaks copy-paste and XML tools", r, times)
 		case r == utf8.RuneError:
-			if !copied() {
+			if !has(ch) {
 				report(i, end, nil, "replacement character U+FFFD%s: a character was lost when the text went through an encoding that could not hold it", times)
 			}
-		case r == 'Ã' || r == 'Â' || r == 'â' || r == 'ï':
-			if m, meant := mojibakeAt(raw, i); m > i && !seqInSource(raw[i:m]) {
-				if meant == "\uFEFF" {
-					meant = ""
-					report(i, m, &meant, "%q is a byte order mark garbled: UTF-8 read as Windows-1252", raw[i:m])
-				} else {
-					report(i, m, &meant, "%q is %q garbled: UTF-8 read as Windows-1252", raw[i:m], meant)
-				}
-				end = m
-			}
 		case unicode.Is(unicode.Co, r):
-			if !copied() {
+			if !has(ch) {
 				report(i, end, nil, "private-use character U+%04X%s the source does not have: it shows as a box unless the page's font defines it", r, times)
 			}
 		case unicode.Is(unicode.Cf, r) || r == 0x2028 || r == 0x2029:
-			if copied() || legitInvisible(raw, i, end, r, lang, isRTL) {
+			if visibleFormat(r) || has(ch) || legitInvisible(raw, i, end, r, c) {
 				break
 			}
 			name := invisibleNames[r]
 			if name == "" {
 				name = "format character"
 			}
-			fixed := ""
+			fixed := joinFix(raw, i, end, r)
 			report(i, end, &fixed, "invisible character U+%04X (%s)%s the source does not have: it is copied along with the text, where it can break search, links and commands", r, name, times)
 		}
 		i = end
 	}
 }
 
-// mojibakeAt returns the end of a UTF-8 sequence read as Windows-1252 that
-// starts at i ("Ã©", "â€™", "ï»¿") and the character it stands for, or i.
-func mojibakeAt(s string, i int) (int, string) {
-	var bs []byte
-	j := i
-	for k := 0; k < 3 && j < len(s); k++ {
-		r, w := utf8.DecodeRuneInString(s[j:])
-		var b byte
-		if k == 0 {
-			if r < 0xC2 || r > 0xEF {
-				break
-			}
-			b = byte(r)
-		} else {
-			var ok bool
-			if b, ok = cp1252Byte(r); !ok {
-				break
-			}
+// reportMojibake reports raw[i:m], which reads meant as UTF-8.
+func reportMojibake(report func(int, int, *string, string, ...any), raw string, i, m int, meant string) {
+	seq := raw[i:m]
+	r, _ := utf8.DecodeRuneInString(meant)
+	switch {
+	case r == utf8.RuneError:
+		report(i, m, nil, "%q is a replacement character U+FFFD garbled: UTF-8 read as Windows-1252 (the character it stood for was lost before)", seq)
+	case unicode.Is(unicode.Cf, r):
+		fixed := ""
+		name := invisibleNames[r]
+		if name == "" {
+			name = "format character"
 		}
-		bs = append(bs, b)
-		j += w
-		if k > 0 {
-			if d, size := utf8.DecodeRune(bs); d != utf8.RuneError && size == len(bs) {
-				return j, string(d)
+		report(i, m, &fixed, "%q is an invisible U+%04X (%s) garbled: UTF-8 read as Windows-1252", seq, r, name)
+	default:
+		report(i, m, &meant, "%q is %q garbled: UTF-8 read as Windows-1252", seq, meant)
+	}
+}
+
+// joinFix is what replaces a run of an invisible or control character:
+// nothing, but a space where it breaks a line between two words (a line
+// separator, a vertical tab), which deleting would join.
+func joinFix(s string, i, end int, r rune) string {
+	switch r {
+	case 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if i > 0 && end < len(s) && !unicode.IsSpace(before) && !unicode.IsSpace(after) {
+			return " "
+		}
+	}
+	return ""
+}
+
+// mojibakeAt reads the characters from s[i] back as the Windows-1252
+// bytes they stand for and returns the end of the UTF-8 sequence they
+// form ("Ã©", "â€™", "ï»¿", "Ä™") and the character it encodes, if that is
+// plausible on the page. A sequence garbled twice ("ÃƒÂ©") is decoded
+// twice.
+func mojibakeAt(s string, i int, c *charContext) (end int, meant string, ok bool) {
+	end, r, ok := mojibakeOnce(s, i, c)
+	if !ok {
+		return i, "", false
+	}
+	if r >= 0xC2 && r <= 0xEF {
+		// Garbled twice: the characters decoded from this sequence and the
+		// next ones are mojibake again ("ÃƒÂ©" is "Ã©", which is "é").
+		d, e := []rune{r}, end
+		for len(d) < 3 {
+			e2, r2, ok2 := mojibakeOnce(s, e, c)
+			if !ok2 {
+				break
+			}
+			d, e = append(d, r2), e2
+			t := string(d)
+			if e3, r3, ok3 := mojibakeOnce(t, 0, c); ok3 && e3 == len(t) {
+				return e, string(r3), true
 			}
 		}
 	}
-	return i, ""
+	return end, string(r), true
+}
+
+// mojibakeOnce decodes one UTF-8 sequence written in Windows-1252 from
+// s[i]: a lead character of U+00C2-U+00EF and one or two characters of the
+// bytes 0x80-0xBF.
+func mojibakeOnce(s string, i int, c *charContext) (int, rune, bool) {
+	lead, w := utf8.DecodeRuneInString(s[i:])
+	if lead < 0xC2 || lead > 0xEF {
+		return i, 0, false
+	}
+	bs := []byte{byte(lead)}
+	need := 2
+	if lead >= 0xE0 {
+		need = 3
+	}
+	j := i + w
+	for len(bs) < need && j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		b, ok := cp1252Byte(r)
+		if !ok {
+			return i, 0, false
+		}
+		bs = append(bs, b)
+		j += w
+	}
+	if len(bs) < need {
+		return i, 0, false
+	}
+	d, size := utf8.DecodeRune(bs)
+	if size != need || d == utf8.RuneError && need != 3 || !c.plausible(d) {
+		return i, 0, false
+	}
+	if need == 2 {
+		// A word ending in an upper-case letter before punctuation
+		// ("AMANHÃ…", "IRMÃ”") is Portuguese, not "Å" or "”" garbled.
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsUpper(before) && !unicode.IsLetter(after) {
+			return i, 0, false
+		}
+	}
+	return j, d, true
+}
+
+// visibleFormat reports the format characters that show: the Arabic number
+// signs and the other marks a number is written after.
+func visibleFormat(r rune) bool {
+	return r >= 0x0600 && r <= 0x0605 || r == 0x06DD || r == 0x070F || r == 0x0890 || r == 0x0891 ||
+		r == 0x08E2 || r == 0x110BD || r == 0x110CD
 }
 
 // legitInvisible reports whether the format character r at s[i:end] is
 // how the text around it is written: a joiner in a script that joins or
-// between emoji, a direction mark in right-to-left text, a zero-width space
-// in a language written without spaces between words.
-func legitInvisible(s string, i, end int, r rune, lang string, rtl func() bool) bool {
+// inside an emoji sequence, a direction mark on a right-to-left page, a
+// zero-width space in a language written without spaces between words, a
+// Mongolian vowel separator, a soft hyphen inside a word (a hyphenation
+// point), the tags of a flag emoji.
+func legitInvisible(s string, i, end int, r rune, c *charContext) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
 	after, _ := utf8.DecodeRuneInString(s[end:])
-	switch r {
-	case 0x200C, 0x200D:
+	switch {
+	case r == 0x200C || r == 0x200D:
 		if joiningScript(before) || joiningScript(after) {
 			return true
 		}
-		return r == 0x200D && (unicode.Is(unicode.So, before) || before == 0xFE0F) && unicode.Is(unicode.So, after)
-	case 0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069:
-		return rtl()
-	case 0x200B:
-		switch lang {
+		return r == 0x200D && emojiPart(before) && emojiPart(after)
+	case r == 0x200E || r == 0x200F || r == 0x061C || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+		return c.rightToLeft()
+	case r == 0x200B:
+		switch c.lang {
 		case "th", "lo", "km", "my", "bo":
 			return true
 		}
 		return unicode.In(before, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan) ||
 			unicode.In(after, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
+	case r == 0x180E:
+		return unicode.Is(unicode.Mongolian, before) || unicode.Is(unicode.Mongolian, after)
+	case r == 0x00AD:
+		return unicode.IsLetter(before) && unicode.IsLetter(after)
+	case r >= 0xE0020 && r <= 0xE007F:
+		// A flag's tag sequence follows the black flag, tag after tag.
+		k := i
+		for k > 0 {
+			p, w := utf8.DecodeLastRuneInString(s[:k])
+			if p < 0xE0020 || p > 0xE007F {
+				return p == 0x1F3F4
+			}
+			k -= w
+		}
 	}
-	return r >= 0xE0020 && r <= 0xE007F && unicode.Is(unicode.So, before) // an emoji flag's tag sequence
+	return false
+}
+
+// emojiPart reports whether r is part of an emoji: a pictograph, a skin
+// tone, the emoji variation selector, a regional indicator or a symbol.
+func emojiPart(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0xFE0F || r == 0x20E3 ||
+		r >= 0x2300 && r <= 0x23FF || r >= 0x2B00 && r <= 0x2BFF || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)
 }
 
 // joiningScript reports whether r is a letter or mark of a script whose

@@ -14,10 +14,15 @@ var languages = map[string]bool{}
 func init() {
 	for _, l := range strings.Fields(`af am ar as az be bg bn bs ca cs cy da de el en es et eu fa fi fil fr ga gd
 		gl gu he hi hr hu hy id is it ja ka kk km kn ko kok ky lb lo lt lv mi mk ml mn mr ms mt nb ne nl nn no or
-		pa pl ps pt quz ro ru rw sd si sk sl sq sr sv sw ta te tg th ti tk tr tt ug uk ur uz vi wo xh yo zh zu`) {
+		pa pl ps pt quz ro ru rw sd si sk sl sq sr sv sw ta te tg th ti tk tr tt ug uk ur uz vi wo xh yo zh zu
+		bo ckb chr dv ku my prs yi`) {
 		languages[l] = true
 	}
 }
+
+// notBare are language codes that are also common folder names ("my/"):
+// they name a locale only with a region or script ("my-MM").
+var notBare = map[string]bool{"my": true}
 
 // scripts are the ISO 15924 codes a locale's script subtag can be: a
 // folder such as hr-team, ms-docs or en-blog names no locale.
@@ -65,7 +70,7 @@ func FromPath(path string) string {
 	segs := strings.Split(path, "/")
 	for i := len(segs) - 2; i >= 0; i-- {
 		seg := segs[i]
-		if !strings.ContainsAny(seg, "-_") && len(seg) != 2 {
+		if !strings.ContainsAny(seg, "-_") && (len(seg) != 2 || notBare[strings.ToLower(seg)]) {
 			continue
 		}
 		if l, ok := Normalize(seg); ok {

@@ -12,6 +12,7 @@ func TestNormalize(t *testing.T) {
 		// Topic folders that look like a language and a script or variant.
 		"hr-team": "", "ms-docs": "", "en-blog": "", "de-test": "", "it-labs": "", "en-US-docs": "",
 		"sr-latn-rs": "sr-Latn-RS", "ca-ES-valencia": "ca-ES-valencia", "de-CH-1901": "de-CH-1901",
+		"my-MM": "my-MM", "dv-MV": "dv-MV", "ckb-IQ": "ckb-IQ", "prs-AF": "prs-AF", "ku-Arab-IQ": "ku-Arab-IQ",
 	} {
 		got, ok := Normalize(in)
 		if got != want || ok != (want != "") {
@@ -29,6 +30,8 @@ func TestFromPath(t *testing.T) {
 		"docs/how-to/page.md":                        "",
 		"fr-FR.md":                                   "", // a file name is not a locale folder
 		"docs/js/app.md":                             "",
+		"docs/my/app.md":                             "", // "my" names Burmese only with its region
+		"docs/my-mm/app.md":                          "my-MM",
 	} {
 		if got := FromPath(in); got != want {
 			t.Errorf("FromPath(%q) = %q, want %q", in, got, want)
