@@ -42,6 +42,8 @@ func FuzzRules(f *testing.F) {
 		[]byte("\xff\xfe#\x00 \x00x\x00"))
 	f.Add([]byte(sxs("c-1", "Voir https://x.example/a)par et hameçon@contoso.com, **www.x.example**mon \\<https://a>", "See https://x.example/a and phish@contoso.com, **www.x.example** https://\\<a>.b")),
 		[]byte("See https://x.example/a.\n"))
+	f.Add([]byte(sxs("d-1", "rÃ©sultat ÃƒÂ©\u200b\u200b \ufeffmot SafeUnsubscribe\u0099 ï¿½ \u2028x\u00ady 👩🏽\u200d💻", "result SafeUnsubscribe™ x y")),
+		[]byte("result SafeUnsubscribe™ x&#8203;y\n"))
 	f.Fuzz(func(t *testing.T, target, source []byte) {
 		dir := t.TempDir()
 		files := map[string][]byte{
