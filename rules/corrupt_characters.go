@@ -62,7 +62,10 @@ var win1252 = [32]rune{
 // cp1252Byte returns the Windows-1252 (or Latin-1) byte a character is
 // written with, for the characters of the bytes 0x80-0xBF.
 func cp1252Byte(r rune) (byte, bool) {
-	if r >= 0x80 && r <= 0xBF {
+	if r < 0x80 || r > 0x2122 {
+		return 0, false
+	}
+	if r <= 0xBF {
 		return byte(r), true // Latin-1, and the C1 controls of a Latin-1 reading
 	}
 	for i, w := range win1252 {
@@ -175,20 +178,25 @@ func skipPlain(s string, i int) int {
 		if b := next(); b >= 0xA0 && b != 0xAD {
 			return 2
 		}
-	case c == 0xC3: // U+00C0-U+00FF: U+00C2-U+00EF may start mojibake
-		if b := next(); b < 0x82 || b > 0xAF {
+	case c == 0xC3: // U+00C0-U+00FF: U+00C2-U+00EF may start mojibake, before a non-ASCII character
+		if b := next(); b < 0x82 || b > 0xAF || i+2 >= len(s) || s[i+2] < 0x80 {
 			return 2
 		}
-	case c >= 0xC4 && c <= 0xDF: // U+0100-U+07FF: Arabic, Syriac and Thaana have format characters
-		if c != 0xD8 && c != 0xDB && c != 0xDC && c != 0xDE {
+	case c >= 0xC4 && c <= 0xDF: // U+0100-U+07FF: the Arabic and Syriac format characters
+		b := next()
+		if !(c == 0xD8 && (b >= 0x80 && b <= 0x85 || b == 0x9C) || c == 0xDB && b == 0x9D || c == 0xDC && b == 0x8F) {
 			return 2
 		}
 	case c == 0xE1: // U+1000-U+1FFF: only U+180E
 		if b := next(); b != 0xA0 {
 			return 3
 		}
-	case c == 0xE2: // U+2000-U+2FFF: only U+2000-U+207F has format characters
-		if b := next(); b != 0x80 && b != 0x81 {
+	case c == 0xE2: // U+2000-U+2FFF: U+200B-U+200F, U+2028-U+202E, U+2060-U+206F
+		b, t := next(), byte(0)
+		if i+2 < len(s) {
+			t = s[i+2]
+		}
+		if !(b == 0x80 && (t >= 0x8B && t <= 0x8F || t >= 0xA8 && t <= 0xAE) || b == 0x81 && t >= 0xA0 && t <= 0xAF) {
 			return 3
 		}
 	}
