@@ -183,8 +183,7 @@ func skipPlain(s string, i int) int {
 			return 2
 		}
 	case c >= 0xC4 && c <= 0xDF: // U+0100-U+07FF: the Arabic and Syriac format characters
-		b := next()
-		if !(c == 0xD8 && (b >= 0x80 && b <= 0x85 || b == 0x9C) || c == 0xDB && b == 0x9D || c == 0xDC && b == 0x8F) {
+		if b := next(); !arabicFormat(c, b) {
 			return 2
 		}
 	case c == 0xE1: // U+1000-U+1FFF: only U+180E
@@ -196,11 +195,23 @@ func skipPlain(s string, i int) int {
 		if i+2 < len(s) {
 			t = s[i+2]
 		}
-		if !(b == 0x80 && (t >= 0x8B && t <= 0x8F || t >= 0xA8 && t <= 0xAE) || b == 0x81 && t >= 0xA0 && t <= 0xAF) {
+		if !punctuationFormat(b, t) {
 			return 3
 		}
 	}
 	return 0
+}
+
+// arabicFormat reports whether the two bytes c, b start U+0600-U+0605,
+// U+061C, U+06DD or U+070F.
+func arabicFormat(c, b byte) bool {
+	return c == 0xD8 && (b >= 0x80 && b <= 0x85 || b == 0x9C) || c == 0xDB && b == 0x9D || c == 0xDC && b == 0x8F
+}
+
+// punctuationFormat reports whether 0xE2 b t is U+200B-U+200F,
+// U+2028-U+202E or U+2060-U+206F.
+func punctuationFormat(b, t byte) bool {
+	return b == 0x80 && (t >= 0x8B && t <= 0x8F || t >= 0xA8 && t <= 0xAE) || b == 0x81 && t >= 0xA0 && t <= 0xAF
 }
 
 func checkCorruptCharacters(p *Pass, s *Segment, c *charContext) {

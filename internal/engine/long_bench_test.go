@@ -67,6 +67,9 @@ func longSegmentPages(n int) map[string]string {
 		// Invisible characters, control characters and mojibake by the
 		// thousand against a long source (each looked up in the source
 		// once), and direction marks (the text's direction read once).
+		// File names by the thousand, each broken by a space in the target
+		// or translated.
+		"fr-FR/filenames.md": seg(strings.Repeat("Rapport. csv et résultats.csv, ", n), strings.Repeat("Report.csv and Results.csv, ", n)),
 		"fr-FR/invisible.md": seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
 	}
 }
