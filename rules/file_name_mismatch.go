@@ -285,6 +285,9 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 		}
 		rest = append(rest, w)
 	}
+	// Then what the target has of the name itself, which explains it before
+	// an extension of another name can: another extension, or none.
+	var unexplained []want
 	for _, w := range rest {
 		// Another extension: "o365importtool.zip" for O365ImportTool.exe.
 		if a, b, ok := ns.each("other", w.base+".", func(_, b int) bool { return b < len(ns.s) && alnumByte(ns.s[b]) }); ok {
@@ -296,12 +299,6 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 			report(tgt.rangeOf(a, e), nil, "file name %s changed: the target has %s", quoteText(w.name), quoteText(tgt.text(a, e)))
 			continue
 		}
-		// The name translated or renamed, its extension kept: "结果 .csv".
-		if a, b, ok := changedName(ns, w.ext); ok {
-			ns.take(a, b)
-			report(tgt.rangeOf(a, b), nil, "file name %s changed: the target has %s", quoteText(w.name), quoteText(tgt.text(a, b)))
-			continue
-		}
 		// The extension dropped: the name alone ("运行 CaseHoldsReport 脚本",
 		// run the CaseHoldsReport script), which a reader finds the file by.
 		if a, b, ok := ns.each("bare", w.base, func(_, b int) bool { return b >= len(ns.s) || !nameByte(ns.s[b]) }); ok {
@@ -309,6 +306,15 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 			if p.Bool("extension-dropped") {
 				report(tgt.rangeOf(a, b), nil, "file name %s written without its extension: the target has %s", quoteText(w.name), quoteText(tgt.text(a, b)))
 			}
+			continue
+		}
+		unexplained = append(unexplained, w)
+	}
+	for _, w := range unexplained {
+		// The name translated or renamed, its extension kept: "结果 .csv".
+		if a, b, ok := changedName(ns, w.ext); ok {
+			ns.take(a, b)
+			report(tgt.rangeOf(a, b), nil, "file name %s changed: the target has %s", quoteText(w.name), quoteText(tgt.text(a, b)))
 			continue
 		}
 		if neighbours == nil {
@@ -344,7 +350,8 @@ func spacedEnd(s string, j int, ext string) int {
 
 // changedName finds an unclaimed ".ext" (or ". ext") with the word before
 // it, of any script: "结果 .csv", "indexés. csv", "iban.docx". In CJK text,
-// where words run together, at most eight characters before it.
+// where words run together, at most eight characters before it, after a
+// particle.
 func changedName(ns *nameSearch, ext string) (int, int, bool) {
 	s := ns.s
 	key := "changed\x00" + ext
@@ -370,7 +377,7 @@ func changedName(ns *nameSearch, ext string) (int, int, bool) {
 		n := 0
 		for a > 0 && n < 8 {
 			r, w := utf8.DecodeLastRuneInString(s[:a])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' || strings.ContainsRune(cjkParticles, r) {
 				break
 			}
 			if r >= utf8.RuneSelf && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
@@ -387,6 +394,10 @@ func changedName(ns *nameSearch, ext string) (int, int, bool) {
 	ns.next[key] = len(s)
 	return 0, 0, false
 }
+
+// cjkParticles end the words before a translated file name in Chinese and
+// Japanese, which run together: "这些报告是结果 .csv" has "结果 .csv".
+const cjkParticles = "是的在和或及与将从到为中了把被对让给由向以于而也都就这那个の은는이가을를에でとがはをにへや"
 
 // spaceFixes removes the white space of a spaced file name's view s[i:j],
 // where the page has only white space there (not markup the view folded).

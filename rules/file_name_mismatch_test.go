@@ -29,7 +29,7 @@ func TestFileNameMismatch(t *testing.T) {
 		{name: "renamed, or another extension",
 			// fr-FR/office-365-reporting-features.md line 83; zh-CN/use-network-upload-to-import-rms-encrypted-pst-files.md line 435
 			text: sxs("a-1", "Utilisateurs.csv et l’outil O365importtool.zip", "Users.csv and the O365ImportTool.exe tool") + "\n",
-			want: []string{`file name "Users.csv" changed: the target has "Utilisateurs.csv"`, `file name "O365ImportTool.exe" changed: the target has "O365importtool.zip"`}},
+			want: []string{`file name "O365ImportTool.exe" changed: the target has "O365importtool.zip"`, `file name "Users.csv" changed: the target has "Utilisateurs.csv"`}},
 		{name: "glued to the next word",
 			// fr-FR/create-custom-sensitive-info-type-edm.md line 74
 			text:  sxs("a-1", "Le fichier est appelé PatientRecords.csvet ses colonnes incluent PatientID.", "The file is called *PatientRecords.csv*, and its columns include *PatientID*.") + "\n",
@@ -54,6 +54,11 @@ func TestFileNameMismatch(t *testing.T) {
 		{name: "code, link destinations, URLs, host names, wildcards and Node.js are no file names",
 			text: sxs("a-1", "Exécutez `setup. exe`, voir [le script](https://x.example/Get-Report.ps1), https://x.example/a.csv, contoso.com, les fichiers *. pst et Node. js.",
 				"Run `setup.exe`, see [the script](https://x.example/Get-Report.ps1), https://x.example/a.csv, contoso.com, the *.pst files and Node.js.") + "\n"},
+		{name: "a name written without its extension explains itself before another name's extension",
+			// zh-CN/investigating-partially-indexed-items-in-ediscovery.md line 79
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "此报告包含与 ResultsLog 文件相同的信息;但是, 未编制索引的项目 .csv 文件还包含两个字段。", "This report includes the same information as the ResultsLog.csv file; however, the Unindexed Items.csv file also includes two fields.") + "\n",
+			want: []string{`file name "Items.csv" changed: the target has "项目 .csv"`}},
 		{name: "the name in the segment beside it on the line",
 			text: sxs("a-1", "Ouvrez le fichier", "Open the Results.csv file") + " " + sxs("a-2", "Results.csv dans Excel.", "in Excel.") + "\n"},
 	})
