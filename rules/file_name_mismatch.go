@@ -110,11 +110,39 @@ func fileNames(s string) []fileName {
 		if start == dot || start > 0 && (s[start-1] == '@' || s[start-1] == '*' || s[start-1] == '%') {
 			continue // ".pst files", an address, a wildcard, a variable
 		}
-		// The last dot before the extension: "Microsoft.Exchange.dll".
+		start = titleWordsBefore(s, start)
 		out = append(out, fileName{start: start, dot: dot, end: end})
 		i = end
 	}
 	return out
+}
+
+// titleWordsBefore extends a file name that starts at s[start] over the
+// capitalized words before it that follow a lower-case word: "the
+// Unindexed Items.csv file" names "Unindexed Items.csv" (but "Open
+// Results.csv" names "Results.csv").
+func titleWordsBefore(s string, start int) int {
+	for n := 0; n < 3 && start > 1 && s[start-1] == ' ' && s[start] >= 'A' && s[start] <= 'Z'; n++ {
+		w := start - 1 // the word before: s[a:w]
+		a := w
+		for a > 0 && alnumByte(s[a-1]) {
+			a--
+		}
+		if a == w || s[a] < 'A' || s[a] > 'Z' || a < 2 || s[a-1] != ' ' {
+			break
+		}
+		// The word before that must be lower case (an article, a verb).
+		b := a - 1
+		c := b
+		for c > 0 && alnumByte(s[c-1]) {
+			c--
+		}
+		if c == b || s[c] < 'a' || s[c] > 'z' {
+			break
+		}
+		start = a
+	}
+	return start
 }
 
 // nameStart reports whether a name may start at s[i]: no name byte
