@@ -44,6 +44,8 @@ func FuzzRules(f *testing.F) {
 		[]byte("See https://x.example/a.\n"))
 	f.Add([]byte(sxs("d-1", "rÃ©sultat ÃƒÂ©\u200b\u200b \ufeffmot SafeUnsubscribe\u0099 ï¿½ \u2028x\u00ady 👩🏽\u200d💻", "result SafeUnsubscribe™ x y")),
 		[]byte("result SafeUnsubscribe™ x&#8203;y\n"))
+	f.Add([]byte(sxs("e-1", "Exécutez AzCopy. exe, **结果 .csv**, PatientRecords.csvet le Unindexed Items .csv", "Run AzCopy.exe, **Results.csv**, PatientRecords.csv and the Unindexed Items.csv")),
+		[]byte("Run AzCopy.exe, **Results.csv**.\n"))
 	f.Fuzz(func(t *testing.T, target, source []byte) {
 		dir := t.TempDir()
 		files := map[string][]byte{
