@@ -19,22 +19,30 @@ var FileNameMismatch = Register(&Rule{
 Get-AzureADPSPermissions.ps1) name files on disk: a reader types or looks for them, so the
 translation keeps them as written. Machine translation breaks them the way it breaks sentences:
 
-  - a space after the dot ("O365ImportTool. exe", "results. csv") or before it ("items .csv").
-    The fix removes the space;
-  - the name translated, its extension kept ("结果 .csv" for "Results.csv");
+  - a space after the dot ("O365ImportTool. exe", "results. csv") or before it ("items .csv"),
+    or a full-width or ideographic dot ("AzCopy。exe"). The fix removes the space or puts the
+    dot back;
+  - glued to the next word ("PatientRecords.csvet"). The fix inserts a space;
+  - another extension ("O365importtool.zip" for "O365ImportTool.exe", "Budget.xlsx" for
+    "Budget.xls");
+  - the name translated or renamed, its extension kept ("结果 .csv" for "Results.csv",
+    "Utilisateurs.csv" for "Users.csv"); several such names of one extension in a segment are
+    reported together, since which is which cannot be told;
   - the name missing altogether.
 
 A name written without its extension ("运行 CaseHoldsReport 脚本", run the CaseHoldsReport
-script, for "run the CaseHoldsReport.ps1 script") still names the file, and is reported only
-with extension-dropped: true.
+script, for "run the CaseHoldsReport.ps1 script"; "CaseHoldsReport-Skript") still names the
+file, and is reported only with extension-dropped: true.
 
 A file name is a name of letters, digits, hyphens, underscores and dots followed by one of the
 extensions documentation names files with (exe, msi, ps1, psm1, psd1, dll, csv, xml, json, pst,
 ost, txt, log, config, cer, pfx, zip, cab, cmd, bat, reg, htm, html, aspx, docx, xlsx, pptx, doc,
-xls, ppt, pdf, vbs, yml, yaml, ini, eml, msg, vsdx, inf, iso, sh, py and a few more): "Node.js"
+xls, ppt, pdf, vbs, yml, yaml, ini, eml, msg, vsdx, inf, iso, sh, py and a few more), and the
+capitalized words before it after a lower-case one ("the Unindexed Items.csv file"): "Node.js"
 and host names are none. Names are compared ignoring case (Windows file names are), outside
-inline code (code-mismatch's), link destinations and URLs (link-mismatch's). A name the segment
-beside it on the same line has is not missing: the sentence was split differently.
+link destinations and URLs (link-mismatch's); a name the target writes as inline code is kept
+(code-mismatch compares code). A name may follow a prefix and a hyphen ("ה-AzCopy.exe"). A name
+the segment beside it on the same line has is not missing: the sentence was split differently.
 
 Options:
   extension-dropped  also report a file name written without its extension (default false)`,
@@ -70,6 +78,16 @@ func alnumByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// nameRune reports whether r may be part of a file name's base: a letter
+// (not of the scripts written without spaces, which touch names), a digit,
+// _, - or a dot.
+func nameRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return nameByte(byte(r))
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
 // extensionAt returns the end of a known extension that starts at s[i]
 // (after a dot) and ends at a word's end, or -1.
 func extensionAt(s string, i int) int {
@@ -86,9 +104,10 @@ func extensionAt(s string, i int) int {
 	return j
 }
 
-// fileNames finds the file names of a term view.
+// fileNames finds the file names of a term view, outside URLs.
 func fileNames(s string) []fileName {
 	var out []fileName
+	last := 0 // a name starts after the one before
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '.')
 		if k < 0 {
@@ -101,40 +120,58 @@ func fileNames(s string) []fileName {
 			continue
 		}
 		start := dot
-		for start > 0 && nameByte(s[start-1]) {
-			start--
+		for start > last {
+			r, w := utf8.DecodeLastRuneInString(s[:start])
+			if !nameRune(r) || r == '.' && start-w > last && s[start-w-1] == '.' {
+				break // not past "..": "Results.csv...Items.csv" is two names
+			}
+			start -= w
 		}
 		for start < dot && (s[start] == '.' || s[start] == '-') {
 			start++
 		}
-		if start == dot || start > 0 && (s[start-1] == '@' || s[start-1] == '*' || s[start-1] == '%') {
-			continue // ".pst files", an address, a wildcard, a variable
+		if start == dot || start > 0 && strings.IndexByte("@*%/:", s[start-1]) >= 0 && inURLOrPattern(s, start) {
+			continue // ".pst files", an address, a wildcard, a variable, a URL
 		}
-		start = titleWordsBefore(s, start)
+		start = titleWordsBefore(s, start, last)
 		out = append(out, fileName{start: start, dot: dot, end: end})
-		i = end
+		i, last = end, end
 	}
 	return out
+}
+
+// inURLOrPattern reports whether the name at s[start] continues an
+// address, a wildcard, a variable or a URL (https://x/setup.exe, which a
+// view leaves as text after a quote), rather than a path.
+func inURLOrPattern(s string, start int) bool {
+	switch s[start-1] {
+	case '@', '*', '%':
+		return true
+	}
+	from := max(0, start-2048) // a URL is no longer
+	w := strings.LastIndexAny(s[from:start], " \t\n\"'«“(<[")
+	word := s[from+w+1 : start]
+	return strings.Contains(word, "://") || strings.HasPrefix(strings.ToLower(word), "www.")
 }
 
 // titleWordsBefore extends a file name that starts at s[start] over the
 // capitalized words before it that follow a lower-case word: "the
 // Unindexed Items.csv file" names "Unindexed Items.csv" (but "Open
-// Results.csv" names "Results.csv").
-func titleWordsBefore(s string, start int) int {
-	for n := 0; n < 3 && start > 1 && s[start-1] == ' ' && s[start] >= 'A' && s[start] <= 'Z'; n++ {
+// Results.csv" names "Results.csv"). It does not go back past last.
+func titleWordsBefore(s string, start, last int) int {
+	for n := 0; n < 3 && start > last+1 && s[start-1] == ' ' && s[start] >= 'A' && s[start] <= 'Z'; n++ {
 		w := start - 1 // the word before: s[a:w]
 		a := w
-		for a > 0 && alnumByte(s[a-1]) {
+		for a > last && alnumByte(s[a-1]) {
 			a--
 		}
-		if a == w || s[a] < 'A' || s[a] > 'Z' || a < 2 || s[a-1] != ' ' {
+		if a == w || s[a] < 'A' || s[a] > 'Z' || a < last+2 || s[a-1] != ' ' {
 			break
 		}
 		// The word before that must be lower case (an article, a verb).
 		b := a - 1
 		c := b
-		for c > 0 && alnumByte(s[c-1]) {
+		for c > last && alnumByte(s[c-1]) {
 			c--
 		}
 		if c == b || s[c] < 'a' || s[c] > 'z' {
@@ -145,15 +182,10 @@ func titleWordsBefore(s string, start int) int {
 	return start
 }
 
-// nameStart reports whether a name may start at s[i]: no name byte
-// before it (CJK text may touch it).
-func nameStart(s string, i int) bool {
-	return i == 0 || !nameByte(s[i-1])
-}
-
 // nameEnd reports whether a name may end at s[j]: no letter, digit or
 // underscore after it, nor a dot and more of a name; a hyphen before a
-// word is a compound ("CaseHoldsReport.ps1-Skript").
+// word is a compound ("CaseHoldsReport.ps1-Skript"), and a dot before a
+// capital a sentence's end that lost its space ("Results.csv.Ensuite").
 func nameEnd(s string, j int) bool {
 	if j >= len(s) {
 		return true
@@ -162,15 +194,15 @@ func nameEnd(s string, j int) bool {
 	case alnumByte(c) || c == '_':
 		return false
 	case c == '.':
-		return j+1 >= len(s) || !alnumByte(s[j+1])
+		return j+1 >= len(s) || !alnumByte(s[j+1]) || s[j+1] >= 'A' && s[j+1] <= 'Z'
 	}
 	return true
 }
 
 func runFileNameMismatch(p *Pass) {
 	for i, s := range p.Page.Segments {
-		if !s.HasSource || !mayHaveFileName(s.Source.Raw) {
-			continue
+		if !s.HasSource || blank(s.Target) || !mayHaveFileName(s.Source.Raw) {
+			continue // an empty target is empty-target's
 		}
 		checkFileNames(p, i, s)
 	}
@@ -192,14 +224,47 @@ func mayHaveFileName(raw string) bool {
 }
 
 // nameSearch looks for the forms of a source's file names in a target's
-// term view (lower-cased byte for byte), each target byte claimed once.
+// term view, lower-cased byte for byte (offsets stay the view's), each
+// target byte claimed once. Candidates are looked up by the word they
+// start with, so that thousands of names a segment each cost their own
+// occurrences only.
 type nameSearch struct {
-	s    string
-	used []bool
-	// next is, by search, where it goes on: an occurrence it passed was
-	// claimed or is no match, and stays so (thousands of names a segment
-	// are each looked for once).
-	next map[string]int
+	s, orig string // lower-cased, and as written
+	used    []bool
+	// words are the offsets where each word (a run of letters, digits and
+	// _) starts; next is, by search, how far along its word's offsets it
+	// has gone: an occurrence it passed was claimed or no match, and
+	// stays so.
+	words map[string][]int
+	next  map[string]int
+}
+
+func newNameSearch(view string) *nameSearch {
+	ns := &nameSearch{s: asciiLower(view), orig: view, used: make([]bool, len(view)), words: map[string][]int{}, next: map[string]int{}}
+	for i := 0; i < len(ns.s); {
+		if !wordByte(ns.s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ns.s) && wordByte(ns.s[j]) {
+			j++
+		}
+		ns.words[ns.s[i:j]] = append(ns.words[ns.s[i:j]], i)
+		i = j
+	}
+	return ns
+}
+
+func wordByte(c byte) bool { return alnumByte(c) || c == '_' }
+
+// leadingWord is the first word of sub ("" when it starts with none).
+func leadingWord(sub string) string {
+	j := 0
+	for j < len(sub) && wordByte(sub[j]) {
+		j++
+	}
+	return sub[:j]
 }
 
 func (n *nameSearch) free(i, j int) bool {
@@ -217,26 +282,80 @@ func (n *nameSearch) take(i, j int) {
 	}
 }
 
-// each calls f with each unclaimed occurrence of sub that starts a name,
-// until f returns true. kind names f: the search goes on where the last
-// one of that kind and sub stopped.
+// startsName reports whether a name may start at s[a]: no name byte
+// before it, or a hyphen after a prefix of letters of another script
+// ("ה-AzCopy.exe", a Hebrew prefix).
+func (n *nameSearch) startsName(a int) bool {
+	if a == 0 || !nameByte(n.s[a-1]) || a >= 2 && n.s[a-2:a] == ".." {
+		return true
+	}
+	if n.s[a-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(n.s[:a-1])
+	return r >= utf8.RuneSelf && unicode.IsLetter(r)
+}
+
+// each calls f with each unclaimed occurrence of sub (which starts with a
+// word) that starts a name, until f returns true; kind names f.
 func (n *nameSearch) each(kind, sub string, f func(a, b int) bool) (int, int, bool) {
 	key := kind + "\x00" + sub
+	if leadingWord(sub) == "" {
+		return n.scan(key, sub, f)
+	}
+	at := n.words[leadingWord(sub)]
+	for k := n.next[key]; k < len(at); k++ {
+		a := at[k]
+		b := a + len(sub)
+		if b <= len(n.s) && n.s[a:b] == sub && n.startsName(a) && n.free(a, b) && f(a, b) {
+			n.next[key] = k + 1
+			return a, b, true
+		}
+	}
+	n.next[key] = len(at)
+	return 0, 0, false
+}
+
+// scan is each for a sub that starts with no ASCII word ("übersicht"): by
+// a plain search, which goes on from where the last one stopped.
+func (n *nameSearch) scan(key, sub string, f func(a, b int) bool) (int, int, bool) {
 	for from := n.next[key]; from < len(n.s); {
 		k := strings.Index(n.s[from:], sub)
 		if k < 0 {
-			n.next[key] = len(n.s)
 			break
 		}
 		a, b := from+k, from+k+len(sub)
 		from = a + 1
-		if nameStart(n.s, a) && n.free(a, b) && f(a, b) {
+		r, _ := utf8.DecodeLastRuneInString(n.s[:a])
+		if (a == 0 || !nameRune(r)) && n.free(a, b) && f(a, b) {
 			n.next[key] = from
 			return a, b, true
 		}
 	}
 	n.next[key] = len(n.s)
 	return 0, 0, false
+}
+
+// end is nameEnd on the view as written (a dot before a capital ends a
+// sentence).
+func (n *nameSearch) end(j int) bool { return nameEnd(n.orig, j) }
+
+// dots returns the unclaimed places of ".ext" or ". ext" ending a name
+// (dot, end), in order.
+func (n *nameSearch) dots(ext string) [][2]int {
+	var out [][2]int
+	for _, e := range n.words[ext] {
+		end := e + len(ext)
+		dot := e - 1
+		if dot >= 0 && n.s[dot] == ' ' {
+			dot--
+		}
+		if dot < 0 || n.s[dot] != '.' || !nameEnd(n.s, end) || !n.free(dot, end) {
+			continue
+		}
+		out = append(out, [2]int{dot, end})
+	}
+	return out
 }
 
 func checkFileNames(p *Pass, idx int, s *Segment) {
@@ -246,113 +365,241 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 		return
 	}
 	tgt := newTermView(s.Target)
-	ns := &nameSearch{s: asciiLower(tgt.s), next: map[string]int{}} // byte for byte: offsets stay the view's
-	ns.used = make([]bool, len(ns.s))
-	type want struct{ name, base, ext string }
-	var missing []want
+	ns := newNameSearch(tgt.s)
+	var code []string // the target's inline code, lower-cased, once needed
+	var missing []fileWant
 	for _, n := range names {
 		name := asciiLower(n.text(src.s))
-		if a, b, ok := ns.each("name", name, func(_, b int) bool { return nameEnd(ns.s, b) }); ok {
+		if a, b, ok := ns.each("name", name, func(_, b int) bool { return ns.end(b) }); ok {
 			ns.take(a, b)
 			continue
 		}
-		missing = append(missing, want{name: n.text(src.s), base: asciiLower(src.s[n.start:n.dot]), ext: asciiLower(src.s[n.dot+1 : n.end])})
+		base := asciiLower(src.s[n.start:n.dot])
+		if i := strings.LastIndexByte(base, '.'); i >= 0 && i+1 < len(base) && src.s[n.start+i+1] >= 'A' && src.s[n.start+i+1] <= 'Z' {
+			// "tool.AzCopy.exe": a sentence that lost its space before the
+			// name, if the target has the name alone.
+			tail := base[i+1:] + "." + asciiLower(src.s[n.dot+1:n.end])
+			if a, b, ok := ns.each("name", tail, func(_, b int) bool { return ns.end(b) }); ok {
+				ns.take(a, b)
+				continue
+			}
+		}
+		if code == nil {
+			code = []string{}
+			for _, c := range s.Target.Code {
+				code = append(code, asciiLower(c.Content))
+			}
+		}
+		if containsAny(code, name) {
+			continue // written as code: kept, and code-mismatch's
+		}
+		missing = append(missing, fileWant{name: n.text(src.s), base: base, ext: asciiLower(src.s[n.dot+1 : n.end])})
 	}
 	if len(missing) == 0 {
 		return
 	}
-	// An extension the source names alone ("a .csv file", "a suffix of
-	// .reg") is the target's ".csv" too, not a file name's.
-	srcLower := asciiLower(src.s)
-	alone := map[string]bool{}
-	for _, w := range missing {
-		if alone[w.ext] {
-			continue
-		}
-		alone[w.ext] = true
-		for from := 0; ; {
-			k := strings.Index(srcLower[from:], "."+w.ext)
-			if k < 0 {
-				break
-			}
-			dot := from + k
-			from = dot + 1
-			if (dot == 0 || !nameByte(srcLower[dot-1])) && nameEnd(srcLower, dot+1+len(w.ext)) {
-				if a, b, ok := ns.each("alone", "."+w.ext, func(_, b int) bool { return nameEnd(ns.s, b) }); ok {
-					ns.take(a, b)
-				}
+	reserveLoneExtensions(ns, asciiLower(src.s), names, func(ext string) bool {
+		for _, w := range missing {
+			if w.ext == ext {
+				return true
 			}
 		}
+		return false
+	})
+	// The page's text where the view's s[a:b] came from, for the message:
+	// what the reader sees in the file.
+	raw := func(a, b int) (Range, string) {
+		r := tgt.rangeOf(a, b)
+		return r, p.Page.Text[r.Start:r.End]
 	}
 	report := func(r Range, fixes []Edit, format string, args ...any) {
-		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
-			Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes}
-		p.Report(f)
+		p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
+			Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes})
 	}
-	var rest []want
-	var neighbours []string // the lower-cased targets beside it on its line, once needed
+	var rest []fileWant
 	for _, w := range missing {
 		// Broken by a space around the dot: "o365importtool. exe".
 		if a, b, ok := ns.each("spaced."+w.ext, w.base, func(_, b int) bool { return spacedEnd(ns.s, b, w.ext) > 0 }); ok {
 			e := spacedEnd(ns.s, b, w.ext)
 			ns.take(a, e)
-			report(tgt.rangeOf(a, e), spaceFixes(p.Page.Text, tgt, b, e), "file name %s broken by a space: the target has %s", quoteText(w.name), quoteText(tgt.text(a, e)))
+			r, got := raw(a, e)
+			report(r, spaceFixes(p.Page.Text, tgt, b, e), "file name %s broken by a space: the target has %s", quoteText(w.name), quoteText(got))
 			continue
 		}
-		// Glued to the next word: "patientrecords.csvet".
-		if a, b, ok := ns.each("glued", w.base+"."+w.ext, func(_, b int) bool { return b < len(ns.s) && alnumByte(ns.s[b]) }); ok {
-			ns.take(a, b)
-			e := b
-			for e < len(ns.s) && alnumByte(ns.s[e]) {
-				e++
-			}
+		// A full-width or ideographic dot: "azcopy。exe".
+		if a, b, ok := ns.each("wide."+w.ext, w.base, func(_, b int) bool { return wideDotEnd(ns.s, b, w.ext) > 0 }); ok {
+			e := wideDotEnd(ns.s, b, w.ext)
+			ns.take(a, e)
+			r, got := raw(a, e)
+			dot, _ := raw(b, e-len(w.ext))
+			report(r, []Edit{{Range: dot, New: "."}}, "file name %s written with a full-width dot: the target has %s", quoteText(w.name), quoteText(got))
+			continue
+		}
+		// Glued to the next word: "patientrecords.csvet" (not a longer
+		// extension: "budget.xlsx" for Budget.xls is another one).
+		if a, b, ok := ns.each("glued", w.base+"."+w.ext, func(_, b int) bool {
+			return b < len(ns.s) && alnumByte(ns.s[b]) && !fileExtensions[w.ext+alnumRun(ns.s, b)]
+		}); ok {
+			e := b + len(alnumRun(ns.s, b))
+			ns.take(a, e)
 			at := tgt.rangeOf(b-1, b)
-			report(tgt.rangeOf(a, e), []Edit{{Range: Range{Start: at.End, End: at.End}, New: " "}},
-				"file name %s glued to the next word: the target has %s", quoteText(w.name), quoteText(tgt.text(a, e)))
+			r, got := raw(a, e)
+			report(r, []Edit{{Range: Range{Start: at.End, End: at.End}, New: " "}}, "file name %s glued to the next word: the target has %s", quoteText(w.name), quoteText(got))
 			continue
 		}
 		rest = append(rest, w)
 	}
 	// Then what the target has of the name itself, which explains it before
 	// an extension of another name can: another extension, or none.
-	var unexplained []want
+	var unexplained []fileWant
 	for _, w := range rest {
 		// Another extension: "o365importtool.zip" for O365ImportTool.exe.
 		if a, b, ok := ns.each("other", w.base+".", func(_, b int) bool { return b < len(ns.s) && alnumByte(ns.s[b]) }); ok {
-			e := b
-			for e < len(ns.s) && alnumByte(ns.s[e]) {
-				e++
-			}
+			e := b + len(alnumRun(ns.s, b))
 			ns.take(a, e)
-			report(tgt.rangeOf(a, e), nil, "file name %s changed: the target has %s", quoteText(w.name), quoteText(tgt.text(a, e)))
+			r, got := raw(a, e)
+			report(r, nil, "file name %s changed: the target has %s", quoteText(w.name), quoteText(got))
 			continue
 		}
 		// The extension dropped: the name alone ("运行 CaseHoldsReport 脚本",
-		// run the CaseHoldsReport script), which a reader finds the file by.
-		if a, b, ok := ns.each("bare", w.base, func(_, b int) bool { return b >= len(ns.s) || !nameByte(ns.s[b]) }); ok {
+		// run the CaseHoldsReport script; CaseHoldsReport-Skript), which a
+		// reader finds the file by.
+		if a, b, ok := ns.each("bare", w.base, func(_, b int) bool {
+			return b >= len(ns.s) || !nameByte(ns.s[b]) || ns.s[b] == '-' && b+1 < len(ns.s) && alnumByte(ns.s[b+1])
+		}); ok {
 			ns.take(a, b)
 			if p.Bool("extension-dropped") {
-				report(tgt.rangeOf(a, b), nil, "file name %s written without its extension: the target has %s", quoteText(w.name), quoteText(tgt.text(a, b)))
+				r, got := raw(a, b)
+				report(r, nil, "file name %s written without its extension: the target has %s", quoteText(w.name), quoteText(got))
 			}
 			continue
 		}
 		unexplained = append(unexplained, w)
 	}
+	// The names translated or renamed, their extension kept: "结果 .csv".
+	// Names of one extension are paired with the target's in order only
+	// when there is one: two translated names cannot be told apart.
+	byExt := map[string][]fileWant{}
+	var exts []string
 	for _, w := range unexplained {
-		// The name translated or renamed, its extension kept: "结果 .csv".
-		if a, b, ok := changedName(ns, w.ext); ok {
-			ns.take(a, b)
-			report(tgt.rangeOf(a, b), nil, "file name %s changed: the target has %s", quoteText(w.name), quoteText(tgt.text(a, b)))
+		if byExt[w.ext] == nil {
+			exts = append(exts, w.ext)
+		}
+		byExt[w.ext] = append(byExt[w.ext], w)
+	}
+	var neighbours []string // the lower-cased targets beside it on its line, once needed
+	var gone []string
+	seen := map[string]bool{}
+	for _, ext := range exts {
+		ws := byExt[ext]
+		var got []string
+		var at []Range
+		for _, d := range ns.dots(ext) {
+			if len(got) == len(ws) {
+				break
+			}
+			a, ok := changedNameStart(ns.s, d[0])
+			if !ok || !ns.free(a, d[1]) {
+				continue
+			}
+			ns.take(a, d[1])
+			r, text := raw(a, d[1])
+			got, at = append(got, quoteText(text)), append(at, r)
+		}
+		if sameNames(ws) {
+			// One name written several times: each place is its own.
+			for i := range got {
+				report(at[i], nil, "file name %s changed: the target has %s", quoteText(ws[0].name), got[i])
+			}
+			if len(got) > 0 {
+				continue
+			}
+		}
+		if len(got) > 0 {
+			var names []string
+			for _, w := range ws {
+				names = append(names, quoteText(w.name))
+			}
+			what := "changed"
+			if len(got) < len(ws) {
+				what = "changed or missing"
+			}
+			report(at[0], nil, "file names %s %s: the target has %s", listSome(names), what, listSome(got))
 			continue
 		}
-		if neighbours == nil {
-			neighbours = neighbourTargets(p.Page, idx)
+		for _, w := range ws {
+			if neighbours == nil {
+				neighbours = neighbourTargets(p.Page, idx)
+			}
+			if containsAny(neighbours, asciiLower(w.name)) {
+				continue // the sentence is split differently across the spans of the line
+			}
+			if !seen[asciiLower(w.name)] {
+				seen[asciiLower(w.name)] = true
+				gone = append(gone, quoteText(w.name))
+			}
 		}
-		if containsAny(neighbours, asciiLower(w.name)) {
-			continue // the sentence is split differently across the spans of the line
-		}
-		report(s.Target.Range, nil, "file name %s of the source missing from the target", quoteText(w.name))
 	}
+	// The names missing altogether: one finding, on the whole target.
+	switch len(gone) {
+	case 0:
+	case 1:
+		report(s.Target.Range, nil, "file name %s of the source missing from the target", gone[0])
+	default:
+		report(s.Target.Range, nil, "file names %s of the source missing from the target", listSome(gone))
+	}
+}
+
+// reserveLoneExtensions claims, for each extension the source names alone
+// ("a .csv file", "a suffix of .reg"), one of the target's ".ext" that no
+// name takes: the first when the source names it before its file names of
+// that extension, the last when after. wanted tells the extensions that
+// matter (those of names the target lacks).
+func reserveLoneExtensions(ns *nameSearch, src string, names []fileName, wanted func(string) bool) {
+	done := map[string]bool{}
+	for i := 0; i < len(src); i++ {
+		if src[i] != '.' || i > 0 && nameByte(src[i-1]) {
+			continue
+		}
+		end := extensionAt(src, i+1)
+		if end < 0 || !nameEnd(src, end) {
+			continue
+		}
+		ext := src[i+1 : end]
+		if done[ext] || !wanted(ext) {
+			continue
+		}
+		done[ext] = true
+		after := false
+		for _, n := range names {
+			if n.dot < i && asciiLower(src[n.dot+1:n.end]) == ext {
+				after = true
+			}
+		}
+		var lone [][2]int
+		for _, d := range ns.dots(ext) {
+			if d[0] == 0 || !nameByte(ns.s[d[0]-1]) {
+				lone = append(lone, d)
+			}
+		}
+		if len(lone) == 0 {
+			continue
+		}
+		d := lone[0]
+		if after {
+			d = lone[len(lone)-1]
+		}
+		ns.take(d[0], d[1])
+	}
+}
+
+// alnumRun is the run of ASCII letters and digits at s[i].
+func alnumRun(s string, i int) string {
+	j := i
+	for j < len(s) && alnumByte(s[j]) {
+		j++
+	}
+	return s[i:j]
 }
 
 // spacedEnd returns the end of ext after s[:j], with white space before or
@@ -376,56 +623,46 @@ func spacedEnd(s string, j int, ext string) int {
 	return j + len(ext)
 }
 
-// changedName finds an unclaimed ".ext" (or ". ext") with the word before
-// it, of any script: "结果 .csv", "indexés. csv", "iban.docx". In CJK text,
-// where words run together, at most eight characters before it, after a
-// particle.
-func changedName(ns *nameSearch, ext string) (int, int, bool) {
-	s := ns.s
-	key := "changed\x00" + ext
-	for from := ns.next[key]; from < len(s); {
-		k := strings.IndexByte(s[from:], '.')
-		if k < 0 {
-			break
-		}
-		dot := from + k
-		from = dot + 1
-		e := dot + 1
-		if e < len(s) && s[e] == ' ' {
-			e++
-		}
-		end := e + len(ext)
-		if !strings.HasPrefix(s[e:], ext) || !nameEnd(s, end) || !ns.free(dot, end) {
-			continue
-		}
-		a := dot
-		if a > 0 && s[a-1] == ' ' {
-			a--
-		}
-		n := 0
-		for a > 0 && n < 8 {
-			r, w := utf8.DecodeLastRuneInString(s[:a])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' || strings.ContainsRune(cjkParticles, r) {
-				break
+// wideDotEnd returns the end of ext after s[:j] and a full-width or
+// ideographic dot ("azcopy。exe", "items．csv"), or 0.
+func wideDotEnd(s string, j int, ext string) int {
+	for _, dot := range []string{"。", "．", "｡"} {
+		if strings.HasPrefix(s[j:], dot) {
+			k := j + len(dot)
+			if strings.HasPrefix(s[k:], ext) && nameEnd(s, k+len(ext)) {
+				return k + len(ext)
 			}
-			if r >= utf8.RuneSelf && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-				n++
-			}
-			a -= w
 		}
-		if a == dot || strings.TrimSpace(s[a:dot]) == "" || !ns.free(a, end) {
-			continue // ".csv" alone: the extension named, not a file
-		}
-		ns.next[key] = from
-		return a, end, true
 	}
-	ns.next[key] = len(s)
-	return 0, 0, false
+	return 0
 }
 
-// cjkParticles end the words before a translated file name in Chinese and
-// Japanese, which run together: "这些报告是结果 .csv" has "结果 .csv".
-const cjkParticles = "是的在和或及与将从到为中了把被对让给由向以于而也都就这那个の은는이가을를에でとがはをにへや"
+// cjkStops end the words before a translated file name in Chinese and
+// Japanese, which run together: particles and the verbs a file name
+// follows ("删除结果 .csv", delete Results.csv, has "结果 .csv").
+const cjkStops = "是的在和或及与将从到为中了把被对让给由向以于而也都就这那个用除开建出入存载看行查の은는이가을를에でとがはをにへや"
+
+// changedNameStart returns where the word before the dot at s[dot] starts
+// (over one space): letters of any script, in CJK text at most four
+// characters after a particle or verb. ok is false for a bare ".csv".
+func changedNameStart(s string, dot int) (int, bool) {
+	a := dot
+	if a > 0 && s[a-1] == ' ' {
+		a--
+	}
+	n := 0
+	for a > 0 && n < 4 {
+		r, w := utf8.DecodeLastRuneInString(s[:a])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' || strings.ContainsRune(cjkStops, r) {
+			break
+		}
+		if r >= utf8.RuneSelf && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			n++
+		}
+		a -= w
+	}
+	return a, a < dot && strings.TrimSpace(s[a:dot]) != ""
+}
 
 // spaceFixes removes the white space of a spaced file name's view s[i:j],
 // where the page has only white space there (not markup the view folded).
@@ -454,6 +691,28 @@ func neighbourTargets(pg *Page, i int) []string {
 		}
 	}
 	return out
+}
+
+// fileWant is a file name of the source the target lacks: as written, and
+// its base and extension lower-cased.
+type fileWant struct{ name, base, ext string }
+
+// sameNames reports whether ws are all one name.
+func sameNames(ws []fileWant) bool {
+	for _, w := range ws[1:] {
+		if asciiLower(w.name) != asciiLower(ws[0].name) {
+			return false
+		}
+	}
+	return true
+}
+
+// listSome joins up to five items, and says how many there are beyond.
+func listSome(items []string) string {
+	if len(items) <= 5 {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:5], ", ") + fmt.Sprintf(" and %d more", len(items)-5)
 }
 
 func containsAny(texts []string, sub string) bool {

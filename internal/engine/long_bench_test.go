@@ -70,8 +70,21 @@ func longSegmentPages(n int) map[string]string {
 		// File names by the thousand, each broken by a space in the target
 		// or translated.
 		"fr-FR/filenames.md": seg(strings.Repeat("Rapport. csv et résultats.csv, ", n), strings.Repeat("Report.csv and Results.csv, ", n)),
-		"fr-FR/invisible.md": seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
+		// Thousands of different names translated or cut, and names that
+		// run into each other.
+		"fr-FR/filenames2.md": seg(numbered("fichier%d.csv mon%d ", n), numbered("file%d.csv my%d.exe ", n)),
+		"fr-FR/filenames3.md": seg("x", strings.Repeat("a.csv..", n)),
+		"fr-FR/invisible.md":  seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
 	}
+}
+
+// numbered repeats format n times with the repeat's number.
+func numbered(format string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i, i)
+	}
+	return b.String()
 }
 
 // variants is a page of n translations of one source, each worded apart.
