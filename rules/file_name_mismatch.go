@@ -28,7 +28,7 @@ translation keeps them as written. Machine translation breaks them the way it br
   - the name translated or renamed, its extension kept ("结果 .csv" for "Results.csv",
     "Utilisateurs.csv" for "Users.csv"); several such names of one extension in a segment are
     reported together, since which is which cannot be told;
-  - the name missing altogether.
+  - the name missing altogether (a segment's missing names are one finding).
 
 A name written without its extension ("运行 CaseHoldsReport 脚本", run the CaseHoldsReport
 script, for "run the CaseHoldsReport.ps1 script"; "CaseHoldsReport-Skript") still names the
@@ -40,8 +40,8 @@ ost, txt, log, config, cer, pfx, zip, cab, cmd, bat, reg, htm, html, aspx, docx,
 xls, ppt, pdf, vbs, yml, yaml, ini, eml, msg, vsdx, inf, iso, sh, py and a few more), and the
 capitalized words before it after a lower-case one ("the Unindexed Items.csv file"): "Node.js"
 and host names are none. Names are compared ignoring case (Windows file names are), outside
-link destinations and URLs (link-mismatch's); a name the target writes as inline code is kept
-(code-mismatch compares code). A name may follow a prefix and a hyphen ("ה-AzCopy.exe"). A name
+link destinations and URLs (link-mismatch's). Inline code is code-mismatch's: a name the source
+writes as code is not looked for, and one the target writes as code is kept. A name may follow a prefix and a hyphen ("ה-AzCopy.exe"). A name
 the segment beside it on the same line has is not missing: the sentence was split differently.
 
 Options:
