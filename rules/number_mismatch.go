@@ -424,27 +424,54 @@ func myriadValue(digits, after string) string {
 // an extra one, at the target's number; it returns the numbers left.
 func lostScaleWords(pass *Pass, seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
 	var left []numbers.Number
+	// The extra numbers by their text: a missing "2 million" takes the
+	// first unused "2" (thousands of numbers a side were each compared with
+	// each).
+	var byText map[string][]int
+	used := make([]bool, len(extra))
 	for _, m := range missing {
-		k := slices.IndexFunc(extra, func(x numbers.Number) bool {
-			if x.Text == "" || x.Word || !strings.HasPrefix(m.Text, x.Text) {
-				return false
+		// m is a number, spaces and a word: the number alone is its text
+		// without them.
+		word := strings.TrimRightFunc(m.Text, unicode.IsLetter)
+		head := strings.TrimRight(word, " \u00a0")
+		if word == m.Text || head == word || head == "" {
+			left = append(left, m)
+			continue
+		}
+		if byText == nil {
+			byText = map[string][]int{}
+			for i, x := range extra {
+				if x.Text != "" && !x.Word {
+					byText[x.Text] = append(byText[x.Text], i)
+				}
 			}
-			rest := strings.TrimLeft(m.Text[len(x.Text):], " \u00a0")
-			return rest != "" && len(rest) < len(m.Text)-len(x.Text) && strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
-		})
+		}
+		k := -1
+		for len(byText[head]) > 0 && k < 0 {
+			if i := byText[head][0]; !used[i] {
+				k = i
+			}
+			byText[head] = byText[head][1:]
+		}
 		if k < 0 {
 			left = append(left, m)
 			continue
 		}
+		used[k] = true
 		x := extra[k]
 		at := Range{Start: seg.Target.Range.Start, End: seg.Target.Range.End}
 		if i := strings.Index(seg.Target.Raw, x.Text); i >= 0 && strings.Count(seg.Target.Raw, x.Text) == 1 {
 			at = Range{Start: seg.Target.Range.Start + i, End: seg.Target.Range.Start + i + len(x.Text)}
 		}
 		pass.ReportSegmentAt(seg, at, "scale word lost: source has %s, target %s", m.Text, x.Text)
-		extra = slices.Delete(slices.Clone(extra), k, k+1)
 	}
-	return left, extra
+	var rest []numbers.Number
+	for i, x := range extra {
+		if !used[i] {
+			rest = append(rest, x)
+		}
+	}
+	return left, rest
 }
 
 // fullStopRe finds digits joined by ideographic full stops (and dots):
@@ -530,6 +557,7 @@ func versionComma(pass *Pass, seg *Segment) {
 	// ("TLS 1,0-und TLS 1,1-Unterstützung").
 	var at Range
 	var wrong, fixed []string
+	var times []int
 	raw := seg.Target.Raw
 	for _, m := range versionCommaRe.FindAllStringSubmatchIndex(raw, -1) {
 		if more(raw, m[1]) {
@@ -542,12 +570,22 @@ func versionComma(pass *Pass, seg *Segment) {
 		if len(wrong) == 0 {
 			at = Range{Start: seg.Target.Range.Start + m[0], End: seg.Target.Range.Start + m[1]}
 		}
-		wrong = append(wrong, fmt.Sprintf("%q for %q", raw[m[0]:m[1]], was))
+		w := fmt.Sprintf("%q for %q", raw[m[0]:m[1]], was)
+		if k := slices.Index(wrong, w); k >= 0 {
+			times[k]++
+			continue
+		}
+		wrong, times = append(wrong, w), append(times, 1)
 		fixed = append(fixed, raw[m[0]:m[5]]+"."+raw[m[6]:m[1]])
 	}
-	switch len(wrong) {
-	case 0:
-	case 1:
+	for k, n := range times {
+		if n > 1 {
+			wrong[k] += fmt.Sprintf(" ×%d", n)
+		}
+	}
+	switch {
+	case len(wrong) == 0:
+	case len(wrong) == 1 && times[0] == 1:
 		pass.ReportSegmentAt(seg, at, "version number written with a decimal comma: %s (a version keeps its dot: %s)", wrong[0], fixed[0])
 	default:
 		pass.ReportSegmentAt(seg, at, "version numbers written with a decimal comma: %s (a version keeps its dot: %s)",
@@ -856,25 +894,78 @@ func matchParts(a, b []numbers.Number, ua, ub []bool) {
 }
 
 func matchNames(a, b []numbers.Number, ua []bool, other string) {
-	squashed := ""
+	var values map[string]bool // b's values, once needed
+	var names *nameIndex       // the tokens of other, squashed, once needed
 	for i, x := range a {
 		if ua[i] || x.Kind != numbers.Identifier && x.Kind != numbers.Version && x.Kind != numbers.Standard {
 			continue
 		}
-		for _, y := range b {
-			if y.Value == x.Value {
-				ua[i] = true
-				break
+		if values == nil {
+			values = make(map[string]bool, len(b))
+			for _, y := range b {
+				values[y.Value] = true
 			}
 		}
-		if ua[i] || x.Kind == numbers.Standard {
+		if ua[i] = values[x.Value]; ua[i] || x.Kind == numbers.Standard {
 			continue
 		}
-		if squashed == "" {
-			squashed = squashDigits(other)
+		if names == nil {
+			names = newNameIndex(squashDigits(other))
 		}
-		ua[i] = containsName(squashed, x.Value)
+		ua[i] = names.contains(x.Value)
 	}
+}
+
+// nameIndex answers containsName for many names of one text: the names
+// that are one token are looked up (thousands of identifiers a segment
+// each scanned the whole text), the others searched for.
+type nameIndex struct {
+	s string
+	// whole are the text's tokens; heads their beginnings up to a digit a
+	// letter follows ("permissiongrant2" of "permissiongrant2ausführen").
+	whole, heads map[string]bool
+}
+
+func newNameIndex(s string) *nameIndex {
+	x := &nameIndex{s: s, whole: map[string]bool{}, heads: map[string]bool{}}
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !nameAlnum(r) {
+			i += w
+			continue
+		}
+		j, prevDigit := i, false
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if !nameAlnum(r) {
+				break
+			}
+			if prevDigit && !unicode.IsDigit(r) {
+				x.heads[s[i:j]] = true
+			}
+			prevDigit = unicode.IsDigit(r)
+			j += w
+		}
+		x.whole[s[i:j]] = true
+		i = j
+	}
+	return x
+}
+
+// nameAlnum is findToken's letter or digit: CJK characters are neither.
+func nameAlnum(r rune) bool { return r < 0x2E80 && unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func (x *nameIndex) contains(name string) bool {
+	for _, r := range name {
+		if !nameAlnum(r) {
+			return containsName(x.s, name) // not one token: searched
+		}
+	}
+	if x.whole[name] {
+		return true
+	}
+	d := strings.LastIndexAny(name, "0123456789")
+	return d >= 4 && d < len(name)-1 && (x.whole[name[:d+1]] || x.heads[name[:d+1]])
 }
 
 // squashDigits lower-cases s and drops the spaces and hyphens next to a

@@ -97,6 +97,8 @@ func TestNumberMismatchFires(t *testing.T) {
 		// de-DE/technical-reference-details-about-encryption.md line 53
 		{"de-DE", "TLS 1.0 and TLS 1.1 support will be deprecated October 31, 2018.", "Die TLS 1,0-und TLS 1,1-Unterstützung werden am 31. Oktober 2018 veraltet.",
 			`version numbers written with a decimal comma: "TLS 1,0" for "TLS 1.0", "TLS 1,1" for "TLS 1.1" (a version keeps its dot: TLS 1.0, TLS 1.1)`},
+		{"de-DE", "Connections over TLS 1.0 are refused; TLS 1.0 is gone.", "Verbindungen über TLS 1,0 werden abgelehnt; TLS 1,0 ist weg.",
+			`version numbers written with a decimal comma: "TLS 1,0" for "TLS 1.0" ×2 (a version keeps its dot: TLS 1.0)`},
 		{"zh-CN", "TLS 1.2 with AES 256", "使用 AES 256 的 TLS 1。2",
 			`number written with an ideographic full stop: "1。2" for "1.2" (a dot inside a number stays a dot)`},
 	}

@@ -74,6 +74,9 @@ func longSegmentPages(n int) map[string]string {
 		// run into each other.
 		"fr-FR/filenames2.md": seg(numbered("fichier%d.csv mon%d ", n), numbered("file%d.csv my%d.exe ", n)),
 		"fr-FR/filenames3.md": seg("x", strings.Repeat("a.csv..", n)),
+		// Thousands of identifiers the target words otherwise (each looked
+		// for in the whole target: quadratic once).
+		"fr-FR/identifiers.md": seg(numbered("fichier%d mon%d ", n), numbered("file%d my%d ", n)),
 		"fr-FR/invisible.md":  seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
 	}
 }
