@@ -77,7 +77,7 @@ func longSegmentPages(n int) map[string]string {
 		// Thousands of identifiers the target words otherwise (each looked
 		// for in the whole target: quadratic once).
 		"fr-FR/identifiers.md": seg(numbered("fichier%d mon%d ", n), numbered("file%d my%d ", n)),
-		"fr-FR/invisible.md":  seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
+		"fr-FR/invisible.md":   seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
 	}
 }
 
