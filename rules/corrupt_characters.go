@@ -42,8 +42,8 @@ source's problem):
     Sinhala, Myanmar, Khmer, Mongolian, Tibetan) or inside an emoji sequence, direction marks on
     a page in a right-to-left language or script or holding right-to-left text, zero-width
     spaces next to Thai, Lao, Khmer, Myanmar or Tibetan text, a soft hyphen inside a word (a
-    hyphenation point), the Mongolian vowel separator in Mongolian, a flag emoji's tags; the Arabic number
-    signs show, and are no invisible characters;
+    hyphenation point), the Mongolian vowel separator in Mongolian, a flag emoji's tags; the
+    Arabic number signs show, and are no invisible characters;
   - private-use characters, which show as a box unless the page's font defines them.
 
 Characters written as HTML entities (&#8203;) are deliberate and not reported. Each run of one
