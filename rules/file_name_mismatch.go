@@ -155,29 +155,34 @@ func inURLOrPattern(s string, start int) bool {
 }
 
 // titleWordsBefore extends a file name that starts at s[start] over the
-// capitalized words before it that follow a lower-case word: "the
-// Unindexed Items.csv file" names "Unindexed Items.csv" (but "Open
-// Results.csv" names "Results.csv"). It does not go back past last.
+// capitalized words before it, up to three, when a lower-case word comes
+// before them: "the Unindexed Items.csv file" and "named Contoso Customer
+// Form.docx" name the whole (but "Open Results.csv" names "Results.csv").
+// It does not go back past last.
 func titleWordsBefore(s string, start, last int) int {
-	for n := 0; n < 3 && start > last+1 && s[start-1] == ' ' && s[start] >= 'A' && s[start] <= 'Z'; n++ {
-		w := start - 1 // the word before: s[a:w]
+	if s[start] < 'A' || s[start] > 'Z' {
+		return start
+	}
+	from := start
+	for n := 0; n < 4; n++ {
+		// The word before s[from]: s[a:from-1].
+		if from < last+2 || s[from-1] != ' ' {
+			return start
+		}
+		w := from - 1
 		a := w
 		for a > last && alnumByte(s[a-1]) {
 			a--
 		}
-		if a == w || s[a] < 'A' || s[a] > 'Z' || a < last+2 || s[a-1] != ' ' {
-			break
+		switch {
+		case a == w:
+			return start
+		case s[a] >= 'a' && s[a] <= 'z':
+			return from // a lower-case word: the capitalized ones after it are the name's
+		case s[a] < 'A' || s[a] > 'Z' || n == 3:
+			return start
 		}
-		// The word before that must be lower case (an article, a verb).
-		b := a - 1
-		c := b
-		for c > last && alnumByte(s[c-1]) {
-			c--
-		}
-		if c == b || s[c] < 'a' || s[c] > 'z' {
-			break
-		}
-		start = a
+		from = a
 	}
 	return start
 }
@@ -498,7 +503,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 			if len(got) == len(ws) {
 				break
 			}
-			a, ok := changedNameStart(ns.s, d[0])
+			a, ok := changedNameStart(ns.s, ns.orig, d[0], words(ws))
 			if !ok || !ns.free(a, d[1]) {
 				continue
 			}
@@ -644,22 +649,32 @@ const cjkStops = "是的在和或及与将从到为中了把被对让给由向�
 
 // changedNameStart returns where the word before the dot at s[dot] starts
 // (over one space): letters of any script, in CJK text at most four
-// characters after a particle or verb. ok is false for a bare ".csv".
-func changedNameStart(s string, dot int) (int, bool) {
+// characters a word of the source's name after a particle or verb (a name
+// of several words may hold 的: "未编制索引的项目 .csv" for Unindexed
+// Items.csv). ok is false for a bare ".csv".
+func changedNameStart(s, orig string, dot, words int) (int, bool) {
 	a := dot
 	if a > 0 && s[a-1] == ' ' {
 		a--
 	}
 	n := 0
-	for a > 0 && n < 4 {
+	for a > 0 && n < 4*words {
 		r, w := utf8.DecodeLastRuneInString(s[:a])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' || strings.ContainsRune(cjkStops, r) {
+		stop := strings.ContainsRune(cjkStops, r) && (words == 1 || r != '的')
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' || stop {
 			break
 		}
 		if r >= utf8.RuneSelf && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			n++
 		}
 		a -= w
+	}
+	// A name of several words: the capitalized words before it too, after a
+	// lower-case word ("formulaire Customer Form. docx" has "Customer Form.
+	// docx" for Contoso Customer Form.docx; "Ouvrez Résultats.csv" has
+	// "Résultats.csv").
+	if words > 1 && n == 0 && a < dot && orig[a] >= 'A' && orig[a] <= 'Z' {
+		a = titleWordsBefore(orig, a, 0)
 	}
 	return a, a < dot && strings.TrimSpace(s[a:dot]) != ""
 }
@@ -696,6 +711,15 @@ func neighbourTargets(pg *Page, i int) []string {
 // fileWant is a file name of the source the target lacks: as written, and
 // its base and extension lower-cased.
 type fileWant struct{ name, base, ext string }
+
+// words is the most words a name of ws has.
+func words(ws []fileWant) int {
+	n := 1
+	for _, w := range ws {
+		n = max(n, strings.Count(w.base, " ")+1)
+	}
+	return n
+}
 
 // sameNames reports whether ws are all one name.
 func sameNames(ws []fileWant) bool {

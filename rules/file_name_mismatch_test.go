@@ -58,7 +58,11 @@ func TestFileNameMismatch(t *testing.T) {
 			// zh-CN/investigating-partially-indexed-items-in-ediscovery.md line 79
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "此报告包含与 ResultsLog 文件相同的信息;但是, 未编制索引的项目 .csv 文件还包含两个字段。", "This report includes the same information as the ResultsLog.csv file; however, the Unindexed Items.csv file also includes two fields.") + "\n",
-			want: []string{`file name "Unindexed Items.csv" changed: the target has "项目 .csv"`}},
+			want: []string{`file name "Unindexed Items.csv" changed: the target has "未编制索引的项目 .csv"`}},
+		{name: "a name of three capitalized words after a lower-case one",
+			// fr-FR/document-fingerprinting.md line 101
+			text: sxs("a-1", "Le formulaire Customer Form. docx est prêt.", "The form named Contoso Customer Form.docx is ready.") + "\n",
+			want: []string{`file name "Contoso Customer Form.docx" changed: the target has "Customer Form. docx"`}},
 		{name: "capitalized words before a name are part of it after a lower-case word only",
 			text: sxs("a-1", "Ouvrez Résultats.csv, puis le fichier éléments non indexés. csv.", "Open Results.csv, then the Unindexed Items.csv file.") + "\n",
 			want: []string{`file names "Results.csv", "Unindexed Items.csv" changed: the target has "Résultats.csv", "indexés. csv"`}},
