@@ -382,14 +382,31 @@ func checkBareRefs(p *Pass, s *Segment, srcLinks, tgtLinks []Link, noFrag bool) 
 			extra = append(extra, r)
 		}
 	}
+	// Each missing one takes the first extra one of its kind (address or
+	// URL), in order: a queue of each kind's places in extra.
+	taken := make([]bool, len(extra))
+	var next [2]int // by kind: how far the queue of extra has been read
+	kindOf := func(email bool) int {
+		if email {
+			return 1
+		}
+		return 0
+	}
 	for _, m := range missing {
-		k := slices.IndexFunc(extra, func(e bareRef) bool { return e.email == m.email })
+		kd, k := kindOf(m.email), -1
+		for i := next[kd]; i < len(extra); i++ {
+			if extra[i].email == m.email {
+				k, next[kd] = i, i+1
+				break
+			}
+		}
 		if k < 0 {
+			next[kd] = len(extra)
 			p.ReportSegment(s, "%s missing from the target: the source has %s", m.kind(), m.value)
 			continue
 		}
 		e := extra[k]
-		extra = slices.Delete(extra, k, k+1)
+		taken[k] = true
 		if glued, ok := strings.CutPrefix(e.value, m.value); ok && glued != "" && !m.email && gluedText(m.value, glued) {
 			// "https://x.net)beispielsweise": the URL is intact, the text
 			// after it lost its space and became part of the link.
@@ -399,8 +416,8 @@ func checkBareRefs(p *Pass, s *Segment, srcLinks, tgtLinks []Link, noFrag bool) 
 		}
 		p.ReportSegmentAt(s, e.at, "%s changed: the source has %s, the target %s", m.kind(), m.value, e.value)
 	}
-	for _, e := range extra {
-		if e.valid {
+	for i, e := range extra {
+		if e.valid && !taken[i] {
 			p.ReportSegmentAt(s, e.at, "%s not in the source: the target adds %s", e.kind(), e.value)
 		}
 	}

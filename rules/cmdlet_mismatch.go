@@ -198,14 +198,26 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 	// Whole-token counts of a form in the target and the source, computed
 	// once (a generated page repeats one noun thousands of times).
 	counts := map[string][2]int{}
+	var tgtTokens, srcTokens map[string]int // every whole token of each side, counted once needed
 	count := func(form string) [2]int {
 		c, ok := counts[form]
 		if !ok {
-			c = [2]int{countToken(lower, form), countToken(srcLower, form)}
+			if !wordsAndHyphens(form) {
+				// A form under a translated verb (删除-compliancesearch):
+				// searched for.
+				c = [2]int{countToken(lower, form), countToken(srcLower, form)}
+				counts[form] = c
+				return c
+			}
+			if tgtTokens == nil {
+				tgtTokens, srcTokens = tokenCounts(lower), tokenCounts(srcLower)
+			}
+			c = [2]int{tgtTokens[form], srcTokens[form]}
 			counts[form] = c
 		}
 		return c
 	}
+	var ends map[string][]int // where the target's words end, by their last three letters
 	// The names of one noun (New- and Set-ComplianceSearch) are checked
 	// together, place by place: the source's names in order against the
 	// target's forms of the noun in order.
@@ -226,7 +238,10 @@ func checkCmdlets(p *Pass, s *Segment, names []cmdletName) {
 	glued := map[string]bool{} // glued forms reported
 	for _, noun := range nouns {
 		group := byNoun[noun]
-		forms := cmdletForms(tgt, lower, noun, skip)
+		if ends == nil {
+			ends = wordEnds(lower)
+		}
+		forms := cmdletForms(tgt, lower, noun, skip, ends)
 		// A name the target has as often as the source is there, wherever
 		// it stands (a translation reorders "New-X, then Set-X"); the
 		// other places are aligned with the target's forms.
@@ -464,9 +479,24 @@ type cmdletForm struct {
 }
 
 // cmdletForms finds the forms of noun (lower-case) in the target, in order.
-func cmdletForms(tgt, lower, noun string, skip []Range) []cmdletForm {
+func cmdletForms(tgt, lower, noun string, skip []Range, ends map[string][]int) []cmdletForm {
 	var forms []cmdletForm
-	for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
+	// The places the noun ends a word (every one the noun can be at:
+	// after it comes no ASCII letter or digit), looked up by its last three
+	// letters; a shorter noun is searched for.
+	var at []int
+	if len(noun) >= 3 {
+		for _, e := range ends[noun[len(noun)-3:]] {
+			if e >= len(noun) && lower[e-len(noun):e] == noun {
+				at = append(at, e-len(noun))
+			}
+		}
+	} else {
+		for i := indexFrom(lower, noun, 0); i >= 0; i = indexFrom(lower, noun, i+1) {
+			at = append(at, i)
+		}
+	}
+	for _, i := range at {
 		e := i + len(noun)
 		if e < len(lower) && (isASCIIWordByte(lower[e]) || latinLetterAt(tgt, e)) || overlaps(skip, i, e) {
 			continue // part of a longer word, or a destination
@@ -580,6 +610,55 @@ func indexFrom(s, sub string, from int) int {
 
 // countToken counts the places s has tok as a whole token: not inside a
 // longer word or hyphenated name.
+// tokenCounts counts, in a lower-cased text, countToken's whole tokens,
+// all at once: from each place no letter, digit or hyphen comes before,
+// the text up to each place one comes after a letter or digit and before
+// no letter or digit (a run "get-item-x" counts "get", "get-item" and
+// "get-item-x").
+func tokenCounts(s string) map[string]int {
+	m := map[string]int{}
+	for i := 0; i < len(s); i++ {
+		if !isASCIIWordByte(s[i]) || i > 0 && (isASCIIWordByte(s[i-1]) || s[i-1] == '-') {
+			continue
+		}
+		j := i
+		for j < len(s) && (isASCIIWordByte(s[j]) || s[j] == '-') {
+			j++
+			if isASCIIWordByte(s[j-1]) && (j == len(s) || !isASCIIWordByte(s[j])) {
+				m[s[i:j]]++
+			}
+		}
+		i = j
+	}
+	return m
+}
+
+// wordsAndHyphens reports whether s is ASCII letters, digits and hyphens,
+// starting and ending with a letter or digit.
+func wordsAndHyphens(s string) bool {
+	if s == "" || !isASCIIWordByte(s[0]) || !isASCIIWordByte(s[len(s)-1]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isASCIIWordByte(s[i]) && s[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordEnds indexes the places where runs of ASCII letters and digits end
+// by the run's last three bytes.
+func wordEnds(s string) map[string][]int {
+	m := map[string][]int{}
+	for j := 3; j <= len(s); j++ {
+		if isASCIIWordByte(s[j-1]) && (j == len(s) || !isASCIIWordByte(s[j])) && isASCIIWordByte(s[j-2]) && isASCIIWordByte(s[j-3]) {
+			m[s[j-3:j]] = append(m[s[j-3:j]], j)
+		}
+	}
+	return m
+}
+
 func countToken(s, tok string) int {
 	n := 0
 	for i := indexFrom(s, tok, 0); i >= 0; i = indexFrom(s, tok, i+1) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"sort"
+	"strings"
 	"unicode"
 )
 
@@ -58,15 +59,20 @@ func runCodeMismatch(p *Pass) {
 	}
 }
 
+// codeList lists code spans, the first ten of them and how many more.
 func codeList(items []string) string {
-	out := ""
+	var b strings.Builder
 	for i, s := range items {
-		if i > 0 {
-			out += ", "
+		if i == 10 {
+			fmt.Fprintf(&b, " and %d more", len(items)-10)
+			break
 		}
-		out += "`" + s + "`"
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("`" + s + "`")
 	}
-	return out
+	return b.String()
 }
 
 func hasCodeTag(t Text) bool {

@@ -77,7 +77,14 @@ func longSegmentPages(n int) map[string]string {
 		// Thousands of identifiers the target words otherwise (each looked
 		// for in the whole target: quadratic once).
 		"fr-FR/identifiers.md": seg(numbered("fichier%d mon%d ", n), numbered("file%d my%d ", n)),
-		"fr-FR/invisible.md":   seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
+		// Thousands of different cmdlets translated (each counted and
+		// looked for in the whole target once), code spans (each cut from
+		// the prose from its start) and bare URLs changed (each paired by
+		// deleting from a slice).
+		"fr-FR/cmdlets2.md":  seg(numbered("Obtenir-Item%d Définir-Item%d ", n), numbered("Get-Item%d Set-Item%d ", n)),
+		"fr-FR/codespans.md": seg(numbered("`c%d` `d%d` ", n), numbered("`k%d` `l%d` ", n)),
+		"fr-FR/bareurls.md":  seg(numbered("https://x%d.example/a https://y%d.example/a ", n), numbered("https://u%d.example/b https://v%d.example/b ", n)),
+		"fr-FR/invisible.md": seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
 	}
 }
 
