@@ -98,15 +98,9 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// slowPosition counts lines and characters rune by rune from the start: the
+// slowCounter counts lines and characters rune by rune from the start: the
 // definition Position's shortcuts (the last position, first bytes) follow.
-func slowPosition(text string, off int) Position {
-	c := slowCounter{text: text, p: Position{Line: 1, Col: 1, ColUTF16: 1}}
-	return c.at(off)
-}
-
-// slowCounter is slowPosition walking forward: at(off) for increasing
-// offsets goes on from the last one.
+// at(off) for increasing offsets goes on from the last one.
 type slowCounter struct {
 	text string
 	i    int
