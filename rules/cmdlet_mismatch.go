@@ -608,8 +608,6 @@ func indexFrom(s, sub string, from int) int {
 	return from + i
 }
 
-// countToken counts the places s has tok as a whole token: not inside a
-// longer word or hyphenated name.
 // tokenCounts counts, in a lower-cased text, countToken's whole tokens,
 // all at once: from each place no letter, digit or hyphen comes before,
 // the text up to each place one comes after a letter or digit and before
@@ -659,6 +657,8 @@ func wordEnds(s string) map[string][]int {
 	return m
 }
 
+// countToken counts the places s has tok as a whole token: not inside a
+// longer word or hyphenated name.
 func countToken(s, tok string) int {
 	n := 0
 	for i := indexFrom(s, tok, 0); i >= 0; i = indexFrom(s, tok, i+1) {
