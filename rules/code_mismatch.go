@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"sort"
-	"strings"
 	"unicode"
 )
 
@@ -61,18 +60,11 @@ func runCodeMismatch(p *Pass) {
 
 // codeList lists code spans, the first ten of them and how many more.
 func codeList(items []string) string {
-	var b strings.Builder
-	for i, s := range items {
-		if i == 10 {
-			fmt.Fprintf(&b, " and %d more", len(items)-10)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("`" + s + "`")
+	quoted := make([]string, 0, min(len(items), 10))
+	for _, s := range items[:min(len(items), 10)] {
+		quoted = append(quoted, "`"+s+"`")
 	}
-	return b.String()
+	return listFirst(append(quoted, items[len(quoted):]...), 10)
 }
 
 func hasCodeTag(t Text) bool {

@@ -552,20 +552,12 @@ func buildTermView(t Text, withMap bool) termView {
 		cuts = append(cuts, termCut{e.Range.Start, e.Range.End, string(e.Char)})
 	}
 	for _, l := range t.Links {
-		if l.Kind == AutoLink {
+		label, ok := l.LabelRange()
+		if !ok {
 			cuts = append(cuts, termCut{l.Range.Start, l.Range.End, " "})
 			continue
 		}
-		open := l.Range.Start + 1
-		if l.Kind == ImageLink {
-			open++
-		}
-		labelEnd := open + len(l.Label)
-		if labelEnd > l.Range.End {
-			cuts = append(cuts, termCut{l.Range.Start, l.Range.End, " "})
-			continue
-		}
-		cuts = append(cuts, termCut{l.Range.Start, open, string(termBoundary)}, termCut{labelEnd, l.Range.End, string(termBoundary)})
+		cuts = append(cuts, termCut{l.Range.Start, label.Start, string(termBoundary)}, termCut{label.End, l.Range.End, string(termBoundary)})
 	}
 	if len(cuts) > 1 {
 		sort.SliceStable(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })

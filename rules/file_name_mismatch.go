@@ -529,7 +529,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 			if len(got) < len(ws) {
 				what = "changed or missing"
 			}
-			report(at[0], nil, "file names %s %s: the target has %s", listSome(names), what, listSome(got))
+			report(at[0], nil, "file names %s %s: the target has %s", listFirst(names, 5), what, listFirst(got, 5))
 			continue
 		}
 		for _, w := range ws {
@@ -551,7 +551,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 	case 1:
 		report(s.Target.Range, nil, "file name %s of the source missing from the target", gone[0])
 	default:
-		report(s.Target.Range, nil, "file names %s of the source missing from the target", listSome(gone))
+		report(s.Target.Range, nil, "file names %s of the source missing from the target", listFirst(gone, 5))
 	}
 }
 
@@ -729,14 +729,6 @@ func sameNames(ws []fileWant) bool {
 		}
 	}
 	return true
-}
-
-// listSome joins up to five items, and says how many there are beyond.
-func listSome(items []string) string {
-	if len(items) <= 5 {
-		return strings.Join(items, ", ")
-	}
-	return strings.Join(items[:5], ", ") + fmt.Sprintf(" and %d more", len(items)-5)
 }
 
 func containsAny(texts []string, sub string) bool {

@@ -217,11 +217,7 @@ func insideLinkDest(r Range, ls []Link) bool {
 		if l.Kind == AutoLink {
 			return true
 		}
-		open := l.Range.Start + 1
-		if l.Kind == ImageLink {
-			open++
-		}
-		if r.Start >= open+len(l.Label) {
+		if label, ok := l.LabelRange(); ok && r.Start >= label.End {
 			return true
 		}
 	}

@@ -641,15 +641,9 @@ func numberProse(t Text) string {
 			cuts = append(cuts, cut{l.Range.Start, l.Range.End, " "})
 			continue
 		}
-		open := l.Range.Start + 1
-		if l.Kind == ImageLink {
-			open++
+		if label, ok := l.LabelRange(); ok {
+			cuts = append(cuts, cut{l.Range.Start, label.Start, ""}, cut{label.End, l.Range.End, " "})
 		}
-		labelEnd := open + len(l.Label)
-		if labelEnd > l.Range.End {
-			continue
-		}
-		cuts = append(cuts, cut{l.Range.Start, open, ""}, cut{labelEnd, l.Range.End, " "})
 	}
 	base, raw := t.Range.Start, t.Raw
 	if len(cuts) == 0 {

@@ -63,6 +63,23 @@ type Link struct {
 	Definition bool
 }
 
+// LabelRange is where a Markdown link's or image's label is written, after
+// its "[" or "![" (Label as it stands there). ok is false for an autolink,
+// and where the label does not fit in Range (an HTML tag, a torn link).
+func (l Link) LabelRange() (r Range, ok bool) {
+	if l.Kind == AutoLink {
+		return Range{}, false
+	}
+	open := l.Range.Start + 1
+	if l.Kind == ImageLink {
+		open++
+	}
+	if open+len(l.Label) > l.Range.End {
+		return Range{}, false
+	}
+	return Range{Start: open, End: open + len(l.Label)}, true
+}
+
 // Code is an inline code span.
 type Code struct {
 	// Content is the code with the CommonMark normalization applied (line

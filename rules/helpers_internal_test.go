@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestListFirst(t *testing.T) {
+	items := strings.Fields("a b c d e f g")
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{7, "a, b, c, d, e, f, g"}, {9, "a, b, c, d, e, f, g"}, {5, "a, b, c, d, e and 2 more"}} {
+		if got := listFirst(items, tt.n); got != tt.want {
+			t.Errorf("listFirst(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+	if got, want := codeList(strings.Fields("a b c d e f g h i j k l")), "`a`, `b`, `c`, `d`, `e`, `f`, `g`, `h`, `i`, `j` and 2 more"; got != want {
+		t.Errorf("codeList = %q, want %q", got, want)
+	}
+}
+
+// TestLabelRange: the label of a link and of an image, none for an
+// autolink or a label that does not fit.
+func TestLabelRange(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		l    Link
+		want Range
+		ok   bool
+	}{
+		{"link", Link{Kind: InlineLink, Label: "text", Range: Range{Start: 10, End: 25}}, Range{Start: 11, End: 15}, true},
+		{"image", Link{Kind: ImageLink, Label: "alt", Range: Range{Start: 0, End: 12}}, Range{Start: 2, End: 5}, true},
+		{"autolink", Link{Kind: AutoLink, Label: "x", Range: Range{Start: 0, End: 20}}, Range{}, false},
+		{"torn", Link{Kind: InlineLink, Label: "a long label", Range: Range{Start: 0, End: 5}}, Range{}, false},
+	} {
+		if got, ok := tt.l.LabelRange(); got != tt.want || ok != tt.ok {
+			t.Errorf("%s: LabelRange() = %+v, %v; want %+v, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}
