@@ -654,10 +654,12 @@ func (b *termViewBuilder) raw(s string, off int) {
 				}
 			}
 		}
-		if (c == 'h' || c == 'w') && (i == 0 || s[i-1] == ' ' || s[i-1] == '(') &&
+		// A URL starts after anything that is no part of a word or of a URL
+		// (a space, a parenthesis, a quote: « https://x/setup.exe »).
+		if (c == 'h' || c == 'w') && (i == 0 || !isASCIIWordByte(s[i-1]) && !strings.ContainsRune("./@-_", rune(s[i-1]))) &&
 			(strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "www.")) {
 			j := i
-			for j < len(s) && s[j] != ' ' && s[j] != ')' && s[j] != '"' && s[j] != '<' {
+			for j < len(s) && !strings.ContainsRune(" \t\n)\"<", rune(s[j])) {
 				j++
 			}
 			b.rune(' ', " ", off+i, off+j)

@@ -104,7 +104,7 @@ func extensionAt(s string, i int) int {
 	return j
 }
 
-// fileNames finds the file names of a term view, outside URLs.
+// fileNames finds the file names of a term view (which has no URLs).
 func fileNames(s string) []fileName {
 	var out []fileName
 	last := 0 // a name starts after the one before
@@ -130,28 +130,14 @@ func fileNames(s string) []fileName {
 		for start < dot && (s[start] == '.' || s[start] == '-') {
 			start++
 		}
-		if start == dot || start > 0 && strings.IndexByte("@*%/:", s[start-1]) >= 0 && inURLOrPattern(s, start) {
-			continue // ".pst files", an address, a wildcard, a variable, a URL
+		if start == dot || start > 0 && strings.IndexByte("@*%", s[start-1]) >= 0 {
+			continue // ".pst files", an address, a wildcard, a variable (URLs are blanked in the view)
 		}
 		start = titleWordsBefore(s, start, last)
 		out = append(out, fileName{start: start, dot: dot, end: end})
 		i, last = end, end
 	}
 	return out
-}
-
-// inURLOrPattern reports whether the name at s[start] continues an
-// address, a wildcard, a variable or a URL (https://x/setup.exe, which a
-// view leaves as text after a quote), rather than a path.
-func inURLOrPattern(s string, start int) bool {
-	switch s[start-1] {
-	case '@', '*', '%':
-		return true
-	}
-	from := max(0, start-2048) // a URL is no longer
-	w := strings.LastIndexAny(s[from:start], " \t\n\"'«“(<[")
-	word := s[from+w+1 : start]
-	return strings.Contains(word, "://") || strings.HasPrefix(strings.ToLower(word), "www.")
 }
 
 // titleWordsBefore extends a file name that starts at s[start] over the

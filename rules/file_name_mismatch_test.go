@@ -71,7 +71,7 @@ func TestFileNameMismatch(t *testing.T) {
 			want: []string{`file name "Budget.xls" changed: the target has "Budget.xlsx"`, `file name "Report.htm" changed: the target has "Report.html"`}},
 		{name: "names kept as code, after a Hebrew prefix, in a German compound without extension, in a URL after a quote, before a sentence that lost its space",
 			text: sxs("a-1", "Ouvrez `Results.csv`, הפעל את ה-AzCopy.exe, das CaseHoldsReport-Skript, « https://contoso.com/dl/setup.exe », Items.csv.Ensuite Übersicht.xlsx.",
-				`Open Results.csv, run AzCopy.exe, the CaseHoldsReport.ps1 script, "https://contoso.com/dl/setup.exe", Items.csv. Then Übersicht.xlsx.`) + "\n"},
+				`Open Results.csv, run AzCopy.exe, the CaseHoldsReport.ps1 script, "https://contoso.com/dl/setup.exe", URL:https://contoso.com/dl/x.msi, Items.csv. Then Übersicht.xlsx.`) + "\n"},
 		{name: "a sentence that lost its space before a name, and two names in a row",
 			text: sxs("a-1", "Téléchargez l’outil. AzCopy.exe est installé. Ouvrez Results.csv...Items.csv", "Download the tool.AzCopy.exe is installed. Open Results.csv...Items.csv") + "\n"},
 		{name: "translated names of one extension are reported together",
