@@ -70,13 +70,8 @@ type fileName struct{ start, dot, end int }
 
 func (f fileName) text(s string) string { return s[f.start:f.end] }
 
-func nameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
-}
-
-func alnumByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+// nameByte reports whether c may be part of an ASCII file name.
+func nameByte(c byte) bool { return isASCIIWordByte(c) || c == '_' || c == '-' || c == '.' }
 
 // nameRune reports whether r may be part of a file name's base: a letter
 // (not of the scripts written without spaces, which touch names), a digit,
@@ -92,13 +87,13 @@ func nameRune(r rune) bool {
 // (after a dot) and ends at a word's end, or -1.
 func extensionAt(s string, i int) int {
 	j := i
-	for j < len(s) && alnumByte(s[j]) {
+	for j < len(s) && isASCIIWordByte(s[j]) {
 		j++
 	}
 	if j == i || j-i > 6 || !fileExtensions[strings.ToLower(s[i:j])] {
 		return -1
 	}
-	if j < len(s) && (s[j] == '_' || s[j] == '-' || s[j] == '.' && j+1 < len(s) && alnumByte(s[j+1])) {
+	if j < len(s) && (s[j] == '_' || s[j] == '-' || s[j] == '.' && j+1 < len(s) && isASCIIWordByte(s[j+1])) {
 		return -1 // setup.exe.config, Results.csv-2 are other names
 	}
 	return j
@@ -157,7 +152,7 @@ func titleWordsBefore(s string, start, last int) int {
 		}
 		w := from - 1
 		a := w
-		for a > last && alnumByte(s[a-1]) {
+		for a > last && isASCIIWordByte(s[a-1]) {
 			a--
 		}
 		switch {
@@ -182,10 +177,10 @@ func nameEnd(s string, j int) bool {
 		return true
 	}
 	switch c := s[j]; {
-	case alnumByte(c) || c == '_':
+	case isASCIIWordByte(c) || c == '_':
 		return false
 	case c == '.':
-		return j+1 >= len(s) || !alnumByte(s[j+1]) || s[j+1] >= 'A' && s[j+1] <= 'Z'
+		return j+1 >= len(s) || !isASCIIWordByte(s[j+1]) || s[j+1] >= 'A' && s[j+1] <= 'Z'
 	}
 	return true
 }
@@ -247,7 +242,7 @@ func newNameSearch(view string) *nameSearch {
 	return ns
 }
 
-func wordByte(c byte) bool { return alnumByte(c) || c == '_' }
+func wordByte(c byte) bool { return isASCIIWordByte(c) || c == '_' }
 
 // leadingWord is the first word of sub ("" when it starts with none).
 func leadingWord(sub string) string {
@@ -429,7 +424,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 		// Glued to the next word: "patientrecords.csvet" (not a longer
 		// extension: "budget.xlsx" for Budget.xls is another one).
 		if a, b, ok := ns.each("glued", w.base+"."+w.ext, func(_, b int) bool {
-			return b < len(ns.s) && alnumByte(ns.s[b]) && !fileExtensions[w.ext+alnumRun(ns.s, b)]
+			return b < len(ns.s) && isASCIIWordByte(ns.s[b]) && !fileExtensions[w.ext+alnumRun(ns.s, b)]
 		}); ok {
 			e := b + len(alnumRun(ns.s, b))
 			ns.take(a, e)
@@ -445,7 +440,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 	var unexplained []fileWant
 	for _, w := range rest {
 		// Another extension: "o365importtool.zip" for O365ImportTool.exe.
-		if a, b, ok := ns.each("other", w.base+".", func(_, b int) bool { return b < len(ns.s) && alnumByte(ns.s[b]) }); ok {
+		if a, b, ok := ns.each("other", w.base+".", func(_, b int) bool { return b < len(ns.s) && isASCIIWordByte(ns.s[b]) }); ok {
 			e := b + len(alnumRun(ns.s, b))
 			ns.take(a, e)
 			r, got := raw(a, e)
@@ -456,7 +451,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 		// run the CaseHoldsReport script; CaseHoldsReport-Skript), which a
 		// reader finds the file by.
 		if a, b, ok := ns.each("bare", w.base, func(_, b int) bool {
-			return b >= len(ns.s) || !nameByte(ns.s[b]) || ns.s[b] == '-' && b+1 < len(ns.s) && alnumByte(ns.s[b+1])
+			return b >= len(ns.s) || !nameByte(ns.s[b]) || ns.s[b] == '-' && b+1 < len(ns.s) && isASCIIWordByte(ns.s[b+1])
 		}); ok {
 			ns.take(a, b)
 			if p.Bool("extension-dropped") {
@@ -587,7 +582,7 @@ func reserveLoneExtensions(ns *nameSearch, src string, names []fileName, wanted 
 // alnumRun is the run of ASCII letters and digits at s[i].
 func alnumRun(s string, i int) string {
 	j := i
-	for j < len(s) && alnumByte(s[j]) {
+	for j < len(s) && isASCIIWordByte(s[j]) {
 		j++
 	}
 	return s[i:j]

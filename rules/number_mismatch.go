@@ -946,7 +946,8 @@ func newNameIndex(s string) *nameIndex {
 	return x
 }
 
-// nameAlnum is findToken's letter or digit: CJK characters are neither.
+// nameAlnum is a letter or digit of a name: CJK characters are neither
+// ("office365高级" holds office365).
 func nameAlnum(r rune) bool { return r < 0x2E80 && unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func (x *nameIndex) contains(name string) bool {
@@ -991,7 +992,6 @@ func containsName(s, name string) bool {
 func findToken(s, name string, letterAfter bool) bool {
 	// CJK characters are not letters here: "office365高级" holds office365.
 	letter := func(r rune) bool { return r < 0x2E80 && unicode.IsLetter(r) }
-	alnum := func(r rune) bool { return letter(r) || unicode.IsDigit(r) }
 	for from := 0; from < len(s); {
 		k := strings.Index(s[from:], name)
 		if k < 0 {
@@ -1000,7 +1000,7 @@ func findToken(s, name string, letterAfter bool) bool {
 		k += from
 		before, _ := utf8.DecodeLastRuneInString(s[:k])
 		after, _ := utf8.DecodeRuneInString(s[k+len(name):])
-		if (k == 0 || !alnum(before)) && (k+len(name) == len(s) || !unicode.IsDigit(after) && (letterAfter || !letter(after))) {
+		if (k == 0 || !nameAlnum(before)) && (k+len(name) == len(s) || !unicode.IsDigit(after) && (letterAfter || !letter(after))) {
 			return true
 		}
 		from = k + 1
