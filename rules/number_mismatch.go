@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"regexp"
@@ -423,6 +424,7 @@ func myriadValue(digits, after string) string {
 // ("2 million" read "2"): said as such rather than as a missing number and
 // an extra one, at the target's number; it returns the numbers left.
 func lostScaleWords(pass *Pass, seg *Segment, missing, extra []numbers.Number) ([]numbers.Number, []numbers.Number) {
+	srcLoc := cmp.Or(pass.Page.SourceLocale, "en-US")
 	var left []numbers.Number
 	// The extra numbers by their text: a missing "2 million" takes the
 	// first unused "2" (thousands of numbers a side were each compared with
@@ -443,15 +445,23 @@ func lostScaleWords(pass *Pass, seg *Segment, missing, extra []numbers.Number) (
 			for i, x := range extra {
 				if x.Text != "" && !x.Word {
 					byText[x.Text] = append(byText[x.Text], i)
+					// By value too: "1.5 billion" read "1,5" in French.
+					byText["\x00"+x.Value] = append(byText["\x00"+x.Value], i)
 				}
 			}
 		}
+		keys := []string{head}
+		if ns := numbers.Extract(head, srcLoc); len(ns) == 1 && !ns[0].Word && ns[0].Text == head {
+			keys = append(keys, "\x00"+ns[0].Value)
+		}
 		k := -1
-		for len(byText[head]) > 0 && k < 0 {
-			if i := byText[head][0]; !used[i] {
-				k = i
+		for _, key := range keys {
+			for len(byText[key]) > 0 && k < 0 {
+				if i := byText[key][0]; !used[i] {
+					k = i
+				}
+				byText[key] = byText[key][1:]
 			}
-			byText[head] = byText[head][1:]
 		}
 		if k < 0 {
 			left = append(left, m)
