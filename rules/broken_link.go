@@ -36,8 +36,10 @@ exists). A query string (?view=...) is ignored for relative links.
 
 When the source page's tree has the file a translated page's link misses (media not copied into
 the locale's tree, a page not yet translated), the message names it; when the source page has the
-same link, broken there too, the message says so: the fix belongs to the source page
-(inherited: false leaves those to the source tree's own check, for a team that only translates).
+same link, broken there too, the message says so and the finding is a level below the rule's
+severity (a warning by default, so that a gate on errors does not hold a translation back for its
+source's defect): the fix belongs to the source page (inherited: false leaves those to the source
+tree's own check, for a team that only translates).
 
 File names are compared ignoring case by default, as the docs platforms serve them
 (media/Image.png for Media/image.png); case-sensitive reports the difference. #top is the top of
@@ -141,7 +143,7 @@ outer:
 				msg := fmt.Sprintf("anchor #%s matches no heading or anchor on this page", frag)
 				if inheritedAnchor(dest, "", frag, nil) {
 					if inherited {
-						p.ReportAtKey(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
+						p.ReportAtKeyBelow(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
 					}
 					continue
 				}
@@ -155,7 +157,7 @@ outer:
 		case found == "":
 			// The source page's tree may have the file (media not copied
 			// into the locale's tree): say so, it is the fix.
-			also := ""
+			also, fromSource := "", false
 			if src != nil {
 				if there, _ := p.Corpus.Find(path.Clean(path.Join(path.Dir(src.Abs), target))); there != "" {
 					what := "copy it into this tree"
@@ -169,13 +171,17 @@ outer:
 					if !inherited {
 						continue
 					}
-					also = fmt.Sprintf(" (the source page %s has the same broken link)", src.Path)
+					also, fromSource = fmt.Sprintf(" (the source page %s has the same broken link)", src.Path), true
 				}
 			}
 			// The note on the source tree says how things stand elsewhere,
 			// not what the problem is: the fingerprint is made without it.
 			msg := fmt.Sprintf("%s %q does not resolve: %s does not exist", l.Kind, dest, relTo(dir, abs))
-			p.ReportAtKey(l.Loc, msg, "%s%s", msg, also)
+			if fromSource {
+				p.ReportAtKeyBelow(l.Loc, msg, "%s%s", msg, also)
+			} else {
+				p.ReportAtKey(l.Loc, msg, "%s%s", msg, also)
+			}
 			continue
 		case !exact && caseSensitive:
 			p.ReportAt(l.Loc, "%s %q resolves only if case is ignored: the file is %s", l.Kind, dest, relTo(dir, found))
@@ -189,7 +195,7 @@ outer:
 			msg := fmt.Sprintf("anchor #%s matches no heading or anchor on %s", frag, q.Path)
 			if inheritedAnchor(dest, target, frag, q) {
 				if inherited {
-					p.ReportAtKey(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
+					p.ReportAtKeyBelow(l.Loc, msg, "%s (the source page %s has the same broken link)", msg, src.Path)
 				}
 				continue
 			}

@@ -393,8 +393,19 @@ func (p *CorpusPass) ReportSegment(s *SegmentFacts, format string, args ...any) 
 // change while the problem does not (the lines of other places, the state
 // of another page), so that baselines keep matching it.
 func (p *CorpusPass) ReportAtKey(loc Loc, key, format string, args ...any) {
+	p.reportAtKey(p.Rule.Severity, loc, key, format, args...)
+}
+
+// ReportAtKeyBelow is ReportAtKey for a finding that matters less than the
+// rule's others (a defect the translation inherited from its source): a
+// severity level below the rule's, whatever the configuration makes it.
+func (p *CorpusPass) ReportAtKeyBelow(loc Loc, key, format string, args ...any) {
+	p.reportAtKey(p.Rule.Severity.Below(), loc, key, format, args...)
+}
+
+func (p *CorpusPass) reportAtKey(sev Severity, loc Loc, key, format string, args ...any) {
 	l := p.Page.Resolve(loc)
-	p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: loc.Range, Loc: &l,
+	p.Report(Finding{Rule: p.Rule.ID, Severity: sev, Path: p.Page.Path, Range: loc.Range, Loc: &l,
 		Message: fmt.Sprintf(format, args...), Key: key})
 }
 

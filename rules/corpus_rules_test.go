@@ -517,6 +517,41 @@ func TestBrokenLinkBrokenInTheSource(t *testing.T) {
 	if !strings.HasSuffix(got[1], "en-US/page.md has the same broken link)") || strings.Contains(got[0], "source page") {
 		t.Errorf("findings %q", got)
 	}
+	// The source's defect is a level below the rule's severity, so that a
+	// gate on errors does not hold the translation back; the rule lowered
+	// to a warning makes it a note.
+	for _, tt := range []struct {
+		config             rules.Severity
+		own, fromTheSource rules.Severity
+	}{
+		{rules.Error, rules.Error, rules.Warning},
+		{rules.Warning, rules.Warning, rules.Note},
+		{rules.Note, rules.Note, rules.Note},
+	} {
+		cfg := config.Default()
+		sev := tt.config
+		cfg.Rules["broken-link"] = config.RuleConfig{Severity: &sev}
+		res, err := engine.Run([]string{filepath.Join(dir, "fr-FR")}, engine.Options{Config: cfg, Registry: rules.Default})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sevs []string
+		for _, f := range res.Findings {
+			if f.Rule == "broken-link" {
+				want := tt.own
+				if strings.Contains(f.Message, "source page") {
+					want = tt.fromTheSource
+				}
+				if f.Severity != want {
+					t.Errorf("rule at %v: %q is a %v, want %v", tt.config, f.Message, f.Severity, want)
+				}
+				sevs = append(sevs, f.Severity.String())
+			}
+		}
+		if len(sevs) != 2 {
+			t.Errorf("rule at %v: %d findings, want 2", tt.config, len(sevs))
+		}
+	}
 	// inherited: false leaves the source's own broken links to it.
 	msgs := ruleMessages(t, "broken-link", map[string]any{"inherited": false}, filepath.Join(dir, "fr-FR"))
 	if len(msgs) != 1 || !strings.Contains(msgs[0], `"autre.md"`) {

@@ -25,6 +25,15 @@ const (
 	Error
 )
 
+// Below is the severity a level below s, at least Note: that of a finding
+// that matters less than its rule's others.
+func (s Severity) Below() Severity {
+	if s <= Note {
+		return s
+	}
+	return s - 1
+}
+
 func (s Severity) String() string {
 	switch s {
 	case Note:
@@ -94,7 +103,10 @@ type Rule struct {
 
 // Finding is one reported problem.
 type Finding struct {
-	Rule     string
+	Rule string
+	// Severity is the rule's, or lower for a finding that matters less
+	// than its others (see Severity.Below): the configuration sets the
+	// rule's severity, and such a finding stays as many levels below it.
 	Severity Severity
 	Path     string
 	Range    Range

@@ -462,7 +462,14 @@ func Run(paths []string, opts Options) (*Result, error) {
 		}
 		return rules.Warning
 	}
-	res.Findings = process.Apply(res.Findings, process.Severity{Of: severity}, process.Sort{}, process.Dedup{})
+	defaultSeverity := func(id string) rules.Severity {
+		if r := reg.Lookup(id); r != nil {
+			return r.Severity
+		}
+		return rules.Off
+	}
+	res.Findings = process.Apply(res.Findings, process.Severity{Of: severity, Default: defaultSeverity},
+		process.Sort{}, process.Dedup{})
 	// The page's directives first: one that silences a finding the
 	// configuration ignores as well is still in use, not stale.
 	var unused []suppress.Directive

@@ -25,9 +25,15 @@ func Apply(fs []report.Finding, ps ...Processor) []report.Finding {
 }
 
 // Severity sets each finding's severity from a rule-to-severity function
-// (the configuration) and drops findings of rules turned off.
+// (the configuration) and drops findings of rules turned off. A finding a
+// rule reported below its default severity (one that matters less than
+// the rule's others: a broken link the source page has too) stays as many
+// levels below the configured severity, and at least a note.
 type Severity struct {
 	Of func(ruleID string) rules.Severity
+	// Default gives a rule's own severity; nil, or Off for a rule it does
+	// not know, sets every finding to Of's.
+	Default func(ruleID string) rules.Severity
 }
 
 // Name implements Processor.
@@ -37,10 +43,17 @@ func (Severity) Name() string { return "severity" }
 func (s Severity) Process(fs []report.Finding) []report.Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		f.Severity = s.Of(f.Rule)
-		if f.Severity != rules.Off {
-			out = append(out, f)
+		sev := s.Of(f.Rule)
+		if sev == rules.Off {
+			continue
 		}
+		if s.Default != nil && f.Severity != rules.Off {
+			if d := s.Default(f.Rule); d != rules.Off && f.Severity < d {
+				sev = max(rules.Note, sev-(d-f.Severity))
+			}
+		}
+		f.Severity = sev
+		out = append(out, f)
 	}
 	return out
 }
