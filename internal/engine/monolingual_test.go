@@ -274,3 +274,19 @@ func TestMonolingualNoFalsePairs(t *testing.T) {
 		})
 	}
 }
+
+// TestMonolingualAcronymCase: acronym-case reads a monolingual
+// translation's blocks against its source page's, and points at the word.
+func TestMonolingualAcronymCase(t *testing.T) {
+	res := checkPair(t, "zh-CN", "# Import\n\nImport the PST files with AzCopy.\n", "# 导入\n\n使用 AzCopy 导入 pst 文件。\n")
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "acronym-case" {
+			got = append(got, strings.TrimSpace(f.Snippet)+": "+f.Message)
+		}
+	}
+	want := `pst: acronym "PST" is written "pst" in the target: keep its capitals`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}
