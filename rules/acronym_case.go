@@ -114,7 +114,7 @@ func runAcronymCase(p *Pass) {
 	}
 	var skip map[string]bool
 	for _, s := range p.Page.Segments {
-		if !s.HasSource || blank(s.Target) || s.Target.Raw == s.Source.Raw || !maybeMiscased(s.Source.Raw, s.Target.Raw) {
+		if !s.HasSource || !maybeMiscased(s.Source.Raw, s.Target.Raw) || blank(s.Target) || s.Target.Raw == s.Source.Raw {
 			continue // most segments: no acronym, or none in other case
 		}
 		if skip == nil {
@@ -129,9 +129,13 @@ func runAcronymCase(p *Pass) {
 // bytes alone, before the texts are read as prose (most segments have
 // none, and a term view of both sides costs a hundred times more).
 func maybeMiscased(src, tgt string) bool {
+	first := capitalPair(src)
+	if first < 0 {
+		return false
+	}
 	var buf [8]string
 	stems := buf[:0]
-	for i := 0; i < len(src); {
+	for i := first; i < len(src); {
 		if src[i] < 'A' || src[i] > 'Z' {
 			i++
 			continue
@@ -166,6 +170,39 @@ func maybeMiscased(src, tgt string) bool {
 		i = j
 	}
 	return false
+}
+
+// capitalPair returns the offset of the first of two ASCII capitals in a
+// row in s, or -1. Eight bytes at a time: every segment's source is
+// scanned, and most have no such pair.
+func capitalPair(s string) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	var carry uint64 // the last byte of the previous word was a capital
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		y := x &^ highs // no carry between bytes: each byte below 0x80
+		// A byte's high bit: at least 'A' (y+0x3F), above 'Z' (y+0x25);
+		// bytes of non-ASCII characters are none.
+		caps := (y + (0x80-'A')*ones) &^ (y + (0x7F-'Z')*ones) &^ x & highs
+		if pairs := caps & (caps<<8 | carry); pairs != 0 {
+			break // the pair is in this word: found below, byte by byte
+		}
+		carry = caps >> 56
+	}
+	if i > 0 && carry != 0 {
+		i-- // a pair across the words
+	}
+	for i++; i < len(s); i++ {
+		if s[i]-'A' < 26 && s[i-1]-'A' < 26 {
+			return i - 1
+		}
+	}
+	return -1
 }
 
 // acronymStem is w's letters when w is an acronym, two capitals or more

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,32 @@ func TestLabelRange(t *testing.T) {
 	} {
 		if got, ok := tt.l.LabelRange(); got != tt.want || ok != tt.ok {
 			t.Errorf("%s: LabelRange() = %+v, %v; want %+v, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestCapitalPair: the word-at-a-time search finds the first two ASCII
+// capitals in a row where a byte-by-byte search does, on random texts of
+// capitals, lower-case letters, spaces and non-ASCII bytes.
+func TestCapitalPair(t *testing.T) {
+	naive := func(s string) int {
+		for i := 1; i < len(s); i++ {
+			if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+				return i - 1
+			}
+		}
+		return -1
+	}
+	alphabet := []byte{'A', 'Z', 'M', 'a', 'z', ' ', '@', '[', 0x80, 0xC3, 0xC1, 0xDA, 0xFF, 0x7F}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 200000; n++ {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		if got, want := capitalPair(s), naive(s); got != want {
+			t.Fatalf("capitalPair(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
