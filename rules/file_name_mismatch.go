@@ -30,6 +30,12 @@ translation keeps them as written. Machine translation breaks them the way it br
     reported together, since which is which cannot be told;
   - the name missing altogether (a segment's missing names are one finding).
 
+An extension the source writes alone (".csv" in "a .csv file", "a suffix of .reg", the *.pst
+wildcard, ".xls; .dat" in a table) is a name too: one the target breaks with a space after the
+dot (". csv", "un fichier. reg", the dot taken for a sentence's end) is reported, as many times
+as the source has it alone and the target does not keep it. The fix closes the gap and, after a
+word, puts the space before the dot ("un fichier .reg").
+
 A name written without its extension ("运行 CaseHoldsReport 脚本", run the CaseHoldsReport
 script, for "run the CaseHoldsReport.ps1 script"; "CaseHoldsReport-Skript") still names the
 file, and is reported only with extension-dropped: true.
@@ -344,13 +350,34 @@ func (n *nameSearch) dots(ext string) [][2]int {
 	return out
 }
 
+// fileReport reports a finding of file-name-mismatch on a segment.
+type fileReport func(r Range, fixes []Edit, format string, args ...any)
+
 func checkFileNames(p *Pass, idx int, s *Segment) {
 	src := newTermView(s.Source)
 	names := fileNames(src.s)
-	if len(names) == 0 {
+	lone := loneExtensions(src.s)
+	if len(names) == 0 && len(lone) == 0 {
 		return
 	}
 	tgt := newTermView(s.Target)
+	var reported []Range
+	report := func(r Range, fixes []Edit, format string, args ...any) {
+		reported = append(reported, r)
+		p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
+			Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes})
+	}
+	if len(names) > 0 {
+		checkNames(p, idx, s, src, tgt, names, report)
+	}
+	if len(lone) > 0 {
+		checkLoneExtensions(p, tgt, lone, reported, report)
+	}
+}
+
+// checkNames reports the file names of the source that the target does
+// not keep.
+func checkNames(p *Pass, idx int, s *Segment, src, tgt termView, names []fileName, report fileReport) {
 	ns := newNameSearch(tgt.s)
 	var code []string // the target's inline code, lower-cased, once needed
 	var missing []fileWant
@@ -397,10 +424,6 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 	raw := func(a, b int) (Range, string) {
 		r := tgt.rangeOf(a, b)
 		return r, p.Page.Text[r.Start:r.End]
-	}
-	report := func(r Range, fixes []Edit, format string, args ...any) {
-		p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: r,
-			Message: fmt.Sprintf(format, args...), SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: fixes})
 	}
 	var rest []fileWant
 	for _, w := range missing {
@@ -534,6 +557,92 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 	default:
 		report(s.Target.Range, nil, "file names %s of the source missing from the target", listFirst(gone, 5))
 	}
+}
+
+// loneExtensions counts the extensions a term view writes alone, by their
+// lower-case text: ".csv" in "a .csv file", "a suffix of .reg", ".xls; .dat".
+func loneExtensions(s string) map[string]int {
+	var out map[string]int
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' || i > 0 && nameByte(s[i-1]) {
+			continue
+		}
+		end := extensionAt(s, i+1)
+		if end < 0 || !nameEnd(s, end) {
+			continue
+		}
+		if out == nil {
+			out = map[string]int{}
+		}
+		out[asciiLower(s[i+1:end])]++
+	}
+	return out
+}
+
+// checkLoneExtensions reports the extensions the source writes alone that
+// the target breaks with a space after the dot (". csv", "fichier. ps1":
+// the dot taken for a sentence's), as many as the source has and the
+// target does not keep, outside what the name checks reported.
+func checkLoneExtensions(p *Pass, tgt termView, lone map[string]int, reported []Range, report fileReport) {
+	low := asciiLower(tgt.s)
+	kept := map[string]int{}
+	type spaced struct {
+		dot, ext, end int
+	}
+	var broken []spaced
+	for i := 0; i < len(low); i++ {
+		if low[i] != '.' {
+			continue
+		}
+		j := i + 1
+		for j < len(low) && low[j] == ' ' {
+			j++
+		}
+		end := extensionAt(low, j)
+		if end < 0 || !nameEnd(low, end) || lone[low[j:end]] == 0 {
+			continue
+		}
+		switch {
+		case j == i+1 && (i == 0 || !nameByte(low[i-1])):
+			kept[low[j:end]]++
+		case j > i+1:
+			broken = append(broken, spaced{i, j, end})
+		}
+	}
+	for _, b := range broken {
+		ext := low[b.ext:b.end]
+		if kept[ext] >= lone[ext] {
+			continue
+		}
+		r := tgt.rangeOf(b.dot, b.end)
+		if overlapsAny(r, reported) {
+			continue // a name broken there: reported as such
+		}
+		kept[ext]++
+		got := p.Page.Text[r.Start:r.End]
+		// The space moves before the dot after a word (", .pptx",
+		// "fichier .ps1"), and goes after an opening bracket or at the start.
+		gap := tgt.rangeOf(b.dot, b.ext)
+		var fixes []Edit
+		if strings.TrimSpace(p.Page.Text[gap.Start+1:gap.End]) == "" && p.Page.Text[gap.Start] == '.' {
+			dot := "."
+			if before, _ := utf8.DecodeLastRuneInString(p.Page.Text[:gap.Start]); gap.Start > 0 && !unicode.IsSpace(before) && !strings.ContainsRune("([{\"'«“‘/>*_", before) {
+				dot = " ."
+			}
+			fixes = []Edit{{Range: gap, New: dot}}
+		}
+		report(r, fixes, "extension %s broken by a space: the target has %s", quoteText("."+ext), quoteText(got))
+	}
+}
+
+// overlapsAny reports whether r overlaps one of rs.
+func overlapsAny(r Range, rs []Range) bool {
+	for _, x := range rs {
+		if r.Start < x.End && x.Start < r.End {
+			return true
+		}
+	}
+	return false
 }
 
 // reserveLoneExtensions claims, for each extension the source names alone
