@@ -57,7 +57,7 @@ func TestFileNameMismatch(t *testing.T) {
 		{name: "an extension written alone, broken after a word: the space moves before the dot",
 			// fr-FR/disable-reports-when-you-export-content-search-results.md line 85
 			text: sxs("a-1", "Double-cliquez sur un fichier. reg que vous avez modifié.", "Double-click a .reg file that you edited.") + "\n",
-			want:  []string{`extension ".reg" broken by a space: the target has ". reg"`}, at: []string{". reg"},
+			want: []string{`extension ".reg" broken by a space: the target has ". reg"`}, at: []string{". reg"},
 			fixed: sxs("a-1", "Double-cliquez sur un fichier .reg que vous avez modifié.", "Double-click a .reg file that you edited.") + "\n"},
 		{name: "extensions alone in a list, and a wildcard",
 			// fr-FR/compliance20/supported-filetypes-ediscovery20.md line 165
