@@ -559,10 +559,17 @@ func checkNames(p *Pass, idx int, s *Segment, src, tgt termView, names []fileNam
 	}
 }
 
-// loneExtensions counts the extensions a term view writes alone, by their
+// loneExtension is an extension a source writes alone: how many times,
+// and as written the first time.
+type loneExtension struct {
+	count int
+	form  string
+}
+
+// loneExtensions finds the extensions a term view writes alone, by their
 // lower-case text: ".csv" in "a .csv file", "a suffix of .reg", ".xls; .dat".
-func loneExtensions(s string) map[string]int {
-	var out map[string]int
+func loneExtensions(s string) map[string]*loneExtension {
+	var out map[string]*loneExtension
 	for i := 0; i < len(s); i++ {
 		if s[i] != '.' || i > 0 && nameByte(s[i-1]) {
 			continue
@@ -572,9 +579,13 @@ func loneExtensions(s string) map[string]int {
 			continue
 		}
 		if out == nil {
-			out = map[string]int{}
+			out = map[string]*loneExtension{}
 		}
-		out[asciiLower(s[i+1:end])]++
+		ext := asciiLower(s[i+1 : end])
+		if out[ext] == nil {
+			out[ext] = &loneExtension{form: s[i+1 : end]}
+		}
+		out[ext].count++
 	}
 	return out
 }
@@ -583,7 +594,7 @@ func loneExtensions(s string) map[string]int {
 // the target breaks with a space after the dot (". csv", "fichier. ps1":
 // the dot taken for a sentence's), as many as the source has and the
 // target does not keep, outside what the name checks reported.
-func checkLoneExtensions(p *Pass, tgt termView, lone map[string]int, reported []Range, report fileReport) {
+func checkLoneExtensions(p *Pass, tgt termView, lone map[string]*loneExtension, reported []Range, report fileReport) {
 	low := asciiLower(tgt.s)
 	kept := map[string]int{}
 	type spaced struct {
@@ -599,7 +610,7 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]int, reported []
 			j++
 		}
 		end := extensionAt(low, j)
-		if end < 0 || !nameEnd(low, end) || lone[low[j:end]] == 0 {
+		if end < 0 || !nameEnd(low, end) || lone[low[j:end]] == nil {
 			continue
 		}
 		switch {
@@ -611,7 +622,7 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]int, reported []
 	}
 	for _, b := range broken {
 		ext := low[b.ext:b.end]
-		if kept[ext] >= lone[ext] {
+		if kept[ext] >= lone[ext].count {
 			continue
 		}
 		r := tgt.rangeOf(b.dot, b.end)
@@ -621,17 +632,22 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]int, reported []
 		kept[ext]++
 		got := p.Page.Text[r.Start:r.End]
 		// The space moves before the dot after a word (", .pptx",
-		// "fichier .ps1"), and goes after an opening bracket or at the start.
+		// "fichier .ps1"), and goes after an opening bracket or at the
+		// start; the extension is written as the source writes it.
 		gap := tgt.rangeOf(b.dot, b.ext)
 		var fixes []Edit
-		if strings.TrimSpace(p.Page.Text[gap.Start+1:gap.End]) == "" && p.Page.Text[gap.Start] == '.' {
+		if strings.TrimSpace(p.Page.Text[gap.Start+1:gap.End]) == "" && p.Page.Text[gap.Start] == '.' && r.Start == gap.Start {
 			dot := "."
 			if before, _ := utf8.DecodeLastRuneInString(p.Page.Text[:gap.Start]); gap.Start > 0 && !unicode.IsSpace(before) && !strings.ContainsRune("([{\"'«“‘/>*_", before) {
 				dot = " ."
 			}
-			fixes = []Edit{{Range: gap, New: dot}}
+			if p.Page.Text[gap.End:r.End] == tgt.s[b.ext:b.end] {
+				fixes = []Edit{{Range: r, New: dot + lone[ext].form}}
+			} else {
+				fixes = []Edit{{Range: gap, New: dot}}
+			}
 		}
-		report(r, fixes, "extension %s broken by a space: the target has %s", quoteText("."+ext), quoteText(got))
+		report(r, fixes, "extension %s broken by a space: the target has %s", quoteText("."+lone[ext].form), quoteText(got))
 	}
 }
 

@@ -64,7 +64,7 @@ func TestFileNameMismatch(t *testing.T) {
 			text: sxs("a-1", ". csv,. XML, .txt et les fichiers *. pst", ".csv, .xml, .txt and the *.pst files") + "\n",
 			want: []string{`extension ".csv" broken by a space: the target has ". csv"`, `extension ".xml" broken by a space: the target has ". XML"`,
 				`extension ".pst" broken by a space: the target has ". pst"`},
-			fixed: sxs("a-1", ".csv, .XML, .txt et les fichiers *.pst", ".csv, .xml, .txt and the *.pst files") + "\n"},
+			fixed: sxs("a-1", ".csv, .xml, .txt et les fichiers *.pst", ".csv, .xml, .txt and the *.pst files") + "\n"},
 		{name: "an extension alone that the target keeps, and a sentence's end before a word like it",
 			text: sxs("a-1", "Enregistrez un fichier .log. Log et zip suivent.", "Save a .log file. Then zip it.") + "\n"},
 		{name: "a broken name is reported as a name, not again as its extension",
