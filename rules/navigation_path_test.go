@@ -1,0 +1,53 @@
+package rules_test
+
+import "testing"
+
+// TestNavigationPath: paths of bold labels the translation broke apart,
+// from the corpus, and the paths it kept or wrote in words.
+func TestNavigationPath(t *testing.T) {
+	runCases(t, "navigation-path", []ruleCase{
+		{name: "labels moved away from the separator",
+			// fr-FR/use-network-upload-to-import-pst-files.md line 94
+			text: sxs("a-1", "Cliquez sur **importation**de la **gouvernance** \\> de données.", "Click **Data governance** \\> **Import**.") + "\n",
+			want: []string{`navigation path broken: this ">" stands between no two bold labels; in the source it joins "**Data governance** > **Import**"`},
+			at:   []string{`\>`}},
+		{name: "a stray hyphen after the separator",
+			// de-DE/create-organization-wide-safe-sender-or-blocked-sender-lists-in-office-365.md line 35
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Wechseln Sie zu **Schutz** \\> - **Spam Filter**.", "Go to **Protection** \\> **Spam filter**.") + "\n",
+			want: []string{`"**Protection** > **Spam filter**"`}},
+		{name: "bold lost as asterisks, one of two separators",
+			text: sxs("a-1", "Accédez à **rapports** \\> \\*\\*\\*\\* \\> **Top**.", "Go to **Reports** \\> **Dashboard** \\> **Top**.") + "\n",
+			want: []string{`"**Reports** > **Dashboard** > **Top**"`, `"**Reports** > **Dashboard** > **Top**"`},
+			at:   []string{`\>`, `\>`}, before: []string{"**rapports** ", `\*\*\*\* `}},
+		{name: "as many reported as the target lacks",
+			text: sxs("a-1", "Accédez à **rapports** \\> **tableau** \\> de **Top**.", "Go to **Reports** \\> **Dashboard** \\> **Top**.") + "\n",
+			want: []string{`"**Reports** > **Dashboard** > **Top**"`}, before: []string{"**tableau** "}},
+		{name: "a path kept, with quotation marks around the labels",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "依次转到“**分类**”\\>“**敏感信息类型**”。", "Go to **Classifications** \\> **Sensitive info types**.") + "\n"},
+		{name: "a path kept with a plain > or an entity",
+			text: sxs("a-1", "Accédez à **Rapports** > **Tableau de bord** &gt; **Top**.", "Go to **Reports** \\> **Dashboard** \\> **Top**.") + "\n"},
+		{name: "a path written in words",
+			text: sxs("a-1", "Sous **Rapports**, choisissez **Tableau de bord**.", "Go to **Reports** \\> **Dashboard**.") + "\n"},
+		{name: "separators in code are no path",
+			text: sxs("a-1", "Exécutez `a \\> b` puis **Rapports** \\> **Tableau**.", "Run `a \\> b` then **Reports** \\> **Dashboard**.") + "\n"},
+		{name: "a separator in the target's code is no separator of its path",
+			text: sxs("a-1", "Exécutez `a \\> b` puis choisissez **Rapports**, **Tableau**.", "Run `ab` then choose **Reports** \\> **Dashboard**.") + "\n"},
+		{name: "fewer separators than the source: the path partly written in words",
+			text: sxs("a-1", "Accédez à **rapports**, puis tableau \\> **Top**.", "Go to **Reports** \\> **Dashboard** \\> **Top**.") + "\n"},
+		{name: "no more reported than the target lacks",
+			text: sxs("a-1", "Choisissez **Nouveau** ![icône](i.gif) \\> créer, puis **A** \\> de **B**.", "Choose **New** ![icon](i.gif) \\> **Create**, then **A** \\> **B**.") + "\n",
+			want: []string{`"**A** > **B**"`}, before: []string{"**A** "}},
+		{name: "more separators than the source: the first that join nothing, as many as lacking",
+			text: sxs("a-1", "Choisissez **A** \\> de **B** \\> ensuite.", "Choose **A** \\> **B**.") + "\n",
+			want: []string{`"**A** > **B**"`}, before: []string{"**A** "}},
+		{name: "the separator that stands for the source's path, not one the source has outside it",
+			// de-DE, a "Center >" before the path
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Im Center > **Datenkontrolle** > \\*\\* Bezeichnungen\\*\\*.", "In the Center > **Data governance** > **Labels**.") + "\n",
+			want: []string{`in the source it joins "**Data governance** > **Labels**"`}, before: []string{"**Datenkontrolle** "}},
+		{name: "a separator the source does not join to labels either",
+			text: sxs("a-1", "Choisissez **Nouveau** ![icône](i.gif) \\> **Créer**.", "Choose **New** ![icon](i.gif) \\> **Create**.") + "\n"},
+	})
+}
