@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/l10nlint/l10nlint/internal/locale"
+)
+
+// KeywordList reports an entry of a keyword list that the target changed.
+var KeywordList = Register(&Rule{
+	ID:       "keyword-list",
+	Aliases:  []string{"keywords"},
+	Tags:     []string{"segment", "code"},
+	Severity: Warning,
+	Short:    "An entry of a keyword list (a list under a heading such as Keyword_passport_number) differs from the source",
+	Doc: `The entries of a list under a heading that names a keyword list (an identifier of words joined by
+underscores with "keyword" in it: Keyword_australia_passport_number, CEP_CommonExampleKeywords)
+are data, not prose: the keywords a classifier matches as written, in whatever language the
+product matches them. A translation keeps them character for character. Machine translation translates them ("card
+number" as "numéro de carte"), re-cases them ("valor" as "Valor"), drops their signs ("aba#" as
+"aba", "dl#" as "DL"), swaps their apostrophes and separators ("numéro d'immatriculation" as
+"numéro d’immatriculation", "、" for ","), or garbles them ("身份證" as "證", "mastercard" as
+"Card").
+
+Each list item under such a heading whose target differs from its source is reported, on the whole
+target, with a fix that puts the source's entry back. An entry with a note on it ("IP (this keyword
+is case sensitive)") needs only its keyword kept: the note is translated. Items that read as sentences (ending with
+".", "!", "?", ":" or ";", or longer than eight words) are prose, not entries, and are left alone.
+Pages in the source language are skipped.`,
+	Run:         runKeywordList,
+	Monolingual: true,
+})
+
+func runKeywordList(p *Pass) {
+	loc := p.Page.Locale
+	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) {
+		return
+	}
+	heading := "" // the source of the last heading segment
+	for _, s := range p.Page.Segments {
+		if s.Block == "heading" {
+			heading = strings.TrimSpace(s.Source.Plain)
+			continue
+		}
+		if s.Block != "list-item" || !s.HasSource || !keywordHeading(heading) {
+			continue
+		}
+		src, tgt := strings.TrimSpace(s.Source.Raw), strings.TrimSpace(s.Target.Raw)
+		if src == tgt || !keywordItem(s.Source.Plain) {
+			continue
+		}
+		// "IP (this keyword is case sensitive)": a keyword and a note on
+		// it, which is prose: the keyword alone must be kept, and the
+		// entry cannot be put back whole.
+		noted := false
+		if i := strings.Index(src, " ("); i > 0 && strings.HasSuffix(src, ")") && len(strings.Fields(src[i:])) >= 3 {
+			if strings.HasPrefix(tgt, src[:i]) {
+				continue
+			}
+			noted = true
+		}
+		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
+			Message:   "keyword list entry changed: the source has " + quoteText(src) + ", the target " + quoteText(tgt) + " (the keywords of " + heading + " are matched as written)",
+			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
+		if tgt == "" {
+			f.Range = s.Range
+		} else if !noted && s.Target.Range.End <= len(p.Page.Text) {
+			lead := len(s.Target.Raw) - len(strings.TrimLeft(s.Target.Raw, " \t\r\n"))
+			r := Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
+			f.Fixes = []Edit{{Range: r, New: src}}
+		}
+		p.Report(f)
+	}
+}
+
+// keywordHeading reports whether a heading names a keyword list: an
+// identifier with "keyword" in it. Other identifiers head lists of other
+// things (a function's languages, "English", "Dutch", translated rightly).
+func keywordHeading(h string) bool {
+	return identifierRe.MatchString(h) && strings.Contains(strings.ToLower(h), "keyword")
+}
+
+// keywordItem reports whether a list item's text reads as an entry, not a
+// sentence: no sentence's end, at most eight words.
+func keywordItem(plain string) bool {
+	plain = strings.TrimSpace(plain)
+	if plain == "" || len(strings.Fields(plain)) > 8 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(plain)
+	return !strings.ContainsRune(".!?:;。！？：；", last)
+}
