@@ -50,7 +50,9 @@ reading.
 
 A version number after a protocol, a product or the word version (TLS 1.2, .NET Framework 4.7,
 version 5.0) keeps its dot in every language: the target's "TLS 1,2" is reported, though as a
-decimal 1,2 equals 1.2.
+decimal 1,2 equals 1.2. A Chinese or Japanese date written with its month before its year ("4 月
+2019", "11 月24日, 2015": the English order) is reported with the form the language writes
+("2019年4月", "2015年11月24日"), though its numbers are the source's.
 
 Numbers that belong to a name are compared as whole identifiers: Office 365,
 Windows 10, 21Vianet (世纪互联 in Chinese), E5, x64, SHA-256, KB4462, version
@@ -146,6 +148,7 @@ func runNumberMismatch(pass *Pass) {
 		}
 		missing, extra := compareProse(srcProse, seg.Source, srcLoc, tgtProse, seg.Target, pass.Page.Locale, opts)
 		versionComma(pass, seg) // a finding of its own, whatever else differs
+		cjkDateOrder(pass, seg)
 		if len(missing) > 0 || len(extra) > 0 {
 			found = append(found, compared{seg, i, missing, extra})
 		}
@@ -539,6 +542,48 @@ func versionKey(word, major, minor string) string {
 // comma (TLS 1,2 for TLS 1.2): as a decimal 1,2 equals 1.2, so the
 // comparison accepts it, but a version is no decimal and keeps its dot in
 // every language. One pass over each side.
+// cjkMonthYearRe finds a month written before a four-digit year with no
+// 年 after it ("4 月 2019", "1月 2013", "10月 2018 31 日"): Chinese and
+// Japanese write the year first ("2019年4月").
+var cjkMonthYearRe = regexp.MustCompile(`(?:^|\D)(\d{1,2}) ?月 ?((?:\d{1,2} ?日? ?,? ?)?)((?:19|20)\d\d)(?: ?(\d{1,2}) ?日)?`)
+
+// cjkDateOrder reports a date of a Chinese or Japanese target written with
+// its month before its year, which the numbers alone do not show (they
+// are the source's).
+func cjkDateOrder(pass *Pass, seg *Segment) {
+	var lang string
+	switch locale.Language(pass.Page.Locale) {
+	case "zh":
+		lang = "Chinese"
+	case "ja":
+		lang = "Japanese"
+	default:
+		return
+	}
+	raw := seg.Target.Raw
+	if !strings.Contains(raw, "月") {
+		return
+	}
+	for _, m := range cjkMonthYearRe.FindAllStringSubmatchIndex(raw, -1) {
+		start, end := m[2], m[1]
+		if rest := raw[end:]; strings.HasPrefix(strings.TrimLeft(rest, " "), "年") {
+			continue // "4月 2019 年"... the year's own mark follows
+		}
+		text := raw[start:end]
+		year, month := raw[m[6]:m[7]], raw[m[2]:m[3]]
+		day := strings.Trim(raw[m[4]:m[5]], " ,日")
+		if m[8] >= 0 {
+			day = raw[m[8]:m[9]]
+		}
+		want := year + "年" + month + "月"
+		if day != "" {
+			want += day + "日"
+		}
+		pass.ReportSegmentAt(seg, Range{Start: seg.Target.Range.Start + start, End: seg.Target.Range.Start + end},
+			"date written with its month before its year: %q; %s writes %q", text, lang, want)
+	}
+}
+
 func versionComma(pass *Pass, seg *Segment) {
 	// Most segments have no digit, separator, digit on one side or the
 	// other: two byte scans spare them the regular expressions.

@@ -147,7 +147,7 @@ func TestNumberMismatchQuiet(t *testing.T) {
 		{"fr-FR", "This query returns messages that were received by users between April 13, 2016 and April 14, 2016 and that contain the words \"action\" and \"required\" in the subject line.",
 			"Cette requête renvoie les messages qui ont été reçus par les utilisateurs entre le 13 et le 14 avril 2016, et qui contiennent les mots « action » et « obligatoire » dans l’objet."},
 		{"zh-CN", "Schannel implementation of TLS 1.0 in Windows security status update: November 24, 2015",
-			"在 Windows 安全状态更新中, TLS 1.0 的 Schannel 实现:11 月24日, 2015"},
+			"在 Windows 安全状态更新中, TLS 1.0 的 Schannel 实现:2015 年 11 月 24 日"},
 		{"de-DE", "Trackers are just a few of the many great features you get with [Office 365 Advanced Threat Protection Plan 2](office-365-ti.md).",
 			"Tracker sind nur einige der vielen tollen Features, die Sie mit [Office 365 Advanced Threat Protection Plan 2](office-365-ti.md)erhalten."},
 		{"fr-FR", "Alert policies are available for organizations with an Office 365 Enterprise or Office 365 US Government E1/G1, E3/G3, or E5/G5 subscription.",
@@ -556,4 +556,36 @@ func TestNumberMovedToNeighbour(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCJKDateOrder: a Chinese or Japanese date written with its month
+// before its year (the numbers are the source's, the reader is lost).
+func TestCJKDateOrder(t *testing.T) {
+	runCases(t, "number-mismatch", []ruleCase{
+		{name: "month and year",
+			// zh-CN/automated-investigation-response-office.md line 59
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "**第1阶段 (4 月 2019)**: 行动手册包括", "**Phase 1 (April 2019)**: Playbooks include") + "\n",
+			want: []string{`date written with its month before its year: "4 月 2019"; Chinese writes "2019年4月"`}, at: []string{"4 月 2019"}},
+		{name: "month, day and year",
+			// zh-CN/technical-reference-details-about-encryption.md line 53
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "支持将于年10月 2018 31 日被弃用。", "Support will be deprecated on October 31, 2018.") + "\n",
+			want: []string{`"10月 2018 31 日"; Chinese writes "2018年10月31日"`}},
+		{name: "month and day, then the year, as English writes them",
+			// zh-CN/technical-reference-details-about-encryption.md line 102
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "Schannel 实现:11 月24日, 2015", "Schannel implementation: November 24, 2015") + "\n",
+			want: []string{`"11 月24日, 2015"; Chinese writes "2015年11月24日"`}},
+		{name: "in Japanese",
+			path: "ja-JP/page.md",
+			text: sxs("a-1", "6月 22 2017 から", "Since June 22, 2017") + "\n",
+			want: []string{`Japanese writes "2017年6月22日"`}},
+		{name: "the year first, as Chinese writes it",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "2019 年 4 月和 2019年4月16日更新。", "Updated in April 2019 and on April 16, 2019.") + "\n"},
+		{name: "a month and a count that is no year",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "保留 6 月 300 个项目。", "Keep 300 items for 6 months.") + "\n"},
+	})
 }
