@@ -478,3 +478,29 @@ func TestBrokenMarkupLength(t *testing.T) {
 		}
 	}
 }
+
+// TestUntranslatedLinkText: the text of a link to a page of the set left
+// in English inside a translated sentence, from the corpus, and the link
+// texts that may stay.
+func TestUntranslatedLinkText(t *testing.T) {
+	runCases(t, "untranslated", []ruleCase{
+		{name: "a page's title left in English",
+			// fr-FR/content-search.md line 117
+			text: sxs("a-1", "Pour plus d’informations, consultez la rubrique [Limits for Content Search](limits-for-content-search.md).",
+				"For more information, see [Limits for Content Search](limits-for-content-search.md).") + "\n",
+			want: []string{`link text left in English: "Limits for Content Search", where the rest of the target is translated`},
+			at:   []string{"Limits for Content Search"}},
+		{name: "in Chinese",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "请参阅[Configure the connection filter policy](../configure.md)。", "See [Configure the connection filter policy](../configure.md).") + "\n",
+			want: []string{`"Configure the connection filter policy"`}},
+		{name: "a link to another site may keep its page's English title",
+			text: sxs("a-1", "Consultez [Limits for Content Search](https://example.com/limits).", "See [Limits for Content Search](https://example.com/limits).") + "\n"},
+		{name: "a name, a short label and a translated text",
+			text: sxs("a-1", "Voir [Office 365 Advanced Threat Protection](atp.md), [Content Search](cs.md) et [Limites de la recherche](l.md).",
+				"See [Office 365 Advanced Threat Protection](atp.md), [Content Search](cs.md) and [Limits for Content Search](l.md).") + "\n"},
+		{name: "the whole segment left in English is one finding",
+			text: sxs("a-1", "For more information, see [Limits for Content Search](limits.md).", "For more information, see [Limits for Content Search](limits.md).") + "\n",
+			want: []string{"the target is identical to the source"}},
+	})
+}

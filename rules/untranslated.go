@@ -36,7 +36,13 @@ one lower-case function word. Product names ("Intune", "Power BI"), UI labels, i
 URLs, numbers and dates are legitimately identical and are not reported, nor are lists of codes
 or keywords, and the entries of a classifier's keyword list (list items all in lower case, without
 a sentence's end, under a heading such as Keyword_australia_passport_number: "department of
-immigration and citizenship"). Terms of the
+immigration and citizenship").
+
+In a translated target, the text of a link to a page of the documentation set (a relative link)
+left as the source writes it is reported too, when it reads as a title or a sentence (min-words
+words, one an English function word): "consultez la rubrique [Limits for Content Search](...)";
+the page it links has a translated title. Links to other sites may keep their pages' English
+titles and are not read. Terms of the
 do-not-translate list (configuration key do-not-translate, plus the rule option terms) are removed
 before comparing.
 
@@ -158,6 +164,7 @@ func runUntranslated(p *Pass) {
 			}
 		}
 		if msg == "" {
+			untranslatedLinkLabels(p, s, terms, minWords)
 			continue
 		}
 		src := proseWords(srcText)
@@ -166,6 +173,47 @@ func runUntranslated(p *Pass) {
 			continue // not prose: names, labels, identifiers, lists of codes or keywords, script lines
 		}
 		p.ReportSegment(s, msg, args...)
+	}
+}
+
+// untranslatedLinkLabels reports the link texts of a target not left in
+// English as a whole (runUntranslated found nothing to say of it) that
+// are left as the source writes them, in English ("consultez la rubrique
+// [Limits for Content Search](limits-for-content-search.md)"), where they
+// link a page of the documentation set (a relative link: the page has a
+// translated title) and read as a title or a sentence: min-words words
+// with an English function word, outside do-not-translate terms.
+func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWords int) {
+	if len(s.Target.Links) == 0 || len(s.Source.Links) == 0 {
+		return
+	}
+	for _, l := range s.Target.Links {
+		if l.Kind != InlineLink && l.Kind != ReferenceLink || l.HTML || l.Definition || strings.Contains(l.Dest, ":") {
+			continue // images, autolinks, http(s), mailto: an English page may keep its English title
+		}
+		label := strings.TrimSpace(l.Label)
+		if label == "" || !strings.Contains(label, " ") {
+			continue
+		}
+		same := false
+		for _, m := range s.Source.Links {
+			if strings.TrimSpace(m.Label) == label {
+				same = true
+				break
+			}
+		}
+		if !same {
+			continue
+		}
+		words := proseWords(stripTerms(label, terms))
+		if len(words) < minWords || countIn(words, englishFunctionWords) == 0 || !mostlyWords(words) {
+			continue
+		}
+		r, ok := l.LabelRange()
+		if !ok {
+			r = l.Range
+		}
+		p.ReportSegmentAt(s, r, "link text left in English: %q, where the rest of the target is translated", shorten(label, 80))
 	}
 }
 
