@@ -144,13 +144,22 @@ func maybeMiscased(src, tgt string) bool {
 		for j < len(src) && src[j] >= 'A' && src[j] <= 'Z' {
 			j++
 		}
-		if j-i >= 2 && (i == 0 || !isASCIILetter(src[i-1])) && !slices.Contains(stems, src[i:j]) {
+		if j-i >= 2 && (i == 0 || !isASCIILetter(src[i-1])) && (len(stems) > 32 || !slices.Contains(stems, src[i:j])) {
 			stems = append(stems, src[i:j])
 		}
 		i = j
 	}
 	if len(stems) == 0 {
 		return false
+	}
+	// Many stems (a glossary's worth of acronyms) are looked up by their
+	// upper-case text instead of each against each word.
+	var byUpper map[string]bool
+	if len(stems) > 8 {
+		byUpper = make(map[string]bool, len(stems))
+		for _, st := range stems {
+			byUpper[st] = true
+		}
 	}
 	for i := 0; i < len(tgt); {
 		if !isASCIILetter(tgt[i]) {
@@ -162,9 +171,17 @@ func maybeMiscased(src, tgt string) bool {
 			j++
 		}
 		w := tgt[i:j]
-		for _, st := range stems {
-			if len(w) >= len(st) && len(w) <= len(st)+1 && strings.EqualFold(w[:len(st)], st) && w[:len(st)] != st {
-				return true
+		if byUpper != nil {
+			for _, n := range []int{len(w), len(w) - 1} {
+				if n >= 2 && w[:n] != strings.ToUpper(w[:n]) && byUpper[strings.ToUpper(w[:n])] {
+					return true
+				}
+			}
+		} else {
+			for _, st := range stems {
+				if len(w) >= len(st) && len(w) <= len(st)+1 && strings.EqualFold(w[:len(st)], st) && w[:len(st)] != st {
+					return true
+				}
 			}
 		}
 		i = j

@@ -108,14 +108,14 @@ func letterRuns(s string, fn func(w string, i, j int)) {
 }
 
 // innerCapitalCandidate reports, from the raw texts, whether the target
-// may have a word to report: one with an inner capital that the source
-// does not have in any case. Most segments have none; a term view of
-// both sides costs far more.
+// may have a word to report: one with an inner capital that is no word of
+// the source in any case. Most segments have none; a term view of both
+// sides costs far more.
 func innerCapitalCandidate(tgt, src string) bool {
 	// A lower-case ASCII letter or the end of a multi-byte letter before
 	// an ASCII capital, or a lower-case ASCII letter before a Latin-1
 	// capital (0xC3 0x80-0x9E): then the word around it is read.
-	var lowerSrc string
+	var srcWords map[string]bool
 	for i := 1; i < len(tgt); i++ {
 		c, b := tgt[i], tgt[i-1]
 		switch {
@@ -131,18 +131,36 @@ func innerCapitalCandidate(tgt, src string) bool {
 			continue
 		}
 		start, end := wordAround(tgt, i)
-		w := tgt[start:end]
-		if innerCapital(w) {
-			if lowerSrc == "" {
-				lowerSrc = strings.ToLower(src)
+		if w := tgt[start:end]; innerCapital(w) {
+			if srcWords == nil {
+				srcWords = sourceWordForms(src)
 			}
-			if !strings.Contains(lowerSrc, strings.ToLower(w)) {
+			if !knownWordForm(srcWords, strings.ToLower(w)) {
 				return true
 			}
 		}
 		i = end
 	}
 	return false
+}
+
+// sourceWordForms returns the words of a source text in lower case, and
+// its hyphenated names without their hyphens (Set-ComplianceSearch).
+func sourceWordForms(src string) map[string]bool {
+	words := map[string]bool{}
+	letterRuns(src, func(w string, _, _ int) { words[strings.ToLower(w)] = true })
+	for _, f := range strings.FieldsFunc(src, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if strings.Contains(f, "-") {
+			words[strings.ToLower(strings.ReplaceAll(f, "-", ""))] = true
+		}
+	}
+	return words
+}
+
+// knownWordForm reports whether l, a word in lower case, is one of words
+// or its singular (the source's "iPhones" for the target's "iPhone").
+func knownWordForm(words map[string]bool, l string) bool {
+	return words[l] || words[l+"s"] || words[l+"es"]
 }
 
 // wordAround returns the run of letters of s around offset i.
@@ -167,23 +185,14 @@ func wordAround(s string, i int) (start, end int) {
 }
 
 func checkInnerCapital(p *Pass, s *Segment, known map[string]bool) {
-	src := newTermView(s.Source)
-	srcWords := map[string]bool{}
-	// The source's words in lower case, and its hyphenated names without
-	// their hyphens (Set-ComplianceSearch).
-	letterRuns(src.s, func(w string, _, _ int) { srcWords[strings.ToLower(w)] = true })
-	for _, f := range strings.FieldsFunc(src.s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if strings.Contains(f, "-") {
-			srcWords[strings.ToLower(strings.ReplaceAll(f, "-", ""))] = true
-		}
-	}
+	srcWords := sourceWordForms(newTermView(s.Source).s)
 	tgt := newTermView(s.Target)
 	letterRuns(tgt.s, func(w string, i, j int) {
 		if !innerCapital(w) || !innerCapitalAlone(tgt.s, i, j) {
 			return
 		}
 		l := strings.ToLower(w)
-		if srcWords[l] || known[l] || srcWords[l+"s"] || srcWords[l+"es"] {
+		if known[l] || knownWordForm(srcWords, l) {
 			return
 		}
 		at := firstInnerCapital(w)

@@ -49,19 +49,18 @@ type pathSeparator struct {
 func pathSeparators(t Text) []pathSeparator {
 	raw := t.Raw
 	var out []pathSeparator
+	// Code spans and tags are in text order, and so are the separators:
+	// each list is walked once.
+	code, tags := 0, 0
 	inside := func(i int) bool {
 		at := t.Range.Start + i
-		for _, c := range t.Code {
-			if at >= c.Range.Start && at < c.Range.End {
-				return true
-			}
+		for code < len(t.Code) && t.Code[code].Range.End <= at {
+			code++
 		}
-		for _, g := range t.Tags {
-			if at >= g.Range.Start && at < g.Range.End {
-				return true
-			}
+		for tags < len(t.Tags) && t.Tags[tags].Range.End <= at {
+			tags++
 		}
-		return false
+		return code < len(t.Code) && at >= t.Code[code].Range.Start || tags < len(t.Tags) && at >= t.Tags[tags].Range.Start
 	}
 	for i := 0; i < len(raw); i++ {
 		n := 0

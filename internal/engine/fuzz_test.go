@@ -46,6 +46,10 @@ func FuzzRules(f *testing.F) {
 		[]byte("result SafeUnsubscribe™ x&#8203;y\n"))
 	f.Add([]byte(sxs("e-1", "Exécutez AzCopy. exe, **结果 .csv**, PatientRecords.csvet le Unindexed Items .csv", "Run AzCopy.exe, **Results.csv**, PatientRecords.csv and the Unindexed Items.csv")),
 		[]byte("Run AzCopy.exe, **Results.csv**.\n"))
+	f.Add([]byte("#### "+sxs("f-0", "Keyword_passport", "Keyword_passport")+"\n\n- "+sxs("f-1", "Numéro de passeport", "passport number")+"\n- "+
+		sxs("f-2", "Accédez à **importation**de la **gouvernance** \\> de données, le fichier. pst, geHeimen, Url, 4 月 2019", "Go to **Data governance** \\> **Import**, the .pst file, secret, URLs, April 2019")+
+		"\n- "+sxs("f-3", "Voir [Limits for Content Search](limits.md).", "See [Limits for Content Search](limits.md).")),
+		[]byte("#### Keyword_passport\n\n- passport number\n"))
 	f.Fuzz(func(t *testing.T, target, source []byte) {
 		dir := t.TempDir()
 		files := map[string][]byte{

@@ -85,7 +85,37 @@ func longSegmentPages(n int) map[string]string {
 		"fr-FR/codespans.md": seg(numbered("`c%d` `d%d` ", n), numbered("`k%d` `l%d` ", n)),
 		"fr-FR/bareurls.md":  seg(numbered("https://x%d.example/a https://y%d.example/a ", n), numbered("https://u%d.example/b https://v%d.example/b ", n)),
 		"fr-FR/invisible.md": seg(strings.Repeat("a\u200bb\u0099c\u200ed Ã© ", n), strings.Repeat("ab™cd ", 4*n)),
+		// Thousands of different acronyms, each lower-cased by the target;
+		// thousands of camel-case words the source has too, and one it
+		// does not; thousands of navigation paths among code and tags;
+		// link texts by the thousand left in English; extensions alone and
+		// names of files, all broken by a space.
+		"zh-CN/acronyms.md":  seg(lettered("导出 x%s 文件，", n, false), lettered("Export the X%s file, ", n, true)),
+		"fr-FR/camel.md":     seg(lettered("le geHeimen%s ", n, false)+"vorFällen", lettered("the geHeimen%s ", n, false)),
+		"fr-FR/paths.md":     seg(strings.Repeat("**a** \\> de **b** `c` <b>t</b> ", n), strings.Repeat("**a** \\> **b** `c` <b>t</b> ", n)),
+		"fr-FR/linktexts.md": seg("Voir "+numbered("[Limits for Content Search %d](l%d.md) ", n), "See "+numbered("[Limits for Content Search %d](l%d.md) ", n)),
+		"fr-FR/lonext.md":    seg(strings.Repeat("Rapport. csv et le fichier. csv, ", n), strings.Repeat("Report.csv and a .csv file, ", n)),
 	}
+}
+
+// lettered repeats format n times with a different run of letters (upper
+// or lower case) for each repeat.
+func lettered(format string, n int, upper bool) string {
+	var b strings.Builder
+	for i := range n {
+		w := []byte{}
+		for k := i; ; k /= 26 {
+			w = append(w, byte('a'+k%26))
+			if k < 26 {
+				break
+			}
+		}
+		if upper {
+			w = []byte(strings.ToUpper(string(w)))
+		}
+		fmt.Fprintf(&b, format, w)
+	}
+	return b.String()
 }
 
 // numbered repeats format n times with the repeat's number.
