@@ -142,10 +142,25 @@ func (s *Server) Serve() error {
 	// before the changes are checked (a large document arrives in several
 	// reads of the pipe).
 	in := make(chan incoming, 256)
+	// The reader stops at the end of the input, or at its next message
+	// once Serve has returned (an embedding program may keep the input
+	// open): it cannot be woken from a read, but it does not block on a
+	// channel nobody reads.
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
 		for {
 			msg, err := s.read()
-			in <- incoming{msg, err}
+			select {
+			case <-done:
+				return
+			default:
+			}
+			select {
+			case in <- incoming{msg, err}:
+			case <-done:
+				return
+			}
 			var perr *parseError
 			if err != nil && !errors.As(err, &perr) {
 				return

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -319,5 +320,45 @@ func TestClosedOrGarbledInput(t *testing.T) {
 		if err := NewServer(strings.NewReader(in), io.Discard).Serve(); !errors.Is(err, ErrProtocol) {
 			t.Errorf("%q: %v, want ErrProtocol", in, err)
 		}
+	}
+}
+
+// TestReaderEndsAfterServe: when Serve has returned and the input stays
+// open (a program embedding the server), the goroutine that reads ahead
+// ends at the next message instead of waiting forever to hand it over.
+func TestReaderEndsAfterServe(t *testing.T) {
+	before := runtime.NumGoroutine()
+	inR, inW := io.Pipe()
+	defer inW.Close()
+	srv := NewServer(inR, io.Discard)
+	frame := func(m map[string]any) []byte {
+		b, _ := json.Marshal(m)
+		return []byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(b), b))
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve() }()
+	for _, m := range []map[string]any{
+		{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{}},
+		{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}},
+		{"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+		{"jsonrpc": "2.0", "method": "exit"},
+	} {
+		if _, err := inW.Write(frame(m)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("Serve: %v", err)
+	}
+	// One more message: the reader reads it and, Serve gone, stops.
+	if _, err := inW.Write(frame(map[string]any{"jsonrpc": "2.0", "method": "initialized"})); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines left, %d before the server", runtime.NumGoroutine(), before)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
