@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
 )
@@ -268,6 +270,13 @@ func acronymWords(s string) []acronymWord {
 // (Office365, Error_files, .pst, contoso.com, user@EXAMPLE, C:\PST), save
 // a sentence's full stop.
 func acronymAlone(s string, i, j int) bool {
+	// Part of a word of other letters: "Pr" of "Prüfen", "ID" of "IDée".
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && r >= utf8.RuneSelf && unicode.IsLetter(r) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && r >= utf8.RuneSelf && unicode.IsLetter(r) {
+		return false
+	}
 	if i > 0 {
 		switch c := s[i-1]; {
 		case c >= '0' && c <= '9', c == '_', c == '.', c == '@', c == '/', c == '\\', c == '$', c == '%', c == '&', c == '#':
@@ -330,7 +339,7 @@ func checkAcronymCase(p *Pass, s *Segment, stop, skip map[string]bool) {
 			kept[stem]++
 			continue
 		}
-		if stop[word] || acronymForms[plain] {
+		if stop[strings.ToLower(word)] || acronymForms[plain] {
 			continue
 		}
 		variants = append(variants, variant{w, stem, plain})

@@ -617,6 +617,12 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]*loneExtension, 
 		case j == i+1 && (i == 0 || !nameByte(low[i-1])):
 			kept[low[j:end]]++
 		case j > i+1:
+			// A dot after an abbreviation or after the format's own name
+			// ends them ("z. B. PST", "un fichier CSV. CSV est"), not the
+			// extension's.
+			if abbreviationBefore(low, i) || wordBefore(low, i) == low[j:end] {
+				continue
+			}
 			broken = append(broken, spaced{i, j, end})
 		}
 	}
@@ -649,6 +655,29 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]*loneExtension, 
 		}
 		report(r, fixes, "extension %s broken by a space: the target has %s", quoteText("."+lone[ext].form), quoteText(got))
 	}
+}
+
+// abbreviationsBeforeDot are the last words, in lower case, of the
+// abbreviations written with a dot that may come before a format's name:
+// z. B., e.g., i.e., d. h., p. ex., bzw., usw., etc., vgl., cf., p. ej.
+var abbreviationsBeforeDot = map[string]bool{"b": true, "g": true, "e": true, "h": true, "ex": true, "bzw": true,
+	"usw": true, "etc": true, "vgl": true, "cf": true, "ej": true, "ecc": true, "ca": true, "ggf": true, "evtl": true,
+	"inkl": true, "bspw": true}
+
+// abbreviationBefore reports whether the dot at s[i] ends an abbreviation.
+func abbreviationBefore(s string, i int) bool { return abbreviationsBeforeDot[wordBefore(s, i)] }
+
+// wordBefore is the run of ASCII letters that ends at s[i], alone (no
+// letter or digit before it), or "".
+func wordBefore(s string, i int) string {
+	j := i
+	for j > 0 && isASCIILetter(s[j-1]) {
+		j--
+	}
+	if j > 0 && isASCIIWordByte(s[j-1]) {
+		return ""
+	}
+	return s[j:i]
 }
 
 // overlapsAny reports whether r overlaps one of rs.

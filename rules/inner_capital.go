@@ -80,14 +80,26 @@ func innerCapital(w string) bool {
 	return false
 }
 
-// letterRuns calls fn with each run of letters of s and its byte offsets.
+// caseLetter reports whether r is a letter of a script with letter case
+// (Latin, Greek, Cyrillic, Armenian): a word of those scripts ends where
+// Chinese, Japanese or Korean text glued to it begins ("eDiscovery를",
+// "eDiscoveryケース").
+func caseLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return r < 0x0590 && unicode.IsLetter(r) || r >= 0x1E00 && r <= 0x1FFF && unicode.IsLetter(r)
+}
+
+// letterRuns calls fn with each run of letters of s (of scripts with
+// letter case) and its byte offsets.
 func letterRuns(s string, fn func(w string, i, j int)) {
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if !unicode.IsLetter(r) {
+		if !caseLetter(r) {
 			i += n
 			continue
 		}
@@ -97,7 +109,7 @@ func letterRuns(s string, fn func(w string, i, j int)) {
 			if r >= utf8.RuneSelf {
 				r, m = utf8.DecodeRuneInString(s[j:])
 			}
-			if !unicode.IsLetter(r) {
+			if !caseLetter(r) {
 				break
 			}
 			j += m
@@ -149,7 +161,7 @@ func innerCapitalCandidate(tgt, src string) bool {
 func sourceWordForms(src string) map[string]bool {
 	words := map[string]bool{}
 	letterRuns(src, func(w string, _, _ int) { words[strings.ToLower(w)] = true })
-	for _, f := range strings.FieldsFunc(src, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	for _, f := range strings.FieldsFunc(src, func(r rune) bool { return !caseLetter(r) && r != '-' }) {
 		if strings.Contains(f, "-") {
 			words[strings.ToLower(strings.ReplaceAll(f, "-", ""))] = true
 		}
@@ -163,12 +175,13 @@ func knownWordForm(words map[string]bool, l string) bool {
 	return words[l] || words[l+"s"] || words[l+"es"]
 }
 
-// wordAround returns the run of letters of s around offset i.
+// wordAround returns the run of letters of s (of scripts with letter
+// case) around offset i.
 func wordAround(s string, i int) (start, end int) {
 	start = i
 	for start > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:start])
-		if !unicode.IsLetter(r) {
+		if !caseLetter(r) {
 			break
 		}
 		start -= n
@@ -176,7 +189,7 @@ func wordAround(s string, i int) (start, end int) {
 	end = i
 	for end < len(s) {
 		r, n := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(r) {
+		if !caseLetter(r) {
 			break
 		}
 		end += n

@@ -43,6 +43,10 @@ func TestInnerCapital(t *testing.T) {
 		{name: "a do-not-translate term",
 			opts: nil,
 			text: sxs("a-1", "Les appareils iOS et l'application eDiscovery.", "Devices and the app.") + "\n"},
+		{name: "Korean, Japanese and Chinese text glued to a camel-case name is no part of it",
+			path: "ko-KR/page.md",
+			text: sxs("a-1", "iPhone에서 eDiscovery를 엽니다.", "Open eDiscovery on the iPhone.") + "\n" +
+				sxs("a-2", "eDiscoveryケースを開きます。 打开 eDiscovery中的案例。", "Open the eDiscovery case.") + "\n"},
 		{name: "a page in the source language",
 			path: "en-GB/page.md",
 			text: sxs("a-1", "The geHeimen vault.", "The secret vault.") + "\n"},

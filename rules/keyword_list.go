@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/locale"
@@ -37,10 +38,29 @@ func runKeywordList(p *Pass) {
 	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) {
 		return
 	}
-	heading := "" // the source of the last heading segment
+	heading := ""   // the source of the last heading segment
+	headingAt := -1 // where that heading's block starts
+	// The page's headings, segments or not: a heading of the page's own
+	// (a table of contents' "## Examples") ends the keyword list too.
+	var headings []Range
+	for _, b := range p.Page.Blocks {
+		if b.Kind == "heading" {
+			headings = append(headings, b.Range)
+		}
+	}
+	next := 0
 	for _, s := range p.Page.Segments {
+		for next < len(headings) && headings[next].Start <= s.Range.Start {
+			if headings[next].End < s.Range.Start && headings[next].Start > headingAt {
+				heading, headingAt = "", headings[next].Start // a heading with no segment
+			}
+			next++
+		}
 		if s.Block == "heading" {
 			heading = strings.TrimSpace(s.Source.Plain)
+			if next > 0 {
+				headingAt = headings[next-1].Start
+			}
 			continue
 		}
 		if s.Block != "list-item" || !s.HasSource || !keywordHeading(heading) {
@@ -66,7 +86,7 @@ func runKeywordList(p *Pass) {
 		if tgt == "" {
 			f.Range = s.Range
 		} else if !noted && s.Target.Range.End <= len(p.Page.Text) {
-			lead := len(s.Target.Raw) - len(strings.TrimLeft(s.Target.Raw, " \t\r\n"))
+			lead := len(s.Target.Raw) - len(strings.TrimLeftFunc(s.Target.Raw, unicode.IsSpace))
 			r := Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
 			f.Fixes = []Edit{{Range: r, New: src}}
 		}

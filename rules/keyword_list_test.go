@@ -21,6 +21,13 @@ func TestKeywordList(t *testing.T) {
 		{name: "an apostrophe made typographic",
 			text: heading("Keyword_belgium_national_number") + "- " + sxs("a-1", "numéro d’immatriculation", "numéro d'immatriculation") + "\n",
 			want: []string{`the target "numéro d’immatriculation"`}},
+		{name: "a target that starts with a no-break or ideographic space",
+			path:  "zh-CN/page.md",
+			text:  heading("Keyword_card") + "- " + sxs("a-1", "\u00a0卡号", "card number") + "\n" + "- " + sxs("a-2", "\u3000卡", "card") + "\n",
+			want:  []string{`the source has "card number", the target "卡号"`, `the source has "card", the target "卡"`},
+			fixed: heading("Keyword_card") + "- " + sxs("a-1", "\u00a0card number", "card number") + "\n" + "- " + sxs("a-2", "\u3000card", "card") + "\n"},
+		{name: "a heading of the page's own ends the keyword list",
+			text: heading("Keyword_card") + "- " + sxs("a-1", "card", "card") + "\n\n## Exemples\n\n- " + sxs("a-2", "Numéro de carte valide", "Valid card number") + "\n"},
 		{name: "a keyword with a note on it: the note is prose",
 			// line 3695 of what-the-sensitive-information-types-look-for.md
 			text: heading("Keyword_ipaddress") + "- " + sxs("a-1", "IP (ce mot clé respecte la casse)", "IP (this keyword is case sensitive)") + "\n" +

@@ -82,17 +82,7 @@ func runLinkMismatch(p *Pass) {
 	}
 	// A reference link ([text][label]) leads where the page's definition
 	// of its label ([label]: dest) says.
-	var defs map[string]string
-	for _, l := range p.Page.Links {
-		if l.Definition {
-			if defs == nil {
-				defs = map[string]string{}
-			}
-			if k := refLabel(l.Label); defs[k] == "" {
-				defs[k] = l.Dest
-			}
-		}
-	}
+	defs := referenceDefinitions(p.Page)
 	for _, s := range p.Page.Segments {
 		srcLinks, tgtLinks := withHTMLLinks(p.Page.Text, s.Source), withHTMLLinks(p.Page.Text, s.Target)
 		if bare && s.HasSource {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -43,15 +45,20 @@ func runNavigationPath(p *Pass) {
 type pathSeparator struct {
 	start, end int
 	joined     bool
+	// inBold: joined as part of a path bolded whole (**Settings > Privacy**).
+	inBold bool
 }
 
-// pathSeparators finds the separators of t outside code and HTML tags.
+// pathSeparators finds the separators of t outside code and HTML tags. A
+// separator inside a bold span counts as joined: the path bolded whole.
 func pathSeparators(t Text) []pathSeparator {
 	raw := t.Raw
 	var out []pathSeparator
 	// Code spans and tags are in text order, and so are the separators:
 	// each list is walked once.
 	code, tags := 0, 0
+	var runs []int // the bold runs, once needed
+	runsRead := false
 	inside := func(i int) bool {
 		at := t.Range.Start + i
 		for code < len(t.Code) && t.Code[code].Range.End <= at {
@@ -62,9 +69,13 @@ func pathSeparators(t Text) []pathSeparator {
 		}
 		return code < len(t.Code) && at >= t.Code[code].Range.Start || tags < len(t.Tags) && at >= t.Tags[tags].Range.Start
 	}
+	angles := 0 // placeholders open: \<site name> closes with its > (or \>)
 	for i := 0; i < len(raw); i++ {
 		n := 0
 		switch {
+		case raw[i] == '\\' && i+1 < len(raw) && raw[i+1] == '<', strings.HasPrefix(raw[i:], "&lt;"), raw[i] == '<' && !inside(i):
+			angles++
+			continue
 		case raw[i] == '\\' && i+1 < len(raw) && raw[i+1] == '>':
 			n = 2
 		case strings.HasPrefix(raw[i:], "&gt;"):
@@ -80,7 +91,22 @@ func pathSeparators(t Text) []pathSeparator {
 			i += n - 1
 			continue
 		}
-		out = append(out, pathSeparator{i, i + n, boldBefore(raw, i) && boldAfter(raw, i+n)})
+		if angles > 0 || i > 0 && (raw[i-1] == '-' || raw[i-1] == '=') {
+			// A placeholder's closing bracket, an arrow (add->, =>).
+			angles = max(angles-1, 0)
+			i += n - 1
+			continue
+		}
+		joined := boldBefore(raw, i) && boldAfter(raw, i+n) || quotedBefore(raw, i) && quotedAfter(raw, i+n)
+		whole := false
+		if !joined {
+			if !runsRead {
+				runs, runsRead = boldRuns(raw), true
+			}
+			joined = insideBold(runs, i) // the path bolded whole: **Settings > Privacy**
+			whole = joined
+		}
+		out = append(out, pathSeparator{i, i + n, joined, whole})
 		i += n - 1
 	}
 	return out
@@ -89,11 +115,12 @@ func pathSeparators(t Text) []pathSeparator {
 // pathGap reports whether r may stand between a bold label and a path's
 // separator: white space and quotation marks.
 func pathGap(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || strings.ContainsRune("\"'“”«»「」『』‘’", r)
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || strings.ContainsRune("\"'“”«»「」『』‘’", r)
 }
 
-// boldBefore reports whether raw[:i] ends with a bold label's closing **
-// (not an escaped \*), then only gap characters.
+// boldBefore reports whether raw[:i] ends with a bold label's closing
+// delimiter (** or __, *** for bold italics; not an escaped \*), then only
+// gap characters.
 func boldBefore(raw string, i int) bool {
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(raw[:i])
@@ -102,11 +129,18 @@ func boldBefore(raw string, i int) bool {
 		}
 		i -= n
 	}
-	return i >= 3 && raw[i-2:i] == "**" && raw[i-3] != '\\' && raw[i-3] != '*'
+	if i < 2 || raw[i-1] != '*' && raw[i-1] != '_' {
+		return false
+	}
+	c, k := raw[i-1], i
+	for k > 0 && raw[k-1] == c {
+		k--
+	}
+	return i-k >= 2 && i-k <= 3 && (k == 0 || raw[k-1] != '\\')
 }
 
 // boldAfter reports whether raw[j:] starts, after gap characters, with a
-// bold label's opening **.
+// bold label's opening delimiter.
 func boldAfter(raw string, j int) bool {
 	for j < len(raw) {
 		r, n := utf8.DecodeRuneInString(raw[j:])
@@ -115,7 +149,53 @@ func boldAfter(raw string, j int) bool {
 		}
 		j += n
 	}
-	return strings.HasPrefix(raw[j:], "**") && !strings.HasPrefix(raw[j:], "***")
+	if j >= len(raw) || raw[j] != '*' && raw[j] != '_' {
+		return false
+	}
+	c, k := raw[j], j
+	for k < len(raw) && raw[k] == c {
+		k++
+	}
+	return k-j >= 2 && k-j <= 3
+}
+
+// quotedBefore reports whether raw[:i] ends with a closing quotation mark,
+// then white space: a label quoted rather than bolded (“分类”>“类型”).
+func quotedBefore(raw string, i int) bool {
+	i = len(strings.TrimRight(raw[:i], " \t\r\n\u00a0"))
+	r, _ := utf8.DecodeLastRuneInString(raw[:i])
+	return i > 0 && strings.ContainsRune("”」』»\"", r)
+}
+
+// quotedAfter reports whether raw[j:] starts, after white space, with an
+// opening quotation mark.
+func quotedAfter(raw string, j int) bool {
+	rest := strings.TrimLeft(raw[j:], " \t\r\n\u00a0")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest != "" && strings.ContainsRune("“「『«\"", r)
+}
+
+// boldRuns returns the offsets of the unescaped runs of two or more * (or
+// _) of raw: the places bold spans open and close.
+func boldRuns(raw string) []int {
+	var out []int
+	for k := 0; k+1 < len(raw); k++ {
+		if (raw[k] == '*' || raw[k] == '_') && raw[k+1] == raw[k] && (k == 0 || raw[k-1] != '\\') {
+			out = append(out, k)
+			for k+1 < len(raw) && raw[k+1] == raw[k] {
+				k++
+			}
+		}
+	}
+	return out
+}
+
+// insideBold reports whether offset i lies inside a bold span: an odd
+// number of the runs before it, one after ("**Paramètres \>
+// Confidentialité**", the path bolded whole).
+func insideBold(runs []int, i int) bool {
+	before := sort.SearchInts(runs, i)
+	return before%2 == 1 && before < len(runs)
 }
 
 func checkNavigationPath(p *Pass, s *Segment) {
@@ -143,9 +223,21 @@ func checkNavigationPath(p *Pass, s *Segment) {
 		return
 	}
 	paths := sourcePaths(s.Source.Raw, src)
-	report := func(x pathSeparator, path string) {
+	// The source's paths, named all when there are several: the target's
+	// may come in another order, and which one broke cannot be told.
+	var distinct []string
+	for _, q := range paths {
+		if q != "" && !slices.Contains(distinct, q) {
+			distinct = append(distinct, q)
+		}
+	}
+	what := "in the source it joins " + distinct[0]
+	if len(distinct) > 1 {
+		what = "the source's paths are " + listFirst(distinct, 5)
+	}
+	report := func(x pathSeparator) {
 		r := Range{Start: s.Target.Range.Start + x.start, End: s.Target.Range.Start + x.end}
-		p.ReportSegmentAt(s, r, "navigation path broken: this %q stands between no two bold labels; in the source it joins %s", separatorText(s.Target.Raw[x.start:x.end]), path)
+		p.ReportSegmentAt(s, r, "navigation path broken: this %q stands between no two bold labels; %s", separatorText(s.Target.Raw[x.start:x.end]), what)
 	}
 	if len(tgt) == len(src) {
 		// As many separators: the k-th of the target stands for the k-th
@@ -153,24 +245,17 @@ func checkNavigationPath(p *Pass, s *Segment) {
 		// "Center > **Data**", is not one of a path in the target either).
 		for k, x := range tgt {
 			if src[k].joined && !x.joined {
-				report(x, paths[k])
+				report(x)
 			}
 		}
 		return
 	}
 	// More separators than the source: the first that join nothing.
-	first := ""
-	for _, q := range paths {
-		if q != "" {
-			first = q
-			break
-		}
-	}
 	for _, x := range tgt {
 		if x.joined {
 			continue
 		}
-		report(x, first)
+		report(x)
 		if lacking--; lacking == 0 {
 			break
 		}
@@ -197,6 +282,15 @@ func sourcePaths(raw string, seps []pathSeparator) []string {
 		from := k
 		start := labelStart(raw, seps[k].start)
 		end := labelEnd(raw, seps[k].end)
+		if seps[k].inBold {
+			// The bold span around it: from the run before to the run after.
+			runs := boldRuns(raw)
+			at := sort.SearchInts(runs, seps[k].start)
+			start, end = runs[at-1], runs[at]
+			for end < len(raw) && raw[end] == raw[runs[at]] {
+				end++
+			}
+		}
 		var b strings.Builder
 		b.WriteString(raw[start:seps[k].start])
 		b.WriteString(separatorText(raw[seps[k].start:seps[k].end]))

@@ -47,6 +47,26 @@ func TestNavigationPath(t *testing.T) {
 			path: "de-DE/page.md",
 			text: sxs("a-1", "Im Center > **Datenkontrolle** > \\*\\* Bezeichnungen\\*\\*.", "In the Center > **Data governance** > **Labels**.") + "\n",
 			want: []string{`in the source it joins "**Data governance** > **Labels**"`}, before: []string{"**Datenkontrolle** "}},
+		{name: "two paths in another order: both named",
+			text: sxs("a-1", "Ouvrez **C** \\> de **D**, puis **A** \\> **B**.", "Open **A** \\> **B**, then **C** \\> **D**.") + "\n",
+			want: []string{`the source's paths are "**A** > **B**", "**C** > **D**"`}},
+		{name: "a line break, bold italics, underscores, a path bolded whole",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "**Schutz**\r\n\\> **Spamfilter**, ***Einstellungen*** \\> ***Datenschutz***, __A__ \\> __B__, **Paramètres \\> Confidentialité**",
+				"**Protection** \\> **Spam filter**, ***Settings*** \\> ***Privacy***, __A__ \\> __B__, **Settings** \\> **Privacy**") + "\n"},
+		{name: "a path bolded whole in the source, kept so in the target, then broken",
+			// fr-FR/set-analyze-options-in-advanced-ediscovery.md line 32
+			text: sxs("a-1", "Ouvrez **Prepare prepare \\> prepare** \\*\\*\\*\\* \\> Setup.", "Open **Prepare \\> Analyze** \\> **Setup**.") + "\n",
+			want: []string{`in the source it joins "**Prepare > Analyze** > **Setup**"`}, before: []string{`\*\*\*\* `}},
+		{name: "a placeholder's bracket and an arrow are no separators",
+			// zh-CN/deploy-an-isolated-sharepoint-online-team-site.md line 216
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "Site name> Owners 组。 \\*\\* \\<\\*\\*, 单击 \"\\*\\*添加\\> \\*\\* \"",
+				"The **\\<site name> Owners** group, click **add-\\>**") + "\n"},
+		{name: "a path bolded whole in the source, its labels quoted in the target",
+			// zh-CN/protect-sharepoint-online-files-with-azure-information-protection.md line 81
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "单击“选择获取此策略的用户或组”>“用户/组”。", "Click **Select which users or groups get this policy > User/Groups**.") + "\n"},
 		{name: "a separator the source does not join to labels either",
 			text: sxs("a-1", "Choisissez **Nouveau** ![icône](i.gif) \\> **Créer**.", "Choose **New** ![icon](i.gif) \\> **Create**.") + "\n"},
 	})

@@ -496,6 +496,13 @@ func TestUntranslatedLinkText(t *testing.T) {
 			want: []string{`"Configure the connection filter policy"`}},
 		{name: "a link to another site may keep its page's English title",
 			text: sxs("a-1", "Consultez [Limits for Content Search](https://example.com/limits).", "See [Limits for Content Search](https://example.com/limits).") + "\n"},
+		{name: "a reference link to another site, a protocol-relative link, product names",
+			text: sxs("a-1", "Voir [Limits for Content Search][1], [Limits for Content Search](//blogs.example/limits), [Skype for Business Online](sfb.md) et [OneDrive for Business sync client](odb.md).",
+				"See [Limits for Content Search][1], [Limits for Content Search](//blogs.example/limits), [Skype for Business Online](sfb.md) and [OneDrive for Business sync client](odb.md).") +
+				"\n\n[1]: https://techcommunity.example/limits\n"},
+		{name: "a reference link to a page of the set",
+			text: sxs("a-1", "Voir [Limits for Content Search][lim].", "See [Limits for Content Search][lim].") + "\n\n[lim]: limits.md\n",
+			want: []string{`"Limits for Content Search"`}},
 		{name: "a name, a short label and a translated text",
 			text: sxs("a-1", "Voir [Office 365 Advanced Threat Protection](atp.md), [Content Search](cs.md) et [Limites de la recherche](l.md).",
 				"See [Office 365 Advanced Threat Protection](atp.md), [Content Search](cs.md) and [Limits for Content Search](l.md).") + "\n"},

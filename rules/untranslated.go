@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,6 +135,13 @@ func runUntranslated(p *Pass) {
 	script := locale.Script(loc)
 	lang := locale.Language(loc)
 	heading := "" // the source of the last heading segment
+	var defsMap map[string]string
+	defs := func() map[string]string { // the page's reference definitions, once needed
+		if defsMap == nil {
+			defsMap = referenceDefinitions(p.Page)
+		}
+		return defsMap
+	}
 	for _, s := range p.Page.Segments {
 		if s.Block == "heading" {
 			heading = s.Source.Plain
@@ -164,7 +172,7 @@ func runUntranslated(p *Pass) {
 			}
 		}
 		if msg == "" {
-			untranslatedLinkLabels(p, s, terms, minWords)
+			untranslatedLinkLabels(p, s, terms, minWords, defs)
 			continue
 		}
 		src := proseWords(srcText)
@@ -183,29 +191,36 @@ func runUntranslated(p *Pass) {
 // link a page of the documentation set (a relative link: the page has a
 // translated title) and read as a title or a sentence: min-words words
 // with an English function word, outside do-not-translate terms.
-func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWords int) {
+func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWords int, defs func() map[string]string) {
 	if len(s.Target.Links) == 0 || len(s.Source.Links) == 0 {
 		return
 	}
+	var labels map[string]bool // the source's link texts
 	for _, l := range s.Target.Links {
-		if l.Kind != InlineLink && l.Kind != ReferenceLink || l.HTML || l.Definition || strings.Contains(l.Dest, ":") {
-			continue // images, autolinks, http(s), mailto: an English page may keep its English title
+		if l.Kind != InlineLink && l.Kind != ReferenceLink || l.HTML || l.Definition {
+			continue // images, autolinks
 		}
 		label := strings.TrimSpace(l.Label)
 		if label == "" || !strings.Contains(label, " ") {
 			continue
 		}
-		same := false
-		for _, m := range s.Source.Links {
-			if strings.TrimSpace(m.Label) == label {
-				same = true
-				break
+		dest := l.Dest
+		if l.Kind == ReferenceLink {
+			dest = defs()[refLabel(l.Dest)]
+		}
+		if strings.Contains(dest, ":") || strings.HasPrefix(dest, "/") {
+			continue // another site (http:, //host, /path): its page may keep its English title
+		}
+		if labels == nil {
+			labels = map[string]bool{}
+			for _, m := range s.Source.Links {
+				labels[strings.TrimSpace(m.Label)] = true
 			}
 		}
-		if !same {
+		if !labels[label] {
 			continue
 		}
-		words := proseWords(stripTerms(label, terms))
+		words := proseWords(stripTerms(stripTerms(label, terms), defaultTermStripper()))
 		if len(words) < minWords || countIn(words, englishFunctionWords) == 0 || !mostlyWords(words) {
 			continue
 		}
@@ -216,6 +231,23 @@ func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWor
 		p.ReportSegmentAt(s, r, "link text left in English: %q, where the rest of the target is translated", shorten(label, 80))
 	}
 }
+
+// referenceDefinitions maps the page's reference labels (refLabel) to
+// their destinations, the first definition of a label winning.
+func referenceDefinitions(pg *Page) map[string]string {
+	defs := map[string]string{}
+	for _, l := range pg.Links {
+		if k := refLabel(l.Label); l.Definition && defs[k] == "" {
+			defs[k] = l.Dest
+		}
+	}
+	return defs
+}
+
+// defaultTermStripper removes the built-in do-not-translate names (Skype
+// for Business, Microsoft Defender for Endpoint): a link text that is one
+// is kept in English rightly.
+var defaultTermStripper = sync.OnceValue(func() *strings.Replacer { return termStripper(defaultDoNotTranslate) })
 
 // englishCounts counts, without allocating, the prose words of s, those that
 // are English function words of three letters or more, and those that are
@@ -298,6 +330,10 @@ func stripTerms(s string, terms *strings.Replacer) string {
 // termStripper returns the replacer blanking out terms (nil for none),
 // made once per list: every page of a run asks for the same.
 func termStripper(terms []string) *strings.Replacer {
+	// The longest first: a Replacer tries its strings in order, and
+	// "OneDrive" would cut "OneDrive for Business" short.
+	terms = slices.Clone(terms)
+	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
 	var key strings.Builder
 	var pairs []string
 	for _, t := range terms {
