@@ -275,43 +275,53 @@ func separatorText(sep string) string {
 // labels joined by separators ("" for the others).
 func sourcePaths(raw string, seps []pathSeparator) []string {
 	out := make([]string, len(seps))
+	var runs []int // the bold runs, once needed
+	// span is the text of the path around separator k: its two labels, or
+	// the bold span that holds it.
+	span := func(k int) (int, int) {
+		start, end := labelStart(raw, seps[k].start), labelEnd(raw, seps[k].end)
+		if seps[k].inBold {
+			if runs == nil {
+				runs = boldRuns(raw)
+			}
+			if at := sort.SearchInts(runs, seps[k].start); at > 0 && at < len(runs) {
+				start, end = runs[at-1], runs[at]
+				for end < len(raw) && raw[end] == raw[runs[at]] {
+					end++
+				}
+			}
+		}
+		return min(start, seps[k].start), max(end, seps[k].end)
+	}
 	for k := 0; k < len(seps); k++ {
 		if !seps[k].joined {
 			continue
 		}
 		from := k
-		start := labelStart(raw, seps[k].start)
-		end := labelEnd(raw, seps[k].end)
-		if seps[k].inBold {
-			// The bold span around it: from the run before to the run after.
-			runs := boldRuns(raw)
-			at := sort.SearchInts(runs, seps[k].start)
-			start, end = runs[at-1], runs[at]
-			for end < len(raw) && raw[end] == raw[runs[at]] {
-				end++
+		start, end := span(k)
+		for {
+			// The separators inside the span are the path's ("**Manage >
+			// Analyze > Options**"); the next continues it when it follows
+			// the span directly.
+			for k+1 < len(seps) && seps[k+1].start < end {
+				k++
 			}
-		}
-		var b strings.Builder
-		b.WriteString(raw[start:seps[k].start])
-		b.WriteString(separatorText(raw[seps[k].start:seps[k].end]))
-		b.WriteString(raw[seps[k].end:end])
-		// The next separator continues the path when it follows this
-		// label directly.
-		for k+1 < len(seps) && seps[k+1].joined && strings.TrimFunc(raw[end:seps[k+1].start], pathGap) == "" {
+			if k+1 >= len(seps) || !seps[k+1].joined || strings.TrimFunc(raw[end:seps[k+1].start], pathGap) != "" {
+				break
+			}
 			k++
-			next := labelEnd(raw, seps[k].end)
-			b.WriteString(raw[end:seps[k].start])
-			b.WriteString(separatorText(raw[seps[k].start:seps[k].end]))
-			b.WriteString(raw[seps[k].end:next])
-			end = next
+			_, end = span(k)
 		}
-		q := quoteText(truncateRunes(b.String(), 120))
+		q := quoteText(truncateRunes(separatorsShown.Replace(raw[start:end]), 120))
 		for m := from; m <= k; m++ {
 			out[m] = q
 		}
 	}
 	return out
 }
+
+// separatorsShown writes a path's separators as the reader sees them.
+var separatorsShown = strings.NewReplacer(`\>`, ">", "&gt;", ">")
 
 // labelStart returns where the bold label that ends before the separator
 // at i starts (its opening **).

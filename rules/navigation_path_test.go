@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // TestNavigationPath: paths of bold labels the translation broke apart,
 // from the corpus, and the paths it kept or wrote in words.
@@ -67,7 +71,31 @@ func TestNavigationPath(t *testing.T) {
 			// zh-CN/protect-sharepoint-online-files-with-azure-information-protection.md line 81
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "单击“选择获取此策略的用户或组”>“用户/组”。", "Click **Select which users or groups get this policy > User/Groups**.") + "\n"},
+		{name: "separators inside one bold span of the source",
+			// de-DE/set-ignore-text-in-advanced-ediscovery.md line 103 (a panic once)
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Registerkarte analysiere **+** \\*\\* \\> \\> Analyseoptionen verwalten\\*\\* im Abschnitt",
+				"In the **Manage \\> Analyze \\> Analyze options** tab, click the **+** icon") + "\n",
+			want: []string{`in the source it joins "**Manage > Analyze > Analyze options**"`, `in the source it joins "**Manage > Analyze > Analyze options**"`}},
 		{name: "a separator the source does not join to labels either",
 			text: sxs("a-1", "Choisissez **Nouveau** ![icône](i.gif) \\> **Créer**.", "Choose **New** ![icon](i.gif) \\> **Create**.") + "\n"},
 	})
+}
+
+// TestNavigationPathAnyMarkup: sources and targets made of bold markers,
+// separators of every form, placeholders and words, at random: no panic
+// (a path of separators inside one bold span once cut a text backwards).
+func TestNavigationPathAnyMarkup(t *testing.T) {
+	pieces := []string{"**", "***", "__", "\\>", ">", "&gt;", "＞", "\\<", "<", "-", "a", "b c", " ", "“", "”", "\\*", "`", "\r\n"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	text := func() string {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		checkRule(t, "navigation-path", "fr-FR/page.md", sxs("a-1", text(), text())+"\n", nil)
+	}
 }
