@@ -448,3 +448,36 @@ func TestFindingLocaleIsTheTree(t *testing.T) {
 		t.Errorf("an unreadable file outside any tree: %+v", res.Findings)
 	}
 }
+
+// TestCorpusNoInternalError runs every rule, the opt-in ones too, on the
+// whole shared corpus (four trees, 2,283 pages): no rule may panic or
+// report outside its page there. (A rule's panic on two pages once showed
+// only in the CI's HTML run.)
+func TestCorpusNoInternalError(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "o365seccomp")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus absent (%s): the test needs ../shared beside the repository", dir)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus: not with -short")
+	}
+	cfg := config.Default()
+	for _, r := range rules.Default.All() {
+		if cfg.Severity(r) == rules.Off {
+			sev := rules.Warning
+			rc := cfg.Rules[r.ID]
+			rc.Severity = &sev
+			cfg.Rules[r.ID] = rc
+		}
+	}
+	res, err := Run([]string{dir}, Options{Config: cfg, Registry: rules.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Internal) > 0 {
+		t.Errorf("%d internal errors, the first: %s", len(res.Internal), res.Internal[0])
+	}
+	if len(res.Findings) == 0 {
+		t.Error("no finding on the corpus")
+	}
+}
