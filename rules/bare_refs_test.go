@@ -94,3 +94,26 @@ func TestLinkMismatchBareURLsReview(t *testing.T) {
 			want: []string{`link syntax broken in the target: "https://b.example" appears`}},
 	})
 }
+
+// TestLinkMismatchSpacedPlaceholderAddress: a placeholder address of the
+// source (no domain mail could go to) that the target breaks with spaces
+// around its @, from the corpus; its words may be translated.
+func TestLinkMismatchSpacedPlaceholderAddress(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "translated and spaced",
+			// fr-FR/import-non-office-365-data-into-advanced-ediscovery.md line 42
+			text: sxs("a-1", "Le nom du dossier doit être au format *alias @ NomDomaine*.", "The folder name must be in the *alias@domainname* format.") + "\n",
+			want: []string{`address broken by a space around its @: the target has "alias @ NomDomaine"`}, at: []string{"alias @ NomDomaine"},
+			fixed: sxs("a-1", "Le nom du dossier doit être au format *alias@NomDomaine*.", "The folder name must be in the *alias@domainname* format.") + "\n"},
+		{name: "in Chinese",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "格式为*别名 @ 域名*。", "The format is *alias@domainname*.") + "\n",
+			want: []string{`"别名 @ 域名"`}},
+		{name: "a placeholder kept, translated without spaces",
+			text: sxs("a-1", "Au format *alias@nomdomaine*.", "In the *alias@domainname* format.") + "\n"},
+		{name: "the source spaces its @ too",
+			text: sxs("a-1", "Tapez @ mention ou nom @ domaine.", "Type @ mention or name @ domain.") + "\n"},
+		{name: "a spaced @ in code",
+			text: sxs("a-1", "Au format `alias @ domaine` de *alias@domainname*.", "In the `alias@domain` form of *alias@domainname*.") + "\n"},
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/l10nlint/l10nlint/internal/htmlattr"
@@ -42,6 +43,10 @@ give it as a link or in code; https may replace http; addresses compare ignoring
 name of an address at an example domain (example.com, contoso.com, fabrikam.com...) may be
 translated. A source URL whose host is not well formed (https://\<name>.x.com, its host lost to
 markup) is not compared.
+
+A placeholder address of the source (alias@domainname, name@domain: no domain a mail could go
+to) that the target writes with spaces around its @ ("alias @ NomDomaine") is reported too, with a
+fix that closes them; its words may be translated.
 
 A reference link ([text][label]) compares as the destination the page defines for its label
 ([label]: https://...); one whose label has no definition on the page is not compared.
@@ -87,6 +92,7 @@ func runLinkMismatch(p *Pass) {
 		srcLinks, tgtLinks := withHTMLLinks(p.Page.Text, s.Source), withHTMLLinks(p.Page.Text, s.Target)
 		if bare && s.HasSource {
 			checkBareRefs(p, s, srcLinks, tgtLinks, noFrag)
+			checkSpacedAddresses(p, s)
 		}
 		if !s.HasSource || len(srcLinks) == 0 && len(tgtLinks) == 0 {
 			continue
@@ -396,4 +402,71 @@ func withHTMLLinks(text string, t Text) []Link {
 		}
 	}
 	return out
+}
+
+// spacedAtRe finds an @ with white space on one side or both between two
+// words ("alias @ NomDomaine", "Alias- *@ Domain Name*" excepted: the @
+// must have a word on each side).
+var spacedAtRe = regexp.MustCompile(`[\p{L}\p{N}_.+-]([ \x{00a0}]+@[ \x{00a0}]*|@[ \x{00a0}]+)[\p{L}\p{N}_]`)
+
+// placeholderAtRe finds an address the source writes without spaces.
+var placeholderAtRe = regexp.MustCompile(`[\p{L}\p{N}_.+-]@[\p{L}\p{N}_]`)
+
+// checkSpacedAddresses reports the target's addresses broken by spaces
+// around their @ where the source writes a placeholder address (one
+// validEmail rejects: a real address is checkBareRefs'), and no spaced @.
+func checkSpacedAddresses(p *Pass, s *Segment) {
+	plain := s.Source.Plain
+	if !strings.Contains(s.Target.Raw, "@") || !placeholderAtRe.MatchString(plain) || spacedAtRe.MatchString(plain) {
+		return
+	}
+	placeholder := false
+	for _, m := range placeholderAtRe.FindAllStringIndex(plain, -1) {
+		at := m[0] + strings.IndexByte(plain[m[0]:], '@')
+		if a, b := emailBounds(plain, at, len(plain)); a >= 0 && !validEmail(plain[a:b]) {
+			placeholder = true
+		}
+	}
+	if !placeholder {
+		return
+	}
+	raw := s.Target.Raw
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.+-", r) }
+	for _, m := range spacedAtRe.FindAllStringSubmatchIndex(raw, -1) {
+		gap := Range{Start: s.Target.Range.Start + m[2], End: s.Target.Range.Start + m[3]}
+		if inCode(s.Target, gap.Start) {
+			continue
+		}
+		// The address as the target writes it: the words on each side.
+		start, end := m[2], m[3]
+		for start > 0 {
+			r, n := utf8.DecodeLastRuneInString(raw[:start])
+			if !wordRune(r) {
+				break
+			}
+			start -= n
+		}
+		for end < len(raw) {
+			r, n := utf8.DecodeRuneInString(raw[end:])
+			if !wordRune(r) {
+				break
+			}
+			end += n
+		}
+		p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path,
+			Range:     Range{Start: s.Target.Range.Start + start, End: s.Target.Range.Start + end},
+			Message:   fmt.Sprintf("address broken by a space around its @: the target has %q", raw[start:end]),
+			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw,
+			Fixes: []Edit{{Range: gap, New: "@"}}})
+	}
+}
+
+// inCode reports whether the page offset at lies in a code span of t.
+func inCode(t Text, at int) bool {
+	for _, c := range t.Code {
+		if at >= c.Range.Start && at < c.Range.End {
+			return true
+		}
+	}
+	return false
 }
