@@ -23,7 +23,8 @@ var MarkupMismatch = Register(&Rule{
     and show as text: "单击**“导出”**" or "cliquez**+** sur" renders its asterisks, because a
     run between a letter and punctuation cannot open; in Chinese, Japanese or Korean text a _
     inside a word ("适用于_所有组织_") is shown as text too, and counts with them (an English
-    snake_case name does not);
+    snake_case name does not); and bold that crosses a parenthesis ("**Name (nom**)": the
+    translation moved the bold's end into it) where the source's bold holds whole ones;
   - inline HTML tags (<br/>, <b>, <a name="...">, comments) by name;
   - backslash escapes of characters Markdown would otherwise read as markup (\<, \*, \_, \[ ...):
     a dropped "\<" turns "\<domain\>" into an HTML tag that swallows the text (a \> renders the same
@@ -110,6 +111,11 @@ func runMarkupMismatch(p *Pass) {
 					}
 					note(fmt.Sprintf("%s: the source has %d, the target %d%s", what, se[kind], te[kind], why), r)
 				}
+			}
+		}
+		if p.Bool("check-emphasis") {
+			if r, ok := boldCrossesParens(s.Source, s.Target); ok {
+				note(fmt.Sprintf("bold crosses a parenthesis: %s (the source's bold holds whole parentheses)", quoteText(s.Target.Raw[r.Start-s.Target.Range.Start:r.End-s.Target.Range.Start])), r)
 			}
 		}
 		if p.Bool("check-tags") {
@@ -520,4 +526,48 @@ func placeholderRanges(t Text) map[string]Range {
 		}
 	}
 	return m
+}
+
+// boldSpans returns the spans of raw between pairs of unescaped ** (the
+// first with the second, the third with the fourth...), markers included.
+func boldSpans(raw string) [][2]int {
+	var marks []int
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] == '*' && raw[i+1] == '*' && (i == 0 || raw[i-1] != '\\') {
+			marks = append(marks, i)
+			i++
+		}
+	}
+	var out [][2]int
+	for k := 0; k+1 < len(marks); k += 2 {
+		out = append(out, [2]int{marks[k], marks[k+1] + 2})
+	}
+	return out
+}
+
+// unbalancedParens reports whether s opens more parentheses than it
+// closes, or closes more (half-width or full-width).
+func unbalancedParens(s string) bool {
+	return strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "（") != strings.Count(s, "）")
+}
+
+// boldCrossesParens returns the target's first bold span that opens or
+// closes a parenthesis it does not close or open ("**Name (nom**)",
+// "**在测试模式下启动 (不带策略提示**)"), where no bold span of the source
+// does: the translation moved the bold's end into the parenthesis.
+func boldCrossesParens(src, tgt Text) (Range, bool) {
+	if !strings.Contains(tgt.Raw, "**") || strings.IndexAny(tgt.Raw, "()（）") < 0 {
+		return Range{}, false
+	}
+	for _, b := range boldSpans(src.Raw) {
+		if unbalancedParens(src.Raw[b[0]:b[1]]) {
+			return Range{}, false
+		}
+	}
+	for _, b := range boldSpans(tgt.Raw) {
+		if unbalancedParens(tgt.Raw[b[0]:b[1]]) {
+			return Range{Start: tgt.Range.Start + b[0], End: tgt.Range.Start + b[1]}, true
+		}
+	}
+	return Range{}, false
 }

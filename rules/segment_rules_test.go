@@ -511,3 +511,24 @@ func TestUntranslatedLinkText(t *testing.T) {
 			want: []string{"the target is identical to the source"}},
 	})
 }
+
+// TestMarkupMismatchBoldAcrossParentheses: bold the translation ends or
+// starts inside a parenthesis, from the corpus, and bold that holds whole
+// parentheses, or that the source also opens inside one.
+func TestMarkupMismatchBoldAcrossParentheses(t *testing.T) {
+	runCases(t, "markup-mismatch", []ruleCase{
+		{name: "ends inside",
+			// fr-FR/set-up-an-archive-and-deletion-policy-for-mailboxes.md line 122
+			text: sxs("a-1", "**Name (nom**) Tapez un nom.", "**Name** Type a name.") + "\n",
+			want: []string{`bold crosses a parenthesis: "**Name (nom**" (the source's bold holds whole parentheses)`}, at: []string{"**Name (nom**"}},
+		{name: "starts inside, in Chinese",
+			// zh-CN/create-a-dlp-policy-from-a-template.md line 67
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "选择 **隐私** \\> (**美国) 个人身份信息 (PII) 数据**。", "Select **Privacy** \\> **U.S. Personally Identifiable Information (PII) Data**.") + "\n",
+			want: []string{`"**美国) 个人身份信息 (PII) 数据**"`}},
+		{name: "whole parentheses in bold, and outside it",
+			text: sxs("a-1", "**Délai (en jours)** (obligatoire)", "**Interval (in days)** (required)") + "\n"},
+		{name: "the source's bold crosses one too",
+			text: sxs("a-1", "**Nom (nom**)", "**Name (name**)") + "\n"},
+	})
+}
