@@ -556,7 +556,7 @@ func unbalancedParens(s string) bool {
 // "**在测试模式下启动 (不带策略提示**)"), where no bold span of the source
 // does: the translation moved the bold's end into the parenthesis.
 func boldCrossesParens(src, tgt Text) (Range, bool) {
-	if !strings.Contains(tgt.Raw, "**") || strings.IndexAny(tgt.Raw, "()（）") < 0 {
+	if !strings.Contains(tgt.Raw, "**") || !strings.ContainsAny(tgt.Raw, "()（）") {
 		return Range{}, false
 	}
 	for _, b := range boldSpans(src.Raw) {
