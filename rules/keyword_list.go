@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,8 +17,9 @@ var KeywordList = Register(&Rule{
 	Severity: Warning,
 	Short:    "An entry of a keyword list (a list under a heading such as Keyword_passport_number) differs from the source",
 	Doc: `The entries of a list under a heading that names a keyword list (an identifier of words joined by
-underscores with "keyword" in it: Keyword_australia_passport_number, CEP_CommonExampleKeywords)
-are data, not prose: the keywords a classifier matches as written, in whatever language the
+underscores with "keyword" in it: Keyword_australia_passport_number, CEP_CommonExampleKeywords),
+one per list item or paragraph, or in the cells of a table whose header names one
+(|**Keywords_austria_eu_driver's_license_number**|), are data, not prose: the keywords a classifier matches as written, in whatever language the
 product matches them. A translation keeps them character for character. Machine translation translates them ("card
 number" as "numéro de carte"), re-cases them ("valor" as "Valor"), drops their signs ("aba#" as
 "aba", "dl#" as "DL"), swaps their apostrophes and separators ("numéro d'immatriculation" as
@@ -27,7 +29,8 @@ number" as "numéro de carte"), re-cases them ("valor" as "Valor"), drops their 
 Each list item under such a heading whose target differs from its source is reported, on the whole
 target, with a fix that puts the source's entry back. An entry with a note on it ("IP (this keyword
 is case sensitive)") needs only its keyword kept: the note is translated. Items that read as sentences (ending with
-".", "!", "?", ":" or ";", or longer than eight words) are prose, not entries, and are left alone.
+".", "!", "?", ":" or ";", or longer than eight words; "no." and "st.nr." are entries) are prose,
+not entries, and are left alone.
 Pages in the source language are skipped.`,
 	Run:         runKeywordList,
 	Monolingual: true,
@@ -49,6 +52,27 @@ func runKeywordList(p *Pass) {
 		}
 	}
 	next := 0
+	// A keyword list's name alone on its line in a table or a paragraph
+	// (|**Keywords_x**|, its cells after it): the block's segments after
+	// it are entries. Not a field named among other cells of a row.
+	tableList, tableEnd := "", -1
+	headerOf := func(s *Segment) int {
+		text := p.Page.Text
+		lineStart := strings.LastIndexByte(text[:s.Range.Start], '\n') + 1
+		lineEnd := len(text)
+		if k := strings.IndexByte(text[s.Range.End:], '\n'); k >= 0 {
+			lineEnd = s.Range.End + k
+		}
+		if strings.Trim(text[lineStart:s.Range.Start], "| \t") != "" || strings.Trim(text[s.Range.End:lineEnd], "| \t\r") != "" {
+			return -1
+		}
+		for _, b := range p.Page.Blocks {
+			if b.Range.Start <= s.Range.Start && s.Range.Start < b.Range.End {
+				return b.Range.End
+			}
+		}
+		return -1
+	}
 	for _, s := range p.Page.Segments {
 		for next < len(headings) && headings[next].Start <= s.Range.Start {
 			if headings[next].End < s.Range.Start && headings[next].Start > headingAt {
@@ -63,7 +87,18 @@ func runKeywordList(p *Pass) {
 			}
 			continue
 		}
-		if s.Block != "list-item" || !s.HasSource || !keywordHeading(heading) {
+		list := ""
+		switch {
+		case !s.HasSource:
+		case (s.Block == "table" || s.Block == "paragraph") && keywordHeading(strings.TrimSpace(s.Source.Plain)) && headerOf(s) >= 0:
+			tableList, tableEnd = strings.TrimSpace(s.Source.Plain), headerOf(s)
+			continue
+		case s.Range.Start < tableEnd:
+			list = tableList
+		case (s.Block == "list-item" || s.Block == "paragraph") && keywordHeading(heading):
+			list = heading
+		}
+		if list == "" {
 			continue
 		}
 		src, tgt := strings.TrimSpace(s.Source.Raw), strings.TrimSpace(s.Target.Raw)
@@ -81,7 +116,7 @@ func runKeywordList(p *Pass) {
 			noted = true
 		}
 		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
-			Message:   "keyword list entry changed: the source has " + quoteText(src) + ", the target " + quoteText(tgt) + " (the keywords of " + heading + " are matched as written)",
+			Message:   "keyword list entry changed: the source has " + quoteText(src) + ", the target " + quoteText(tgt) + " (the keywords of " + list + " are matched as written)",
 			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
 		if tgt == "" {
 			f.Range = s.Range
@@ -98,16 +133,22 @@ func runKeywordList(p *Pass) {
 // identifier with "keyword" in it. Other identifiers head lists of other
 // things (a function's languages, "English", "Dutch", translated rightly).
 func keywordHeading(h string) bool {
-	return identifierRe.MatchString(h) && strings.Contains(strings.ToLower(h), "keyword")
+	return keywordIdentRe.MatchString(h) && strings.Contains(strings.ToLower(h), "keyword")
 }
 
-// keywordItem reports whether a list item's text reads as an entry, not a
-// sentence: no sentence's end, at most eight words.
+// keywordIdentRe matches a keyword list's name: words joined by
+// underscores, an apostrophe in a word (Keywords_austria_eu_driver's_license_number).
+var keywordIdentRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9']*(?:_+[A-Za-z0-9']+)+$`)
+
+// keywordItem reports whether an item's text reads as an entry, not a
+// sentence: at most eight words, no sentence's end but an abbreviation's
+// dot ("no.", "st.nr.", "drivers lic.").
 func keywordItem(plain string) bool {
 	plain = strings.TrimSpace(plain)
-	if plain == "" || len(strings.Fields(plain)) > 8 {
+	words := len(strings.Fields(plain))
+	if plain == "" || words > 8 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(plain)
-	return !strings.ContainsRune(".!?:;。！？：；", last)
+	return !strings.ContainsRune(".!?:;。！？：；", last) || last == '.' && words <= 2
 }

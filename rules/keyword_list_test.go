@@ -41,8 +41,16 @@ func TestKeywordList(t *testing.T) {
 			text: heading("Keywords") + "- " + sxs("a-1", "numéro de carte", "card number") + "\n"},
 		{name: "sentences under a keyword heading are prose",
 			text: heading("Keyword_passport") + "- " + sxs("a-1", "Le mot clé doit être proche.", "The keyword must be nearby.") + "\n"},
-		{name: "a paragraph under a keyword heading is no entry",
-			text: heading("Keyword_passport") + sxs("a-1", "numéro de passeport", "passport number") + "\n"},
+		{name: "entries written as paragraphs, an abbreviation's dot",
+			// fr-FR/eu-tax-identification-number.md line 77; de-DE/... line 2596
+			text: heading("Keywords_austria_eu_tax_file_number") + sxs("a-1", "Numéro de taxe", "tax number") + "\n\n" +
+				sxs("a-2", "Nein.", "no.") + "\n\n" + sxs("a-3", "Cette liste sert aux exemples du document.", "This list serves the examples of the document.") + "\n",
+			want: []string{`the source has "tax number", the target "Numéro de taxe" (the keywords of Keywords_austria_eu_tax_file_number`, `the source has "no.", the target "Nein."`}},
+		{name: "the cells of a table headed by a keyword list's name",
+			// fr-FR/eu-driver-s-license-number.md line 62
+			text: "|" + sxs("h-2", "**Keywords_austria_eu_driver's_license_number**", "**Keywords_austria_eu_driver's_license_number**") + "|\n|:-----|\n|" +
+				sxs("a-1", "LD", "dl#") + "  <br/> " + sxs("a-2", "driver license", "driver license") + "  <br/> |\n\nApres " + sxs("a-3", "Permis", "driver license") + "\n",
+			want: []string{`the source has "dl#", the target "LD" (the keywords of Keywords_austria_eu_driver's_license_number are matched as written)`}},
 		{name: "a page in the source language",
 			path: "en-GB/page.md",
 			text: heading("Keyword_passport") + "- " + sxs("a-1", "Passport", "passport") + "\n"},
