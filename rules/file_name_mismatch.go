@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,10 @@ translation keeps them as written. Machine translation breaks them the way it br
     "Utilisateurs.csv" for "Users.csv"); several such names of one extension in a segment are
     reported together, since which is which cannot be told;
   - the name missing altogether (a segment's missing names are one finding).
+
+A MIME type (application/vnd.visio, image/tiff: the types of files a table lists) is a name too:
+one the target changes ("application/vnd. Visio", "Bild/TIFF") is reported; a segment that is the
+type alone is put back by the fix.
 
 An extension the source writes alone (".csv" in "a .csv file", "a suffix of .reg", the *.pst
 wildcard, ".xls; .dat" in a table) is a name too: one the target breaks with a space after the
@@ -193,10 +198,48 @@ func nameEnd(s string, j int) bool {
 
 func runFileNameMismatch(p *Pass) {
 	for i, s := range p.Page.Segments {
-		if !s.HasSource || blank(s.Target) || !mayHaveFileName(s.Source.Raw) {
+		if !s.HasSource || blank(s.Target) {
 			continue // an empty target is empty-target's
 		}
-		checkFileNames(p, i, s)
+		if strings.IndexByte(s.Source.Raw, '/') >= 0 {
+			checkMIMETypes(p, s)
+		}
+		if mayHaveFileName(s.Source.Raw) {
+			checkFileNames(p, i, s)
+		}
+	}
+}
+
+// mimeTypeRe finds a MIME type (application/vnd.visio, image/tiff,
+// text/html; charset=utf-8) standing alone.
+var mimeTypeRe = regexp.MustCompile(`(?:^|[^\w/.-])((?:application|image|text|audio|video|message|multipart|font|model)/[a-z0-9][a-z0-9.+-]*[a-z0-9](?:; ?[a-z]+=[\w.-]+)?)`)
+
+// checkMIMETypes reports the MIME types of the source (the types of files
+// a table lists: application/vnd.visio) that the target does not keep as
+// written: "application/vnd. Visio", "Bild/TIFF". A segment that is one
+// type is put back by the fix.
+func checkMIMETypes(p *Pass, s *Segment) {
+	plain := strings.TrimSpace(s.Source.Plain)
+	ms := mimeTypeRe.FindAllStringSubmatch(plain, -1)
+	if len(ms) == 0 {
+		return
+	}
+	tgt := strings.TrimSpace(s.Target.Raw)
+	for _, m := range ms {
+		mime := m[1]
+		if strings.Contains(s.Target.Plain, mime) {
+			continue
+		}
+		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
+			Message:   fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(shorten(s.Target.Plain, 80))),
+			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
+		if plain == mime && strings.TrimSpace(s.Source.Raw) == mime {
+			// The segment is the type alone (a table's cell): it is put back.
+			lead := len(s.Target.Raw) - len(strings.TrimLeftFunc(s.Target.Raw, unicode.IsSpace))
+			f.Range = Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
+			f.Fixes = []Edit{{Range: f.Range, New: mime}}
+		}
+		p.Report(f)
 	}
 }
 

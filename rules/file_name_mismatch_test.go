@@ -71,6 +71,18 @@ func TestFileNameMismatch(t *testing.T) {
 			path: "de-DE/page.md",
 			text: sxs("a-1", "Formate wie z. B. PST oder MSG, z. B. pst. Speichern Sie die Datei als CSV. CSV ist üblich.",
 				"Formats such as .pst or .msg, e.g. .pst. Save the file as a .csv file. CSV is common.") + "\n"},
+		{name: "a MIME type in a table cell, put back",
+			// de-DE/datainvestigations/supported-filetypes-datainvestigations.md line 63
+			path: "de-DE/page.md",
+			text:  "| " + sxs("a-1", "Bild/TIFF", "image/tiff") + " |\n",
+			want:  []string{`MIME type "image/tiff" changed: the target has "Bild/TIFF"`}, at: []string{"Bild/TIFF"},
+			fixed: "| " + sxs("a-1", "image/tiff", "image/tiff") + " |\n"},
+		{name: "a MIME type in prose, re-cased",
+			// fr-FR/compliance20/document-metadata-fields.md line 71
+			text: sxs("a-1", "Type de contenu extrait sous la forme d’un type MIME ; par exemple, image/JPEG.", "Extracted content type, in the form of mime type; for example, image/jpeg.") + "\n",
+			want: []string{`MIME type "image/jpeg" changed`}},
+		{name: "MIME types kept, and paths that are none",
+			text: sxs("a-1", "Le type application/vnd.visio et le dossier images/tiff ou text/html; charset=utf-8.", "The type application/vnd.visio and the folder myimage/tiff or text/html; charset=utf-8.") + "\n"},
 		{name: "a broken name is reported as a name, not again as its extension",
 			text: sxs("a-1", "Exécutez AzCopy. exe ou un exécutable.", "Run AzCopy.exe or a .exe file.") + "\n",
 			want: []string{`file name "AzCopy.exe" broken by a space`}},
