@@ -74,8 +74,8 @@ func TestFileNameMismatch(t *testing.T) {
 		{name: "a MIME type in a table cell, put back",
 			// de-DE/datainvestigations/supported-filetypes-datainvestigations.md line 63
 			path: "de-DE/page.md",
-			text:  "| " + sxs("a-1", "Bild/TIFF", "image/tiff") + " |\n",
-			want:  []string{`MIME type "image/tiff" changed: the target has "Bild/TIFF"`}, at: []string{"Bild/TIFF"},
+			text: "| " + sxs("a-1", "Bild/TIFF", "image/tiff") + " |\n",
+			want: []string{`MIME type "image/tiff" changed: the target has "Bild/TIFF"`}, at: []string{"Bild/TIFF"},
 			fixed: "| " + sxs("a-1", "image/tiff", "image/tiff") + " |\n"},
 		{name: "a MIME type in prose, re-cased",
 			// fr-FR/compliance20/document-metadata-fields.md line 71
