@@ -86,6 +86,12 @@ All locales:
     split over two neighboring segments of one paragraph is not reported; broken link and
     image syntax ("](media/x.png)" left in the text, "![" without its image) is left to
     link-mismatch.
+  - check-spaced-dashes: a dash the source sets between spaces as a separator ("**2** - Indicates",
+    "Part 2 - Protection") that the target glues to a word on one side ("**2** -indique",
+    "Teil 2- Schutz"), as many as the target has fewer such separators than the source; the fix
+    sets it between spaces. A "-Name" the source has too (a parameter, -Identity) and a hyphen
+    before a conjunction ("POST- und GET-Vorgänge") are no separators; code is not read, nor are
+    Chinese, Japanese and Korean pages, whose dashes follow their own conventions.
   - check-edge-spaces: where a segment touches visible text with no white space in between (the
     next segment's target, or text after its spans), the white space at the edge of the target
     must match the source's: a target without the source's trailing space glues two sentences
@@ -116,6 +122,7 @@ Options:
 		{Name: "check-repeated-words", Default: true, Doc: "the same word twice in a row"},
 		{Name: "check-pairs", Default: true, Doc: "unpaired brackets and quotes where the source's are paired"},
 		{Name: "check-edge-spaces", Default: true, Doc: "leading and trailing white space that changes how segments join when rendered"},
+		{Name: "check-spaced-dashes", Default: true, Doc: "a dash the source sets between spaces that the target glues to one side"},
 	},
 	Run:         runTypography,
 	Monolingual: true,
@@ -148,6 +155,7 @@ func runTypography(p *Pass) {
 	cjk := (lang == "zh" || lang == "ja") && p.Bool("check-cjk-punctuation")
 	deQuotes := lang == "de" && p.Bool("de-quotes")
 	doubles, repeats, pairs, edges := p.Bool("check-double-spaces"), p.Bool("check-repeated-words"), p.Bool("check-pairs"), p.Bool("check-edge-spaces")
+	dashes := p.Bool("check-spaced-dashes")
 	if !french && !cjk && !deQuotes && !doubles && !repeats && !pairs && !edges {
 		return
 	}
@@ -248,6 +256,9 @@ func runTypography(p *Pass) {
 		}
 		if edges && hasSource {
 			checkEdgeSpaces(p.Page, i, lang, report)
+		}
+		if dashes && hasSource && !copied {
+			checkSpacedDashes(s, lang, report)
 		}
 	}
 }
@@ -1539,4 +1550,120 @@ func typoWordSet(s string) map[string]bool {
 
 func typoAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// spacedDashRe finds a dash set between spaces: a separator ("Part 2 -
+// Protection", "**2** - Indicates").
+var spacedDashRe = regexp.MustCompile(`\S[ \x{00a0}][-–—][ \x{00a0}]\S`)
+
+// lopsidedDashRe finds a dash with a space on one side only, a word on the
+// other: "**2** -indique", "Teil 2- Schutz".
+var lopsidedDashRe = regexp.MustCompile(`[^\s\-–—][ \x{00a0}][-–][^\s\-–—]|[^\s\-–—][-–][ \x{00a0}][^\s\-–—]`)
+
+// typoSuspendedHyphen are the words after which a hyphen glued to the word
+// before and followed by a space is a suspended one ("POST- und GET-
+// Vorgänge", "pré- et post-traitement"), not a separator.
+var typoSuspendedHyphen = map[string]bool{"und": true, "oder": true, "bzw": true, "sowie": true, "bis": true,
+	"and": true, "or": true, "to": true, "et": true, "ou": true, "à": true, "y": true, "o": true, "e": true, "en": true, "of": true}
+
+// checkSpacedDashes reports, in a target that has fewer dashes between
+// spaces than its source, each dash with a space on one side only: the
+// translation glued the separator to a word ("**2** -indique le",
+// "Partie 2- Protection"). The fix sets it between spaces. A "-Name" the
+// source has too is a parameter (-Identity), and a hyphen before "und",
+// "et"... a suspended one. Chinese and Japanese write their dashes their
+// own way and are left alone.
+func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...any)) {
+	if lang == "zh" || lang == "ja" || lang == "ko" {
+		return
+	}
+	src, tgt := s.Source.Raw, s.Target.Raw
+	if !strings.ContainsAny(src, "-–—") || !strings.ContainsAny(tgt, "-–") {
+		return
+	}
+	outside := func(t Text, at int) bool { // not in code, a tag or a link's destination
+		abs := t.Range.Start + at
+		for _, c := range t.Code {
+			if abs >= c.Range.Start && abs < c.Range.End {
+				return false
+			}
+		}
+		for _, g := range t.Tags {
+			if abs >= g.Range.Start && abs < g.Range.End {
+				return false
+			}
+		}
+		for _, l := range t.Links {
+			if abs >= l.DestRange.Start && abs < l.DestRange.End {
+				return false
+			}
+		}
+		return true
+	}
+	count := func(t Text) int {
+		n := 0
+		for _, m := range spacedDashRe.FindAllStringIndex(t.Raw, -1) {
+			if outside(t, m[0]+1) {
+				n++
+			}
+		}
+		return n
+	}
+	lacking := count(s.Source) - count(s.Target)
+	if lacking <= 0 {
+		return
+	}
+	for _, m := range lopsidedDashRe.FindAllStringIndex(tgt, -1) {
+		// The dash and its one space, within the match.
+		k := m[0] + 1
+		for k < m[1] && tgt[k] != '-' && !strings.HasPrefix(tgt[k:], "–") {
+			k++
+		}
+		dashLen := 1
+		if tgt[k] != '-' {
+			dashLen = len("–")
+		}
+		if !outside(s.Target, k) {
+			continue
+		}
+		spaceBefore := k > 0 && (tgt[k-1] == ' ' || strings.HasSuffix(tgt[:k], "\u00a0"))
+		if spaceBefore {
+			// " -indique": a parameter if the source has the same "-Word".
+			word := tgt[k:]
+			if e := strings.IndexAny(word, " \t\n,.;:)"); e >= 0 {
+				word = word[:e]
+			}
+			if strings.Contains(src, word) {
+				continue
+			}
+		} else {
+			// "POST- und": a suspended hyphen before a conjunction.
+			next := strings.TrimLeft(tgt[k+dashLen:], " \u00a0")
+			if e := strings.IndexAny(next, " \t\n,.;:"); e >= 0 {
+				next = next[:e]
+			}
+			if typoSuspendedHyphen[strings.ToLower(strings.TrimSuffix(next, "."))] {
+				continue
+			}
+		}
+		r := Range{Start: s.Target.Range.Start + k, End: s.Target.Range.Start + k + dashLen}
+		var fix Edit
+		if spaceBefore {
+			fix = Edit{Range: Range{Start: r.End, End: r.End}, New: " "}
+		} else {
+			fix = Edit{Range: Range{Start: r.Start, End: r.Start}, New: " "}
+		}
+		// The words on each side of the dash, as the message's excerpt.
+		a := strings.LastIndexAny(tgt[:m[0]+1], " \t\n") + 1
+		b := m[1] - 1
+		if e := strings.IndexAny(tgt[b:], " \t\n"); e >= 0 {
+			b += e
+		} else {
+			b = len(tgt)
+		}
+		report(r, "dash glued to a word where the source sets it between spaces: %q", strings.TrimSpace(tgt[a:b]), fix)
+		if lacking--; lacking == 0 {
+			return
+		}
+	}
 }

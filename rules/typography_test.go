@@ -499,3 +499,35 @@ func TestTypographyLineEndings(t *testing.T) {
 		})
 	}
 }
+
+// TestTypographySpacedDashes: a separator dash the translation glued to a
+// word, from the corpus, and the hyphens that are none.
+func TestTypographySpacedDashes(t *testing.T) {
+	runCases(t, "typography", []ruleCase{
+		{name: "glued to the word after it",
+			// fr-FR/detailed-properties-in-the-office-365-audit-log.md line 60
+			text: sxs("a-1", "**2** -indique un utilisateur", "**2** - Indicates a user") + "\n",
+			want:  []string{`dash glued to a word where the source sets it between spaces: "**2** -indique"`}, at: []string{"-"},
+			fixed: sxs("a-1", "**2** - indique un utilisateur", "**2** - Indicates a user") + "\n"},
+		{name: "glued to the word before it",
+			path:  "de-DE/page.md",
+			text:  sxs("a-1", "Teil 2- Schutz der Daten", "Part 2 - Protecting data") + "\n",
+			want:  []string{`dash glued to a word`},
+			fixed: sxs("a-1", "Teil 2 - Schutz der Daten", "Part 2 - Protecting data") + "\n"},
+		{name: "as many separators as the source, a parameter, a suspended hyphen",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Teil 2 - Schutz: führen Sie Get-Mailbox -Identity aus, für POST- und GET-Vorgänge.",
+				"Part 2 - Protection: run Get-Mailbox -Identity, for POST and GET operations.") + "\n"},
+		{name: "a separator lost, a parameter kept",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Teil 2-Schutz: führen Sie Get-Mailbox -Identity aus.", "Part 2 - Protection: run Get-Mailbox -Identity.") + "\n"},
+		{name: "a separator lost, a suspended hyphen",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Teil 2-Schutz für POST- und GET-Vorgänge.", "Part 2 - Protection for POST and GET operations.") + "\n"},
+		{name: "code is not read",
+			text: sxs("a-1", "Exécutez `a -b` puis l’étape.", "Run `a - b` - then the step.") + "\n"},
+		{name: "Chinese writes its dashes its own way",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "**32** -指示 Microsoft", "**32** - Indicates Microsoft") + "\n"},
+	})
+}
