@@ -507,7 +507,7 @@ func TestTypographySpacedDashes(t *testing.T) {
 		{name: "glued to the word after it",
 			// fr-FR/detailed-properties-in-the-office-365-audit-log.md line 60
 			text: sxs("a-1", "**2** -indique un utilisateur", "**2** - Indicates a user") + "\n",
-			want:  []string{`dash glued to a word where the source sets it between spaces: "**2** -indique"`}, at: []string{"-"},
+			want: []string{`dash glued to a word where the source sets it between spaces: "**2** -indique"`}, at: []string{"-"},
 			fixed: sxs("a-1", "**2** - indique un utilisateur", "**2** - Indicates a user") + "\n"},
 		{name: "glued to the word before it",
 			path:  "de-DE/page.md",
