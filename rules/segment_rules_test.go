@@ -500,6 +500,14 @@ func TestUntranslatedLinkText(t *testing.T) {
 			text: sxs("a-1", "Voir [Limits for Content Search][1], [Limits for Content Search](//blogs.example/limits), [Skype for Business Online](sfb.md) et [OneDrive for Business sync client](odb.md).",
 				"See [Limits for Content Search][1], [Limits for Content Search](//blogs.example/limits), [Skype for Business Online](sfb.md) and [OneDrive for Business sync client](odb.md).") +
 				"\n\n[1]: https://techcommunity.example/limits\n"},
+		{name: "a link to a heading of the page, the heading translated",
+			// fr-FR/ediscovery-cases.md line 73
+			text: "## " + sxs("h-1", "Plus d’informations", "More information") + "\n\n" +
+				sxs("a-1", "Voir [More information](#more-information) et [Plus d’informations](#more-information).", "See [More information](#more-information) and [More information](#more-information).") + "\n",
+			want: []string{`link text left in English: "More information", where the heading it links reads "Plus d’informations"`}},
+		{name: "a link to a heading left in English too",
+			text: "## " + sxs("h-1", "More information", "More information") + "\n\n" +
+				sxs("a-1", "Voir [More information](#more-information).", "See [More information](#more-information).") + "\n"},
 		{name: "a reference link to a page of the set",
 			text: sxs("a-1", "Voir [Limits for Content Search][lim].", "See [Limits for Content Search][lim].") + "\n\n[lim]: limits.md\n",
 			want: []string{`"Limits for Content Search"`}},

@@ -42,8 +42,10 @@ immigration and citizenship").
 In a translated target, the text of a link to a page of the documentation set (a relative link)
 left as the source writes it is reported too, when it reads as a title or a sentence (min-words
 words, one an English function word): "consultez la rubrique [Limits for Content Search](...)";
-the page it links has a translated title. Links to other sites may keep their pages' English
-titles and are not read. Terms of the
+the page it links has a translated title. A link to a heading of the page (#more-information)
+whose text is the heading's source while the heading is translated is reported whatever its
+length ("[More information](#more-information)" under "Plus d’informations"). Links to other
+sites may keep their pages' English titles and are not read. Terms of the
 do-not-translate list (configuration key do-not-translate, plus the rule option terms) are removed
 before comparing.
 
@@ -142,6 +144,18 @@ func runUntranslated(p *Pass) {
 		}
 		return defsMap
 	}
+	var headingMap map[string]string
+	headings := func() map[string]string { // the page's headings: source (lower case) to target
+		if headingMap == nil {
+			headingMap = map[string]string{}
+			for _, h := range p.Page.Segments {
+				if h.Block == "heading" && h.HasSource {
+					headingMap[strings.ToLower(strings.TrimSpace(h.Source.Plain))] = strings.TrimSpace(h.Target.Plain)
+				}
+			}
+		}
+		return headingMap
+	}
 	for _, s := range p.Page.Segments {
 		if s.Block == "heading" {
 			heading = s.Source.Plain
@@ -172,7 +186,7 @@ func runUntranslated(p *Pass) {
 			}
 		}
 		if msg == "" {
-			untranslatedLinkLabels(p, s, terms, minWords, defs)
+			untranslatedLinkLabels(p, s, terms, minWords, defs, headings)
 			continue
 		}
 		src := proseWords(srcText)
@@ -191,7 +205,7 @@ func runUntranslated(p *Pass) {
 // link a page of the documentation set (a relative link: the page has a
 // translated title) and read as a title or a sentence: min-words words
 // with an English function word, outside do-not-translate terms.
-func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWords int, defs func() map[string]string) {
+func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWords int, defs func() map[string]string, headings func() map[string]string) {
 	if len(s.Target.Links) == 0 || len(s.Source.Links) == 0 {
 		return
 	}
@@ -201,7 +215,7 @@ func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWor
 			continue // images, autolinks
 		}
 		label := strings.TrimSpace(l.Label)
-		if label == "" || !strings.Contains(label, " ") {
+		if label == "" {
 			continue
 		}
 		dest := l.Dest
@@ -220,13 +234,24 @@ func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWor
 		if !labels[label] {
 			continue
 		}
-		words := proseWords(stripTerms(stripTerms(label, terms), defaultTermStripper()))
-		if len(words) < minWords || countIn(words, englishFunctionWords) == 0 || !mostlyWords(words) {
-			continue
-		}
 		r, ok := l.LabelRange()
 		if !ok {
 			r = l.Range
+		}
+		// A link to a heading of the page whose source is the link's text
+		// and whose target is translated: the link should read as it.
+		if strings.HasPrefix(dest, "#") {
+			if h, ok := headings()[strings.ToLower(label)]; ok && !strings.EqualFold(h, label) && hasLetter(label) {
+				p.ReportSegmentAt(s, r, "link text left in English: %q, where the heading it links reads %q", shorten(label, 80), shorten(h, 80))
+				continue
+			}
+		}
+		if !strings.Contains(label, " ") {
+			continue
+		}
+		words := proseWords(stripTerms(stripTerms(label, terms), defaultTermStripper()))
+		if len(words) < minWords || countIn(words, englishFunctionWords) == 0 || !mostlyWords(words) {
+			continue
 		}
 		p.ReportSegmentAt(s, r, "link text left in English: %q, where the rest of the target is translated", shorten(label, 80))
 	}
