@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,6 +37,10 @@ the noun are matched in order with the target's, and each place the target chang
 naming what stands there: the noun with another or a translated verb, the noun alone; a name the
 target never has, with nothing left in its place, is missing (one said again may be a pronoun
 there: "cette cmdlet").
+
+A name the target writes in other case (new-mailboxsearch for New-MailboxSearch) runs, but is not
+the name as documented: it is reported a level below the rule's severity (a warning by default),
+with a fix that writes it as the source does.
 
 A parameter the source writes after the cmdlet (Search-Mailbox -DeleteContent) and the target
 glues to it without the space (Search-Mailbox-DeleteContent) is reported too: PowerShell reads
@@ -78,7 +83,83 @@ func runCmdletMismatch(p *Pass) {
 		if len(names) == 0 {
 			continue
 		}
+		// The places checkCmdlets reports are not re-cased names too.
+		var taken []Range
+		report := p.Report
+		p.Report = func(f Finding) { taken = append(taken, f.Range); report(f) }
 		checkCmdlets(p, s, names)
+		p.Report = report
+		checkRecasedCmdlets(p, s, names, taken)
+	}
+}
+
+// checkRecasedCmdlets reports a cmdlet name the target writes in other
+// case (new-mailboxsearch, Get-Unifiedgroup for Get-UnifiedGroup), as
+// many times as the source has the name and the target does not keep it:
+// PowerShell runs it, so a level below the rule's severity, with a fix
+// that writes it as the source does. Code spans, link destinations and
+// tags are not read.
+func checkRecasedCmdlets(p *Pass, s *Segment, names []cmdletName, taken []Range) {
+	src, tgt := s.Source.Raw, s.Target.Raw
+	skip := cmdletSkips(s.Target)
+	for _, r := range taken {
+		skip = append(skip, Range{Start: r.Start - s.Target.Range.Start, End: r.End - s.Target.Range.Start})
+	}
+	skip = sortMerge(skip)
+	// The target's whole tokens of letters, digits and hyphens, by their
+	// lower-case text: each name is looked up, not searched for.
+	var byLower map[string][]int
+	tokens := func() map[string][]int {
+		if byLower == nil {
+			byLower = map[string][]int{}
+			for i := 0; i < len(tgt); {
+				if !isASCIIWordByte(tgt[i]) {
+					i++
+					continue
+				}
+				j := i
+				for j < len(tgt) && (isASCIIWordByte(tgt[j]) || tgt[j] == '-' && j+1 < len(tgt) && isASCIIWordByte(tgt[j+1])) {
+					j++
+				}
+				if (i == 0 || tgt[i-1] != '_' && tgt[i-1] != '-') && (j == len(tgt) || tgt[j] != '_') {
+					k := asciiLower(tgt[i:j])
+					byLower[k] = append(byLower[k], i)
+				}
+				i = j
+			}
+		}
+		return byLower
+	}
+	want := map[string]int{}
+	var order []string
+	for _, n := range names {
+		name := src[n.start:n.end]
+		if want[name] == 0 {
+			order = append(order, name)
+		}
+		want[name]++
+	}
+	for _, name := range order {
+		at := tokens()[asciiLower(name)]
+		kept := 0
+		for _, i := range at {
+			if tgt[i:i+len(name)] == name {
+				kept++
+			}
+		}
+		for _, i := range at {
+			if kept >= want[name] {
+				break
+			}
+			if tgt[i:i+len(name)] == name || overlaps(skip, i, i+len(name)) {
+				continue
+			}
+			kept++
+			r := Range{Start: s.Target.Range.Start + i, End: s.Target.Range.Start + i + len(name)}
+			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: r,
+				Message:   fmt.Sprintf("cmdlet %s written %s: PowerShell ignores case, the documentation writes it as the source does", name, tgt[i:i+len(name)]),
+				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw, Fixes: []Edit{{Range: r, New: name}}})
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package rules_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/l10nlint/l10nlint/rules"
 )
 
 // TestCmdletMismatch: fragments of the corpus, firing and not.
@@ -23,7 +25,8 @@ func TestCmdletMismatch(t *testing.T) {
 			// zh-CN/keyword-queries-and-search-conditions.md line 45
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索的电子邮件属性。", "by using the **New-ComplianceSearch** or the **Set-ComplianceSearch** cmdlet.") + "\n",
-			want: []string{"cmdlet Set-ComplianceSearch changed: the target has new-compliancesearch"}},
+			// (New's own form, re-cased, is a warning of its own.)
+			want: []string{"cmdlet Set-ComplianceSearch changed: the target has new-compliancesearch", "cmdlet New-ComplianceSearch written new-compliancesearch"}},
 		{name: "a verb glued on; the source's other cmdlet is no replacement",
 			// de-DE/search-for-ediscovery-activities-in-the-audit-log.md line 139
 			path: "de-DE/page.md",
@@ -42,9 +45,10 @@ func TestCmdletMismatch(t *testing.T) {
 			text: sxs("a-1", "Une boîte aux lettres est supprimée à l'aide de **Remove-Mailbox-PermanentlyDelete**.", "A soft-deleted mailbox is deleted using **Remove-Mailbox -PermanentlyDelete**.") + "\n",
 			want: []string{`parameter -PermanentlyDelete glued to the cmdlet Remove-Mailbox: the source has "Remove-Mailbox -PermanentlyDelete", the target "Remove-Mailbox-PermanentlyDelete"`},
 			at:   []string{"Remove-Mailbox-PermanentlyDelete"}},
-		{name: "case does not matter to PowerShell",
+		{name: "case does not matter to PowerShell: re-cased names are only written otherwise",
 			path: "zh-CN/page.md",
-			text: sxs("a-1", "您还可以使用**new-activityalert**和**set-activityalert** cmdlet 来创建和编辑活动通知。", "You can also use the **New-ActivityAlert** and **Set-ActivityAlert** cmdlets to create and edit activity alerts.") + "\n"},
+			text: sxs("a-1", "您还可以使用**new-activityalert**和**set-activityalert** cmdlet 来创建和编辑活动通知。", "You can also use the **New-ActivityAlert** and **Set-ActivityAlert** cmdlets to create and edit activity alerts.") + "\n",
+			want: []string{"cmdlet New-ActivityAlert written new-activityalert", "cmdlet Set-ActivityAlert written set-activityalert"}},
 		{name: "a German compound",
 			path: "de-DE/page.md",
 			text: sxs("a-1", "Get-UrlTrace-Cmdlet-Referenz", "Get-UrlTrace cmdlet reference") + "\n"},
@@ -104,8 +108,9 @@ func TestCmdletMismatchOneReplacementEach(t *testing.T) {
 func TestCmdletMismatchPlaces(t *testing.T) {
 	runCases(t, "cmdlet-mismatch", []ruleCase{
 		{name: "the missing name first", path: "zh-CN/page.md",
-			text: sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索。", "by using the **Set-ComplianceSearch** or the **New-ComplianceSearch** cmdlet.") + "\n",
-			want: []string{"cmdlet Set-ComplianceSearch changed: the target has new-compliancesearch"}},
+			text:   sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索。", "by using the **Set-ComplianceSearch** or the **New-ComplianceSearch** cmdlet.") + "\n",
+			want:   []string{"cmdlet Set-ComplianceSearch changed: the target has new-compliancesearch", "cmdlet New-ComplianceSearch written new-compliancesearch"},
+			before: []string{"通过使用**", "或**"}},
 		{name: "one name dropped, the next translated", path: "zh-CN/page.md",
 			text: sxs("a-1", "创建搜索，Set-ComplianceSearch 编辑，删除-ComplianceSearch 删除。", "New-ComplianceSearch creates, Set-ComplianceSearch edits, Remove-ComplianceSearch deletes.") + "\n",
 			want: []string{"cmdlet New-ComplianceSearch missing from the target", "cmdlet Remove-ComplianceSearch changed: the target has 删除-ComplianceSearch"}},
@@ -117,8 +122,8 @@ func TestCmdletMismatchPlaces(t *testing.T) {
 			want: []string{"cmdlet Set-ComplianceSearch changed: the target has festlegen-ComplianceSearch"}},
 	})
 	fs := checkRule(t, "cmdlet-mismatch", "zh-CN/page.md", sxs("a-1", "通过使用**new-compliancesearch**或**new-compliancesearch** cmdlet 搜索。", "by using the **Set-ComplianceSearch** or the **New-ComplianceSearch** cmdlet.")+"\n", nil)
-	if len(fs) != 1 || fs[0].Range.Start != len(`<span data-ttu-id="a-1">`)+strings.Index(fs[0].Target, "new-") {
-		t.Errorf("findings %+v: want one, at the first new-compliancesearch", fs)
+	if len(fs) != 2 || fs[0].Range.Start != len(`<span data-ttu-id="a-1">`)+strings.Index(fs[0].Target, "new-") || fs[0].Severity != rules.Error {
+		t.Errorf("findings %+v: want the changed name first, at the first new-compliancesearch, then the re-cased one", fs)
 	}
 }
 
@@ -134,7 +139,9 @@ func TestCmdletMismatchReorderedAndRepeated(t *testing.T) {
 			// zh-CN/configure-s-mime-settings-for-outlook-web-app.md line 25: the
 			// first form is Get's, the second stands where Set- was
 			text: sxs("a-1", "使用**get-smimeconfig**和**Get-smimeconfig** Cmdlet 查看此功能。", "Use the **Get-SmimeConfig** and **Set-SmimeConfig** cmdlets to view this feature.") + "\n",
-			want: []string{"cmdlet Set-SmimeConfig changed: the target has Get-smimeconfig"}, at: []string{"Get-smimeconfig"}},
+			// (Get's own form is re-cased: a warning of its own.)
+			want: []string{"cmdlet Set-SmimeConfig changed: the target has Get-smimeconfig", "cmdlet Get-SmimeConfig written get-smimeconfig"},
+			at:   []string{"Get-smimeconfig", "get-smimeconfig"}},
 		{name: "another verb before a verb: the word quoted whole", path: "zh-CN/page.md",
 			// zh-CN/limits-for-content-search.md line 40
 			text: sxs("a-1", "使用**New-compliancesearch \\| start-new-compliancesearch**命令启动搜索。", "Start searches by using the **Get-ComplianceSearch \\| Start-ComplianceSearch** command.") + "\n",
@@ -169,4 +176,27 @@ func TestCmdletMismatchReorderedAndRepeated(t *testing.T) {
 			text: sxs("a-1", many+"新建-Mailbox", "New-Mailbox "+many) + "\n",
 			want: []string{"cmdlet New-Mailbox changed: the target has 新建-Mailbox"}},
 	})
+}
+
+// TestCmdletRecased: a cmdlet name the target writes in other case is a
+// warning (the rule's severity is error), with a fix, as often as the
+// target lacks the name as written.
+func TestCmdletRecased(t *testing.T) {
+	runCases(t, "cmdlet-mismatch", []ruleCase{
+		{name: "lower-cased in bold",
+			// zh-CN/put-an-in-place-hold-on-a-soft-deleted-mailbox.md line 48
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "使用 **new-mailboxsearch** cmdlet。", "Use the **New-MailboxSearch** cmdlet.") + "\n",
+			want: []string{"cmdlet New-MailboxSearch written new-mailboxsearch: PowerShell ignores case"}, at: []string{"new-mailboxsearch"},
+			fixed: sxs("a-1", "使用 **New-MailboxSearch** cmdlet。", "Use the **New-MailboxSearch** cmdlet.") + "\n"},
+		{name: "one of two places kept",
+			text: sxs("a-1", "Exécutez Get-UnifiedGroup, puis Get-Unifiedgroup.", "Run Get-UnifiedGroup, then Get-UnifiedGroup.") + "\n",
+			want: []string{"cmdlet Get-UnifiedGroup written Get-Unifiedgroup"}},
+		{name: "kept as often as the source has it, a link destination and code",
+			text: sxs("a-1", "Exécutez Get-UnifiedGroup ([doc](https://x.example/get-unifiedgroup)) et `get-unifiedgroup`.", "Run Get-UnifiedGroup ([doc](https://x.example/get-unifiedgroup)) and `get-unifiedgroup`.") + "\n"},
+	})
+	fs := checkRule(t, "cmdlet-mismatch", "zh-CN/page.md", sxs("a-1", "使用 new-mailboxsearch。", "Use New-MailboxSearch.")+"\n", nil)
+	if len(fs) != 1 || fs[0].Severity != rules.Warning {
+		t.Errorf("findings %+v, want one warning", fs)
+	}
 }

@@ -42,9 +42,10 @@ immigration and citizenship").
 In a translated target, the text of a link to a page of the documentation set (a relative link)
 left as the source writes it is reported too, when it reads as a title or a sentence (min-words
 words, one an English function word): "consultez la rubrique [Limits for Content Search](...)";
-the page it links has a translated title. A link to a heading of the page (#more-information)
+the page it links has a translated title. A link to a heading of the page (to #more-information)
 whose text is the heading's source while the heading is translated is reported whatever its
-length ("[More information](#more-information)" under "Plus d’informations"). Links to other
+length (the text "More information" of a link to #more-information, under the heading "Plus
+d’informations"). Links to other
 sites may keep their pages' English titles and are not read. Terms of the
 do-not-translate list (configuration key do-not-translate, plus the rule option terms) are removed
 before comparing.
