@@ -434,7 +434,7 @@ func checkSpacedAddresses(p *Pass, s *Segment) {
 	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.+-", r) }
 	for _, m := range spacedAtRe.FindAllStringSubmatchIndex(raw, -1) {
 		gap := Range{Start: s.Target.Range.Start + m[2], End: s.Target.Range.Start + m[3]}
-		if inCode(s.Target, gap.Start) {
+		if insideAny(Range{Start: gap.Start, End: gap.Start + 1}, s.Target.Code) {
 			continue
 		}
 		// The address as the target writes it: the words on each side.
@@ -461,12 +461,3 @@ func checkSpacedAddresses(p *Pass, s *Segment) {
 	}
 }
 
-// inCode reports whether the page offset at lies in a code span of t.
-func inCode(t Text, at int) bool {
-	for _, c := range t.Code {
-		if at >= c.Range.Start && at < c.Range.End {
-			return true
-		}
-	}
-	return false
-}

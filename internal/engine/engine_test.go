@@ -462,14 +462,7 @@ func TestCorpusNoInternalError(t *testing.T) {
 		t.Skip("the whole corpus: not with -short")
 	}
 	cfg := config.Default()
-	for _, r := range rules.Default.All() {
-		if cfg.Severity(r) == rules.Off {
-			sev := rules.Warning
-			rc := cfg.Rules[r.ID]
-			rc.Severity = &sev
-			cfg.Rules[r.ID] = rc
-		}
-	}
+	allRulesOn(cfg)
 	res, err := Run([]string{dir}, Options{Config: cfg, Registry: rules.Default})
 	if err != nil {
 		t.Fatal(err)
@@ -479,5 +472,17 @@ func TestCorpusNoInternalError(t *testing.T) {
 	}
 	if len(res.Findings) == 0 {
 		t.Error("no finding on the corpus")
+	}
+}
+
+// allRulesOn turns the opt-in rules of cfg on, at warning: every rule runs.
+func allRulesOn(cfg *config.Config) {
+	for _, r := range rules.Default.All() {
+		if cfg.Severity(r) == rules.Off {
+			sev := rules.Warning
+			rc := cfg.Rules[r.ID]
+			rc.Severity = &sev
+			cfg.Rules[r.ID] = rc
+		}
 	}
 }

@@ -75,14 +75,7 @@ func FuzzRules(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, r := range rules.Default.All() {
-			if cfg.Severity(r) == rules.Off {
-				sev := rules.Warning
-				rc := cfg.Rules[r.ID]
-				rc.Severity = &sev
-				cfg.Rules[r.ID] = rc
-			}
-		}
+		allRulesOn(cfg)
 		res, err := Run([]string{dir}, Options{Config: cfg, Registry: cfg.Registry, Jobs: 2})
 		if err != nil {
 			t.Fatal(err)
