@@ -460,4 +460,3 @@ func checkSpacedAddresses(p *Pass, s *Segment) {
 			Fixes: []Edit{{Range: gap, New: "@"}}})
 	}
 }
-
