@@ -233,10 +233,16 @@ func checkMIMETypes(p *Pass, s *Segment) {
 		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
 			Message:   fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(shorten(s.Target.Plain, 80))),
 			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
-		if plain == mime && strings.TrimSpace(s.Source.Raw) == mime {
+		switch i := strings.Index(strings.ToLower(s.Target.Raw), mime); {
+		case plain == mime && strings.TrimSpace(s.Source.Raw) == mime:
 			// The segment is the type alone (a table's cell): it is put back.
 			lead := len(s.Target.Raw) - len(strings.TrimLeftFunc(s.Target.Raw, unicode.IsSpace))
 			f.Range = Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
+			f.Fixes = []Edit{{Range: f.Range, New: mime}}
+		case i >= 0 && len(strings.ToLower(s.Target.Raw)) == len(s.Target.Raw):
+			// Re-cased in prose (Image/JPEG): at it, written back.
+			f.Range = Range{Start: s.Target.Range.Start + i, End: s.Target.Range.Start + i + len(mime)}
+			f.Message = fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(s.Target.Raw[i:i+len(mime)]))
 			f.Fixes = []Edit{{Range: f.Range, New: mime}}
 		}
 		p.Report(f)

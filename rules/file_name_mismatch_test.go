@@ -80,7 +80,8 @@ func TestFileNameMismatch(t *testing.T) {
 		{name: "a MIME type in prose, re-cased",
 			// fr-FR/compliance20/document-metadata-fields.md line 71
 			text: sxs("a-1", "Type de contenu extrait sous la forme d’un type MIME ; par exemple, image/JPEG.", "Extracted content type, in the form of mime type; for example, image/jpeg.") + "\n",
-			want: []string{`MIME type "image/jpeg" changed`}},
+			want: []string{`MIME type "image/jpeg" changed: the target has "image/JPEG"`}, at: []string{"image/JPEG"},
+			fixed: sxs("a-1", "Type de contenu extrait sous la forme d’un type MIME ; par exemple, image/jpeg.", "Extracted content type, in the form of mime type; for example, image/jpeg.") + "\n"},
 		{name: "MIME types kept, and paths that are none",
 			text: sxs("a-1", "Le type application/vnd.visio et le dossier images/tiff ou text/html; charset=utf-8.", "The type application/vnd.visio and the folder myimage/tiff or text/html; charset=utf-8.") + "\n"},
 		{name: "a broken name is reported as a name, not again as its extension",

@@ -162,7 +162,9 @@ func boldAfter(raw string, j int) bool {
 // quotedBefore reports whether raw[:i] ends with a closing quotation mark,
 // then white space: a label quoted rather than bolded (“分类”>“类型”).
 func quotedBefore(raw string, i int) bool {
-	i = len(strings.TrimRight(raw[:i], " \t\r\n\u00a0"))
+	// Bold lost as escaped asterisks between the label and the separator
+	// (“分类”\*\*\*\*\>): markup-mismatch's, the path still reads.
+	i = len(strings.TrimRight(strings.TrimRight(raw[:i], " \t\r\n\u00a0"), `\*`))
 	r, _ := utf8.DecodeLastRuneInString(raw[:i])
 	return i > 0 && strings.ContainsRune("”」』»\"", r)
 }
@@ -170,7 +172,7 @@ func quotedBefore(raw string, i int) bool {
 // quotedAfter reports whether raw[j:] starts, after white space, with an
 // opening quotation mark.
 func quotedAfter(raw string, j int) bool {
-	rest := strings.TrimLeft(raw[j:], " \t\r\n\u00a0")
+	rest := strings.TrimLeft(strings.TrimLeft(raw[j:], " \t\r\n\u00a0"), `\*`)
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest != "" && strings.ContainsRune("“「『«\"", r)
 }

@@ -77,6 +77,10 @@ func TestNavigationPath(t *testing.T) {
 			text: sxs("a-1", "Registerkarte analysiere **+** \\*\\* \\> \\> Analyseoptionen verwalten\\*\\* im Abschnitt",
 				"In the **Manage \\> Analyze \\> Analyze options** tab, click the **+** icon") + "\n",
 			want: []string{`in the source it joins "**Manage > Analyze > Analyze options**"`, `in the source it joins "**Manage > Analyze > Analyze options**"`}},
+		{name: "quoted labels with the bold lost as asterisks: the path reads, the bold is markup-mismatch's",
+			// zh-CN/create-a-custom-sensitive-information-type.md line 141
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "依次转到“分类”\\*\\*\\*\\*\\>“敏感信息类型”\\*\\*\\*\\*。", "Go to **Classifications** \\> **Sensitive info types**.") + "\n"},
 		{name: "a separator the source does not join to labels either",
 			text: sxs("a-1", "Choisissez **Nouveau** ![icône](i.gif) \\> **Créer**.", "Choose **New** ![icon](i.gif) \\> **Create**.") + "\n"},
 	})
