@@ -117,3 +117,18 @@ func TestLinkMismatchSpacedPlaceholderAddress(t *testing.T) {
 			text: sxs("a-1", "Au format `alias @ domaine` de *alias@domainname*.", "In the `alias@domain` form of *alias@domainname*.") + "\n"},
 	})
 }
+
+// TestLinkMismatchAltTextMoved: words of the sentence the translation
+// moved into an image's alt text, from the corpus.
+func TestLinkMismatchAltTextMoved(t *testing.T) {
+	runCases(t, "link-mismatch", []ruleCase{
+		{name: "a sentence's words in the icon's alt text",
+			// fr-FR/manage-ediscovery-cases.md line 255
+			text: sxs("a-1", "Cliquez sur ![, cliquez sur](media/add.gif) **Ajouter**.", "Click ![Add Icon](media/add.gif) **Add**.") + "\n",
+			want: []string{`words of the sentence moved into an image's alt text, which the page does not show: ", cliquez sur" where the source describes the image ("Add Icon")`},
+			at:   []string{", cliquez sur"}},
+		{name: "an alt text translated, an image without one in the source",
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "单击![添加图标](media/add.gif)和![, 然后](media/x.gif)。", "Click ![Add Icon](media/add.gif) and ![](media/x.gif).") + "\n"},
+	})
+}

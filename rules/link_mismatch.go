@@ -48,6 +48,11 @@ A placeholder address of the source (alias@domainname, name@domain: no domain a 
 to) that the target writes with spaces around its @ ("alias @ NomDomaine") is reported too, with a
 fix that closes them; its words may be translated.
 
+An image of the target whose alt text starts with a sentence's punctuation where the source
+describes the image ("![, cliquez sur](refresh.gif)" for "![Refresh icon](refresh.gif)") is
+reported: the translation moved words of the sentence into the alt text, and the page does not
+show them.
+
 A reference link ([text][label]) compares as the destination the page defines for its label
 ([label]: https://...); one whose label has no definition on the page is not compared.
 
@@ -93,6 +98,7 @@ func runLinkMismatch(p *Pass) {
 		if bare && s.HasSource {
 			checkBareRefs(p, s, srcLinks, tgtLinks, noFrag)
 			checkSpacedAddresses(p, s)
+			checkAltTextMoved(p, s)
 		}
 		if !s.HasSource || len(srcLinks) == 0 && len(tgtLinks) == 0 {
 			continue
@@ -458,5 +464,45 @@ func checkSpacedAddresses(p *Pass, s *Segment) {
 			Message:   fmt.Sprintf("address broken by a space around its @: the target has %q", raw[start:end]),
 			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw,
 			Fixes: []Edit{{Range: gap, New: "@"}}})
+	}
+}
+
+// checkAltTextMoved reports an image of the target whose alt text starts
+// with a sentence's punctuation where the source's image of the same
+// destination has a description (", cliquez sur" for "Refresh icon"): the
+// translation moved words of the sentence into the image's alt text,
+// where the page does not show them.
+func checkAltTextMoved(p *Pass, s *Segment) {
+	if !strings.Contains(s.Target.Raw, "![") {
+		return
+	}
+	var alts map[string]string // the source's alt texts by destination
+	for _, l := range s.Target.Links {
+		if l.Kind != ImageLink || l.HTML {
+			continue
+		}
+		alt := strings.TrimLeft(l.Label, " ")
+		first, _ := utf8.DecodeRuneInString(alt)
+		if alt == "" || !strings.ContainsRune(",，、;；.。:：)）", first) {
+			continue
+		}
+		if alts == nil {
+			alts = map[string]string{}
+			for _, m := range s.Source.Links {
+				if m.Kind == ImageLink {
+					alts[m.Dest] = strings.TrimSpace(m.Label)
+				}
+			}
+		}
+		was := alts[l.Dest]
+		if r, _ := utf8.DecodeRuneInString(was); was == "" || !unicode.IsLetter(r) {
+			continue
+		}
+		r, ok := l.LabelRange()
+		if !ok {
+			r = l.Range
+		}
+		p.ReportSegmentAt(s, r, "words of the sentence moved into an image's alt text, which the page does not show: %s where the source describes the image (%s)",
+			quoteText(l.Label), quoteText(was))
 	}
 }
