@@ -130,6 +130,30 @@ func checkRecasedCmdlets(p *Pass, s *Segment, names []cmdletName, taken []Range)
 		}
 		return byLower
 	}
+	// The source's own spellings in its prose (not in a URL or code): a
+	// form written so there is no re-casing.
+	var srcForms map[string]bool
+	inSource := func(form string) bool {
+		if srcForms == nil {
+			srcForms = map[string]bool{}
+			hide := sortMerge(cmdletSkips(s.Source))
+			for i := 0; i < len(src); {
+				if !isASCIIWordByte(src[i]) {
+					i++
+					continue
+				}
+				j := i
+				for j < len(src) && (isASCIIWordByte(src[j]) || src[j] == '-' && j+1 < len(src) && isASCIIWordByte(src[j+1])) {
+					j++
+				}
+				if !overlaps(hide, i, j) {
+					srcForms[src[i:j]] = true
+				}
+				i = j
+			}
+		}
+		return srcForms[form]
+	}
 	want := map[string]int{}
 	var order []string
 	for _, n := range names {
@@ -151,8 +175,10 @@ func checkRecasedCmdlets(p *Pass, s *Segment, names []cmdletName, taken []Range)
 			if kept >= want[name] {
 				break
 			}
-			if tgt[i:i+len(name)] == name || overlaps(skip, i, i+len(name)) {
-				continue
+			form := tgt[i : i+len(name)]
+			if form == name || overlaps(skip, i, i+len(name)) || inSource(form) ||
+				i > 0 && tgt[i-1] == '/' || i+len(name)+1 < len(tgt) && tgt[i+len(name)] == '.' && isASCIILetter(tgt[i+len(name)+1]) {
+				continue // a URL's or a file's name (…/get-mailbox, get-mailbox.md), written so in the source too
 			}
 			kept++
 			r := Range{Start: s.Target.Range.Start + i, End: s.Target.Range.Start + i + len(name)}

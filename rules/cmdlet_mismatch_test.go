@@ -192,6 +192,10 @@ func TestCmdletRecased(t *testing.T) {
 		{name: "one of two places kept",
 			text: sxs("a-1", "Exécutez Get-UnifiedGroup, puis Get-Unifiedgroup.", "Run Get-UnifiedGroup, then Get-UnifiedGroup.") + "\n",
 			want: []string{"cmdlet Get-UnifiedGroup written Get-Unifiedgroup"}},
+		{name: "a URL and a file name with the cmdlet's name in lower case, as the source has them",
+			text: sxs("a-1", "Voir https://docs.example/exchange/get-mailbox et get-mailbox.md : Get-Mailbox.", "See Get-Mailbox (https://docs.example/exchange/get-mailbox) in get-mailbox.md.") + "\n"},
+		{name: "a spelling the source has too",
+			text: sxs("a-1", "Exécutez get-mailbox (aussi écrit get-mailbox).", "Run Get-Mailbox (also written get-mailbox).") + "\n"},
 		{name: "kept as often as the source has it, a link destination and code",
 			text: sxs("a-1", "Exécutez Get-UnifiedGroup ([doc](https://x.example/get-unifiedgroup)) et `get-unifiedgroup`.", "Run Get-UnifiedGroup ([doc](https://x.example/get-unifiedgroup)) and `get-unifiedgroup`.") + "\n"},
 	})

@@ -211,13 +211,23 @@ func runFileNameMismatch(p *Pass) {
 }
 
 // mimeTypeRe finds a MIME type (application/vnd.visio, image/tiff,
-// text/html; charset=utf-8) standing alone.
-var mimeTypeRe = regexp.MustCompile(`(?:^|[^\w/.-])((?:application|image|text|audio|video|message|multipart|font|model)/[a-z0-9][a-z0-9.+-]*[a-z0-9](?:; ?[a-z]+=[\w.-]+)?)`)
+// text/html; charset=utf-8) standing alone; mimeTypeAnyCaseRe the same in
+// any case, as a target may write it.
+var (
+	mimeTypeRe        = regexp.MustCompile(`(?:^|[^\w/.-])((?:application|image|text|audio|video|message|multipart|font|model)/[a-z0-9][a-z0-9.+-]*[a-z0-9](?:; ?[a-z]+=[\w.-]+)?)`)
+	mimeTypeAnyCaseRe = regexp.MustCompile(`(?i)(?:^|[^\w/.-])((?:application|image|text|audio|video|message|multipart|font|model)/[a-z0-9][a-z0-9.+-]*[a-z0-9](?:; ?[a-z]+=[\w.-]+)?)`)
+)
+
+// mimeProseSubtypes are subtypes that make a pair of words of prose, not a
+// MIME type: "audio/video conferencing", "text/image".
+var mimeProseSubtypes = wordSet(`application image images text audio video videos message messages multipart font fonts
+	model models voice photo photos picture pictures data file files content`)
 
 // checkMIMETypes reports the MIME types of the source (the types of files
 // a table lists: application/vnd.visio) that the target does not keep as
 // written: "application/vnd. Visio", "Bild/TIFF". A segment that is one
-// type is put back by the fix.
+// type is put back by the fix, a type re-cased in prose is pointed at and
+// written back. Link destinations and code are not read.
 func checkMIMETypes(p *Pass, s *Segment) {
 	plain := strings.TrimSpace(s.Source.Plain)
 	ms := mimeTypeRe.FindAllStringSubmatch(plain, -1)
@@ -225,25 +235,62 @@ func checkMIMETypes(p *Pass, s *Segment) {
 		return
 	}
 	tgt := strings.TrimSpace(s.Target.Raw)
+	raw := s.Target.Raw
+	// The target's types in any case, by their lower-case text, in order,
+	// outside link destinations and code: each used once.
+	var hidden []Range
+	for _, l := range s.Target.Links {
+		hidden = append(hidden, Range{Start: l.DestRange.Start - s.Target.Range.Start, End: l.DestRange.End - s.Target.Range.Start})
+	}
+	for _, c := range s.Target.Code {
+		hidden = append(hidden, Range{Start: c.Range.Start - s.Target.Range.Start, End: c.Range.End - s.Target.Range.Start})
+	}
+	hidden = sortMerge(hidden)
+	var byLower map[string][]int
+	found := func() map[string][]int {
+		if byLower == nil {
+			byLower = map[string][]int{}
+			for _, m := range mimeTypeAnyCaseRe.FindAllStringSubmatchIndex(raw, -1) {
+				if !overlaps(hidden, m[2], m[3]) {
+					k := strings.ToLower(raw[m[2]:m[3]])
+					byLower[k] = append(byLower[k], m[2])
+				}
+			}
+		}
+		return byLower
+	}
 	for _, m := range ms {
 		mime := m[1]
-		if strings.Contains(s.Target.Plain, mime) {
+		if _, sub, _ := strings.Cut(mime, "/"); mimeProseSubtypes[sub] {
+			continue // prose: audio/video
+		}
+		// The target has it as written, once for each place of the source.
+		at := found()[mime]
+		if len(at) > 0 && raw[at[0]:at[0]+len(mime)] == mime {
+			found()[mime] = at[1:]
 			continue
 		}
+		if len(at) == 0 && strings.Contains(s.Target.Plain, mime) {
+			continue // written with markup inside, as the plain text shows it
+		}
 		f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
-			Message:   fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(shorten(s.Target.Plain, 80))),
 			SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
-		switch i := strings.Index(strings.ToLower(s.Target.Raw), mime); {
+		switch {
 		case plain == mime && strings.TrimSpace(s.Source.Raw) == mime:
 			// The segment is the type alone (a table's cell): it is put back.
-			lead := len(s.Target.Raw) - len(strings.TrimLeftFunc(s.Target.Raw, unicode.IsSpace))
+			lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 			f.Range = Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
 			f.Fixes = []Edit{{Range: f.Range, New: mime}}
-		case i >= 0 && len(strings.ToLower(s.Target.Raw)) == len(s.Target.Raw):
+			f.Message = fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(shorten(s.Target.Plain, 80)))
+		case len(at) > 0 && len(raw[at[0]:]) >= len(mime):
 			// Re-cased in prose (Image/JPEG): at it, written back.
+			i := at[0]
+			found()[mime] = at[1:]
 			f.Range = Range{Start: s.Target.Range.Start + i, End: s.Target.Range.Start + i + len(mime)}
-			f.Message = fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(s.Target.Raw[i:i+len(mime)]))
+			f.Message = fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(raw[i:i+len(mime)]))
 			f.Fixes = []Edit{{Range: f.Range, New: mime}}
+		default:
+			f.Message = fmt.Sprintf("MIME type %s changed: the target has %s", quoteText(mime), quoteText(shorten(s.Target.Plain, 80)))
 		}
 		p.Report(f)
 	}
@@ -668,8 +715,11 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]*loneExtension, 
 		case j > i+1:
 			// A dot after an abbreviation or after the format's own name
 			// ends them ("z. B. PST", "un fichier CSV. CSV est"), not the
-			// extension's.
-			if abbreviationBefore(low, i) || wordBefore(low, i) == low[j:end] {
+			// extension's; after another word, the format's name written
+			// otherwise than the source's extension (". XML est un format")
+			// starts a sentence.
+			if abbreviationBefore(low, i) || wordBefore(low, i) == low[j:end] ||
+				i > 0 && (isASCIILetter(low[i-1]) || low[i-1] >= utf8.RuneSelf) && tgt.s[j:end] != lone[low[j:end]].form {
 				continue
 			}
 			broken = append(broken, spaced{i, j, end})
@@ -711,7 +761,8 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]*loneExtension, 
 // z. B., e.g., i.e., d. h., p. ex., bzw., usw., etc., vgl., cf., p. ej.
 var abbreviationsBeforeDot = map[string]bool{"b": true, "g": true, "e": true, "h": true, "ex": true, "bzw": true,
 	"usw": true, "etc": true, "vgl": true, "cf": true, "ej": true, "ecc": true, "ca": true, "ggf": true, "evtl": true,
-	"inkl": true, "bspw": true}
+	"inkl": true, "bspw": true, "np": true, "bijv": true, "bv": true, "es": true, "zb": true, "ad": true, "vs": true,
+	"ok": true, "ou": true}
 
 // abbreviationBefore reports whether the dot at s[i] ends an abbreviation.
 func abbreviationBefore(s string, i int) bool { return abbreviationsBeforeDot[wordBefore(s, i)] }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,10 +67,11 @@ func runKeywordList(p *Pass) {
 		if strings.Trim(text[lineStart:s.Range.Start], "| \t") != "" || strings.Trim(text[s.Range.End:lineEnd], "| \t\r") != "" {
 			return -1
 		}
-		for _, b := range p.Page.Blocks {
-			if b.Range.Start <= s.Range.Start && s.Range.Start < b.Range.End {
-				return b.Range.End
-			}
+		// The block holding it: the blocks are in text order.
+		bs := p.Page.Blocks
+		k := sort.Search(len(bs), func(k int) bool { return bs[k].Range.End > s.Range.Start })
+		if k < len(bs) && bs[k].Range.Start <= s.Range.Start {
+			return bs[k].Range.End
 		}
 		return -1
 	}
@@ -90,9 +92,11 @@ func runKeywordList(p *Pass) {
 		list := ""
 		switch {
 		case !s.HasSource:
-		case (s.Block == "table" || s.Block == "paragraph") && keywordHeading(strings.TrimSpace(s.Source.Plain)) && headerOf(s) >= 0:
-			tableList, tableEnd = strings.TrimSpace(s.Source.Plain), headerOf(s)
-			continue
+		case (s.Block == "table" || s.Block == "paragraph") && keywordHeading(strings.TrimSpace(s.Source.Plain)):
+			if end := headerOf(s); end >= 0 {
+				tableList, tableEnd = strings.TrimSpace(s.Source.Plain), end
+				continue
+			}
 		case s.Range.Start < tableEnd:
 			list = tableList
 		case (s.Block == "list-item" || s.Block == "paragraph") && keywordHeading(heading):

@@ -459,6 +459,9 @@ func checkSpacedAddresses(p *Pass, s *Segment) {
 			}
 			end += n
 		}
+		for end > m[3] && (raw[end-1] == '.' || raw[end-1] == '-') {
+			end-- // the sentence's full stop
+		}
 		p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path,
 			Range:     Range{Start: s.Target.Range.Start + start, End: s.Target.Range.Start + end},
 			Message:   fmt.Sprintf("address broken by a space around its @: the target has %q", raw[start:end]),
@@ -483,8 +486,8 @@ func checkAltTextMoved(p *Pass, s *Segment) {
 		}
 		alt := strings.TrimLeft(l.Label, " ")
 		first, _ := utf8.DecodeRuneInString(alt)
-		if alt == "" || !strings.ContainsRune(",，、;；.。:：)）", first) {
-			continue
+		if alt == "" || !strings.ContainsRune(",，、;；.。:：)）", first) || strings.IndexFunc(alt, unicode.IsLetter) < 0 {
+			continue // "..." holds no words
 		}
 		if alts == nil {
 			alts = map[string]string{}

@@ -559,15 +559,31 @@ func boldCrossesParens(src, tgt Text) (Range, bool) {
 	if !strings.Contains(tgt.Raw, "**") || !strings.ContainsAny(tgt.Raw, "()（）") {
 		return Range{}, false
 	}
-	for _, b := range boldSpans(src.Raw) {
-		if unbalancedParens(src.Raw[b[0]:b[1]]) {
+	srcRaw, tgtRaw := withoutCodeSpans(src), withoutCodeSpans(tgt)
+	for _, b := range boldSpans(srcRaw) {
+		if unbalancedParens(srcRaw[b[0]:b[1]]) {
 			return Range{}, false
 		}
 	}
-	for _, b := range boldSpans(tgt.Raw) {
-		if unbalancedParens(tgt.Raw[b[0]:b[1]]) {
+	for _, b := range boldSpans(tgtRaw) {
+		if unbalancedParens(tgtRaw[b[0]:b[1]]) {
 			return Range{Start: tgt.Range.Start + b[0], End: tgt.Range.Start + b[1]}, true
 		}
 	}
 	return Range{}, false
+}
+
+// withoutCodeSpans returns t's raw text with its code spans blanked out,
+// byte for byte: their asterisks are no bold.
+func withoutCodeSpans(t Text) string {
+	if len(t.Code) == 0 {
+		return t.Raw
+	}
+	b := []byte(t.Raw)
+	for _, c := range t.Code {
+		for i := max(c.Range.Start-t.Range.Start, 0); i < min(c.Range.End-t.Range.Start, len(b)); i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

@@ -505,6 +505,9 @@ func TestUntranslatedLinkText(t *testing.T) {
 			text: "## " + sxs("h-1", "Plus d’informations", "More information") + "\n\n" +
 				sxs("a-1", "Voir [More information](#more-information) et [Plus d’informations](#more-information).", "See [More information](#more-information) and [More information](#more-information).") + "\n",
 			want: []string{`link text left in English: "More information", where the heading it links reads "Plus d’informations"`}},
+		{name: "a link to a heading whose target is empty",
+			text: "## " + sxs("h-1", "", "More information") + "\n\n" +
+				sxs("a-1", "Voir [More information](#more-information).", "See [More information](#more-information).") + "\n"},
 		{name: "a link to a heading left in English too",
 			text: "## " + sxs("h-1", "More information", "More information") + "\n\n" +
 				sxs("a-1", "Voir [More information](#more-information).", "See [More information](#more-information).") + "\n"},
@@ -534,6 +537,8 @@ func TestMarkupMismatchBoldAcrossParentheses(t *testing.T) {
 			path: "zh-CN/page.md",
 			text: sxs("a-1", "选择 **隐私** \\> (**美国) 个人身份信息 (PII) 数据**。", "Select **Privacy** \\> **U.S. Personally Identifiable Information (PII) Data**.") + "\n",
 			want: []string{`"**美国) 个人身份信息 (PII) 数据**"`}},
+		{name: "asterisks in code are no bold",
+			text: sxs("a-1", "Utilisez `**` (correspondance **récursive** à toute profondeur).", "Use `**` for a **recursive** match (any depth).") + "\n"},
 		{name: "whole parentheses in bold, and outside it",
 			text: sxs("a-1", "**Délai (en jours)** (obligatoire)", "**Interval (in days)** (required)") + "\n"},
 		{name: "the source's bold crosses one too",

@@ -156,7 +156,7 @@ func runTypography(p *Pass) {
 	deQuotes := lang == "de" && p.Bool("de-quotes")
 	doubles, repeats, pairs, edges := p.Bool("check-double-spaces"), p.Bool("check-repeated-words"), p.Bool("check-pairs"), p.Bool("check-edge-spaces")
 	dashes := p.Bool("check-spaced-dashes")
-	if !french && !cjk && !deQuotes && !doubles && !repeats && !pairs && !edges {
+	if !french && !cjk && !deQuotes && !doubles && !repeats && !pairs && !edges && !dashes {
 		return
 	}
 	fr := frenchOptions{
@@ -1581,37 +1581,58 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 	if !strings.ContainsAny(src, "-–—") || !strings.ContainsAny(tgt, "-–") {
 		return
 	}
-	outside := func(t Text, at int) bool { // not in code, a tag or a link's destination
-		abs := t.Range.Start + at
+	// The ranges of code, tags and link destinations, sorted and merged
+	// once: each dash is looked up (a page of thousands of links).
+	hidden := func(t Text) []Range {
+		var rs []Range
 		for _, c := range t.Code {
-			if abs >= c.Range.Start && abs < c.Range.End {
-				return false
-			}
+			rs = append(rs, c.Range)
 		}
 		for _, g := range t.Tags {
-			if abs >= g.Range.Start && abs < g.Range.End {
-				return false
-			}
+			rs = append(rs, g.Range)
 		}
 		for _, l := range t.Links {
-			if abs >= l.DestRange.Start && abs < l.DestRange.End {
-				return false
-			}
+			rs = append(rs, l.DestRange)
 		}
-		return true
+		return sortMerge(rs)
 	}
-	count := func(t Text) int {
+	srcHidden, tgtHidden := hidden(s.Source), hidden(s.Target)
+	outside := func(t Text, rs []Range, at int) bool { // not in code, a tag or a link's destination
+		abs := t.Range.Start + at
+		k := sort.Search(len(rs), func(k int) bool { return rs[k].End > abs })
+		return k == len(rs) || abs < rs[k].Start
+	}
+	count := func(t Text, rs []Range) int {
 		n := 0
 		for _, m := range spacedDashRe.FindAllStringIndex(t.Raw, -1) {
-			if outside(t, m[0]+1) {
+			if outside(t, rs, m[0]+1) {
 				n++
 			}
 		}
 		return n
 	}
-	lacking := count(s.Source) - count(s.Target)
+	lacking := count(s.Source, srcHidden) - count(s.Target, tgtHidden)
 	if lacking <= 0 {
 		return
+	}
+	// The source's "-Word" tokens (parameters), once: each dash of the
+	// target looks its word up.
+	var params map[string]bool
+	hasParam := func(word string) bool {
+		if params == nil {
+			params = map[string]bool{}
+			for i := 0; i < len(src); i++ {
+				if src[i] != '-' {
+					continue
+				}
+				w := src[i:]
+				if e := strings.IndexAny(w, " \t\n,.;:)"); e >= 0 {
+					w = w[:e]
+				}
+				params[w] = true
+			}
+		}
+		return params[word]
 	}
 	for _, m := range lopsidedDashRe.FindAllStringIndex(tgt, -1) {
 		// The dash and its one space, within the match.
@@ -1623,17 +1644,20 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 		if tgt[k] != '-' {
 			dashLen = len("–")
 		}
-		if !outside(s.Target, k) {
+		if !outside(s.Target, tgtHidden, k) {
 			continue
 		}
 		spaceBefore := k > 0 && (tgt[k-1] == ' ' || strings.HasSuffix(tgt[:k], "\u00a0"))
 		if spaceBefore {
-			// " -indique": a parameter if the source has the same "-Word".
+			// " -indique": a parameter if the source has the same "-Word";
+			// a suspended hyphen after a conjunction ("und -kennwörter").
 			word := tgt[k:]
 			if e := strings.IndexAny(word, " \t\n,.;:)"); e >= 0 {
 				word = word[:e]
 			}
-			if strings.Contains(src, word) {
+			before := strings.TrimRight(tgt[:k], " \u00a0")
+			prev := before[strings.LastIndexAny(before, " \t\n(")+1:]
+			if hasParam(word) || typoSuspendedHyphen[strings.ToLower(prev)] {
 				continue
 			}
 		} else {

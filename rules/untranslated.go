@@ -242,7 +242,7 @@ func untranslatedLinkLabels(p *Pass, s *Segment, terms *strings.Replacer, minWor
 		// A link to a heading of the page whose source is the link's text
 		// and whose target is translated: the link should read as it.
 		if strings.HasPrefix(dest, "#") {
-			if h, ok := headings()[strings.ToLower(label)]; ok && !strings.EqualFold(h, label) && hasLetter(label) {
+			if h, ok := headings()[strings.ToLower(label)]; ok && h != "" && !strings.EqualFold(h, label) && hasLetter(label) {
 				p.ReportSegmentAt(s, r, "link text left in English: %q, where the heading it links reads %q", shorten(label, 80), shorten(h, 80))
 				continue
 			}

@@ -95,6 +95,10 @@ func longSegmentPages(n int) map[string]string {
 		"fr-FR/paths.md":     seg(strings.Repeat("**a** \\> de **b** `c` <b>t</b> ", n), strings.Repeat("**a** \\> **b** `c` <b>t</b> ", n)),
 		"fr-FR/linktexts.md": seg("Voir "+numbered("[Limits for Content Search %d](l%d.md) ", n), "See "+numbered("[Limits for Content Search %d](l%d.md) ", n)),
 		"fr-FR/lonext.md":    seg(strings.Repeat("Rapport. csv et le fichier. csv, ", n), strings.Repeat("Report.csv and a .csv file, ", n)),
+		// Separator dashes glued among thousands of links, and thousands of
+		// MIME types re-cased.
+		"fr-FR/dashes.md": seg(strings.Repeat("[a](b) x -y ", n), strings.Repeat("[a](b) x - y ", n)),
+		"fr-FR/mime.md":   seg(numbered("Application/X-T%d Image/X-U%d ", n), numbered("application/x-t%d image/x-u%d ", n)),
 	}
 }
 
