@@ -50,6 +50,9 @@ func FuzzRules(f *testing.F) {
 		sxs("f-2", "Accédez à **importation**de la **gouvernance** \\> de données, le fichier. pst, geHeimen, Url, 4 月 2019", "Go to **Data governance** \\> **Import**, the .pst file, secret, URLs, April 2019")+
 		"\n- "+sxs("f-3", "Voir [Limits for Content Search](limits.md).", "See [Limits for Content Search](limits.md).")),
 		[]byte("#### Keyword_passport\n\n- passport number\n"))
+	f.Add([]byte("| "+sxs("g-1", "Bild/TIFF", "image/tiff")+" |\n\n"+sxs("g-2", "**2** -indique ![, cliquez](i.gif) alias @ NomDomaine **Name (nom**) new-mailboxsearch [More information](#more-information)",
+		"**2** - Indicates ![Add icon](i.gif) alias@domainname **Name** New-MailboxSearch [More information](#more-information)")),
+		[]byte("## More information\n\n**2** - Indicates\n"))
 	f.Fuzz(func(t *testing.T, target, source []byte) {
 		dir := t.TempDir()
 		files := map[string][]byte{
