@@ -101,7 +101,7 @@ func runCmdletMismatch(p *Pass) {
 // tags are not read.
 func checkRecasedCmdlets(p *Pass, s *Segment, names []cmdletName, taken []Range) {
 	src, tgt := s.Source.Raw, s.Target.Raw
-	skip := cmdletSkips(s.Target)
+	skip := proseSkips(s.Target)
 	for _, r := range taken {
 		skip = append(skip, Range{Start: r.Start - s.Target.Range.Start, End: r.End - s.Target.Range.Start})
 	}
@@ -136,7 +136,7 @@ func checkRecasedCmdlets(p *Pass, s *Segment, names []cmdletName, taken []Range)
 	inSource := func(form string) bool {
 		if srcForms == nil {
 			srcForms = map[string]bool{}
-			hide := sortMerge(cmdletSkips(s.Source))
+			hide := sortMerge(proseSkips(s.Source))
 			for i := 0; i < len(src); {
 				if !isASCIIWordByte(src[i]) {
 					i++
@@ -198,7 +198,7 @@ func cmdletNames(t Text) []cmdletName {
 	for i := strings.IndexByte(raw, '-'); i >= 0; {
 		if n, ok := cmdletAt(raw, i); ok {
 			if !made {
-				skip, made = sortMerge(cmdletSkips(t)), true
+				skip, made = sortMerge(proseSkips(t)), true
 			}
 			if !overlaps(skip, n.start, n.end) {
 				out = append(out, n)
@@ -235,9 +235,11 @@ func cmdletAt(raw string, i int) (cmdletName, bool) {
 	return cmdletName{start: s, dash: i, end: e}, true
 }
 
-// cmdletSkips returns the ranges of t (relative to its raw text) that hold
-// no prose a cmdlet name is read from: code spans, link destinations, tags.
-func cmdletSkips(t Text) []Range {
+// proseSkips returns the ranges of t (relative to its raw text) that hold
+// no prose the rules read names, paths or dashes from: code spans, link
+// destinations and autolinks, tags. Sort and merge them (sortMerge) to
+// look places up with overlaps.
+func proseSkips(t Text) []Range {
 	var out []Range
 	rel := func(r Range) Range { return Range{Start: r.Start - t.Range.Start, End: r.End - t.Range.Start} }
 	for _, c := range t.Code {

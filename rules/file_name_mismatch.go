@@ -238,14 +238,7 @@ func checkMIMETypes(p *Pass, s *Segment) {
 	raw := s.Target.Raw
 	// The target's types in any case, by their lower-case text, in order,
 	// outside link destinations and code: each used once.
-	var hidden []Range
-	for _, l := range s.Target.Links {
-		hidden = append(hidden, Range{Start: l.DestRange.Start - s.Target.Range.Start, End: l.DestRange.End - s.Target.Range.Start})
-	}
-	for _, c := range s.Target.Code {
-		hidden = append(hidden, Range{Start: c.Range.Start - s.Target.Range.Start, End: c.Range.End - s.Target.Range.Start})
-	}
-	hidden = sortMerge(hidden)
+	hidden := sortMerge(proseSkips(s.Target))
 	var byLower map[string][]int
 	found := func() map[string][]int {
 		if byLower == nil {
@@ -467,7 +460,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 		checkNames(p, idx, s, src, tgt, names, report)
 	}
 	if len(lone) > 0 {
-		checkLoneExtensions(p, tgt, lone, reported, report)
+		checkLoneExtensions(p, tgt, lone, sortMerge(reported), report)
 	}
 }
 
@@ -599,11 +592,12 @@ func checkNames(p *Pass, idx int, s *Segment, src, tgt termView, names []fileNam
 		ws := byExt[ext]
 		var got []string
 		var at []Range
+		nw := words(ws) // once: thousands of dots may be tried
 		for _, d := range ns.dots(ext) {
 			if len(got) == len(ws) {
 				break
 			}
-			a, ok := changedNameStart(ns.s, ns.orig, d[0], words(ws))
+			a, ok := changedNameStart(ns.s, ns.orig, d[0], nw)
 			if !ok || !ns.free(a, d[1]) {
 				continue
 			}
@@ -731,7 +725,7 @@ func checkLoneExtensions(p *Pass, tgt termView, lone map[string]*loneExtension, 
 			continue
 		}
 		r := tgt.rangeOf(b.dot, b.end)
-		if overlapsAny(r, reported) {
+		if overlaps(reported, r.Start, r.End) {
 			continue // a name broken there: reported as such
 		}
 		kept[ext]++
@@ -778,16 +772,6 @@ func wordBefore(s string, i int) string {
 		return ""
 	}
 	return s[j:i]
-}
-
-// overlapsAny reports whether r overlaps one of rs.
-func overlapsAny(r Range, rs []Range) bool {
-	for _, x := range rs {
-		if r.Start < x.End && x.Start < r.End {
-			return true
-		}
-	}
-	return false
 }
 
 // reserveLoneExtensions claims, for each extension the source names alone

@@ -528,19 +528,18 @@ func placeholderRanges(t Text) map[string]Range {
 	return m
 }
 
-// boldSpans returns the spans of raw between pairs of unescaped ** (the
-// first with the second, the third with the fourth...), markers included.
+// boldSpans returns the spans of raw between pairs of bold delimiter runs
+// (boldRuns: the first with the second, the third with the fourth...),
+// the runs included.
 func boldSpans(raw string) [][2]int {
-	var marks []int
-	for i := 0; i+1 < len(raw); i++ {
-		if raw[i] == '*' && raw[i+1] == '*' && (i == 0 || raw[i-1] != '\\') {
-			marks = append(marks, i)
-			i++
-		}
-	}
+	runs := boldRuns(raw)
 	var out [][2]int
-	for k := 0; k+1 < len(marks); k += 2 {
-		out = append(out, [2]int{marks[k], marks[k+1] + 2})
+	for k := 0; k+1 < len(runs); k += 2 {
+		end := runs[k+1]
+		for end < len(raw) && raw[end] == raw[runs[k+1]] {
+			end++
+		}
+		out = append(out, [2]int{runs[k], end})
 	}
 	return out
 }

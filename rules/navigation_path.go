@@ -54,21 +54,10 @@ type pathSeparator struct {
 func pathSeparators(t Text) []pathSeparator {
 	raw := t.Raw
 	var out []pathSeparator
-	// Code spans and tags are in text order, and so are the separators:
-	// each list is walked once.
-	code, tags := 0, 0
+	skips := sortMerge(proseSkips(t))
 	var runs []int // the bold runs, once needed
 	runsRead := false
-	inside := func(i int) bool {
-		at := t.Range.Start + i
-		for code < len(t.Code) && t.Code[code].Range.End <= at {
-			code++
-		}
-		for tags < len(t.Tags) && t.Tags[tags].Range.End <= at {
-			tags++
-		}
-		return code < len(t.Code) && at >= t.Code[code].Range.Start || tags < len(t.Tags) && at >= t.Tags[tags].Range.Start
-	}
+	inside := func(i int) bool { return overlaps(skips, i, i+1) }
 	angles := 0 // placeholders open: \<site name> closes with its > (or \>)
 	for i := 0; i < len(raw); i++ {
 		n := 0

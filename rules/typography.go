@@ -1581,31 +1581,13 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 	if !strings.ContainsAny(src, "-–—") || !strings.ContainsAny(tgt, "-–") {
 		return
 	}
-	// The ranges of code, tags and link destinations, sorted and merged
-	// once: each dash is looked up (a page of thousands of links).
-	hidden := func(t Text) []Range {
-		var rs []Range
-		for _, c := range t.Code {
-			rs = append(rs, c.Range)
-		}
-		for _, g := range t.Tags {
-			rs = append(rs, g.Range)
-		}
-		for _, l := range t.Links {
-			rs = append(rs, l.DestRange)
-		}
-		return sortMerge(rs)
-	}
-	srcHidden, tgtHidden := hidden(s.Source), hidden(s.Target)
-	outside := func(t Text, rs []Range, at int) bool { // not in code, a tag or a link's destination
-		abs := t.Range.Start + at
-		k := sort.Search(len(rs), func(k int) bool { return rs[k].End > abs })
-		return k == len(rs) || abs < rs[k].Start
-	}
+	// Code, tags and link destinations, sorted once: each dash is looked
+	// up (a page of thousands of links).
+	srcHidden, tgtHidden := sortMerge(proseSkips(s.Source)), sortMerge(proseSkips(s.Target))
 	count := func(t Text, rs []Range) int {
 		n := 0
 		for _, m := range spacedDashRe.FindAllStringIndex(t.Raw, -1) {
-			if outside(t, rs, m[0]+1) {
+			if !overlaps(rs, m[0]+1, m[0]+2) {
 				n++
 			}
 		}
@@ -1644,7 +1626,7 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 		if tgt[k] != '-' {
 			dashLen = len("–")
 		}
-		if !outside(s.Target, tgtHidden, k) {
+		if overlaps(tgtHidden, k, k+1) {
 			continue
 		}
 		spaceBefore := k > 0 && (tgt[k-1] == ' ' || strings.HasSuffix(tgt[:k], "\u00a0"))
