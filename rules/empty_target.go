@@ -29,7 +29,8 @@ Segments whose source is empty too are left alone.`,
 // blank reports whether a text has no visible content: no prose, no code,
 // no link or image.
 func blank(t Text) bool {
-	return strings.TrimSpace(strings.ReplaceAll(t.Plain, "\u00a0", " ")) == "" && len(t.Code) == 0 && len(t.Links) == 0
+	// TrimSpace takes NBSP for a space too (unicode.IsSpace), with no copy.
+	return strings.TrimSpace(t.Plain) == "" && len(t.Code) == 0 && len(t.Links) == 0
 }
 
 // shorten cuts s to about n characters, on a character boundary.

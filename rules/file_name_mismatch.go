@@ -218,6 +218,28 @@ var (
 	mimeTypeAnyCaseRe = regexp.MustCompile(`(?i)(?:^|[^\w/.-])((?:application|image|text|audio|video|message|multipart|font|model)/[a-z0-9][a-z0-9.+-]*[a-z0-9](?:; ?[a-z]+=[\w.-]+)?)`)
 )
 
+// mimeTopTypes are the top-level types mimeTypeRe knows.
+var mimeTopTypes = []string{"application", "image", "text", "audio", "video", "message", "multipart", "font", "model"}
+
+// mayHaveMIMEType reports whether a slash of s follows one of the
+// top-level types: what mimeTypeRe needs, found without running it on
+// every segment.
+func mayHaveMIMEType(s string) bool {
+	for i := strings.IndexByte(s, '/'); i >= 0; {
+		for _, t := range mimeTopTypes {
+			if strings.HasSuffix(s[:i], t) {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '/')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 // mimeProseSubtypes are subtypes that make a pair of words of prose, not a
 // MIME type: "audio/video conferencing", "text/image".
 var mimeProseSubtypes = wordSet(`application image images text audio video videos message messages multipart font fonts
@@ -230,6 +252,9 @@ var mimeProseSubtypes = wordSet(`application image images text audio video video
 // written back. Link destinations and code are not read.
 func checkMIMETypes(p *Pass, s *Segment) {
 	plain := strings.TrimSpace(s.Source.Plain)
+	if !mayHaveMIMEType(plain) {
+		return
+	}
 	ms := mimeTypeRe.FindAllStringSubmatch(plain, -1)
 	if len(ms) == 0 {
 		return

@@ -66,3 +66,52 @@ func TestCapitalPair(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedDashes: separators between spaces or NBSPs counted, hyphens
+// glued to a word, dashes at a line's edge and hidden dashes not.
+func TestSpacedDashes(t *testing.T) {
+	for _, tt := range []struct {
+		s      string
+		hidden []Range
+		want   int
+	}{
+		{"Part 2 - Protection", nil, 1},
+		{"Teil 2 – Schutz — Ende", nil, 2},
+		{"a\u00a0-\u00a0b", nil, 1},
+		{"a - b - c", nil, 2},
+		{"well-known -Identity 2- x", nil, 0},
+		{"- item", nil, 0},
+		{"a -\tb", nil, 0},
+		{"a\t- b", nil, 0},
+		{"end -", nil, 0},
+		{"… … a … b", nil, 0}, // an ellipsis shares the dashes' lead byte
+		{"`a - b` and c - d", []Range{{Start: 0, End: 7}}, 1},
+		{"é - ü", nil, 1},
+	} {
+		if got := spacedDashes(tt.s, tt.hidden); got != tt.want {
+			t.Errorf("spacedDashes(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+	if hasDash("a — b", false) || !hasDash("a — b", true) || !hasDash("a–b", false) || hasDash("…", true) {
+		t.Error("hasDash: wrong about em dashes, en dashes or an ellipsis")
+	}
+}
+
+// TestMIMEPrefilter: the prefilter lets through every text the MIME
+// pattern matches, and keeps out text with no type before a slash.
+func TestMIMEPrefilter(t *testing.T) {
+	for _, s := range []string{"image/tiff", "Type: application/vnd.visio, text/html; charset=utf-8", "and/or a video/mp4",
+		"a/b", "no slash", "https://x/y", "images/photo"} {
+		if got, want := mayHaveMIMEType(s), mimeTypeRe.MatchString(s); want && !got {
+			t.Errorf("mayHaveMIMEType(%q) = false, but the pattern matches", s)
+		}
+	}
+	for _, s := range []string{"a/b", "no slash", "and/or", "https://x/y"} {
+		if mayHaveMIMEType(s) {
+			t.Errorf("mayHaveMIMEType(%q) = true, want false", s)
+		}
+	}
+	if !containsFoldASCII("Keywords_EU", "keyword") || !containsFoldASCII("xKEYWORD", "keyword") || containsFoldASCII("keywor", "keyword") {
+		t.Error("containsFoldASCII: wrong")
+	}
+}

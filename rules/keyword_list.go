@@ -137,7 +137,24 @@ func runKeywordList(p *Pass) {
 // identifier with "keyword" in it. Other identifiers head lists of other
 // things (a function's languages, "English", "Dutch", translated rightly).
 func keywordHeading(h string) bool {
-	return keywordIdentRe.MatchString(h) && strings.Contains(strings.ToLower(h), "keyword")
+	// The cheap test first; the name is ASCII when the pattern matches,
+	// so folding ASCII letters is enough.
+	return containsFoldASCII(h, "keyword") && keywordIdentRe.MatchString(h)
+}
+
+// containsFoldASCII reports whether s holds lower (lower-case ASCII) in
+// any ASCII case, with no copy.
+func containsFoldASCII(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && s[i+j]|0x20 == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordIdentRe matches a keyword list's name: words joined by

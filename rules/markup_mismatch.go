@@ -555,7 +555,8 @@ func unbalancedParens(s string) bool {
 // "**在测试模式下启动 (不带策略提示**)"), where no bold span of the source
 // does: the translation moved the bold's end into the parenthesis.
 func boldCrossesParens(src, tgt Text) (Range, bool) {
-	if !strings.Contains(tgt.Raw, "**") || !strings.ContainsAny(tgt.Raw, "()（）") {
+	if !strings.Contains(tgt.Raw, "**") || strings.IndexByte(tgt.Raw, '(') < 0 && strings.IndexByte(tgt.Raw, ')') < 0 &&
+		!strings.Contains(tgt.Raw, "（") && !strings.Contains(tgt.Raw, "）") {
 		return Range{}, false
 	}
 	srcRaw, tgtRaw := withoutCodeSpans(src), withoutCodeSpans(tgt)
