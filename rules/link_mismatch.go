@@ -423,7 +423,7 @@ var placeholderAtRe = regexp.MustCompile(`[\p{L}\p{N}_.+-]@[\p{L}\p{N}_]`)
 // validEmail rejects: a real address is checkBareRefs'), and no spaced @.
 func checkSpacedAddresses(p *Pass, s *Segment) {
 	plain := s.Source.Plain
-	if !strings.Contains(s.Target.Raw, "@") || !placeholderAtRe.MatchString(plain) || spacedAtRe.MatchString(plain) {
+	if strings.IndexByte(s.Target.Raw, '@') < 0 || strings.IndexByte(plain, '@') < 0 || !placeholderAtRe.MatchString(plain) || spacedAtRe.MatchString(plain) {
 		return
 	}
 	placeholder := false

@@ -395,7 +395,10 @@ var (
 // even when the page does not mark them as such.
 var cmdletRe = regexp.MustCompile(`\b(?:Get|Set|New|Remove|Add|Enable|Disable|Start|Stop|Import|Export|Connect|Test|Search|Invoke|Write)-[A-Z][A-Za-z]+\b|\$[A-Za-z_]\w*\s*=|-[A-Z][A-Za-z]+ \$`)
 
-func codeLike(s string) bool { return cmdletRe.MatchString(s) }
+func codeLike(s string) bool {
+	// Every branch of the pattern needs a hyphen or a dollar sign.
+	return (strings.IndexByte(s, '-') >= 0 || strings.IndexByte(s, '$') >= 0) && cmdletRe.MatchString(s)
+}
 
 // keywordList reports a comma-separated list of short phrases ("customer
 // number, customer no, customer #"): keywords that are matched as written.
