@@ -42,66 +42,10 @@ func runKeywordList(p *Pass) {
 	if loc == "" || locale.Language(loc) == locale.Language(p.Page.SourceLocale) {
 		return
 	}
-	heading := ""   // the source of the last heading segment
-	headingAt := -1 // where that heading's block starts
-	// The page's headings, segments or not: a heading of the page's own
-	// (a table of contents' "## Examples") ends the keyword list too.
-	var headings []Range
-	for _, b := range p.Page.Blocks {
-		if b.Kind == "heading" {
-			headings = append(headings, b.Range)
-		}
-	}
-	next := 0
-	// A keyword list's name alone on its line in a table or a paragraph
-	// (|**Keywords_x**|, its cells after it): the block's segments after
-	// it are entries. Not a field named among other cells of a row.
-	tableList, tableEnd := "", -1
-	headerOf := func(s *Segment) int {
-		text := p.Page.Text
-		lineStart := strings.LastIndexByte(text[:s.Range.Start], '\n') + 1
-		lineEnd := len(text)
-		if k := strings.IndexByte(text[s.Range.End:], '\n'); k >= 0 {
-			lineEnd = s.Range.End + k
-		}
-		if strings.Trim(text[lineStart:s.Range.Start], "| \t") != "" || strings.Trim(text[s.Range.End:lineEnd], "| \t\r") != "" {
-			return -1
-		}
-		// The block holding it: the blocks are in text order.
-		bs := p.Page.Blocks
-		k := sort.Search(len(bs), func(k int) bool { return bs[k].Range.End > s.Range.Start })
-		if k < len(bs) && bs[k].Range.Start <= s.Range.Start {
-			return bs[k].Range.End
-		}
-		return -1
-	}
-	for _, s := range p.Page.Segments {
-		for next < len(headings) && headings[next].Start <= s.Range.Start {
-			if headings[next].End < s.Range.Start && headings[next].Start > headingAt {
-				heading, headingAt = "", headings[next].Start // a heading with no segment
-			}
-			next++
-		}
-		if s.Block == "heading" {
-			heading = strings.TrimSpace(s.Source.Plain)
-			if next > 0 {
-				headingAt = headings[next-1].Start
-			}
-			continue
-		}
-		list := ""
-		switch {
-		case !s.HasSource:
-		case (s.Block == "table" || s.Block == "paragraph") && keywordHeading(strings.TrimSpace(s.Source.Plain)):
-			if end := headerOf(s); end >= 0 {
-				tableList, tableEnd = strings.TrimSpace(s.Source.Plain), end
-				continue
-			}
-		case s.Range.Start < tableEnd:
-			list = tableList
-		case (s.Block == "list-item" || s.Block == "paragraph") && keywordHeading(heading):
-			list = heading
-		}
+	lists := keywordListNames(p.Page)
+	for i := range p.Page.Segments {
+		s := p.Page.Segments[i]
+		list := lists[i]
 		if list == "" {
 			continue
 		}
@@ -131,6 +75,76 @@ func runKeywordList(p *Pass) {
 		}
 		p.Report(f)
 	}
+}
+
+// keywordListNames names, for each segment of a page, the keyword list
+// it is an entry of ("" for none): a segment in a list item or paragraph
+// under a heading that names a keyword list, or after a list's name alone
+// on its line in a table or paragraph. untranslated leaves such entries
+// to keyword-list, which wants them kept as the source writes them.
+func keywordListNames(pg *Page) []string {
+	out := make([]string, len(pg.Segments))
+	heading := ""   // the source of the last heading segment
+	headingAt := -1 // where that heading's block starts
+	// The page's headings, segments or not: a heading of the page's own
+	// (a table of contents' "## Examples") ends the keyword list too.
+	var headings []Range
+	for _, b := range pg.Blocks {
+		if b.Kind == "heading" {
+			headings = append(headings, b.Range)
+		}
+	}
+	next := 0
+	// A keyword list's name alone on its line in a table or a paragraph
+	// (|**Keywords_x**|, its cells after it): the block's segments after
+	// it are entries. Not a field named among other cells of a row.
+	tableList, tableEnd := "", -1
+	headerOf := func(s *Segment) int {
+		text := pg.Text
+		lineStart := strings.LastIndexByte(text[:s.Range.Start], '\n') + 1
+		lineEnd := len(text)
+		if k := strings.IndexByte(text[s.Range.End:], '\n'); k >= 0 {
+			lineEnd = s.Range.End + k
+		}
+		if strings.Trim(text[lineStart:s.Range.Start], "| \t") != "" || strings.Trim(text[s.Range.End:lineEnd], "| \t\r") != "" {
+			return -1
+		}
+		// The block holding it: the blocks are in text order.
+		bs := pg.Blocks
+		k := sort.Search(len(bs), func(k int) bool { return bs[k].Range.End > s.Range.Start })
+		if k < len(bs) && bs[k].Range.Start <= s.Range.Start {
+			return bs[k].Range.End
+		}
+		return -1
+	}
+	for i := range pg.Segments {
+		s := pg.Segments[i]
+		for next < len(headings) && headings[next].Start <= s.Range.Start {
+			if headings[next].End < s.Range.Start && headings[next].Start > headingAt {
+				heading, headingAt = "", headings[next].Start // a heading with no segment
+			}
+			next++
+		}
+		if s.Block == "heading" {
+			heading = strings.TrimSpace(s.Source.Plain)
+			if next > 0 {
+				headingAt = headings[next-1].Start
+			}
+			continue
+		}
+		switch {
+		case !s.HasSource:
+		case (s.Block == "table" || s.Block == "paragraph") && keywordHeading(strings.TrimSpace(s.Source.Plain)):
+			if end := headerOf(s); end >= 0 {
+				tableList, tableEnd = strings.TrimSpace(s.Source.Plain), end
+			}
+		case s.Range.Start < tableEnd:
+			out[i] = tableList
+		case (s.Block == "list-item" || s.Block == "paragraph") && keywordHeading(heading):
+			out[i] = heading
+		}
+	}
+	return out
 }
 
 // keywordHeading reports whether a heading names a keyword list: an
@@ -170,6 +184,8 @@ func keywordItem(plain string) bool {
 	if plain == "" || words > 8 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(plain)
-	return !strings.ContainsRune(".!?:;。！？：；", last) || last == '.' && words <= 2
+	// A sentence may end inside its closing quote or bracket ("… the
+	// whole document.”").
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(plain, "”’\"')»」"))
+	return !strings.ContainsRune(".!?:;。！？：；…", last) || last == '.' && words <= 2
 }

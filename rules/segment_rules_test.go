@@ -420,6 +420,11 @@ func TestUntranslatedCodeLists(t *testing.T) {
 			path: "de-DE/page.md",
 			text: "#### " + sxs("a-0", "Keyword_australia_passport_number", "Keyword_australia_passport_number") + "\n\n- " +
 				sxs("a-1", "department of immigration and citizenship", "department of immigration and citizenship") + "\n"},
+		{name: "a keyword list's entry in a paragraph, as keyword-list's fix leaves it",
+			// de-DE/eu-national-identification-number.md line 426
+			path: "de-DE/page.md",
+			text: "#### " + sxs("a-0", "Keywords_ireland_eu_national_id_card", "Keywords_ireland_eu_national_id_card") + "\n\n" +
+				sxs("a-1", "revenue and social insurance number", "revenue and social insurance number") + "\n"},
 		{name: "a lower-case list item elsewhere is prose",
 			// fr-FR/office-365-threat-investigation-and-response.md: a list of clauses
 			path: "de-DE/page.md",

@@ -1718,6 +1718,15 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 			continue
 		}
 		spaceBefore := k > 0 && (tgt[k-1] == ' ' || strings.HasSuffix(tgt[:k], "\u00a0"))
+		// The word on the dash's other side: a dash before punctuation
+		// ("&amp-; SR", a URL torn apart) separates nothing.
+		other := tgt[k+dashLen:]
+		if !spaceBefore {
+			other = strings.TrimLeft(other, " \u00a0")
+		}
+		if r, _ := utf8.DecodeRuneInString(other); !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("*_`[(\"'«“„‘", r) {
+			continue
+		}
 		if spaceBefore {
 			// " -indique": a parameter if the source has the same "-Word";
 			// a suspended hyphen after a conjunction ("und -kennwörter").

@@ -514,6 +514,11 @@ func TestTypographySpacedDashes(t *testing.T) {
 			text:  sxs("a-1", "Teil 2- Schutz der Daten", "Part 2 - Protecting data") + "\n",
 			want:  []string{`dash glued to a word`},
 			fixed: sxs("a-1", "Teil 2 - Schutz der Daten", "Part 2 - Protecting data") + "\n"},
+		{name: "a dash before punctuation separates nothing",
+			// fr-FR/import-non-office-365-data-into-advanced-ediscovery.md line 70, a URL
+			// torn apart, after the French no-break space went before its semicolon
+			text: sxs("a-1", "URL du conteneur https://x.blob.core.windows.net/c?sv=2015-04-05&amp-\u00a0; SR =&amp;c",
+				"container url - https://x.blob.core.windows.net/c?sv=2015-04-05&amp;sr=c") + "\n"},
 		{name: "as many separators as the source, a parameter, a suspended hyphen",
 			path: "de-DE/page.md",
 			text: sxs("a-1", "Teil 2 - Schutz: führen Sie Get-Mailbox -Identity aus, für POST- und GET-Vorgänge.",

@@ -157,7 +157,14 @@ func runUntranslated(p *Pass) {
 		}
 		return headingMap
 	}
-	for _, s := range p.Page.Segments {
+	var lists []string
+	keywordEntryAt := func(i int) bool { // an entry of a keyword list: keyword-list's, kept as written
+		if lists == nil {
+			lists = keywordListNames(p.Page)
+		}
+		return lists[i] != "" && keywordItem(p.Page.Segments[i].Source.Plain)
+	}
+	for i, s := range p.Page.Segments {
 		if s.Block == "heading" {
 			heading = s.Source.Plain
 		}
@@ -192,7 +199,8 @@ func runUntranslated(p *Pass) {
 		}
 		src := proseWords(srcText)
 		if len(src) < minWords || countIn(src, englishFunctionWords) == 0 || !hasLowerContentWord(src) || !mostlyWords(src) ||
-			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) || s.Block == "list-item" && keywordEntry(heading, s.Source.Plain) {
+			codeLike(s.Source.Plain) || keywordList(s.Source.Plain) || s.Block == "list-item" && keywordEntry(heading, s.Source.Plain) ||
+			keywordEntryAt(i) {
 			continue // not prose: names, labels, identifiers, lists of codes or keywords, script lines
 		}
 		p.ReportSegment(s, msg, args...)

@@ -301,51 +301,70 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		opts.External = &linkcheck.Checker{Concurrency: f.externalJobs, Timeout: f.externalTimeout, Retries: 2,
 			CacheFile: f.externalCache, UserAgent: "l10nlint/" + version()}
 	}
-	res, err = engine.Run(paths, opts)
-	if err != nil {
-		if errors.Is(err, engine.ErrNoSuchPath) {
-			return usageErr("%v", err)
-		}
-		return &exitError{code: ExitInternal, err: err}
-	}
-	if f.timings {
-		found = map[string]int{}
-		for _, fd := range res.Findings {
-			found[fd.Rule]++
-		}
-	}
-	if f.baseline != "" {
-		b, err := loadBaseline(f.baseline)
+	// collect runs the check and the filters that choose what it reports:
+	// once, or after each pass of --fix, so that the findings left point
+	// at the fixed text.
+	var (
+		base       *baseline.Baseline // --baseline
+		revBase    *baseline.Baseline // --baseline-rev's findings, computed once
+		collecting int
+	)
+	collect := func() (*engine.Result, error) {
+		collecting++
+		res, err := engine.Run(paths, opts)
 		if err != nil {
-			return usageErr("--baseline: %v", err)
+			if errors.Is(err, engine.ErrNoSuchPath) {
+				return nil, usageErr("%v", err)
+			}
+			return nil, &exitError{code: ExitInternal, err: err}
 		}
-		var matched int
-		res.Findings, matched = b.Filter(res.Findings)
-		reg := cfg.Registry
-		if reg == nil {
-			reg = rules.Default
+		if f.timings && found == nil {
+			found = map[string]int{}
+			for _, fd := range res.Findings {
+				found[fd.Rule]++
+			}
 		}
-		ran := func(rule string) bool { // entries of rules this run ran are judged
-			r := reg.Lookup(rule)
-			return r != nil && cfg.Severity(r) != rules.Off
+		if f.baseline != "" {
+			if base == nil {
+				if base, err = loadBaseline(f.baseline); err != nil {
+					return nil, usageErr("--baseline: %v", err)
+				}
+			}
+			var matched int
+			res.Findings, matched = base.Filter(res.Findings)
+			reg := cfg.Registry
+			if reg == nil {
+				reg = rules.Default
+			}
+			ran := func(rule string) bool { // entries of rules this run ran are judged
+				r := reg.Lookup(rule)
+				return r != nil && cfg.Severity(r) != rules.Off
+			}
+			if stale := base.Stale(res.Checked, matched, ran); stale > 0 && collecting == 1 {
+				fmt.Fprintf(stderr, "l10nlint: %d baseline entries of the files checked no longer occur (rewrite it with l10nlint baseline on the whole set)\n", stale)
+			}
 		}
-		if stale := b.Stale(res.Checked, matched, ran); stale > 0 {
-			fmt.Fprintf(stderr, "l10nlint: %d baseline entries of the files checked no longer occur (rewrite it with l10nlint baseline on the whole set)\n", stale)
+		if f.baselineRev != "" {
+			if revBase == nil {
+				old, err := findingsAt(f.baselineRev, paths, cfg, opts)
+				if err != nil {
+					return nil, usageErr("--baseline-rev: %v", err)
+				}
+				revBase = baseline.From(old)
+			}
+			res.Findings, _ = revBase.Filter(res.Findings)
 		}
+		if f.newFromRev != "" {
+			changed, err := gitdiff.ChangedLinesOf(context.Background(), res.Abs, f.newFromRev)
+			if err != nil {
+				return nil, usageErr("--new-from-rev: %v", err)
+			}
+			res.Findings = gitdiff.Filter(res.Findings, changed, nil)
+		}
+		return res, nil
 	}
-	if f.baselineRev != "" {
-		base, err := findingsAt(f.baselineRev, paths, cfg, opts)
-		if err != nil {
-			return usageErr("--baseline-rev: %v", err)
-		}
-		res.Findings, _ = baseline.From(base).Filter(res.Findings)
-	}
-	if f.newFromRev != "" {
-		changed, err := gitdiff.ChangedLinesOf(context.Background(), res.Abs, f.newFromRev)
-		if err != nil {
-			return usageErr("--new-from-rev: %v", err)
-		}
-		res.Findings = gitdiff.Filter(res.Findings, changed, nil)
+	if res, err = collect(); err != nil {
+		return err
 	}
 	// The report (or the diff) goes to --output, whole or not at all
 	// (reportFile).
@@ -375,12 +394,8 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		return nil
 	}
 	if f.fix {
-		left, err := applyFixes(res.Findings, f.diff, w, stderr)
-		if err != nil {
-			return &exitError{code: ExitInternal, err: err}
-		}
-		if !f.diff {
-			res.Findings = left
+		if res, err = fixAll(res, collect, f.diff, w, stderr); err != nil {
+			return err
 		}
 	}
 	if !f.diff {

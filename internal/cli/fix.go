@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/l10nlint/l10nlint/internal/engine"
 	"github.com/l10nlint/l10nlint/internal/fix"
 	"github.com/l10nlint/l10nlint/internal/gitdiff"
 	"github.com/l10nlint/l10nlint/internal/report"
@@ -16,15 +17,85 @@ import (
 	"github.com/l10nlint/l10nlint/rules"
 )
 
-// applyFixes applies the edits the findings offer, file by file, or (diff)
-// writes them as a unified diff to w and changes nothing. It returns the
-// findings left: those without a fix, whose file could not be fixed, or
-// with an edit left out for overlapping another partly.
-func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]report.Finding, error) {
+// maxFixPasses bounds check --fix: a fix that makes another finding with a
+// fix, or two edits that overlap, is fixed in a next pass, and fixes that
+// undo each other stop here (ESLint stops at 10 too).
+const maxFixPasses = 10
+
+// fixAll applies the fixes of res's findings. With diff, it prints them as
+// a unified diff, changes nothing and returns res: edits left out for
+// overlapping others are named for a next run. Otherwise it writes them,
+// checks again (collect) and fixes again until no finding with a fix is
+// left that it can write, at most maxFixPasses times, and returns the last
+// check's result: the findings left point at the text as it now is.
+func fixAll(res *engine.Result, collect func() (*engine.Result, error), diff bool, w, stderr io.Writer) (*engine.Result, error) {
+	fx := &fixer{diff: diff, w: w, stderr: stderr, tops: map[string]string{}, refused: map[string]bool{}, files: map[string]bool{}}
+	if diff {
+		if _, err := fx.apply(res.Findings); err != nil {
+			return nil, &exitError{code: ExitInternal, err: err}
+		}
+		return res, nil
+	}
+	for pass := 1; ; pass++ {
+		wrote, err := fx.apply(res.Findings)
+		if err != nil {
+			return nil, &exitError{code: ExitInternal, err: err}
+		}
+		if !wrote {
+			break // nothing it can write: res is as the files are
+		}
+		if res, err = collect(); err != nil {
+			return nil, err
+		}
+		if pass == maxFixPasses {
+			if n := fixable(res.Findings, fx.refused); n > 0 {
+				fmt.Fprintf(stderr, "l10nlint: %s with a fix left after %d passes of --fix: fixes that undo each other?\n",
+					report.Plural(n, "finding"), maxFixPasses)
+			}
+			break
+		}
+	}
+	if len(fx.files) > 0 {
+		passes := ""
+		if fx.passes > 1 {
+			passes = fmt.Sprintf(" (%d passes)", fx.passes)
+		}
+		fmt.Fprintf(stderr, "l10nlint: fixed %s in %s%s\n", report.Plural(fx.fixed, "finding"), report.Plural(len(fx.files), "file"), passes)
+	}
+	return res, nil
+}
+
+// fixable counts the findings with a fix in files --fix can rewrite.
+func fixable(findings []report.Finding, refused map[string]bool) int {
+	n := 0
+	for _, f := range findings {
+		if len(f.Fixes) > 0 && !refused[f.Path] {
+			n++
+		}
+	}
+	return n
+}
+
+// fixer applies fixes, pass after pass, keeping what the passes share.
+type fixer struct {
+	diff      bool
+	w, stderr io.Writer
+	tops      map[string]string // folder -> its git repository's top, "" for none
+	refused   map[string]bool   // files not rewritten (not UTF-8, unreadable): said once
+	files     map[string]bool   // files written
+	fixed     int               // findings fixed, over all passes
+	passes    int               // passes that wrote a file
+}
+
+// apply applies the edits the findings offer, file by file, or (diff)
+// writes them as a unified diff and changes nothing, and reports whether
+// it wrote a file. An edit that partly overlaps another is left out, with
+// its finding, for a next pass.
+func (fx *fixer) apply(findings []report.Finding) (bool, error) {
 	byPath := map[string][]int{}
 	var paths []string
 	for i, f := range findings {
-		if len(f.Fixes) == 0 {
+		if len(f.Fixes) == 0 || fx.refused[f.Path] {
 			continue
 		}
 		if _, ok := byPath[f.Path]; !ok {
@@ -33,13 +104,12 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 		byPath[f.Path] = append(byPath[f.Path], i)
 	}
 	sort.Strings(paths)
-	fixed := map[int]bool{}
-	files := 0
-	tops := map[string]string{} // folder -> its git repository's top, "" for none
+	wrote := false
 	for _, path := range paths {
 		data, err := os.ReadFile(filepath.FromSlash(path))
 		if err != nil {
-			fmt.Fprintf(stderr, "l10nlint: cannot fix %s: %v\n", path, err)
+			fmt.Fprintf(fx.stderr, "l10nlint: cannot fix %s: %v\n", path, err)
+			fx.refused[path] = true
 			continue
 		}
 		text, enc, invalidAt, err := textfile.Decode(data)
@@ -48,7 +118,8 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 			if err == nil && invalidAt >= 0 {
 				why = fmt.Sprintf("invalid UTF-8 byte 0x%02X at line %d", text[invalidAt], textfile.NewLines(text).Position(invalidAt).Line)
 			}
-			fmt.Fprintf(stderr, "l10nlint: not fixing %s: only UTF-8 files are rewritten (%s)\n", path, why)
+			fmt.Fprintf(fx.stderr, "l10nlint: not fixing %s: only UTF-8 files are rewritten (%s)\n", path, why)
+			fx.refused[path] = true
 			continue
 		}
 		var edits []rules.Edit
@@ -57,63 +128,56 @@ func applyFixes(findings []report.Finding, diff bool, w, stderr io.Writer) ([]re
 		}
 		out, outcomes := fix.ApplyEach(text, edits)
 		// A finding is fixed when each of its edits was made or lay
-		// within one made; one with an edit skipped (an overlap) stays
-		// reported, for a next run.
-		done, skipped := map[int]bool{}, 0
+		// within one made; one with an edit skipped (an overlap) is left
+		// for a next pass.
+		fixed, skipped := 0, 0
 		k := 0
 		for _, i := range byPath[path] {
-			done[i] = true
+			done := true
 			for range findings[i].Fixes {
 				if outcomes[k] == fix.Skipped {
-					done[i] = false
+					done = false
 					skipped++
 				}
 				k++
 			}
+			if done {
+				fixed++
+			}
 		}
-		if skipped > 0 {
-			fmt.Fprintf(stderr, "l10nlint: %s: %s left for a next run\n", path, report.Plural(skipped, "overlapping edit"))
-		}
-		if diff {
+		if fx.diff {
+			if skipped > 0 {
+				fmt.Fprintf(fx.stderr, "l10nlint: %s: %s left for a next run\n", path, report.Plural(skipped, "overlapping edit"))
+			}
 			// The diff shows the bytes on disk, a byte order mark
 			// included, so that patch and git apply take it.
 			bom := ""
 			if enc == "utf-8-bom" {
 				bom = "\ufeff"
 			}
-			if err := fix.Diff(w, diffName(path, tops, stderr), bom+text, bom+out); err != nil {
-				return findings, err
+			if err := fix.Diff(fx.w, diffName(path, fx.tops, fx.stderr), bom+text, bom+out); err != nil {
+				return false, err
 			}
-		} else {
-			content := []byte(out)
-			if enc == "utf-8-bom" {
-				content = append([]byte{0xEF, 0xBB, 0xBF}, content...)
-			}
-			if err := fix.WriteFile(filepath.FromSlash(path), content); err != nil {
-				return findings, fmt.Errorf("writing %s: %w", path, err)
-			}
+			continue
 		}
-		files++
-		for _, i := range byPath[path] {
-			fixed[i] = done[i]
+		if out == text {
+			continue // edits that change nothing: nothing to write
 		}
+		content := []byte(out)
+		if enc == "utf-8-bom" {
+			content = append([]byte{0xEF, 0xBB, 0xBF}, content...)
+		}
+		if err := fix.WriteFile(filepath.FromSlash(path), content); err != nil {
+			return false, fmt.Errorf("writing %s: %w", path, err)
+		}
+		wrote = true
+		fx.files[path] = true
+		fx.fixed += fixed
 	}
-	var left []report.Finding
-	for i, f := range findings {
-		if !fixed[i] {
-			left = append(left, f)
-		}
+	if wrote {
+		fx.passes++
 	}
-	if !diff && files > 0 {
-		n := 0
-		for _, ok := range fixed {
-			if ok {
-				n++
-			}
-		}
-		fmt.Fprintf(stderr, "l10nlint: fixed %s in %s\n", report.Plural(n, "finding"), report.Plural(files, "file"))
-	}
-	return left, nil
+	return wrote, nil
 }
 
 // diffName is the name --diff gives the file at path (as the findings name
