@@ -39,7 +39,11 @@ An extension the source writes alone (".csv" in "a .csv file", "a suffix of .reg
 wildcard, ".xls; .dat" in a table) is a name too: one the target breaks with a space after the
 dot (". csv", "un fichier. reg", the dot taken for a sentence's end) is reported, as many times
 as the source has it alone and the target does not keep it. The fix closes the gap and, after a
-word, puts the space before the dot ("un fichier .reg").
+word, puts the space before the dot ("un fichier .reg"). A segment that is a list of extensions
+and nothing else (a table's cell: ".con; .css; .csv", ".gzip", whatever the extensions) must keep
+each of them as a dot and its letters: one written without its dot ("gzip", "EML", "DOCM-"),
+broken ("。 xlsb", ". rar") or replaced is reported, once for the cell, and the fix puts the
+source's list back. Other separators ("、") and another case (".PPTX") are left alone.
 
 A name written without its extension ("运行 CaseHoldsReport 脚本", run the CaseHoldsReport
 script, for "run the CaseHoldsReport.ps1 script"; "CaseHoldsReport-Skript") still names the
@@ -204,10 +208,84 @@ func runFileNameMismatch(p *Pass) {
 		if strings.IndexByte(s.Source.Raw, '/') >= 0 {
 			checkMIMETypes(p, s)
 		}
+		reported := false
 		if mayHaveFileName(s.Source.Raw) {
-			checkFileNames(p, i, s)
+			reported = checkFileNames(p, i, s)
+		}
+		if !reported && strings.HasPrefix(strings.TrimSpace(s.Source.Raw), ".") {
+			checkExtensionList(p, s)
 		}
 	}
+}
+
+// extensionListRe matches a segment that is a list of file extensions and
+// nothing else: a table's cell of the extensions a format has (".con;
+// .css; .csv", ".gzip"), whatever they are.
+var extensionListRe = regexp.MustCompile(`^\.[A-Za-z0-9]{1,8}(?:\s*[;,]\s*\.[A-Za-z0-9]{1,8})*\s*[;,]?$`)
+
+// checkExtensionList reports a segment whose source is a list of file
+// extensions alone (extensionListRe) and whose target does not keep each
+// of them as ".ext" (". gzip", "gzip", "DOCM-", "。con"), with a fix that
+// puts the source's list back: a cell of data, with nothing to
+// translate. Case and separators may change (".PPTX", "、").
+func checkExtensionList(p *Pass, s *Segment) {
+	src := strings.TrimSpace(s.Source.Plain)
+	if !extensionListRe.MatchString(src) {
+		return
+	}
+	want := map[string]int{} // by lower-case extension
+	var order []string       // as the source writes them
+	for _, e := range dottedWords(src) {
+		if want[asciiLower(e)] == 0 {
+			order = append(order, e)
+		}
+		want[asciiLower(e)]++
+	}
+	for _, e := range dottedWords(s.Target.Plain) {
+		want[asciiLower(e)]--
+	}
+	var lost []string
+	for _, e := range order {
+		if want[asciiLower(e)] > 0 {
+			lost = append(lost, quoteText("."+e))
+		}
+	}
+	if len(lost) == 0 {
+		return
+	}
+	tgt := strings.TrimSpace(s.Target.Raw)
+	f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
+		Message: fmt.Sprintf("file extensions changed: the source lists %s, the target has %s (%s not kept)",
+			quoteText(strings.TrimSpace(s.Source.Raw)), quoteText(tgt), listFirst(lost, 5)),
+		SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
+	// The fix writes the source's list over the target's, when the
+	// target is plain text (no markup to keep).
+	if tgt == strings.TrimSpace(s.Target.Plain) && s.Target.Range.End <= len(p.Page.Text) {
+		lead := len(s.Target.Raw) - len(strings.TrimLeftFunc(s.Target.Raw, unicode.IsSpace))
+		r := Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
+		f.Range = r
+		f.Fixes = []Edit{{Range: r, New: strings.TrimSpace(s.Source.Raw)}}
+	}
+	p.Report(f)
+}
+
+// dottedWords finds the ".ext" words of s, a dot right before letters or
+// digits and not after one, without the dot.
+func dottedWords(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' || i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if j > i+1 {
+			out = append(out, s[i+1:j])
+		}
+	}
+	return out
 }
 
 // mimeTypeRe finds a MIME type (application/vnd.visio, image/tiff,
@@ -467,12 +545,14 @@ func (n *nameSearch) dots(ext string) [][2]int {
 // fileReport reports a finding of file-name-mismatch on a segment.
 type fileReport func(r Range, fixes []Edit, format string, args ...any)
 
-func checkFileNames(p *Pass, idx int, s *Segment) {
+// checkFileNames checks the file names and extensions of a segment, and
+// reports whether it found something.
+func checkFileNames(p *Pass, idx int, s *Segment) bool {
 	src := newTermView(s.Source)
 	names := fileNames(src.s)
 	lone := loneExtensions(src.s)
 	if len(names) == 0 && len(lone) == 0 {
-		return
+		return false
 	}
 	tgt := newTermView(s.Target)
 	var reported []Range
@@ -487,6 +567,7 @@ func checkFileNames(p *Pass, idx int, s *Segment) {
 	if len(lone) > 0 {
 		checkLoneExtensions(p, tgt, lone, sortMerge(reported), report)
 	}
+	return len(reported) > 0
 }
 
 // checkNames reports the file names of the source that the target does

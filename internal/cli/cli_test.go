@@ -1066,7 +1066,7 @@ func TestFixOverlaps(t *testing.T) {
 func TestFixPasses(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	seg := `<span data-ttu-id="a-1">. css;. csv</span><span class="sxs-lookup"><span data-stu-id="a-1">.css; .csv</span></span>`
+	seg := `<span data-ttu-id="a-1">Types. css;. csv</span><span class="sxs-lookup"><span data-stu-id="a-1">Types .css; .csv</span></span>`
 	seg2 := `<span data-ttu-id="a-2">Semaine  du</span><span class="sxs-lookup"><span data-stu-id="a-2">Week of April 29, 2019</span></span>`
 	line := "# " + seg + " " + seg2
 	write(t, "fr-FR/p.md", line+"\n")
@@ -1074,7 +1074,7 @@ func TestFixPasses(t *testing.T) {
 	code, out, errs := run(t, "check", "fr-FR/p.md", "--fix", "--no-color", "--fail-on", "warning")
 	b, _ := os.ReadFile("fr-FR/p.md")
 	fixed := string(b)
-	if !strings.Contains(fixed, ". css\u00a0; .csv</span>") || !strings.Contains(fixed, "Semaine du") {
+	if !strings.Contains(fixed, "Types. css\u00a0; .csv</span>") || !strings.Contains(fixed, "Semaine du") {
 		t.Fatalf("after --fix: %q\n%s", b, errs)
 	}
 	if !strings.Contains(errs, "fixed 3 findings in 1 file (2 passes)") {
