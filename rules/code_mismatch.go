@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"sort"
+	"strings"
 	"unicode"
 )
 
@@ -21,13 +22,23 @@ var CodeMismatch = Register(&Rule{
 		"a typographic quote or apostrophe replacing an ASCII one, a dropped character).\n\n" +
 		"Code spans are compared after CommonMark normalization (one leading and trailing space\n" +
 		"removed, line endings as spaces). The content of an inline <code>...</code> element counts as\n" +
-		"a code span (entities decoded): it renders alike.",
+		"a code span (entities decoded): it renders alike.\n\n" +
+		"Literals written in prose without backticks are code too: a name=value assignment of the\n" +
+		"source (p=reject in a DMARC record, CN=Computers in a distinguished name, unique=\"true\" in\n" +
+		"XML, version=5.0 in a MIME type) must be in the target as written. One spaced (p = reject),\n" +
+		"re-cased (p=Reject) or translated (p=aucune, CN=计算机) is reported a level below the rule, a\n" +
+		"warning, at the target's form when it can be found, and fixed when only its spaces and case\n" +
+		"changed. Literals in URLs and query strings, code and link destinations are the links'; a\n" +
+		"syntax's template (property=value) is translated; the first 64 literals of a segment are read.",
 	Run:         runCodeMismatch,
 	Monolingual: true,
 })
 
 func runCodeMismatch(p *Pass) {
 	for _, s := range p.Page.Segments {
+		if s.HasSource && strings.IndexByte(s.Source.Raw, '=') >= 0 {
+			checkAssignments(p, s)
+		}
 		if !s.HasSource || len(s.Source.Code) == 0 && len(s.Target.Code) == 0 && !hasCodeTag(s.Source) && !hasCodeTag(s.Target) {
 			continue
 		}

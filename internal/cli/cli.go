@@ -205,7 +205,7 @@ configuration error, 3 internal error.`,
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file (see l10nlint baseline)")
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (e.g. origin/main...)")
 	fl.StringVar(&f.baselineRev, "baseline-rev", "", "report only findings that a check of the same files at this git revision does not have (e.g. origin/main..., the merge base)")
-	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer (atomic writes); without it l10nlint never writes")
+	fl.BoolVar(&f.fix, "fix", false, "apply the mechanical fixes rules offer, checking again and fixing until none is left (atomic writes); without it l10nlint never writes")
 	fl.BoolVar(&f.diff, "diff", false, "with --fix: print the fixes as a unified diff and change nothing")
 	fl.IntVar(&f.sarifMax, "sarif-max-results", report.GitHubMaxResults, "sarif format: write at most this many results, the most severe (GitHub rejects more than 25,000); 0: all")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text format: one line per finding, no source/target and no summary")

@@ -53,6 +53,8 @@ func FuzzRules(f *testing.F) {
 	f.Add([]byte("| "+sxs("g-1", "Bild/TIFF", "image/tiff")+" |\n\n"+sxs("g-2", "**2** -indique ![, cliquez](i.gif) alias @ NomDomaine **Name (nom**) new-mailboxsearch [More information](#more-information)",
 		"**2** - Indicates ![Add icon](i.gif) alias@domainname **Name** New-MailboxSearch [More information](#more-information)")),
 		[]byte("## More information\n\n**2** - Indicates\n"))
+	f.Add([]byte("| "+sxs("h-1", "con; .css;. pl;。 xlsb", ".con; .css; .pl; .xlsb")+" | "+sxs("h-2", "x?sv=1&amp-\u00a0; SR - a -", "x - y")+" |\n"),
+		[]byte("| .con; .css |\n"))
 	f.Fuzz(func(t *testing.T, target, source []byte) {
 		dir := t.TempDir()
 		files := map[string][]byte{

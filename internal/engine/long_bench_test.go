@@ -99,6 +99,11 @@ func longSegmentPages(n int) map[string]string {
 		// MIME types re-cased.
 		"fr-FR/dashes.md": seg(strings.Repeat("[a](b) x -y ", n), strings.Repeat("[a](b) x - y ", n)),
 		"fr-FR/mime.md":   seg(numbered("Application/X-T%d Image/X-U%d ", n), numbered("application/x-t%d image/x-u%d ", n)),
+		// Literals by the thousand, spaced by the target, one word of
+		// thousands of them, and a cell of thousands of extensions.
+		"fr-FR/literals.md":  seg(numbered("p%d = v%d ", n), numbered("p%d=v%d ", n)),
+		"fr-FR/literals2.md": seg("x", strings.Repeat("a=b", n)),
+		"fr-FR/extlist.md":   seg(strings.Repeat(". a; ", n), strings.Repeat(".a; ", n)+".a"),
 	}
 }
 

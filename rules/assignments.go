@@ -1,0 +1,227 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// assignment is a name=value literal written in prose (p=reject,
+// CN=Computers, unique="true"): text[start:end], its '=' at eq.
+type assignment struct{ start, eq, end int }
+
+func (a assignment) text(s string) string { return s[a.start:a.end] }
+
+// assignments finds the name=value literals of raw outside hidden (sorted
+// ranges of code, link destinations, tags): a name of ASCII letters,
+// digits, '_', '.' and '-' that starts with a letter, '=' with no space
+// around it, and a value, quoted or a run of characters up to a space or
+// a closing mark, a sentence's full stop not included. A literal within a
+// URL or a query string (a word with "://", '?' or '&') is the URL's.
+func assignments(raw string, hidden []Range) []assignment {
+	var out []assignment
+	// Word by word (runs between spaces), so that each byte is read a
+	// bounded number of times: a word of a URL or a query is skipped whole.
+	for w0 := 0; w0 < len(raw); {
+		if isSpaceByte(raw[w0]) {
+			w0++
+			continue
+		}
+		w1 := w0
+		for w1 < len(raw) && !isSpaceByte(raw[w1]) {
+			w1++
+		}
+		word := raw[w0:w1]
+		if strings.IndexByte(word, '=') < 0 || strings.Contains(word, "://") || strings.ContainsAny(word, "?&") || strings.Contains(word, "www.") {
+			w0 = w1
+			continue
+		}
+		for k := 0; k < len(word); {
+			i := strings.IndexByte(word[k:], '=')
+			if i < 0 {
+				break
+			}
+			eq := w0 + k + i
+			k += i + 1
+			start := eq
+			for start > w0 && assignmentNameByte(raw[start-1]) {
+				start--
+			}
+			for start < eq && !isASCIILetter(raw[start]) {
+				start++ // a name starts with a letter
+			}
+			if start == eq || start > 0 && !assignmentEdge(raw[start-1]) {
+				continue
+			}
+			end := assignmentValueEnd(raw[:w1], eq+1)
+			if end <= eq+1 || overlaps(hidden, start, end) {
+				continue
+			}
+			out = append(out, assignment{start, eq, end})
+			k = end - w0 // the value is not searched for another literal
+		}
+		w0 = w1
+	}
+	return out
+}
+
+func assignmentNameByte(c byte) bool {
+	return isASCIIWordByte(c) || c == '.' || c == '-'
+}
+
+// assignmentEdge is what may come before a literal's name: a space, an
+// opening mark, emphasis, another script's character (为p=无).
+func assignmentEdge(c byte) bool {
+	return isSpaceByte(c) || strings.IndexByte("([{\"'*_,;:>", c) >= 0 || c >= 0x80
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// assignmentValueEnd returns where the value starting at raw[i] ends, or
+// i when there is none: a quoted string with its quotes, or a run that
+// starts with a letter, digit or '$' and stops at a space, a closing mark,
+// a comma or semicolon, markup; a full stop or colon at its end is the
+// sentence's.
+func assignmentValueEnd(raw string, i int) int {
+	if i >= len(raw) {
+		return i
+	}
+	if q := raw[i]; q == '"' || q == '\'' {
+		k := strings.IndexByte(raw[i+1:], q)
+		if k < 0 || strings.ContainsAny(raw[i+1:i+1+k], "\n") {
+			return i
+		}
+		return i + 2 + k
+	}
+	c := raw[i]
+	if !isASCIILetter(c) && (c < '0' || c > '9') && c != '$' {
+		return i
+	}
+	j := i
+	for j < len(raw) && !isSpaceByte(raw[j]) && strings.IndexByte(",;)]}<`*|\"'", raw[j]) < 0 && raw[j] < 0x80 {
+		j++
+	}
+	for j > i && (raw[j-1] == '.' || raw[j-1] == ':') {
+		j--
+	}
+	return j
+}
+
+// checkAssignments reports the name=value literals of the source (p=reject,
+// CN=Computers, matchStyle="word") that the target does not keep as
+// written: spaced (p = reject), re-cased (p=Reject) or translated (p=无,
+// CN=计算机). A reader types them into a record, a query, a file: one
+// written otherwise does not work. The target's changed form is pointed
+// at when it can be found (the name, then '=' between spaces or not); the
+// fix writes the source's literal there when the target's only differs by
+// its spaces and case.
+func checkAssignments(p *Pass, s *Segment) {
+	src := assignments(s.Source.Raw, sortMerge(proseSkips(s.Source)))
+	if len(src) == 0 {
+		return
+	}
+	tgt := s.Target.Raw
+	// Each literal of the source once for each time it is written, kept
+	// when the target writes it as many times.
+	want := map[string]int{}
+	var order []string
+	for _, a := range src {
+		t := a.text(s.Source.Raw)
+		if want[t] == 0 {
+			order = append(order, t)
+		}
+		want[t]++
+	}
+	if len(order) > maxAssignments {
+		order = order[:maxAssignments] // a bound on the work of a segment of thousands
+	}
+	low := asciiLower(tgt) // the same length as tgt: names are ASCII
+	used := map[int]bool{} // target places already pointed at
+	for _, lit := range order {
+		if name, value, _ := strings.Cut(lit, "="); assignmentPlaceholders[strings.ToLower(name)] && assignmentPlaceholders[strings.ToLower(value)] {
+			continue // a syntax's template (property=value): its words are translated
+		}
+		missing := want[lit] - strings.Count(tgt, lit)
+		if missing <= 0 {
+			continue
+		}
+		name, value, _ := strings.Cut(lit, "=")
+		for range missing {
+			r, got, ok := findAssignment(tgt, low, name, used)
+			if !ok {
+				p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: s.Target.Range,
+					Message:   fmt.Sprintf("literal %s of the source missing from the target: a reader types it as written", quoteText(lit)),
+					SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw})
+				break
+			}
+			used[r.Start] = true
+			at := Range{Start: s.Target.Range.Start + r.Start, End: s.Target.Range.Start + r.End}
+			f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: at,
+				Message:   fmt.Sprintf("literal %s changed: the target has %s (a reader types it as written)", quoteText(lit), quoteText(got)),
+				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
+			gotName, gotValue, _ := strings.Cut(got, "=")
+			if strings.EqualFold(strings.TrimSpace(gotName), name) && strings.EqualFold(strings.TrimSpace(gotValue), value) {
+				f.Fixes = []Edit{{Range: at, New: lit}}
+			}
+			p.Report(f)
+		}
+	}
+}
+
+// maxAssignments is how many literals of a segment are compared.
+const maxAssignments = 64
+
+// assignmentPlaceholders are the words of a syntax's template written as
+// a literal (property=value, name=value), which a translation translates.
+var assignmentPlaceholders = wordSet("property value name key parameter attribute field setting option variable text string number")
+
+// findAssignment finds in tgt, after no place of used, the name (in any
+// case, alone) followed by '=' with spaces around it or not and a value,
+// and returns its range and text.
+func findAssignment(tgt, low, name string, used map[int]bool) (Range, string, bool) {
+	lname := asciiLower(name)
+	for from := 0; from < len(low); {
+		k := strings.Index(low[from:], lname)
+		if k < 0 {
+			break
+		}
+		start := from + k
+		from = start + 1
+		if used[start] || start > 0 && (assignmentNameByte(tgt[start-1]) || !assignmentEdge(tgt[start-1])) {
+			continue
+		}
+		j := start + len(name)
+		for j < len(tgt) && tgt[j] == ' ' {
+			j++
+		}
+		if j >= len(tgt) || tgt[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(tgt) && tgt[j] == ' ' {
+			j++
+		}
+		end := j
+		if j < len(tgt) && (tgt[j] == '"' || tgt[j] == '\'') {
+			end = assignmentValueEnd(tgt, j)
+		} else {
+			// The value as the target writes it, in any script, up to a
+			// space or a closing mark.
+			for end < len(tgt) && !isSpaceByte(tgt[end]) && strings.IndexByte(",;)]}<`*|", tgt[end]) < 0 {
+				r, n := utf8.DecodeRuneInString(tgt[end:])
+				if r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff20 {
+					break // CJK punctuation: 、。，）
+				}
+				end += n
+			}
+			for end > j && (tgt[end-1] == '.' || tgt[end-1] == ':') {
+				end--
+			}
+		}
+		if end == j {
+			continue
+		}
+		return Range{Start: start, End: end}, tgt[start:end], true
+	}
+	return Range{}, "", false
+}

@@ -1,0 +1,31 @@
+package rules_test
+
+import "testing"
+
+// TestCodeMismatchAssignments: literals written in prose, from the corpus.
+func TestCodeMismatchAssignments(t *testing.T) {
+	runCases(t, "code-mismatch", []ruleCase{
+		{name: "spaced and re-cased, fixed",
+			// fr-FR/use-dmarc-to-validate-email.md line 199
+			text: sxs("a-1", "Si vous avez défini la stratégie sur p = Quarantine ou p = Reject, le message est routé.",
+				"If you have set the policy to p=quarantine or p=reject, the message is routed.") + "\n",
+			want: []string{`literal "p=quarantine" changed: the target has "p = Quarantine"`, `literal "p=reject" changed: the target has "p = Reject"`},
+			at:   []string{"p = Quarantine", "p = Reject"},
+			fixed: sxs("a-1", "Si vous avez défini la stratégie sur p=quarantine ou p=reject, le message est routé.",
+				"If you have set the policy to p=quarantine or p=reject, the message is routed.") + "\n"},
+		{name: "a value translated: pointed at, no fix",
+			// zh-CN/find-copy-and-delete-pst-files-in-your-organization.md line 92
+			path: "zh-CN/page.md",
+			text: sxs("a-1", "不能指定内置计算机容器 (例如, CN = 计算机、DC=contoso, DC=com), 因为它不是组织单位。",
+				"You can't specify the built-in Computers container (for example, CN=Computers, DC=contoso, DC=com) because it isn't an organizational unit.") + "\n",
+			want: []string{`literal "CN=Computers" changed: the target has "CN = 计算机"`}, at: []string{"CN = 计算机"}},
+		{name: "a literal whose name is translated too is missing",
+			// zh-CN/compliance20/supported-filetypes-ediscovery20.md line 179
+			path: "zh-CN/page.md",
+			text: "| " + sxs("a-1", "application/vnd.wordperfect;版本 = 5。0", "application/vnd.wordperfect; version=5.0") + " |\n",
+			want: []string{`literal "version=5.0" of the source missing from the target`}},
+		{name: "kept, in a URL, in code, a syntax's template",
+			text: sxs("a-1", "Définissez p=reject (voir [la page](https://x.example/?p=none&a=b)), `pct=100` et propriété = valeur.",
+				"Set p=reject (see [the page](https://x.example/?p=none&a=b)), `pct=100` and property=value.") + "\n"},
+	})
+}
