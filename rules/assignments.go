@@ -31,7 +31,8 @@ func assignments(raw string, hidden []Range) []assignment {
 		for w1 < len(raw) && !isSpaceByte(raw[w1]) {
 			w1++
 		}
-		word := raw[w0:w1]
+		// A sentence's mark at the word's end is not a query's ("p=reject?").
+		word := strings.TrimRight(raw[w0:w1], ".,:;!?)")
 		if strings.IndexByte(word, '=') < 0 || strings.Contains(word, "://") || strings.ContainsAny(word, "?&") || strings.Contains(word, "www.") {
 			w0 = w1
 			continue
@@ -101,8 +102,8 @@ func assignmentValueEnd(raw string, i int) int {
 	for j < len(raw) && !isSpaceByte(raw[j]) && strings.IndexByte(",;)]}<`*|\"'", raw[j]) < 0 && raw[j] < 0x80 {
 		j++
 	}
-	for j > i && (raw[j-1] == '.' || raw[j-1] == ':') {
-		j--
+	for j > i && strings.IndexByte(".:!?", raw[j-1]) >= 0 {
+		j-- // the sentence's
 	}
 	return j
 }
@@ -136,34 +137,54 @@ func checkAssignments(p *Pass, s *Segment) {
 		order = order[:maxAssignments] // a bound on the work of a segment of thousands
 	}
 	low := asciiLower(tgt) // the same length as tgt: names are ASCII
-	used := map[int]bool{} // target places already pointed at
+	// The target's places that hold a literal of the source as written
+	// are kept: no changed form is looked for there.
+	used := map[int]bool{}
 	for _, lit := range order {
-		if name, value, _ := strings.Cut(lit, "="); assignmentPlaceholders[strings.ToLower(name)] && assignmentPlaceholders[strings.ToLower(value)] {
+		for from := 0; ; {
+			k := strings.Index(tgt[from:], lit)
+			if k < 0 {
+				break
+			}
+			used[from+k] = true
+			from += k + len(lit)
+		}
+	}
+	next := map[string]int{} // by lower-case name: where the search for its changed forms goes on
+	for _, lit := range order {
+		name, value, _ := strings.Cut(lit, "=")
+		if assignmentPlaceholders[strings.ToLower(name)] && assignmentPlaceholders[strings.ToLower(value)] {
 			continue // a syntax's template (property=value): its words are translated
 		}
-		missing := want[lit] - strings.Count(tgt, lit)
+		kept := strings.Count(tgt, lit)
+		missing := want[lit] - kept
 		if missing <= 0 {
 			continue
 		}
-		name, value, _ := strings.Cut(lit, "=")
+		reported := false
 		for range missing {
-			r, got, ok := findAssignment(tgt, low, name, used)
+			r, got, ok := findAssignment(tgt, low, name, used, next)
 			if !ok {
-				p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: s.Target.Range,
-					Message:   fmt.Sprintf("literal %s of the source missing from the target: a reader types it as written", quoteText(lit)),
-					SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw})
 				break
 			}
-			used[r.Start] = true
+			reported = true
 			at := Range{Start: s.Target.Range.Start + r.Start, End: s.Target.Range.Start + r.End}
 			f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: at,
 				Message:   fmt.Sprintf("literal %s changed: the target has %s (a reader types it as written)", quoteText(lit), quoteText(got)),
 				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
 			gotName, gotValue, _ := strings.Cut(got, "=")
-			if strings.EqualFold(strings.TrimSpace(gotName), name) && strings.EqualFold(strings.TrimSpace(gotValue), value) {
+			if got != lit && strings.EqualFold(strings.TrimSpace(gotName), name) && strings.EqualFold(strings.TrimSpace(gotValue), value) {
 				f.Fixes = []Edit{{Range: at, New: lit}}
 			}
 			p.Report(f)
+		}
+		// Written as often as the source writes it, or not at all: a
+		// literal the target writes fewer times (the second mention a
+		// pronoun) is not missing.
+		if !reported && kept == 0 {
+			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: s.Target.Range,
+				Message:   fmt.Sprintf("literal %s of the source missing from the target: a reader types it as written", quoteText(lit)),
+				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw})
 		}
 	}
 }
@@ -175,18 +196,21 @@ const maxAssignments = 64
 // a literal (property=value, name=value), which a translation translates.
 var assignmentPlaceholders = wordSet("property value name key parameter attribute field setting option variable text string number")
 
-// findAssignment finds in tgt, after no place of used, the name (in any
-// case, alone) followed by '=' with spaces around it or not and a value,
-// and returns its range and text.
-func findAssignment(tgt, low, name string, used map[int]bool) (Range, string, bool) {
+// findAssignment finds in tgt (low: tgt with ASCII letters lower-cased),
+// from next[name] on and at no place of used, the name (in any case,
+// alone) followed by '=' with spaces around it or not and a value, and
+// returns its range and text; next[name] moves past it, so that each
+// place is read once however many literals share the name.
+func findAssignment(tgt, low, name string, used map[int]bool, next map[string]int) (Range, string, bool) {
 	lname := asciiLower(name)
-	for from := 0; from < len(low); {
+	for from := next[lname]; from < len(low); {
 		k := strings.Index(low[from:], lname)
 		if k < 0 {
 			break
 		}
 		start := from + k
 		from = start + 1
+		next[lname] = from
 		if used[start] || start > 0 && (assignmentNameByte(tgt[start-1]) || !assignmentEdge(tgt[start-1])) {
 			continue
 		}
@@ -206,22 +230,31 @@ func findAssignment(tgt, low, name string, used map[int]bool) (Range, string, bo
 			end = assignmentValueEnd(tgt, j)
 		} else {
 			// The value as the target writes it, in any script, up to a
-			// space or a closing mark.
-			for end < len(tgt) && !isSpaceByte(tgt[end]) && strings.IndexByte(",;)]}<`*|", tgt[end]) < 0 {
+			// space or a closing mark; a decimal comma is the value's.
+			for end < len(tgt) && !isSpaceByte(tgt[end]) {
+				if c := tgt[end]; strings.IndexByte(",;)]}<`*|", c) >= 0 {
+					if c != ',' || end == j || !isDigit(tgt[end-1]) || end+1 >= len(tgt) || !isDigit(tgt[end+1]) {
+						break
+					}
+				}
 				r, n := utf8.DecodeRuneInString(tgt[end:])
 				if r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff20 {
 					break // CJK punctuation: 、。，）
 				}
 				end += n
 			}
-			for end > j && (tgt[end-1] == '.' || tgt[end-1] == ':') {
+			for end > j && strings.IndexByte(".:!?", tgt[end-1]) >= 0 {
 				end--
 			}
 		}
 		if end == j {
 			continue
 		}
+		next[lname] = end
 		return Range{Start: start, End: end}, tgt[start:end], true
 	}
+	next[lname] = len(low)
 	return Range{}, "", false
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

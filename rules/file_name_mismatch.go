@@ -208,12 +208,14 @@ func runFileNameMismatch(p *Pass) {
 		if strings.IndexByte(s.Source.Raw, '/') >= 0 {
 			checkMIMETypes(p, s)
 		}
-		reported := false
-		if mayHaveFileName(s.Source.Raw) {
-			reported = checkFileNames(p, i, s)
+		// A cell of extensions is read as a list, whole: its finding and
+		// fix take in every extension, the broken ones the name checks
+		// would report one by one too.
+		if strings.HasPrefix(strings.TrimSpace(s.Source.Raw), ".") && checkExtensionList(p, s) {
+			continue
 		}
-		if !reported && strings.HasPrefix(strings.TrimSpace(s.Source.Raw), ".") {
-			checkExtensionList(p, s)
+		if mayHaveFileName(s.Source.Raw) {
+			checkFileNames(p, i, s)
 		}
 	}
 }
@@ -228,14 +230,18 @@ var extensionListRe = regexp.MustCompile(`^\.[A-Za-z0-9]{1,8}(?:\s*[;,]\s*\.[A-Z
 // of them as ".ext" (". gzip", "gzip", "DOCM-", "。con"), with a fix that
 // puts the source's list back: a cell of data, with nothing to
 // translate. Case and separators may change (".PPTX", "、").
-func checkExtensionList(p *Pass, s *Segment) {
+// It reports whether it found something.
+func checkExtensionList(p *Pass, s *Segment) bool {
 	src := strings.TrimSpace(s.Source.Plain)
 	if !extensionListRe.MatchString(src) {
-		return
+		return false
 	}
 	want := map[string]int{} // by lower-case extension
 	var order []string       // as the source writes them
 	for _, e := range dottedWords(src) {
+		if strings.IndexFunc(e, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			return false // ".5": a number
+		}
 		if want[asciiLower(e)] == 0 {
 			order = append(order, e)
 		}
@@ -251,7 +257,7 @@ func checkExtensionList(p *Pass, s *Segment) {
 		}
 	}
 	if len(lost) == 0 {
-		return
+		return false
 	}
 	tgt := strings.TrimSpace(s.Target.Raw)
 	f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Page.Path, Range: s.Target.Range,
@@ -267,6 +273,7 @@ func checkExtensionList(p *Pass, s *Segment) {
 		f.Fixes = []Edit{{Range: r, New: strings.TrimSpace(s.Source.Raw)}}
 	}
 	p.Report(f)
+	return true
 }
 
 // dottedWords finds the ".ext" words of s, a dot right before letters or
@@ -545,14 +552,12 @@ func (n *nameSearch) dots(ext string) [][2]int {
 // fileReport reports a finding of file-name-mismatch on a segment.
 type fileReport func(r Range, fixes []Edit, format string, args ...any)
 
-// checkFileNames checks the file names and extensions of a segment, and
-// reports whether it found something.
-func checkFileNames(p *Pass, idx int, s *Segment) bool {
+func checkFileNames(p *Pass, idx int, s *Segment) {
 	src := newTermView(s.Source)
 	names := fileNames(src.s)
 	lone := loneExtensions(src.s)
 	if len(names) == 0 && len(lone) == 0 {
-		return false
+		return
 	}
 	tgt := newTermView(s.Target)
 	var reported []Range
@@ -567,7 +572,6 @@ func checkFileNames(p *Pass, idx int, s *Segment) bool {
 	if len(lone) > 0 {
 		checkLoneExtensions(p, tgt, lone, sortMerge(reported), report)
 	}
-	return len(reported) > 0
 }
 
 // checkNames reports the file names of the source that the target does

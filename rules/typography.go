@@ -1724,7 +1724,7 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 		if !spaceBefore {
 			other = strings.TrimLeft(other, " \u00a0")
 		}
-		if r, _ := utf8.DecodeRuneInString(other); !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("*_`[(\"'«“„‘", r) {
+		if r, _ := utf8.DecodeRuneInString(other); other == "" || strings.ContainsRune(";:,.?)]}", r) || r == '!' && !strings.HasPrefix(other, "![") {
 			continue
 		}
 		if spaceBefore {

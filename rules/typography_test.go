@@ -514,6 +514,13 @@ func TestTypographySpacedDashes(t *testing.T) {
 			text:  sxs("a-1", "Teil 2- Schutz der Daten", "Part 2 - Protecting data") + "\n",
 			want:  []string{`dash glued to a word`},
 			fixed: sxs("a-1", "Teil 2 - Schutz der Daten", "Part 2 - Protecting data") + "\n"},
+		{name: "glued before a tag, a quote, an image, an inverted question mark",
+			path: "de-DE/page.md",
+			text: sxs("a-1", "Teil 2- <b>Schutz</b> der Daten", "Part 2 - <b>Protection</b> of data") + "\n" +
+				sxs("a-2", "Teil 2- »Schutz« der Daten", "Part 2 - \"Protection\" of data") + "\n" +
+				sxs("a-3", "Teil 2- ![Symbol](i.png) Schutz", "Part 2 - ![Icon](i.png) Protection") + "\n" +
+				sxs("a-4", "Parte 2- ¿Qué es?", "Part 2 - What is it?") + "\n",
+			want: []string{"dash glued to a word", "dash glued to a word", "dash glued to a word", "dash glued to a word"}},
 		{name: "a dash before punctuation separates nothing",
 			// fr-FR/import-non-office-365-data-into-advanced-ediscovery.md line 70, a URL
 			// torn apart, after the French no-break space went before its semicolon

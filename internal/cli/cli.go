@@ -299,7 +299,7 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 	}
 	if f.external {
 		opts.External = &linkcheck.Checker{Concurrency: f.externalJobs, Timeout: f.externalTimeout, Retries: 2,
-			CacheFile: f.externalCache, UserAgent: "l10nlint/" + version()}
+			CacheFile: f.externalCache, UserAgent: "l10nlint/" + version(), Remember: true}
 	}
 	// collect runs the check and the filters that choose what it reports:
 	// once, or after each pass of --fix, so that the findings left point
@@ -394,7 +394,8 @@ func runCheck(args []string, f checkFlags, stdout, stderr io.Writer) error {
 		return nil
 	}
 	if f.fix {
-		if res, err = fixAll(res, collect, f.diff, w, stderr); err != nil {
+		once := f.baseline != "" || f.baselineRev != "" || f.newFromRev != ""
+		if res, err = fixAll(res, collect, f.diff, once, w, stderr); err != nil {
 			return err
 		}
 	}

@@ -1040,7 +1040,7 @@ func TestFixOverlaps(t *testing.T) {
 	var stderr bytes.Buffer
 	overlapping := []report.Finding{finding("a", 2, 5, "x"), finding("b", 3, 4, "y"), finding("c", 4, 7, "z")}
 	fx := &fixer{diff: true, w: io.Discard, stderr: &stderr, tops: map[string]string{}, refused: map[string]bool{}, files: map[string]bool{}}
-	if wrote, err := fx.apply(overlapping); wrote || err != nil {
+	if wrote, _, err := fx.apply(overlapping); wrote || err != nil {
 		t.Errorf("--diff wrote: %v %v", wrote, err)
 	}
 	if s := stderr.String(); !strings.Contains(s, "fr-FR/q.md: 1 overlapping edit left for a next run") {
@@ -1048,7 +1048,7 @@ func TestFixOverlaps(t *testing.T) {
 	}
 	stderr.Reset()
 	fx.diff = false
-	if wrote, err := fx.apply(overlapping); !wrote || err != nil || fx.fixed != 2 {
+	if wrote, left, err := fx.apply(overlapping); !wrote || err != nil || fx.fixed != 2 || len(left) != 1 || left[0].Message != "c" {
 		t.Errorf("fixes: wrote %v, %d findings fixed, %v", wrote, fx.fixed, err)
 	}
 	if b, _ := os.ReadFile("fr-FR/q.md"); string(b) != "01x56789\n" {
@@ -1197,5 +1197,22 @@ func TestNoteUnpairedTranslations(t *testing.T) {
 	write(t, "translations/en-US/x.md", "---\ntitle: X\n---\n# X\n\nThere are 12 items.\n")
 	if code, out, errs := run(t, "check", "translations/fr-FR"); strings.Contains(errs, "no source page") || code != ExitFindings {
 		t.Errorf("with the source tree: %d\n%s%s", code, out, errs)
+	}
+}
+
+// TestFixWithBaseline: with a baseline, --fix fixes only what the first
+// check chose, in one pass: a baselined finding in a segment another fix
+// changes is not taken for a new one and fixed.
+func TestFixWithBaseline(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, "fr-FR/p.md", `<span data-ttu-id="a-1">Définissez la stratégie sur p = reject; le message est rejeté.</span><span class="sxs-lookup"><span data-stu-id="a-1">Set the policy to p=reject; the message is rejected.</span></span>`+"\n")
+	if code, _, errs := run(t, "baseline", "--only", "typography", "fr-FR"); code != ExitOK || !strings.Contains(errs, "1 findings written") {
+		t.Fatalf("baseline: %d %s", code, errs)
+	}
+	code, out, errs := run(t, "check", "fr-FR", "--fix", "--no-color", "--fail-on", "warning", "--baseline", ".l10nlint-baseline.json")
+	b, _ := os.ReadFile("fr-FR/p.md")
+	if !strings.Contains(string(b), "sur p=reject; le") || !strings.Contains(errs, "fixed 1 finding in 1 file\n") {
+		t.Errorf("--fix --baseline: exit %d, file %q\n%s%s", code, b, out, errs)
 	}
 }

@@ -28,16 +28,27 @@ const maxFixPasses = 10
 // checks again (collect) and fixes again until no finding with a fix is
 // left that it can write, at most maxFixPasses times, and returns the last
 // check's result: the findings left point at the text as it now is.
-func fixAll(res *engine.Result, collect func() (*engine.Result, error), diff bool, w, stderr io.Writer) (*engine.Result, error) {
+//
+// With once (a baseline or a git revision chose the findings: a finding
+// is matched by its segment's text, which a fix changes, so a check of
+// the fixed files would take findings the baseline holds for new ones),
+// it fixes what the first check chose, in one pass, and returns the
+// findings it did not fix, at their places before the fixes.
+func fixAll(res *engine.Result, collect func() (*engine.Result, error), diff, once bool, w, stderr io.Writer) (*engine.Result, error) {
 	fx := &fixer{diff: diff, w: w, stderr: stderr, tops: map[string]string{}, refused: map[string]bool{}, files: map[string]bool{}}
-	if diff {
-		if _, err := fx.apply(res.Findings); err != nil {
+	if diff || once {
+		_, left, err := fx.apply(res.Findings)
+		if err != nil {
 			return nil, &exitError{code: ExitInternal, err: err}
+		}
+		if once && !diff {
+			res.Findings = left
+			fx.summary()
 		}
 		return res, nil
 	}
 	for pass := 1; ; pass++ {
-		wrote, err := fx.apply(res.Findings)
+		wrote, _, err := fx.apply(res.Findings)
 		if err != nil {
 			return nil, &exitError{code: ExitInternal, err: err}
 		}
@@ -55,14 +66,19 @@ func fixAll(res *engine.Result, collect func() (*engine.Result, error), diff boo
 			break
 		}
 	}
+	fx.summary()
+	return res, nil
+}
+
+// summary says what the passes fixed.
+func (fx *fixer) summary() {
 	if len(fx.files) > 0 {
 		passes := ""
 		if fx.passes > 1 {
 			passes = fmt.Sprintf(" (%d passes)", fx.passes)
 		}
-		fmt.Fprintf(stderr, "l10nlint: fixed %s in %s%s\n", report.Plural(fx.fixed, "finding"), report.Plural(len(fx.files), "file"), passes)
+		fmt.Fprintf(fx.stderr, "l10nlint: fixed %s in %s%s\n", report.Plural(fx.fixed, "finding"), report.Plural(len(fx.files), "file"), passes)
 	}
-	return res, nil
 }
 
 // fixable counts the findings with a fix in files --fix can rewrite.
@@ -91,7 +107,7 @@ type fixer struct {
 // writes them as a unified diff and changes nothing, and reports whether
 // it wrote a file. An edit that partly overlaps another is left out, with
 // its finding, for a next pass.
-func (fx *fixer) apply(findings []report.Finding) (bool, error) {
+func (fx *fixer) apply(findings []report.Finding) (bool, []report.Finding, error) {
 	byPath := map[string][]int{}
 	var paths []string
 	for i, f := range findings {
@@ -105,6 +121,7 @@ func (fx *fixer) apply(findings []report.Finding) (bool, error) {
 	}
 	sort.Strings(paths)
 	wrote := false
+	fixedAt := map[int]bool{} // findings fixed, by index
 	for _, path := range paths {
 		data, err := os.ReadFile(filepath.FromSlash(path))
 		if err != nil {
@@ -130,19 +147,19 @@ func (fx *fixer) apply(findings []report.Finding) (bool, error) {
 		// A finding is fixed when each of its edits was made or lay
 		// within one made; one with an edit skipped (an overlap) is left
 		// for a next pass.
-		fixed, skipped := 0, 0
-		k := 0
+		var done []int
+		skipped, k := 0, 0
 		for _, i := range byPath[path] {
-			done := true
+			ok := true
 			for range findings[i].Fixes {
 				if outcomes[k] == fix.Skipped {
-					done = false
+					ok = false
 					skipped++
 				}
 				k++
 			}
-			if done {
-				fixed++
+			if ok {
+				done = append(done, i)
 			}
 		}
 		if fx.diff {
@@ -156,7 +173,7 @@ func (fx *fixer) apply(findings []report.Finding) (bool, error) {
 				bom = "\ufeff"
 			}
 			if err := fix.Diff(fx.w, diffName(path, fx.tops, fx.stderr), bom+text, bom+out); err != nil {
-				return false, err
+				return false, nil, err
 			}
 			continue
 		}
@@ -168,16 +185,25 @@ func (fx *fixer) apply(findings []report.Finding) (bool, error) {
 			content = append([]byte{0xEF, 0xBB, 0xBF}, content...)
 		}
 		if err := fix.WriteFile(filepath.FromSlash(path), content); err != nil {
-			return false, fmt.Errorf("writing %s: %w", path, err)
+			return false, nil, fmt.Errorf("writing %s: %w", path, err)
 		}
 		wrote = true
 		fx.files[path] = true
-		fx.fixed += fixed
+		fx.fixed += len(done)
+		for _, i := range done {
+			fixedAt[i] = true
+		}
 	}
 	if wrote {
 		fx.passes++
 	}
-	return wrote, nil
+	var left []report.Finding
+	for i, f := range findings {
+		if !fixedAt[i] {
+			left = append(left, f)
+		}
+	}
+	return wrote, left, nil
 }
 
 // diffName is the name --diff gives the file at path (as the findings name

@@ -62,6 +62,14 @@ type Checker struct {
 	CacheFile string
 	TTL       time.Duration
 	UserAgent string
+
+	// Remember keeps what this Checker found, failures and a network
+	// down included, so that a later Check (check --fix checks again
+	// after each pass) asks the network nothing it asked before.
+	Remember bool
+	memoMu   sync.Mutex
+	memo     map[string]Result
+	offline  map[string]string // URL -> the failure that showed the network down
 }
 
 // Check checks each distinct URL once and returns the results by URL.
@@ -96,11 +104,22 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 	var todo []string
 	seen := map[string]bool{}
 	now := time.Now()
+	c.memoMu.Lock()
+	defer c.memoMu.Unlock()
+	var wasOffline []string
 	for _, u := range urls {
 		if seen[u] {
 			continue
 		}
 		seen[u] = true
+		if r, ok := c.memo[u]; ok {
+			out[u] = r
+			continue
+		}
+		if _, ok := c.offline[u]; ok {
+			wasOffline = append(wasOffline, u)
+			continue
+		}
 		// Only a server's answer is taken from the cache (an older version
 		// also kept failures without one).
 		if r, ok := cache[u]; ok && r.Status != 0 && now.Sub(r.Checked) < ttl {
@@ -157,6 +176,23 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 		if cache[u].Status == 0 {
 			delete(cache, u)
 		}
+	}
+	if c.memo == nil && c.Remember {
+		c.memo, c.offline = map[string]Result{}, map[string]string{}
+	}
+	for _, u := range todo {
+		if !c.Remember {
+			break
+		}
+		if r, ok := out[u]; ok {
+			c.memo[u] = r
+		} else if offline != nil {
+			c.offline[u] = offline.Example
+		}
+	}
+	if offline == nil && len(wasOffline) > 0 {
+		sort.Strings(wasOffline)
+		offline = &OfflineError{URLs: len(wasOffline), Hosts: len(hostsOf(wasOffline)), Example: c.offline[wasOffline[0]]}
 	}
 	if c.CacheFile != "" && len(todo) > 0 {
 		if err := writeCache(c.CacheFile, cache); err != nil {

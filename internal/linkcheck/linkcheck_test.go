@@ -165,3 +165,35 @@ func refusedURL() string {
 	s.Close()
 	return u
 }
+
+// TestCheckAgain: a second Check by the same Checker (check --fix checks
+// again after each pass) asks the network nothing the first asked, not
+// even the links that failed without an answer.
+func TestCheckAgain(t *testing.T) {
+	var slow int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		atomic.AddInt32(&slow, 1)
+		time.Sleep(200 * time.Millisecond)
+	})
+	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {})
+	s := httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	c := &Checker{Timeout: 50 * time.Millisecond, Retries: 1, Backoff: time.Millisecond, Remember: true}
+	urls := []string{s.URL + "/slow", s.URL + "/ok"}
+	first, err := c.Check(context.Background(), urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := atomic.LoadInt32(&slow)
+	second, err := c.Check(context.Background(), append(urls, s.URL+"/ok?new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := atomic.LoadInt32(&slow); n != asked || asked != 2 {
+		t.Errorf("/slow asked %d times then %d, want 2 then no more", asked, n)
+	}
+	if second[s.URL+"/slow"] != first[s.URL+"/slow"] || !second[s.URL+"/ok?new"].OK() {
+		t.Errorf("second check: %+v", second)
+	}
+}
