@@ -94,6 +94,14 @@ func assignmentValueEnd(raw string, i int) int {
 		}
 		return i + 2 + k
 	}
+	if strings.HasPrefix(raw[i:], "**") {
+		// A value in bold (d=**contoso.com**): up to its closing marks,
+		// within the word.
+		if k := strings.Index(raw[i+2:], "**"); k > 0 && !strings.ContainsAny(raw[i+2:i+2+k], " \t\n") {
+			return i + 4 + k
+		}
+		return i
+	}
 	c := raw[i]
 	if !isASCIILetter(c) && (c < '0' || c > '9') && c != '$' {
 		return i
@@ -163,7 +171,7 @@ func checkAssignments(p *Pass, s *Segment) {
 		}
 		reported := false
 		for range missing {
-			r, got, ok := findAssignment(tgt, low, name, used, next)
+			r, got, ok := findAssignment(tgt, low, name, value, used, next)
 			if !ok {
 				break
 			}
@@ -173,7 +181,7 @@ func checkAssignments(p *Pass, s *Segment) {
 				Message:   fmt.Sprintf("literal %s changed: the target has %s (a reader types it as written)", quoteText(lit), quoteText(got)),
 				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
 			gotName, gotValue, _ := strings.Cut(got, "=")
-			if got != lit && strings.EqualFold(strings.TrimSpace(gotName), name) && strings.EqualFold(strings.TrimSpace(gotValue), value) {
+			if got != lit && strings.EqualFold(strings.TrimSpace(gotName), name) && strings.EqualFold(strings.ReplaceAll(gotValue, " ", ""), value) {
 				f.Fixes = []Edit{{Range: at, New: lit}}
 			}
 			p.Report(f)
@@ -201,7 +209,7 @@ var assignmentPlaceholders = wordSet("property value name key parameter attribut
 // alone) followed by '=' with spaces around it or not and a value, and
 // returns its range and text; next[name] moves past it, so that each
 // place is read once however many literals share the name.
-func findAssignment(tgt, low, name string, used map[int]bool, next map[string]int) (Range, string, bool) {
+func findAssignment(tgt, low, name, value string, used map[int]bool, next map[string]int) (Range, string, bool) {
 	lname := asciiLower(name)
 	for from := next[lname]; from < len(low); {
 		k := strings.Index(low[from:], lname)
@@ -226,7 +234,7 @@ func findAssignment(tgt, low, name string, used map[int]bool, next map[string]in
 			j++
 		}
 		end := j
-		if j < len(tgt) && (tgt[j] == '"' || tgt[j] == '\'') {
+		if j < len(tgt) && (tgt[j] == '"' || tgt[j] == '\'' || strings.HasPrefix(tgt[j:], "**")) {
 			end = assignmentValueEnd(tgt, j)
 		} else {
 			// The value as the target writes it, in any script, up to a
@@ -242,6 +250,11 @@ func findAssignment(tgt, low, name string, used map[int]bool, next map[string]in
 					break // CJK punctuation: 、。，）
 				}
 				end += n
+			}
+			// A value broken after its dot ("6. x" for "6.x") goes on.
+			if dot := strings.IndexByte(value, '.'); dot >= 0 && dot+1 < len(value) && end > j && tgt[end-1] == '.' &&
+				strings.HasPrefix(asciiLower(tgt[end:]), " "+asciiLower(value[dot+1:])) {
+				end += 1 + len(value) - dot - 1
 			}
 			for end > j && strings.IndexByte(".:!?", tgt[end-1]) >= 0 {
 				end--

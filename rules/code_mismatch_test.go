@@ -34,6 +34,13 @@ func TestCodeMismatchAssignments(t *testing.T) {
 			text: sxs("a-1", "Veillez à définir p=reject ! Est-ce p=none ? Mettez timeout=1,5 dans le fichier.",
 				"Make sure you set p=reject! Is it p=none? Set timeout=1.5 in the file.") + "\n",
 			want: []string{`literal "timeout=1.5" changed: the target has "timeout=1,5"`}, at: []string{"timeout=1,5"}},
+		{name: "a value in bold, a value broken after its dot",
+			// fr-FR/use-dkim-to-validate-outbound-email.md line 280, supported-filetypes-ediscovery20.md line 181
+			text: sxs("a-1", "Le domaine d =**contoso.com** ; le type application/vnd.wordperfect; version = 6. x.",
+				"The domain d=**contoso.com**; the type application/vnd.wordperfect; version=6.x.") + "\n",
+			want: []string{`literal "d=**contoso.com**" changed: the target has "d =**contoso.com**"`, `literal "version=6.x" changed: the target has "version = 6. x"`},
+			fixed: sxs("a-1", "Le domaine d=**contoso.com** ; le type application/vnd.wordperfect; version=6.x.",
+				"The domain d=**contoso.com**; the type application/vnd.wordperfect; version=6.x.") + "\n"},
 		{name: "a second mention made a pronoun",
 			text: sxs("a-1", "Définissez p=reject, ce qui bloque l’usurpation.", "Set p=reject: p=reject blocks spoofing.") + "\n"},
 		{name: "kept, in a URL, in code, a syntax's template",
