@@ -225,6 +225,9 @@ func runFileNameMismatch(p *Pass) {
 // .css; .csv", ".gzip"), whatever they are.
 var extensionListRe = regexp.MustCompile(`^\.[A-Za-z0-9]{1,8}(?:\s*[;,]\s*\.[A-Za-z0-9]{1,8})*\s*[;,]?$`)
 
+// extensionSeparatorRe is a separator of a list of extensions.
+var extensionSeparatorRe = regexp.MustCompile(`\s*[;,]\s*`)
+
 // checkExtensionList reports a segment whose source is a list of file
 // extensions alone (extensionListRe) and whose target does not keep each
 // of them as ".ext" (". gzip", "gzip", "DOCM-", "。con"), with a fix that
@@ -270,7 +273,12 @@ func checkExtensionList(p *Pass, s *Segment) bool {
 		lead := len(s.Target.Raw) - len(strings.TrimLeftFunc(s.Target.Raw, unicode.IsSpace))
 		r := Range{Start: s.Target.Range.Start + lead, End: s.Target.Range.Start + lead + len(tgt)}
 		f.Range = r
-		f.Fixes = []Edit{{Range: r, New: strings.TrimSpace(s.Source.Raw)}}
+		list := strings.TrimSpace(s.Source.Raw)
+		if strings.Contains(tgt, "、") && !strings.ContainsAny(tgt, ",;") {
+			// The target's own separators, the ideographic comma, stay.
+			list = extensionSeparatorRe.ReplaceAllString(list, "、")
+		}
+		f.Fixes = []Edit{{Range: r, New: list}}
 	}
 	p.Report(f)
 	return true

@@ -94,6 +94,12 @@ func TestFileNameMismatch(t *testing.T) {
 			text:  "| " + sxs("a-1", "css ; . reg", ".css; .reg") + " |\n",
 			want:  []string{`file extensions changed: the source lists ".css; .reg", the target has "css ; . reg" (".css", ".reg" not kept)`},
 			fixed: "| " + sxs("a-1", ".css; .reg", ".css; .reg") + " |\n"},
+		{name: "a cell of extensions with ideographic commas keeps them",
+			// zh-CN/content-search.md line 331
+			path:  "zh-CN/page.md",
+			text:  "| " + sxs("a-1", ".txt、.html、mhtml", ".txt, .html, .mhtml") + " |\n",
+			want:  []string{`(".mhtml" not kept)`},
+			fixed: "| " + sxs("a-1", ".txt、.html、.mhtml", ".txt, .html, .mhtml") + " |\n"},
 		{name: "a decimal is no extension",
 			text: "| " + sxs("a-1", "0,5", ".5") + " |\n"},
 		{name: "a cell of extensions kept with other separators or case; a name that starts with a dot",
