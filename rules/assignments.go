@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -110,8 +111,8 @@ func assignmentValueEnd(raw string, i int) int {
 	for j < len(raw) && !isSpaceByte(raw[j]) && strings.IndexByte(",;)]}<`*|\"'", raw[j]) < 0 && raw[j] < 0x80 {
 		j++
 	}
-	for j > i && strings.IndexByte(".:!?", raw[j-1]) >= 0 {
-		j-- // the sentence's
+	for j > i && strings.IndexByte(".:!?_", raw[j-1]) >= 0 {
+		j-- // the sentence's, emphasis's
 	}
 	return j
 }
@@ -130,12 +131,20 @@ func checkAssignments(p *Pass, s *Segment) {
 		return
 	}
 	tgt := s.Target.Raw
+	hidden := sortMerge(proseSkips(s.Target)) // the target's code and link destinations are not its prose
 	// Each literal of the source once for each time it is written, kept
 	// when the target writes it as many times.
 	want := map[string]int{}
 	var order []string
 	for _, a := range src {
 		t := a.text(s.Source.Raw)
+		name, value, _ := strings.Cut(t, "=")
+		if assignmentPlaceholders[strings.ToLower(name)] && assignmentPlaceholders[strings.ToLower(value)] {
+			continue // a syntax's template (property=value): its words are translated
+		}
+		if len(name) == 1 && (len(value) == 1 || strings.Trim(value, "0123456789") == "") {
+			continue // an equation (x=2, a=b): its spaces are typography
+		}
 		if want[t] == 0 {
 			order = append(order, t)
 		}
@@ -144,44 +153,63 @@ func checkAssignments(p *Pass, s *Segment) {
 	if len(order) > maxAssignments {
 		order = order[:maxAssignments] // a bound on the work of a segment of thousands
 	}
-	low := asciiLower(tgt) // the same length as tgt: names are ASCII
-	// The target's places that hold a literal of the source as written
-	// are kept: no changed form is looked for there.
+	// The target's places that hold a literal of the source as written,
+	// alone (not the end of sp=none, not the start of x=10), are kept: no
+	// changed form is looked for there.
 	used := map[int]bool{}
+	kept := map[string]int{}
 	for _, lit := range order {
 		for from := 0; ; {
 			k := strings.Index(tgt[from:], lit)
 			if k < 0 {
 				break
 			}
-			used[from+k] = true
-			from += k + len(lit)
+			at := from + k
+			from = at + len(lit)
+			if overlaps(hidden, at, from) || at > 0 && assignmentNameByte(tgt[at-1]) || from < len(tgt) && isASCIIWordByte(tgt[from]) {
+				continue
+			}
+			used[at] = true
+			kept[lit]++
 		}
 	}
-	next := map[string]int{} // by lower-case name: where the search for its changed forms goes on
+	low := asciiLower(tgt) // the same length as tgt: names are ASCII
+	places := map[string][]assignment{}
+	var unstarred string
 	for _, lit := range order {
-		name, value, _ := strings.Cut(lit, "=")
-		if assignmentPlaceholders[strings.ToLower(name)] && assignmentPlaceholders[strings.ToLower(value)] {
-			continue // a syntax's template (property=value): its words are translated
-		}
-		kept := strings.Count(tgt, lit)
-		missing := want[lit] - kept
+		missing := want[lit] - kept[lit]
 		if missing <= 0 {
 			continue
 		}
+		// Bold moved around the literal (**d=contoso.com** for
+		// d=**contoso.com**): what a reader types is the same.
+		if strings.Contains(lit, "*") || strings.Contains(tgt, "*") {
+			if unstarred == "" {
+				unstarred = strings.ReplaceAll(tgt, "*", "")
+			}
+			if strings.Count(unstarred, strings.ReplaceAll(lit, "*", "")) >= want[lit] {
+				continue
+			}
+		}
+		name, value, _ := strings.Cut(lit, "=")
+		lname := asciiLower(name)
+		if _, ok := places[lname]; !ok {
+			places[lname] = targetAssignments(tgt, low, lname, hidden)
+		}
 		reported := false
 		for range missing {
-			r, got, ok := findAssignment(tgt, low, name, value, used, next)
+			a, ok := pickAssignment(tgt, places[lname], value, used)
 			if !ok {
 				break
 			}
 			reported = true
-			at := Range{Start: s.Target.Range.Start + r.Start, End: s.Target.Range.Start + r.End}
+			used[a.start] = true
+			got := a.text(tgt)
+			at := Range{Start: s.Target.Range.Start + a.start, End: s.Target.Range.Start + a.end}
 			f := Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: at,
 				Message:   fmt.Sprintf("literal %s changed: the target has %s (a reader types it as written)", quoteText(lit), quoteText(got)),
 				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw}
-			gotName, gotValue, _ := strings.Cut(got, "=")
-			if got != lit && strings.EqualFold(strings.TrimSpace(gotName), name) && strings.EqualFold(strings.ReplaceAll(gotValue, " ", ""), value) {
+			if got != lit && sameValue(got[a.eq-a.start+1:], value) {
 				f.Fixes = []Edit{{Range: at, New: lit}}
 			}
 			p.Report(f)
@@ -189,7 +217,7 @@ func checkAssignments(p *Pass, s *Segment) {
 		// Written as often as the source writes it, or not at all: a
 		// literal the target writes fewer times (the second mention a
 		// pronoun) is not missing.
-		if !reported && kept == 0 {
+		if !reported && kept[lit] == 0 {
 			p.Report(Finding{Rule: p.Rule.ID, Severity: p.Rule.Severity.Below(), Path: p.Page.Path, Range: s.Target.Range,
 				Message:   fmt.Sprintf("literal %s of the source missing from the target: a reader types it as written", quoteText(lit)),
 				SegmentID: s.ID, Source: s.Source.Raw, Target: s.Target.Raw})
@@ -197,77 +225,148 @@ func checkAssignments(p *Pass, s *Segment) {
 	}
 }
 
-// maxAssignments is how many literals of a segment are compared.
-const maxAssignments = 64
+// sameValue reports whether a value the target writes is the source's
+// but for spaces and case.
+func sameValue(got, value string) bool {
+	return strings.EqualFold(strings.ReplaceAll(got, " ", ""), value)
+}
+
+// pickAssignment returns the first place of places not used whose value
+// is the source's but for spaces and case (p = Reject for p=reject, not
+// the p = none next to it), else the first not used.
+func pickAssignment(tgt string, places []assignment, value string, used map[int]bool) (assignment, bool) {
+	first := -1
+	for i, a := range places {
+		if used[a.start] {
+			continue
+		}
+		a = brokenAfterDot(tgt, a, value)
+		if sameValue(tgt[a.eq+1:a.end], value) {
+			return a, true
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	if first < 0 {
+		return assignment{}, false
+	}
+	return brokenAfterDot(tgt, places[first], value), true
+}
+
+// brokenAfterDot extends a place whose value the target broke after its
+// dot ("version = 6. x" for version=6.x) over the rest of the value, when
+// the rest ends there.
+func brokenAfterDot(tgt string, a assignment, value string) assignment {
+	dot := strings.IndexByte(value, '.')
+	if dot < 0 || dot+1 >= len(value) {
+		return a
+	}
+	rest := " " + value[dot+1:]
+	e := a.end
+	if e >= len(tgt) || tgt[e] != '.' || len(tgt)-(e+1) < len(rest) || !strings.EqualFold(tgt[e+1:e+1+len(rest)], rest) {
+		return a
+	}
+	if end := e + 1 + len(rest); end == len(tgt) || !isASCIIWordByte(tgt[end]) {
+		a.end = end
+	}
+	return a
+}
+
+// maxAssignments is how many literals of a segment are compared, and
+// maxPlaces how many places of one name in a target.
+const (
+	maxAssignments = 64
+	maxPlaces      = 256
+)
 
 // assignmentPlaceholders are the words of a syntax's template written as
 // a literal (property=value, name=value), which a translation translates.
 var assignmentPlaceholders = wordSet("property value name key parameter attribute field setting option variable text string number")
 
-// findAssignment finds in tgt (low: tgt with ASCII letters lower-cased),
-// from next[name] on and at no place of used, the name (in any case,
-// alone) followed by '=' with spaces around it or not and a value, and
-// returns its range and text; next[name] moves past it, so that each
-// place is read once however many literals share the name.
-func findAssignment(tgt, low, name, value string, used map[int]bool, next map[string]int) (Range, string, bool) {
-	lname := asciiLower(name)
-	for from := next[lname]; from < len(low); {
+// targetAssignments finds the places of tgt (low: tgt with ASCII letters
+// lower-cased) where the name lname (lower case) stands alone, outside
+// hidden, followed by '=' with spaces around it or not and a value, up to
+// maxPlaces of them.
+func targetAssignments(tgt, low, lname string, hidden []Range) []assignment {
+	var out []assignment
+	for from := 0; from < len(low) && len(out) < maxPlaces; {
 		k := strings.Index(low[from:], lname)
 		if k < 0 {
 			break
 		}
 		start := from + k
 		from = start + 1
-		next[lname] = from
-		if used[start] || start > 0 && (assignmentNameByte(tgt[start-1]) || !assignmentEdge(tgt[start-1])) {
+		if start > 0 && (assignmentNameByte(tgt[start-1]) || !assignmentEdge(tgt[start-1])) {
 			continue
 		}
-		j := start + len(name)
+		j := start + len(lname)
 		for j < len(tgt) && tgt[j] == ' ' {
 			j++
 		}
-		if j >= len(tgt) || tgt[j] != '=' {
+		if j >= len(tgt) || tgt[j] != '=' || j+1 < len(tgt) && tgt[j+1] == '=' {
 			continue
 		}
+		eq := j
 		j++
 		for j < len(tgt) && tgt[j] == ' ' {
 			j++
 		}
-		end := j
-		if j < len(tgt) && (tgt[j] == '"' || tgt[j] == '\'' || strings.HasPrefix(tgt[j:], "**")) {
-			end = assignmentValueEnd(tgt, j)
-		} else {
-			// The value as the target writes it, in any script, up to a
-			// space or a closing mark; a decimal comma is the value's.
-			for end < len(tgt) && !isSpaceByte(tgt[end]) {
-				if c := tgt[end]; strings.IndexByte(",;)]}<`*|", c) >= 0 {
-					if c != ',' || end == j || !isDigit(tgt[end-1]) || end+1 >= len(tgt) || !isDigit(tgt[end+1]) {
-						break
-					}
-				}
-				r, n := utf8.DecodeRuneInString(tgt[end:])
-				if r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff20 {
-					break // CJK punctuation: 、。，）
-				}
-				end += n
-			}
-			// A value broken after its dot ("6. x" for "6.x") goes on.
-			if dot := strings.IndexByte(value, '.'); dot >= 0 && dot+1 < len(value) && end > j && tgt[end-1] == '.' &&
-				strings.HasPrefix(asciiLower(tgt[end:]), " "+asciiLower(value[dot+1:])) {
-				end += 1 + len(value) - dot - 1
-			}
-			for end > j && strings.IndexByte(".:!?", tgt[end-1]) >= 0 {
-				end--
-			}
-		}
-		if end == j {
+		end := targetValueEnd(tgt, j)
+		if end == j || overlaps(hidden, start, end) {
 			continue
 		}
-		next[lname] = end
-		return Range{Start: start, End: end}, tgt[start:end], true
+		out = append(out, assignment{start, eq, end})
+		from = end
 	}
-	next[lname] = len(low)
-	return Range{}, "", false
+	return out
+}
+
+// closingQuote is the quote that closes a value opened by another.
+var closingQuote = map[rune]rune{'«': '»', '“': '”', '„': '“', '‚': '‘', '「': '」'}
+
+// targetValueEnd returns where a value the target writes at tgt[j] ends:
+// a quoted one with its quotes (typographic ones too), else up to a space
+// of any kind, a closing mark, a comma that is no decimal comma, CJK
+// punctuation, or, for a value that starts in Latin letters, the start of
+// CJK text (rejectに設定); a sentence's mark or emphasis at its end is
+// not the value's.
+func targetValueEnd(tgt string, j int) int {
+	if j >= len(tgt) {
+		return j
+	}
+	if c := tgt[j]; c == '"' || c == '\'' || strings.HasPrefix(tgt[j:], "**") {
+		return assignmentValueEnd(tgt, j)
+	}
+	first, n := utf8.DecodeRuneInString(tgt[j:])
+	if closer, ok := closingQuote[first]; ok {
+		if k := strings.IndexRune(tgt[j+n:], closer); k >= 0 && k < 200 && !strings.Contains(tgt[j+n:j+n+k], "\n") {
+			return j + n + k + utf8.RuneLen(closer)
+		}
+		return j
+	}
+	end := j
+	for end < len(tgt) {
+		c := tgt[end]
+		if c < utf8.RuneSelf {
+			if isSpaceByte(c) || strings.IndexByte(";)]}<`*|\"", c) >= 0 ||
+				c == ',' && (end == j || !isDigit(tgt[end-1]) || end+1 >= len(tgt) || !isDigit(tgt[end+1])) {
+				break
+			}
+			end++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(tgt[end:])
+		if unicode.IsSpace(r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff20 || strings.ContainsRune("”»“’‘」", r) ||
+			first < utf8.RuneSelf && r >= 0x2e80 {
+			break // CJK punctuation (、。，）), closing quotes, CJK text after a Latin value
+		}
+		end += n
+	}
+	for end > j && strings.IndexByte(".:!?_", tgt[end-1]) >= 0 {
+		end--
+	}
+	return end
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -241,14 +241,19 @@ func checkExtensionList(p *Pass, s *Segment) bool {
 	}
 	want := map[string]int{} // by lower-case extension
 	var order []string       // as the source writes them
+	numbers, total := 0, 0
 	for _, e := range dottedWords(src) {
-		if strings.IndexFunc(e, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
-			return false // ".5": a number
+		total++
+		if strings.Trim(e, "0123456789") == "" {
+			numbers++
 		}
 		if want[asciiLower(e)] == 0 {
 			order = append(order, e)
 		}
 		want[asciiLower(e)]++
+	}
+	if numbers == total {
+		return false // ".5": numbers, not extensions (.001 among .7z is one)
 	}
 	for _, e := range dottedWords(s.Target.Plain) {
 		want[asciiLower(e)]--

@@ -35,7 +35,7 @@ const maxFixPasses = 10
 // it fixes what the first check chose, in one pass, and returns the
 // findings it did not fix, at their places before the fixes.
 func fixAll(res *engine.Result, collect func() (*engine.Result, error), diff, once bool, w, stderr io.Writer) (*engine.Result, error) {
-	fx := &fixer{diff: diff, w: w, stderr: stderr, tops: map[string]string{}, refused: map[string]bool{}, files: map[string]bool{}}
+	fx := &fixer{diff: diff, once: once, w: w, stderr: stderr, tops: map[string]string{}, refused: map[string]bool{}, files: map[string]bool{}}
 	if diff || once {
 		_, left, err := fx.apply(res.Findings)
 		if err != nil {
@@ -95,6 +95,7 @@ func fixable(findings []report.Finding, refused map[string]bool) int {
 // fixer applies fixes, pass after pass, keeping what the passes share.
 type fixer struct {
 	diff      bool
+	once      bool // one pass: an edit left out waits for a next run
 	w, stderr io.Writer
 	tops      map[string]string // folder -> its git repository's top, "" for none
 	refused   map[string]bool   // files not rewritten (not UTF-8, unreadable): said once
@@ -162,10 +163,10 @@ func (fx *fixer) apply(findings []report.Finding) (bool, []report.Finding, error
 				done = append(done, i)
 			}
 		}
+		if skipped > 0 && (fx.diff || fx.once) {
+			fmt.Fprintf(fx.stderr, "l10nlint: %s: %s left for a next run\n", path, report.Plural(skipped, "overlapping edit"))
+		}
 		if fx.diff {
-			if skipped > 0 {
-				fmt.Fprintf(fx.stderr, "l10nlint: %s: %s left for a next run\n", path, report.Plural(skipped, "overlapping edit"))
-			}
 			// The diff shows the bytes on disk, a byte order mark
 			// included, so that patch and git apply take it.
 			bom := ""

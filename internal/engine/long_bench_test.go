@@ -103,7 +103,8 @@ func longSegmentPages(n int) map[string]string {
 		// thousands of them, and a cell of thousands of extensions.
 		"fr-FR/literals.md":  seg(numbered("p%d = v%d ", n), numbered("p%d=v%d ", n)),
 		"fr-FR/literals2.md": seg("x", strings.Repeat("a=b", n)),
-		"fr-FR/literals3.md": seg(strings.Repeat("p = v ", n), strings.Repeat("p=v ", n)),
+		"fr-FR/literals3.md": seg(strings.Repeat("pp = vv ", n), strings.Repeat("pp=vv ", n)),
+		"fr-FR/literals4.md": seg(strings.Repeat("v=1. ", n), strings.Repeat("v=1.0 ", n)),
 		"fr-FR/extlist.md":   seg(strings.Repeat(". a; ", n), strings.Repeat(".a; ", n)+".a"),
 	}
 }

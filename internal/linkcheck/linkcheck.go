@@ -104,8 +104,9 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 	var todo []string
 	seen := map[string]bool{}
 	now := time.Now()
+	// The memo is read here and written at the end, not held across the
+	// requests: Checks may run at once.
 	c.memoMu.Lock()
-	defer c.memoMu.Unlock()
 	var wasOffline []string
 	for _, u := range urls {
 		if seen[u] {
@@ -128,6 +129,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 		}
 		todo = append(todo, u)
 	}
+	c.memoMu.Unlock()
 	sort.Strings(todo)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -177,6 +179,8 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 			delete(cache, u)
 		}
 	}
+	c.memoMu.Lock()
+	defer c.memoMu.Unlock()
 	if c.memo == nil && c.Remember {
 		c.memo, c.offline = map[string]Result{}, map[string]string{}
 	}
