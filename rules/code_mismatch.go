@@ -29,7 +29,9 @@ var CodeMismatch = Register(&Rule{
 		"re-cased (p=Reject) or translated (p=aucune, CN=计算机) is reported a level below the rule, a\n" +
 		"warning, at the target's form when it can be found, and fixed when only its spaces and case\n" +
 		"changed. Literals in URLs and query strings, code and link destinations are the links'; a\n" +
-		"syntax's template (property=value) is translated; the first 64 literals of a segment are read.",
+		"syntax's template (property=value) is translated, an equation (x=2) spaced as the language\n" +
+		"writes it, bold moved around a literal (**d=contoso.com**) changes nothing typed; the first 64\n" +
+		"literals of a segment are read.",
 	Run:         runCodeMismatch,
 	Monolingual: true,
 })
