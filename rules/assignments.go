@@ -8,7 +8,8 @@ import (
 )
 
 // assignment is a name=value literal written in prose (p=reject,
-// CN=Computers, unique="true"): text[start:end], its '=' at eq.
+// CN=Computers, unique="true"): text[start:end], its sign's last byte at
+// eq (the value starts after it; a target may write a full-width ＝).
 type assignment struct{ start, eq, end int }
 
 func (a assignment) text(s string) string { return s[a.start:a.end] }
@@ -304,11 +305,14 @@ func targetAssignments(tgt, low, lname string, hidden []Range) []assignment {
 		for j < len(tgt) && tgt[j] == ' ' {
 			j++
 		}
-		if j >= len(tgt) || tgt[j] != '=' || j+1 < len(tgt) && tgt[j+1] == '=' {
+		eq := j // the sign's last byte: the value starts after it
+		switch {
+		case strings.HasPrefix(tgt[j:], "＝"): // a full-width sign (p＝reject)
+			eq = j + len("＝") - 1
+		case j >= len(tgt) || tgt[j] != '=' || j+1 < len(tgt) && tgt[j+1] == '=':
 			continue
 		}
-		eq := j
-		j++
+		j = eq + 1
 		for j < len(tgt) && tgt[j] == ' ' {
 			j++
 		}
