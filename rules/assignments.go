@@ -78,7 +78,8 @@ func assignmentEdge(c byte) bool {
 	return isSpaceByte(c) || strings.IndexByte("([{\"'*_,;:>", c) >= 0 || c >= 0x80
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// isSpaceByte reports an ASCII space, tab, line end or form feed.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // assignmentValueEnd returns where the value starting at raw[i] ends, or
 // i when there is none: a quoted string with its quotes, or a run that

@@ -298,7 +298,7 @@ func dottedWords(s string) []string {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
+		for j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j])) {
 			j++
 		}
 		if j > i+1 {

@@ -1552,14 +1552,11 @@ func typoAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// hasDash reports whether s holds a hyphen or an en dash, or an em dash
-// too when em is set, byte by byte (strings.ContainsAny decodes every
-// character of a set that is not ASCII).
-func hasDash(s string, em bool) bool {
-	if strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "–") {
-		return true
-	}
-	return em && strings.Contains(s, "—")
+// hasDash reports whether s holds a hyphen or an en dash, byte by byte
+// (strings.ContainsAny decodes every character of a set that is not
+// ASCII).
+func hasDash(s string) bool {
+	return strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "–")
 }
 
 // spacedDashes counts the dashes set between spaces (a space or NBSP on
@@ -1646,9 +1643,7 @@ func spaceAfter(s string, i int) (int, bool) {
 }
 
 // asciiSpace is what \s means to Go's regular expressions.
-func asciiSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
-}
+func asciiSpace(r rune) bool { return r < utf8.RuneSelf && isSpaceByte(byte(r)) }
 
 // lopsidedDashRe finds a dash with a space on one side only, a word on the
 // other: "**2** -indique", "Teil 2- Schutz".
@@ -1675,7 +1670,7 @@ func checkSpacedDashes(s *Segment, lang string, report func(Range, string, ...an
 	// Most segments have no dash between spaces at all: no ranges to
 	// build, no regular expression to run (this check ran on every
 	// segment of the corpus and cost a tenth of all rules' time).
-	if !hasDash(tgt, false) || spacedDashes(src, nil) == 0 {
+	if !hasDash(tgt) || spacedDashes(src, nil) == 0 {
 		return
 	}
 	// Code, tags and link destinations, sorted once: each dash is looked
